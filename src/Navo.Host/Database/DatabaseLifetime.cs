@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using Navo.Host.Identity;
+
+namespace Navo.Host.Database;
+
+/// <summary>
+/// Starts the database, schema and demo workspace before the server listens, runs the projection daemon,
+/// and stops them all (the embedded cluster last) on shutdown.
+/// </summary>
+public sealed class DatabaseLifetime(NavoDatabase database, DemoWorkspace demo, IOptions<NavoOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.StartAsync(cancellationToken);
+        if (options.Value.SeedDemo)
+        {
+            await demo.EnsureAsync(database.DataSource, cancellationToken);
+        }
+
+        database.Store.Daemon.Start();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await database.DisposeAsync();
+}

@@ -1,0 +1,24 @@
+using Navo.EventStore;
+using Navo.Host.Identity;
+
+namespace Navo.Host.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>Options, the database and its lifetime, the store, and the database health check.</summary>
+    public static WebApplicationBuilder AddNavoDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NavoOptions>()
+            .BindConfiguration(NavoOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<NavoDatabase>();
+        builder.Services.AddSingleton<DemoWorkspace>();
+        builder.Services.AddSingleton<PostgresEventStore>(sp => sp.GetRequiredService<NavoDatabase>().Store);
+        builder.Services.AddSingleton<ITenantResolver, DemoWorkspaceTenantResolver>();
+        // Registered before the web server, so the database is up before the first request.
+        builder.Services.AddHostedService<DatabaseLifetime>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+}

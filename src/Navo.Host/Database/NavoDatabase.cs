@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using Navo.EventStore;
+using Navo.EventStore.Embedded;
+using Navo.Tools;
+using Npgsql;
+
+namespace Navo.Host.Database;
+
+/// <summary>
+/// The store's database: the server named by <c>ConnectionStrings:Navo</c>, or, with none, Navo's private
+/// cluster under <c>{Navo:DataPath}/pg</c>. Started by <see cref="DatabaseLifetime"/> before the server listens.
+/// </summary>
+public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<NavoOptions> options, ILoggerFactory loggerFactory) : IAsyncDisposable
+{
+    private const string EmbeddedDatabaseName = "navo";
+    private readonly ILogger _logger = loggerFactory.CreateLogger<NavoDatabase>();
+    private EmbeddedPostgres? _embedded;
+    private NpgsqlDataSource? _dataSource;
+    private PostgresEventStore? _store;
+
+    /// <summary>The data source; available once started.</summary>
+    public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The database has not been started.");
+
+    /// <summary>The event store; available once started.</summary>
+    public PostgresEventStore Store => _store ?? throw new InvalidOperationException("The database has not been started.");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString("Navo");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataPath = Path.GetFullPath(options.Value.DataPath);
+            _embedded = await EmbeddedPostgres.StartAsync(
+                dataPath, durable: true, options.Value.PostgresBinaries, loggerFactory.CreateLogger<EmbeddedPostgres>(), cancellationToken);
+            await _embedded.CreateDatabaseAsync(EmbeddedDatabaseName, cancellationToken: cancellationToken);
+            connectionString = _embedded.ConnectionStringFor(EmbeddedDatabaseName);
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseLoggerFactory(loggerFactory);
+        _dataSource = builder.Build();
+        _store = new PostgresEventStore(_dataSource, new EventStoreOptions().AddNavoTools().AddNavoHost(), loggerFactory);
+        await _store.MigrateAsync(cancellationToken);
+        LogReady(_embedded is null ? "the configured server" : "the embedded cluster");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.Daemon.StopAsync();
+        }
+
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync();
+        }
+
+        _store = null;
+        _dataSource = null;
+        _embedded = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store is ready on {Database}")]
+    private partial void LogReady(string database);
+}

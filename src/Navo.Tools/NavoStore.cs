@@ -1,0 +1,22 @@
+using Navo.EventStore;
+using Navo.EventStore.Schema;
+using Navo.Tools.Projects;
+
+namespace Navo.Tools;
+
+/// <summary>Registers the project events, read tables and projections of Navo.Tools with a store.</summary>
+public static class NavoStore
+{
+    /// <summary>Adds what Navo.Tools keeps in the store to <paramref name="options"/>.</summary>
+    public static EventStoreOptions AddNavoTools(this EventStoreOptions options)
+    {
+        options.Events.Add<ProjectCreated>();
+        foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
+        {
+            options.Migrations.Add(migration);
+        }
+
+        options.InlineProjections.Add(new ProjectList());
+        return options;
+    }
+}

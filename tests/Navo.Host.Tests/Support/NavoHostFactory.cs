@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Navo.Testing;
+
+namespace Navo.Host.Tests.Support;
+
+/// <summary>The host in-process, on a database of its own on the test run's cluster.</summary>
+public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+
+    public Task InitializeAsync() => Database.InitializeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Navo", Database.ConnectionString);
+        builder.UseEnvironment("Testing");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
