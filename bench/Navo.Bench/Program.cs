@@ -1,0 +1,16 @@
+using Navo.Bench;
+
+// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N]
+var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer.Ordinal)
+{
+    ["append"] = AppendBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N]");
+    return 2;
+}
+
+await run(BenchOptions.Parse(args[1..]));
+return 0;

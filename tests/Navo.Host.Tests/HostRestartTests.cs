@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Navo.EventStore.Embedded;
+using Navo.Host.Tests.Support;
+
+namespace Navo.Host.Tests;
+
+/// <summary>The real host process on its embedded cluster: what was acknowledged survives restarts and kills.</summary>
+public sealed class HostRestartTests : IAsyncLifetime
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "navo-host-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataPath);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Whatever happened, leave no cluster running: reuse it if it is up, then stop it.
+        await using (await EmbeddedPostgres.StartAsync(_dataPath))
+        {
+        }
+
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder harms nothing.
+        }
+    }
+
+    [Fact]
+    public async Task A_project_survives_a_graceful_restart_and_a_kill_9_right_after_its_201()
+    {
+        Guid first, second;
+        await using (var host = await HostProcess.StartAsync(_dataPath))
+        {
+            first = await CreateProjectAsync(host, "Before restart");
+            await host.StopAsync();
+        }
+
+        await using (var host = await HostProcess.StartAsync(_dataPath))
+        {
+            (await ReadNameAsync(host, first)).Should().Be("Before restart");
+            second = await CreateProjectAsync(host, "Right before the kill");
+            await host.KillAsync();
+        }
+
+        await using (var host = await HostProcess.StartAsync(_dataPath))
+        {
+            (await ReadNameAsync(host, first)).Should().Be("Before restart");
+            (await ReadNameAsync(host, second)).Should().Be("Right before the kill");
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task<Guid> CreateProjectAsync(HostProcess host, string name)
+    {
+        using var client = host.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/projects", new { name });
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<string?> ReadNameAsync(HostProcess host, Guid id)
+    {
+        using var client = host.CreateClient();
+        var response = await client.GetAsync($"/api/v1/projects/{id}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Navo.Host.Tests.Support;
+
+/// <summary>
+/// The real host as its own OS process (as <c>./build.sh run</c> starts it), so that tests can stop it
+/// gracefully or kill it outright and start it again on the same data folder.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Starts the host on a free port with <paramref name="dataPath"/> and waits until /health answers.</summary>
+    public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArguments)
+    {
+        var port = FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataPath,
+        };
+        start.ArgumentList.Add(HostAssemblyPath());
+        foreach (var argument in new[] { "--urls", address.ToString(), "--Navo:DataPath", dataPath }.Concat(extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ConnectionStrings__Navo");
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new HostProcess(process, address);
+        using var client = host.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        await host.KillAsync();
+        throw new TimeoutException("The host did not become healthy within 90 seconds.");
+    }
+
+    /// <summary>kill -9: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM, as a service manager or Ctrl+C would stop it, then waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    /// <summary>The host's own build output (with its runtime config), beside this test project's.</summary>
+    private static string HostAssemblyPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        // tests/Navo.Host.Tests/bin/{Configuration}/{tfm}/
+        var tfm = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "src", "Navo.Host", "bin", configuration, tfm, "Navo.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the host was not found.", path);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
