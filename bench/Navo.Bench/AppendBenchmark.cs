@@ -23,7 +23,7 @@ public static partial class AppendBenchmark
         {
             await cluster.CreateDatabaseAsync("bench");
             var connectionString = cluster.ConnectionStringFor("bench");
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using var dataSource = EventStoreDataSource.Create(connectionString);
             var storeOptions = new EventStoreOptions();
             storeOptions.Events.Add<Appended>();
             var store = new PostgresEventStore(dataSource, storeOptions);
@@ -32,16 +32,23 @@ public static partial class AppendBenchmark
 
             Console.WriteLine($"Append benchmark: {options.Seconds} s a row, {Environment.ProcessorCount} cores, PostgreSQL on loopback, fsync on.");
             Console.WriteLine();
-            Console.WriteLine("| workload | writers | Navo events/s | Navo p50 ms | Navo p99 ms | pgbench events/s | pgbench avg ms | Navo / pgbench |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            Console.WriteLine("| workload | writers | Navo events/s | Navo p50 ms | Navo p99 ms | pgbench events/s | pgbench avg ms | Navo / pgbench | Navo client CPU µs/append |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var (writers, batch) in new[] { (1, 1), (8, 1), (32, 1), (8, 100) })
             {
+                if (options.Only is { } only && !only.Split(',').Contains($"{writers}x{batch}"))
+                {
+                    continue;
+                }
+
+                // Warm up first: JIT tiers, the connection pool and prepared statements, as a running host would be.
+                await RunNavoAsync(store, writers, batch, TimeSpan.FromSeconds(2));
                 var navo = await RunNavoAsync(store, writers, batch, TimeSpan.FromSeconds(options.Seconds));
                 var pgbench = await RunPgbenchAsync(cluster, writers, batch, options.Seconds);
                 var workload = batch == 1 ? "single-event append" : $"{batch}-event batch";
                 Console.WriteLine(
                     $"| {workload} | {writers} | {navo.ItemsPerSecond:0} | {Measurements.Format(navo.Percentile(50))} | {Measurements.Format(navo.Percentile(99))} " +
-                    $"| {pgbench.EventsPerSecond:0} | {Measurements.Format(pgbench.AverageMs)} | {navo.ItemsPerSecond / pgbench.EventsPerSecond:0.00} |");
+                    $"| {pgbench.EventsPerSecond:0} | {Measurements.Format(pgbench.AverageMs)} | {navo.ItemsPerSecond / pgbench.EventsPerSecond:0.00} | {navo.ClientCpu.TotalMicroseconds / navo.Operations:0} |");
             }
         }
         finally
@@ -56,6 +63,7 @@ public static partial class AppendBenchmark
         var result = new Measurements($"navo-{writers}x{batch}");
         var tenant = new TenantContext("bench", Guid.NewGuid(), ["owner"]);
         using var stop = new CancellationTokenSource(duration);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
         {
@@ -84,6 +92,7 @@ public static partial class AppendBenchmark
             result.Add(latencies, batch);
         })));
         result.Elapsed = clock.Elapsed;
+        result.ClientCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         return result;
     }
 

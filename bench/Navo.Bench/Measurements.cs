@@ -16,6 +16,9 @@ public sealed class Measurements(string name)
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>CPU time the benchmark process itself used: the client's share of the machine.</summary>
+    public TimeSpan ClientCpu { get; set; }
+
     public void Add(List<double> milliseconds, int itemsPerOperation)
     {
         lock (_lock)

@@ -1,6 +1,6 @@
 using Navo.Bench;
 
-// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N]
+// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100]
 var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer.Ordinal)
 {
     ["append"] = AppendBenchmark.RunAsync,
@@ -8,7 +8,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N]");
+    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100]");
     return 2;
 }
 

@@ -28,7 +28,7 @@ public class TestDatabase : IAsyncLifetime
         Cluster = await TestCluster.GetAsync();
         await Cluster.CreateDatabaseAsync(Name);
         ConnectionString = Cluster.ConnectionStringFor(Name);
-        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        DataSource = EventStoreDataSource.Create(ConnectionString);
     }
 
     public virtual async Task DisposeAsync() => await DataSource.DisposeAsync();

@@ -16,13 +16,10 @@ internal sealed partial class EventSession
             Tenant.TenantId, streamId, fromVersion, toVersion ?? long.MaxValue));
 
         var events = new List<EventEnvelope>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        if (await NextRowResultAsync(reader, first: true, cancellationToken))
+        await using var reader = await ExecuteAsync(batch, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                events.Add(store.Serializer.ReadEnvelope(reader));
-            }
+            events.Add(store.Serializer.ReadEnvelope(reader));
         }
 
         return events;
@@ -33,8 +30,8 @@ internal sealed partial class EventSession
         await using var batch = await CreateBatchAsync(cancellationToken);
         batch.BatchCommands.Add(Command(
             "select version from mt_streams where tenant_id = $1 and id = $2", Tenant.TenantId, streamId));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        if (await NextRowResultAsync(reader, first: true, cancellationToken) && await reader.ReadAsync(cancellationToken))
+        await using var reader = await ExecuteAsync(batch, cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
         {
             return reader.GetInt64(0);
         }

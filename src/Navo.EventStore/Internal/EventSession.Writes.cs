@@ -108,17 +108,15 @@ internal sealed partial class EventSession
         try
         {
             // Npgsql reports a failing command of a batch when the reader reaches its result.
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            var first = true;
-            foreach (var stream in pending)
+            await using var reader = await ExecuteAsync(batch, cancellationToken);
+            for (var i = 0; i < pending.Count; i++)
             {
-                current = stream;
-                if (!await NextRowResultAsync(reader, first, cancellationToken))
+                var stream = current = pending[i];
+                if (i > 0 && !await reader.NextResultAsync(cancellationToken))
                 {
                     throw new EventStoreException("The append returned fewer results than streams.");
                 }
 
-                first = false;
                 var index = 0;
                 while (await reader.ReadAsync(cancellationToken))
                 {

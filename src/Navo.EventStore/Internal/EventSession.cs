@@ -15,8 +15,8 @@ internal sealed partial class EventSession(PostgresEventStore store, TenantConte
     public TenantContext Tenant { get; } = tenant;
 
     /// <summary>
-    /// A batch on this session's transaction, beginning one if needed. Starting a transaction adds the tenant
-    /// statements to the same batch, so it costs no extra round trip.
+    /// A batch on this session's transaction, beginning one if needed. Starting a transaction puts the tenant
+    /// statement first in the same batch, so it costs no extra round trip; <see cref="ExecuteAsync"/> skips its result.
     /// </summary>
     private async Task<NpgsqlBatch> CreateBatchAsync(CancellationToken cancellationToken)
     {
@@ -25,13 +25,27 @@ internal sealed partial class EventSession(PostgresEventStore store, TenantConte
         if (_transaction is null)
         {
             _transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("set local role navo_tenant"));
-            // Safe to inline: TenantContext holds tenant ids to [A-Za-z0-9_-]{1,64}; SET cannot take parameters.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"set local navo.tenant_id = '{Tenant.TenantId}'"));
+            // Both settings are LOCAL: they end with the transaction and never leak into the pool.
+            batch.BatchCommands.Add(Command(TenantPreamble, Tenant.TenantId));
         }
 
         return batch;
     }
+
+    /// <summary>Runs a batch and positions the reader on the result of its first own command.</summary>
+    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (batch.BatchCommands[0].CommandText == TenantPreamble)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return reader;
+    }
+
+    private const string TenantPreamble =
+        "select set_config('role', 'navo_tenant', true), set_config('navo.tenant_id', $1, true)";
 
     private async Task EndTransactionAsync(bool commit)
     {
@@ -79,25 +93,6 @@ internal sealed partial class EventSession(PostgresEventStore store, TenantConte
             _connection = null;
             _transaction = null;
         }
-    }
-
-    /// <summary>Moves the reader past the tenant statements (which return no rows) to the next result with columns.</summary>
-    private static async Task<bool> NextRowResultAsync(NpgsqlDataReader reader, bool first, CancellationToken cancellationToken)
-    {
-        if (!first && !await reader.NextResultAsync(cancellationToken))
-        {
-            return false;
-        }
-
-        while (reader.FieldCount == 0)
-        {
-            if (!await reader.NextResultAsync(cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] parameters)

@@ -64,9 +64,9 @@ create policy tenant_isolation on mt_events
 grant select, insert, update on mt_streams, mt_events to navo_tenant;
 grant usage on sequence mt_events_sequence to navo_tenant;
 
--- Appends a group of events to one stream. The expected version is checked (under a row lock) before
--- nextval is called, so a losing writer leaves no hole in seq_id for the async daemon to wait on
--- (Marten issues #4749, #4765). p_expected_version: -1 any, 0 a new stream, n exactly n.
+-- Appends a group of events to one stream. The expected version is checked (by the row lock the update
+-- takes) before nextval is called, so a losing writer leaves no hole in seq_id for the async daemon to wait
+-- on (Marten issues #4749, #4765). p_expected_version: -1 any, 0 a new stream, n exactly n.
 create or replace function mt_append_events(
     p_tenant_id text, p_stream_id uuid, p_stream_type text, p_expected_version bigint,
     p_event_ids uuid[], p_types text[], p_dotnet_types text[], p_bodies jsonb[],
@@ -74,33 +74,36 @@ create or replace function mt_append_events(
 returns table (seq_id bigint, version bigint, "timestamp" timestamptz)
 language plpgsql as $$
 declare
-    v_current bigint;
     v_count   bigint := cardinality(p_event_ids);
+    v_current bigint;
 begin
-    select s.version into v_current
-      from mt_streams s where s.tenant_id = p_tenant_id and s.id = p_stream_id
-       for update;
+    -- The common case in one statement: an existing stream at the expected version. Under concurrency
+    -- the condition is re-checked once the other writer's lock is released.
+    update mt_streams s set version = s.version + v_count, timestamp = now()
+     where s.tenant_id = p_tenant_id and s.id = p_stream_id
+       and (p_expected_version < 0 or s.version = p_expected_version)
+    returning s.version - v_count into v_current;
 
     if not found then
         if p_expected_version > 0 then
-            raise exception 'stream % does not exist; expected version %', p_stream_id, p_expected_version
-                using errcode = 'NV409';
+            raise exception 'stream % is not at version %', p_stream_id, p_expected_version using errcode = 'NV409';
         end if;
+
         insert into mt_streams (tenant_id, id, type, version)
-        values (p_tenant_id, p_stream_id, p_stream_type, 0)
+        values (p_tenant_id, p_stream_id, p_stream_type, v_count)
         on conflict do nothing;
-        select s.version into v_current
-          from mt_streams s where s.tenant_id = p_tenant_id and s.id = p_stream_id
-           for update;
-    end if;
 
-    if p_expected_version >= 0 and v_current <> p_expected_version then
-        raise exception 'stream % is at version %; expected version %', p_stream_id, v_current, p_expected_version
-            using errcode = 'NV409';
+        if found then
+            v_current := 0;
+        elsif p_expected_version = 0 then
+            raise exception 'stream % already exists', p_stream_id using errcode = 'NV409';
+        else
+            -- Any version, and another writer created the stream a moment ago: append after its events.
+            update mt_streams s set version = s.version + v_count, timestamp = now()
+             where s.tenant_id = p_tenant_id and s.id = p_stream_id
+            returning s.version - v_count into v_current;
+        end if;
     end if;
-
-    update mt_streams s set version = v_current + v_count, timestamp = now()
-     where s.tenant_id = p_tenant_id and s.id = p_stream_id;
 
     return query
     insert into mt_events as e (id, stream_id, version, data, type, tenant_id, mt_dotnet_type,

@@ -36,9 +36,7 @@ public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<
             connectionString = _embedded.ConnectionStringFor(EmbeddedDatabaseName);
         }
 
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.UseLoggerFactory(loggerFactory);
-        _dataSource = builder.Build();
+        _dataSource = EventStoreDataSource.Create(connectionString, loggerFactory);
         _store = new PostgresEventStore(_dataSource, new EventStoreOptions().AddNavoTools().AddNavoHost(), loggerFactory);
         await _store.MigrateAsync(cancellationToken);
         LogReady(_embedded is null ? "the configured server" : "the embedded cluster");
