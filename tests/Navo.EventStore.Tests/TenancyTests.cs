@@ -85,6 +85,49 @@ public sealed class TenancyTests(TestDatabase database) : IClassFixture<TestData
         (await insert.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be("42501");
     }
 
+    [Fact]
+    public async Task Appends_run_as_the_tenant_role_with_the_tenant_set_whether_or_not_the_session_read_first()
+    {
+        var store = await database.CreateStoreAsync(TestEventTypes.Register);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            // A trigger that notes who inserted each event, as PostgreSQL sees it.
+            await ExecuteAsync(connection, """
+                create table if not exists insert_witness (stream_id uuid, role text, tenant text);
+                grant insert on insert_witness to navo_tenant;
+                create or replace function witness_insert() returns trigger language plpgsql as $$
+                begin
+                    insert into insert_witness values (new.stream_id, current_user, current_setting('navo.tenant_id', true));
+                    return new;
+                end $$;
+                drop trigger if exists witness on mt_events;
+                create trigger witness after insert on mt_events for each row execute function witness_insert();
+                """);
+        }
+
+        var (blind, afterRead) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var session = store.OpenSession(TenantA))
+        {
+            session.Append(blind, null, new CounterIncremented(1));
+            await session.SaveChangesAsync();
+        }
+
+        await using (var session = store.OpenSession(TenantA))
+        {
+            (await session.FetchStreamVersionAsync(afterRead)).Should().BeNull();
+            session.Append(afterRead, 0, new CounterIncremented(1));
+            await session.SaveChangesAsync();
+        }
+
+        await using var check = await database.DataSource.OpenConnectionAsync();
+        foreach (var stream in new[] { blind, afterRead })
+        {
+            await using var command = new NpgsqlCommand("select role || '/' || tenant from insert_witness where stream_id = $1", check);
+            command.Parameters.Add(new NpgsqlParameter { Value = stream });
+            (await command.ExecuteScalarAsync()).Should().Be("navo_tenant/tenant-a");
+        }
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

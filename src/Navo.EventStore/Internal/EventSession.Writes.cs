@@ -64,6 +64,14 @@ internal sealed partial class EventSession
         _pending.Clear();
         try
         {
+            // Nothing read, nothing else to write: the batch alone is the transaction (PostgreSQL runs the
+            // statements of one extended-protocol batch atomically), which saves the commit's round trip.
+            if (_transaction is null && store.Options.InlineProjections.Count == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return await AppendAsync(pending, cancellationToken, implicitTransaction: true);
+            }
+
             var written = await AppendAsync(pending, cancellationToken);
             var context = new ProjectionContext(_connection!, _transaction!, Tenant.TenantId);
             foreach (var projection in store.Options.InlineProjections)
@@ -83,9 +91,10 @@ internal sealed partial class EventSession
     }
 
     /// <summary>One round trip: a call of <c>mt_append_events</c> per stream, in one batch.</summary>
-    private async Task<List<EventEnvelope>> AppendAsync(List<PendingStream> pending, CancellationToken cancellationToken)
+    private async Task<List<EventEnvelope>> AppendAsync(
+        List<PendingStream> pending, CancellationToken cancellationToken, bool implicitTransaction = false)
     {
-        await using var batch = await CreateBatchAsync(cancellationToken);
+        await using var batch = await CreateBatchAsync(cancellationToken, implicitTransaction);
         foreach (var stream in pending)
         {
             batch.BatchCommands.Add(Command(

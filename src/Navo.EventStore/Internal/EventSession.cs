@@ -18,13 +18,17 @@ internal sealed partial class EventSession(PostgresEventStore store, TenantConte
     /// A batch on this session's transaction, beginning one if needed. Starting a transaction puts the tenant
     /// statement first in the same batch, so it costs no extra round trip; <see cref="ExecuteAsync"/> skips its result.
     /// </summary>
-    private async Task<NpgsqlBatch> CreateBatchAsync(CancellationToken cancellationToken)
+    private async Task<NpgsqlBatch> CreateBatchAsync(CancellationToken cancellationToken, bool implicitTransaction = false)
     {
         _connection ??= await store.DataSource.OpenConnectionAsync(cancellationToken);
         var batch = new NpgsqlBatch(_connection);
         if (_transaction is null)
         {
-            _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            if (!implicitTransaction)
+            {
+                _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            }
+
             // Both settings are LOCAL: they end with the transaction and never leak into the pool.
             batch.BatchCommands.Add(Command(TenantPreamble, Tenant.TenantId));
         }
