@@ -17,8 +17,8 @@ public static partial class AppendBenchmark
 
     public static async Task RunAsync(BenchOptions options)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "navo-bench", Guid.NewGuid().ToString("N")[..12]);
-        await using var cluster = await EmbeddedPostgres.StartAsync(folder, durable: true);
+        var folder = Directory.CreateTempSubdirectory("navo-bench-").FullName;
+        var cluster = await EmbeddedPostgres.StartAsync(folder, durable: true);
         try
         {
             await cluster.CreateDatabaseAsync("bench");
@@ -54,6 +54,7 @@ public static partial class AppendBenchmark
         finally
         {
             await cluster.DisposeAsync();
+            Directory.Delete(cluster.Root, recursive: true);
             Directory.Delete(folder, recursive: true);
         }
     }

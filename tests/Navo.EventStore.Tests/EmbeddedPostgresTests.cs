@@ -5,20 +5,16 @@ namespace Navo.EventStore.Tests;
 
 public sealed class EmbeddedPostgresTests : IAsyncLifetime
 {
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "navo-embedded-tests", Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-embedded-tests-").FullName;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (Directory.Exists(_dataPath))
-        {
-            await using (await EmbeddedPostgres.StartAsync(_dataPath, durable: false))
-            {
-            }
-
-            Directory.Delete(_dataPath, recursive: true);
-        }
+        var cluster = await EmbeddedPostgres.StartAsync(_dataPath, durable: false);
+        await cluster.DisposeAsync();
+        Directory.Delete(cluster.Root, recursive: true);
+        Directory.Delete(_dataPath, recursive: true);
     }
 
     [Fact]

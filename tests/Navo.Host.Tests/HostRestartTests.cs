@@ -9,23 +9,18 @@ namespace Navo.Host.Tests;
 /// <summary>The real host process on its embedded cluster: what was acknowledged survives restarts and kills.</summary>
 public sealed class HostRestartTests : IAsyncLifetime
 {
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "navo-host-tests", Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-host-tests-").FullName;
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dataPath);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         // Whatever happened, leave no cluster running: reuse it if it is up, then stop it.
-        await using (await EmbeddedPostgres.StartAsync(_dataPath))
-        {
-        }
-
+        var cluster = await EmbeddedPostgres.StartAsync(_dataPath);
+        await cluster.DisposeAsync();
         try
         {
+            Directory.Delete(cluster.Root, recursive: true);
             Directory.Delete(_dataPath, recursive: true);
         }
         catch (IOException)

@@ -15,7 +15,8 @@ public static class TestCluster
 
     private static async Task<EmbeddedPostgres> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "navo-tests", Guid.NewGuid().ToString("N")[..12]);
+        // A private folder per run (mode 0700), so runs by different users on one machine never collide.
+        var folder = Directory.CreateTempSubdirectory("navo-tests-").FullName;
         var cluster = await EmbeddedPostgres.StartAsync(folder, durable: false);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
