@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Navo.EventStore.Embedded;
 
 namespace Navo.Testing;
@@ -18,28 +19,16 @@ public static class TestCluster
         // A private folder per run (mode 0700), so runs by different users on one machine never collide.
         var folder = Directory.CreateTempSubdirectory("navo-tests-").FullName;
         var cluster = await EmbeddedPostgres.StartAsync(folder, durable: false);
+        // The test host gives exit handlers little time and may not let them wait on a child process, so
+        // hand the stop and the clean-up to a detached shell that outlives this process.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            DeleteQuietly(folder);
-            DeleteQuietly(cluster.Root);
+            var stop = string.Join(' ', cluster.StopCommandLine(immediate: true).Select(Quote));
+            var script = $"{stop} >/dev/null 2>&1; rm -rf {Quote(cluster.Root)} {Quote(folder)}";
+            using var cleanup = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", script]) { UseShellExecute = false });
         };
         return cluster;
     }
 
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover folder under the temp directory harms nothing.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
-        }
-    }
+    private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

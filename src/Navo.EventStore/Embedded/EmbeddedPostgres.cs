@@ -99,11 +99,29 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     }
 
     /// <summary>Stops the cluster (fast shutdown: open transactions roll back, committed data stays).</summary>
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAsync(immediate: false);
+
+    /// <summary>
+    /// Stops the cluster. <paramref name="immediate"/> skips the shutdown checkpoint: for throwaway clusters
+    /// only, since the next start must then recover from the log.
+    /// </summary>
+    public async Task StopAsync(bool immediate)
     {
         NpgsqlConnection.ClearAllPools();
-        await ProcessRunner.RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w"], _osUser, CancellationToken.None, throwOnError: false);
+        var command = StopCommandLine(immediate);
+        await ProcessRunner.RunAsync(command[0], command.Skip(1), null, CancellationToken.None, throwOnError: false);
         LogStopped(_logger, Root);
+    }
+
+    /// <summary>
+    /// The command that stops this cluster, for a caller that cannot wait for it (such as a process-exit
+    /// handler, where waiting on a child process may never return).
+    /// </summary>
+    public IReadOnlyList<string> StopCommandLine(bool immediate)
+    {
+        List<string> command = _osUser is null ? [] : ["runuser", "-u", _osUser, "--"];
+        command.AddRange([Path.Combine(_binaries, "pg_ctl"), "stop", "-D", DataDirectory, "-m", immediate ? "immediate" : "fast", "-w"]);
+        return command;
     }
 
     private static async Task<bool> CanReachAsync(string osUser, string folder, CancellationToken cancellationToken) =>
