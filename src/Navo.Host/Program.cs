@@ -1,3 +1,4 @@
+using Navo.EventStore.Embedded;
 using Navo.Host;
 using Navo.Host.Apis;
 using Navo.Host.Database;
@@ -11,7 +12,17 @@ builder.AddNavoApi();
 var app = builder.Build();
 app.UseNavoApi();
 app.PrintStudioAddressOnStart();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (PostgresNotInstalledException missing)
+{
+    // One clear sentence on how to fix it, as the last thing printed.
+    await Console.Error.WriteLineAsync(missing.Message);
+    return 1;
+}
 
 /// <summary>The host's entry point; public so that tests can start it in-process.</summary>
 public partial class Program;
