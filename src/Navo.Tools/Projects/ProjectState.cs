@@ -1,23 +1,60 @@
+using System.Collections.Immutable;
 using Navo.EventStore;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
+using Navo.Tools.Sites;
 
 namespace Navo.Tools.Projects;
 
-/// <summary>A project as its events leave it. The site version is the stream's version.</summary>
-public sealed record ProjectState(Guid Id, string Name, string? Description, DateTimeOffset CreatedAt) : IAggregate<ProjectState>
+/// <summary>
+/// A project as its events leave it. The site version is the stream's version. <see cref="UndoStack"/> holds
+/// the versions that "undo" goes back to, newest on top.
+/// </summary>
+public sealed record ProjectState(
+    Guid Id,
+    string Name,
+    string? Description,
+    DateTimeOffset CreatedAt,
+    long Version,
+    Site? Site,
+    Brief? Brief,
+    ImmutableStack<long> UndoStack) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
-    public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default);
+    public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
 
     /// <inheritdoc />
-    public ProjectState Apply(EventEnvelope @event) => @event.Data switch
+    public ProjectState Apply(EventEnvelope @event) =>
+        Apply(@event.Data, @event.Version, @event.StreamId, @event.Timestamp);
+
+    /// <summary>The state after <paramref name="data"/> became version <paramref name="version"/>.</summary>
+    public ProjectState Apply(object data, long version, Guid? streamId = null, DateTimeOffset? at = null)
     {
-        ProjectCreated created => this with
+        var next = data switch
         {
-            Id = @event.StreamId,
-            Name = created.Name,
-            Description = created.Description,
-            CreatedAt = @event.Timestamp,
-        },
-        _ => this,
-    };
+            ProjectCreated created => this with
+            {
+                Id = streamId ?? Id, Name = created.Name, Description = created.Description, CreatedAt = at ?? CreatedAt,
+            },
+            SiteGenerated generated => Changed(generated.Site, version) with { Brief = generated.Brief, Name = generated.Site.Name },
+            SiteReverted { IsUndo: true } undo => this with { Site = undo.Site, UndoStack = Pop(UndoStack, undo.Steps) },
+            SiteReverted revert => Changed(revert.Site, version),
+            _ when Site is null => this,
+            _ => Changed(SiteEvolution.Evolve(Site, data), version),
+        };
+        return next with { Version = version };
+    }
+
+    private ProjectState Changed(Site site, long version) =>
+        this with { Site = site, UndoStack = Site is null ? UndoStack : UndoStack.Push(version - 1) };
+
+    private static ImmutableStack<long> Pop(ImmutableStack<long> stack, int steps)
+    {
+        for (var i = 0; i < steps && !stack.IsEmpty; i++)
+        {
+            stack = stack.Pop();
+        }
+
+        return stack;
+    }
 }

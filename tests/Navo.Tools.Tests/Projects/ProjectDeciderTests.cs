@@ -54,6 +54,9 @@ public sealed class ProjectDeciderTests
         var created = new EventEnvelope(7, Guid.NewGuid(), id, 1, at, "demo", "project_created",
             new ProjectCreated("Rosa's Bakery", null, Someone), EventMetadata.None);
 
-        ProjectState.Initial.Apply(created).Should().Be(new ProjectState(id, "Rosa's Bakery", null, at));
+        var state = ProjectState.Initial.Apply(created);
+
+        (state.Id, state.Name, state.Description, state.CreatedAt, state.Version, state.Site)
+            .Should().Be((id, "Rosa's Bakery", (string?)null, at, 1L, (Navo.Tools.Sites.Site?)null));
     }
 }

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace Navo.Tools.Edit;
+
+/// <summary>One edit of <c>edit_site</c> (design.md section 6); <c>op</c> names the kind.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "op", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(SetText), "set_text")]
+[JsonDerivedType(typeof(Rewrite), "rewrite")]
+[JsonDerivedType(typeof(AddSection), "add_section")]
+[JsonDerivedType(typeof(RemoveSection), "remove_section")]
+[JsonDerivedType(typeof(MoveSection), "move_section")]
+[JsonDerivedType(typeof(SetTheme), "set_theme")]
+[JsonDerivedType(typeof(AddPage), "add_page")]
+[JsonDerivedType(typeof(RemovePage), "remove_page")]
+[JsonDerivedType(typeof(RenamePage), "rename_page")]
+[JsonDerivedType(typeof(SetSeo), "set_seo")]
+[JsonDerivedType(typeof(Undo), "undo")]
+[JsonDerivedType(typeof(Revert), "revert")]
+public abstract record EditOperation;
+
+/// <summary>Sets a field of a section (or of one of its items, 0-based).</summary>
+public sealed record SetText(string Section, string Field, string Value, int? Item = null) : EditOperation;
+
+/// <summary>Rewrites a field in a style: shorter, longer, formal, casual, punchier.</summary>
+public sealed record Rewrite(string Section, string? Field, string Style) : EditOperation;
+
+/// <summary>Adds a section of a type, before/after another, or at the top/bottom of a page.</summary>
+public sealed record AddSection(string Type, string? Before = null, string? After = null, string? To = null, string? Page = null) : EditOperation;
+
+public sealed record RemoveSection(string Section) : EditOperation;
+
+public sealed record MoveSection(string Section, string? Before = null, string? After = null, string? To = null) : EditOperation;
+
+public sealed record SetTheme(string? Mode = null, string? PrimaryColor = null, string? Font = null, string? Radius = null) : EditOperation;
+
+public sealed record AddPage(string Title) : EditOperation;
+
+public sealed record RemovePage(string Page) : EditOperation;
+
+public sealed record RenamePage(string Page, string Title) : EditOperation;
+
+public sealed record SetSeo(string? Title = null, string? Description = null) : EditOperation;
+
+public sealed record Undo(int Steps = 1) : EditOperation;
+
+public sealed record Revert(long Version) : EditOperation;

@@ -1,0 +1,52 @@
+using Navo.Tools.Sites;
+
+namespace Navo.Tools.Edit;
+
+/// <summary>How each edit event changes a site document: pure, and the only place that does.</summary>
+public static class SiteEvolution
+{
+    public static Site Evolve(Site site, object @event) => @event switch
+    {
+        SectionTextChanged changed => UpdatePage(site, changed.PageId, page => page.WithSection(SetText(
+            page.Sections.First(s => s.Id == changed.SectionId), changed.Field, changed.Item, changed.Value))),
+        SectionAdded added => UpdatePage(site, added.PageId, page => page with
+        {
+            Sections = [.. page.Sections.Take(added.Index), added.Section, .. page.Sections.Skip(added.Index)],
+        }),
+        SectionRemoved removed => UpdatePage(site, removed.PageId, page => page with
+        {
+            Sections = [.. page.Sections.Where(s => s.Id != removed.SectionId)],
+        }),
+        SectionMoved moved => UpdatePage(site, moved.PageId, page =>
+        {
+            var section = page.Sections.First(s => s.Id == moved.SectionId);
+            var rest = page.Sections.Where(s => s.Id != moved.SectionId).ToList();
+            rest.Insert(Math.Clamp(moved.ToIndex, 0, rest.Count), section);
+            return page with { Sections = rest };
+        }),
+        ThemeChanged theme => site with { Theme = theme.Theme },
+        PageAdded added => site with { Pages = [.. site.Pages, added.Page] },
+        PageRemoved removed => site with { Pages = [.. site.Pages.Where(p => p.Id != removed.PageId)] },
+        PageRenamed renamed => UpdatePage(site, renamed.PageId, page => page with { Title = renamed.Title, Path = renamed.Path }),
+        SeoChanged seo => site with { Seo = seo.Seo },
+        _ => site,
+    };
+
+    private static Site UpdatePage(Site site, string pageId, Func<Page, Page> change) =>
+        site with { Pages = [.. site.Pages.Select(p => p.Id == pageId ? change(p) : p)] };
+
+    private static Section SetText(Section section, string field, int? item, string value)
+    {
+        if (item is not { } index)
+        {
+            return section with { Fields = new Dictionary<string, string>(section.Fields, StringComparer.Ordinal) { [field] = value } };
+        }
+
+        var items = section.Items.ToList();
+        var target = items[index];
+        items[index] = field == "features"
+            ? target with { Features = [.. value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] }
+            : target with { Fields = new Dictionary<string, string>(target.Fields, StringComparer.Ordinal) { [field] = value } };
+        return section with { Items = items };
+    }
+}

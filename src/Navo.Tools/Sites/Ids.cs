@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace Navo.Tools.Sites;
+
+/// <summary>Short, stable, deterministic ids for sections ("s7f3a") and pages ("p2c1e").</summary>
+public static class Ids
+{
+    /// <summary>A new id with <paramref name="prefix"/> not in <paramref name="taken"/>, derived from <paramref name="seed"/>.</summary>
+    public static string Next(char prefix, string seed, ISet<string> taken)
+    {
+        for (var n = 0; ; n++)
+        {
+            var hash = 2166136261u;
+            foreach (var b in Encoding.UTF8.GetBytes($"{seed}:{n}"))
+            {
+                hash = (hash ^ b) * 16777619u;
+            }
+
+            var id = prefix + (hash & 0xfffff).ToString("x5", System.Globalization.CultureInfo.InvariantCulture);
+            if (taken.Add(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>Every section and page id of a site.</summary>
+    public static HashSet<string> Taken(Site site) =>
+        [.. site.Pages.Select(p => p.Id), .. site.Pages.SelectMany(p => p.Sections.Select(s => s.Id))];
+
+    /// <summary>A page path from its title: "About us" -> "/about-us".</summary>
+    public static string PathFor(string title, IEnumerable<string> takenPaths)
+    {
+        var slug = Slugs.From(title);
+        var taken = new HashSet<string>(takenPaths, StringComparer.OrdinalIgnoreCase);
+        var path = "/" + (slug.Length == 0 ? "page" : slug);
+        for (var n = 2; taken.Contains(path); n++)
+        {
+            path = $"/{(slug.Length == 0 ? "page" : slug)}-{n}";
+        }
+
+        return path;
+    }
+}
+
+/// <summary>URL-safe slugs: lower case ASCII letters, digits and single hyphens.</summary>
+public static class Slugs
+{
+    public static string From(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder();
+        foreach (var c in normalized)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if ((char.IsWhiteSpace(c) || c is '-' or '_' or '&' or '.' or '\'') && builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length > 60 ? slug[..60].Trim('-') : slug;
+    }
+}

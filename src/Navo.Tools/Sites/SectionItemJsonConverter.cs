@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Navo.Tools.Sites;
+
+/// <summary>Writes an item flat, as design.md shows it: <c>{"name": "Basic", "price": "9", "features": ["a", "b"]}</c>.</summary>
+public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
+{
+    public override SectionItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("An item is an object of text fields.");
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var features = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name == "features" && reader.TokenType == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    features.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Features are text."));
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                fields[name] = reader.GetString()!;
+            }
+            else
+            {
+                throw new JsonException($"The item field '{name}' must be text.");
+            }
+        }
+
+        return new SectionItem(fields, features);
+    }
+
+    public override void Write(Utf8JsonWriter writer, SectionItem value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, text) in value.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(name, text);
+        }
+
+        if (value.Features.Count > 0)
+        {
+            writer.WriteStartArray("features");
+            foreach (var feature in value.Features)
+            {
+                writer.WriteStringValue(feature);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+}

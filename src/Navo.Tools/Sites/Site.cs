@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace Navo.Tools.Sites;
+
+/// <summary>A whole site: the standard renderer's input (design.md section 4). Immutable; edits make new values.</summary>
+public sealed record Site(string Name, string Slug, Theme Theme, Seo Seo, IReadOnlyList<Page> Pages)
+{
+    /// <summary>The page with <paramref name="pageId"/>, or null.</summary>
+    public Page? FindPage(string pageId) => Pages.FirstOrDefault(p => p.Id == pageId);
+
+    /// <summary>A copy with <paramref name="page"/> in place of the page with the same id.</summary>
+    public Site WithPage(Page page) => this with { Pages = [.. Pages.Select(p => p.Id == page.Id ? page : p)] };
+}
+
+/// <summary>How the site looks.</summary>
+public sealed record Theme(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ThemeMode>))] ThemeMode Mode,
+    string PrimaryColor,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ThemeFont>))] ThemeFont Font,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ThemeRadius>))] ThemeRadius Radius);
+
+public enum ThemeMode { Light, Dark }
+
+public enum ThemeFont { Sans, Serif, Mono, Rounded }
+
+public enum ThemeRadius { None, Small, Large }
+
+/// <summary>What search engines and link previews show.</summary>
+public sealed record Seo(string Title, string Description);
+
+/// <summary>One page: its path ("/", "/about") and its sections in order.</summary>
+public sealed record Page(string Id, string Title, string Path, IReadOnlyList<Section> Sections)
+{
+    /// <summary>A copy with <paramref name="section"/> in place of the section with the same id.</summary>
+    public Page WithSection(Section section) => this with { Sections = [.. Sections.Select(s => s.Id == section.Id ? section : s)] };
+}
+
+/// <summary>
+/// One section: a type from <see cref="SectionCatalog"/>, its fields, and its items (cards, questions, plans…).
+/// The id is stable and short ("s7f3a") so edits can name it.
+/// </summary>
+public sealed record Section(string Id, string Type, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<SectionItem> Items)
+{
+    /// <summary>A field's text, or empty.</summary>
+    public string Field(string name) => Fields.TryGetValue(name, out var value) ? value : string.Empty;
+}
+
+/// <summary>One item of a section: text fields, and for pricing plans a list of features.</summary>
+[JsonConverter(typeof(SectionItemJsonConverter))]
+public sealed record SectionItem(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Features)
+{
+    public static SectionItem Of(params (string Field, string Value)[] fields) =>
+        new(fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal), []);
+
+    /// <summary>A field's text, or empty.</summary>
+    public string Field(string name) => Fields.TryGetValue(name, out var value) ? value : string.Empty;
+}

@@ -1,0 +1,137 @@
+namespace Navo.Tools.Sites;
+
+/// <summary>Checks a site against the model and its limits, with messages a non-developer understands.</summary>
+public static class SiteValidator
+{
+    /// <summary>Every problem found; empty when the site is valid.</summary>
+    public static IReadOnlyList<string> Validate(Site site)
+    {
+        var errors = new List<string>();
+        if (site.Pages.Count == 0)
+        {
+            errors.Add("A site needs at least one page.");
+        }
+
+        if (site.Pages.Count > SectionCatalog.MaxPages)
+        {
+            errors.Add($"A site can have at most {SectionCatalog.MaxPages} pages.");
+        }
+
+        CheckText(errors, "site name", site.Name, 200);
+        CheckText(errors, "search title", site.Seo.Title, 200);
+        CheckText(errors, "search description", site.Seo.Description, SectionCatalog.MaxFieldLength);
+        if (!ColorMath.TryParse(site.Theme.PrimaryColor, out _))
+        {
+            errors.Add("The main colour must look like #1a2b3c.");
+        }
+
+        if (site.Pages.Select(p => p.Path).Distinct(StringComparer.OrdinalIgnoreCase).Count() != site.Pages.Count)
+        {
+            errors.Add("Two pages cannot have the same address.");
+        }
+
+        foreach (var page in site.Pages)
+        {
+            CheckText(errors, "page title", page.Title, 200);
+            if (page.Sections.Count > SectionCatalog.MaxSectionsPerPage)
+            {
+                errors.Add($"A page can have at most {SectionCatalog.MaxSectionsPerPage} sections.");
+            }
+
+            foreach (var section in page.Sections)
+            {
+                errors.AddRange(ValidateSection(section));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The problems of one section.</summary>
+    public static IEnumerable<string> ValidateSection(Section section)
+    {
+        var spec = SectionCatalog.Find(section.Type);
+        if (spec is null)
+        {
+            yield return $"Navo has no '{section.Type}' section.";
+            yield break;
+        }
+
+        foreach (var (field, value) in section.Fields)
+        {
+            if (!spec.Fields.Contains(field))
+            {
+                yield return $"A {spec.Label} has no {SectionCatalog.Describe(field)}.";
+            }
+            else if (TextProblem(field, value) is { } problem)
+            {
+                yield return problem;
+            }
+        }
+
+        if (section.Items.Count > 0 && !spec.HasItems)
+        {
+            yield return $"A {spec.Label} has no items.";
+        }
+
+        if (section.Items.Count > SectionCatalog.MaxItemsPerSection)
+        {
+            yield return $"A section can have at most {SectionCatalog.MaxItemsPerSection} items.";
+        }
+
+        foreach (var item in section.Items)
+        {
+            foreach (var (field, value) in item.Fields)
+            {
+                if (!spec.ItemFields.Contains(field))
+                {
+                    yield return $"An item of a {spec.Label} has no {SectionCatalog.Describe(field)}.";
+                }
+                else if (TextProblem(field, value) is { } problem)
+                {
+                    yield return problem;
+                }
+            }
+
+            if (item.Features.Count > 0 && !spec.ItemsHaveFeatures)
+            {
+                yield return $"An item of a {spec.Label} has no features list.";
+            }
+
+            if (item.Features.Count > SectionCatalog.MaxItemsPerSection)
+            {
+                yield return $"A plan can list at most {SectionCatalog.MaxItemsPerSection} features.";
+            }
+
+            foreach (var feature in item.Features)
+            {
+                if (TextProblem("feature", feature) is { } problem)
+                {
+                    yield return problem;
+                }
+            }
+        }
+    }
+
+    /// <summary>The problem with a field's text, or null: over its limit, or holding control characters.</summary>
+    public static string? TextProblem(string field, string value)
+    {
+        var max = SectionCatalog.MaxLength(field);
+        if (value.Length > max)
+        {
+            return $"The {SectionCatalog.Describe(field)} can be at most {max:N0} characters.";
+        }
+
+        return value.Any(c => char.IsControl(c) && c is not '\n')
+            ? $"The {SectionCatalog.Describe(field)} cannot contain control characters."
+            : null;
+    }
+
+    private static void CheckText(List<string> errors, string what, string value, int max)
+    {
+        if (value.Length > max)
+        {
+            errors.Add($"The {what} can be at most {max:N0} characters.");
+        }
+    }
+}
