@@ -1,5 +1,6 @@
 using Navo.EventStore;
 using Navo.EventStore.Schema;
+using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 
 namespace Navo.Tools;
@@ -10,7 +11,19 @@ public static class NavoStore
     /// <summary>Adds what Navo.Tools keeps in the store to <paramref name="options"/>.</summary>
     public static EventStoreOptions AddNavoTools(this EventStoreOptions options)
     {
-        options.Events.Add<ProjectCreated>();
+        options.Events
+            .Add<ProjectCreated>()
+            .Add<SiteGenerated>()
+            .Add<SectionTextChanged>()
+            .Add<SectionAdded>()
+            .Add<SectionRemoved>()
+            .Add<SectionMoved>()
+            .Add<ThemeChanged>()
+            .Add<PageAdded>()
+            .Add<PageRemoved>()
+            .Add<PageRenamed>()
+            .Add<SeoChanged>()
+            .Add<SiteReverted>();
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
         {
             options.Migrations.Add(migration);

@@ -1,0 +1,109 @@
+using Navo.Tools.Rendering;
+using Navo.Tools.Sites;
+
+namespace Navo.Tools.Generate;
+
+/// <summary>
+/// The local engine's steps: brief -> palette, hero copy, features, social proof, pricing, faq, contact, seo ->
+/// assemble -> validate -> render. Register each as an <see cref="IGenerationStep"/>.
+/// </summary>
+public static class LocalSteps
+{
+    private static readonly LocalCopywriter Writer = new();
+
+    public static IReadOnlyList<IGenerationStep> All { get; } =
+    [
+        new Step("brief", [], ctx =>
+        {
+            var r = ctx.Request;
+            ctx.Set(GenerationKeys.Brief, BriefReader.Read(r.Description, r.BusinessName, r.Industry, r.Tone));
+        }),
+        new Step("palette", ["brief"], ctx => ctx.Set(GenerationKeys.Theme, ThemeFor(ctx.Get<Brief>(GenerationKeys.Brief)))),
+        Sections("hero-copy", "hero"),
+        Sections("features", "about", "text", "features", "services", "gallery", "team"),
+        Sections("social-proof", "testimonials", "stats"),
+        Sections("pricing", "pricing"),
+        Sections("faq", "faq"),
+        Sections("contact", "contact", "cta", "footer"),
+        new Step("seo", ["brief"], ctx =>
+        {
+            var brief = ctx.Get<Brief>(GenerationKeys.Brief);
+            var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+            var offerings = LocalCopywriter.Offerings(brief, pack);
+            var title = brief.Place is null ? $"{brief.BusinessName} — {Cap(pack.Label)}" : $"{brief.BusinessName} — {Cap(pack.Label)} in {brief.Place}";
+            var description = Templates.Fill("{name}{inPlace}: {offerings}.", brief, offerings, null);
+            ctx.Set(GenerationKeys.Seo, new Seo(Trim(title, 200), Trim(description, 300)));
+        }),
+        new Step("assemble", ["palette", "hero-copy", "features", "social-proof", "pricing", "faq", "contact", "seo"], ctx =>
+        {
+            var brief = ctx.Get<Brief>(GenerationKeys.Brief);
+            var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var home = Ids.Next('p', $"{brief.BusinessName}:home", taken);
+            var sections = pack.Sections
+                .Select(type => ctx.Get<Sites.Section>(GenerationKeys.Section(type)) with { Id = Ids.Next('s', $"{brief.BusinessName}:{ctx.Request.Seed}:{type}", taken) })
+                .ToList();
+            ctx.Set(GenerationKeys.Site, new Site(
+                brief.BusinessName, Slugs.From(brief.BusinessName), ctx.Get<Theme>(GenerationKeys.Theme), ctx.Get<Seo>(GenerationKeys.Seo),
+                [new Page(home, "Home", "/", sections)]));
+        }),
+        new Step("validate", ["assemble"], ctx =>
+        {
+            var problems = SiteValidator.Validate(ctx.Get<Site>(GenerationKeys.Site));
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException("The draft broke the site model: " + string.Join(" ", problems));
+            }
+        }),
+        new Step("render", ["validate"], ctx =>
+        {
+            var site = ctx.Get<Site>(GenerationKeys.Site);
+            ctx.Set(GenerationKeys.HomeHtml, SiteRenderer.RenderPage(site, site.Pages[0], new RenderOptions(string.Empty)));
+        }),
+    ];
+
+    /// <summary>The palette of the pack, varied by the business and nudged by the tone.</summary>
+    public static Theme ThemeFor(Brief brief)
+    {
+        var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+        var palette = pack.Palettes[(int)(LocalCopywriter.Seed(brief.BusinessName) % (uint)pack.Palettes.Count)];
+        var theme = new Theme(
+            Enum.Parse<ThemeMode>(palette.Mode, ignoreCase: true), palette.PrimaryColor,
+            Enum.Parse<ThemeFont>(palette.Font, ignoreCase: true), Enum.Parse<ThemeRadius>(palette.Radius, ignoreCase: true));
+        return brief.Tone switch
+        {
+            "elegant" => theme with { Font = ThemeFont.Serif, Radius = ThemeRadius.Small },
+            "friendly" => theme with { Radius = ThemeRadius.Large },
+            "bold" => theme with { Mode = ThemeMode.Dark },
+            _ => theme,
+        };
+    }
+
+    private static Step Sections(string name, params string[] types) => new(name, ["brief"], ctx =>
+    {
+        var brief = ctx.Get<Brief>(GenerationKeys.Brief);
+        var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+        foreach (var type in types.Where(pack.Sections.Contains))
+        {
+            ctx.Set(GenerationKeys.Section(type), Writer.Draft(type, brief, string.Empty, ctx.Request.Seed));
+        }
+    });
+
+    private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private sealed class Step(string name, IReadOnlyList<string> dependsOn, Action<GenerationContext> run) : IGenerationStep
+    {
+        public string Name { get; } = name;
+
+        public IReadOnlyList<string> DependsOn { get; } = dependsOn;
+
+        public Task RunAsync(GenerationContext context, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            run(context);
+            return Task.CompletedTask;
+        }
+    }
+}
