@@ -53,7 +53,7 @@ public static partial class BriefReader
 
     private static string? FindName(string text)
     {
-        foreach (var pattern in new[] { Quoted(), CalledOrNamed(), NameIsA(), Possessive() })
+        foreach (var pattern in new[] { Quoted(), CalledOrNamed(), NameIsA(), NameDoes(), Possessive() })
         {
             var match = pattern.Match(text);
             if (match.Success && Clean(match.Groups["name"].Value) is { } name && !StopNames.Contains(name))
@@ -139,6 +139,9 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"^(?<name>[\p{Lu}0-9][\p{L}0-9'’&.-]*(?:\s+(?:&\s+|and\s+|of\s+|the\s+)?[\p{Lu}0-9][\p{L}0-9'’&.-]*){0,4})\s+(?:is|are)\s+(?:a|an|the|our|my)\b")]
     private static partial Regex NameIsA();
+
+    [GeneratedRegex(@"^(?<name>[\p{Lu}0-9][\p{L}0-9'’&.-]*(?:\s+(?:&\s+|and\s+|of\s+|the\s+)?[\p{Lu}0-9][\p{L}0-9'’&.-]*){0,4})\s+(?:sells|makes|offers|bakes|runs|builds|provides|creates|designs|teaches|helps|serves|fixes|does|brings|organises|organizes|plans|cooks)\b")]
+    private static partial Regex NameDoes();
 
     [GeneratedRegex(@"(?<name>\b[\p{Lu}][\p{L}]+['’]s(?:\s+[\p{Lu}][\p{L}]+){1,3})")]
     private static partial Regex Possessive();

@@ -5,10 +5,11 @@ namespace Navo.Tools.Rendering;
 
 public static partial class SiteRenderer
 {
-    private static void AppendSection(StringBuilder html, Section section, RenderOptions options, ref bool h1Written)
+    /// <summary>One section; <paramref name="anchor"/> is its element id ("contact" for the page's contact section, so "#contact" buttons land there).</summary>
+    private static void AppendSection(StringBuilder html, Section section, string anchor, ref bool h1Written, RenderOptions options)
     {
         var headingId = $"h-{section.Id}";
-        html.Append("<section id=\"").Append(E(section.Id)).Append("\" data-section=\"").Append(E(section.Id))
+        html.Append("<section id=\"").Append(E(anchor)).Append("\" data-section=\"").Append(E(section.Id))
             .Append("\" data-type=\"").Append(E(section.Type)).Append("\" aria-labelledby=\"").Append(E(headingId)).Append("\"><div class=\"wrap\">");
         switch (section.Type)
         {

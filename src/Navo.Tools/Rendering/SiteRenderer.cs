@@ -28,9 +28,10 @@ public static partial class SiteRenderer
         AppendHeader(html, site, page, options);
         html.Append("<main id=\"main\">");
         var h1Written = false;
+        var contactAnchor = page.Sections.FirstOrDefault(s => s.Type == "contact")?.Id;
         foreach (var section in page.Sections.Where(s => s.Type != "footer"))
         {
-            AppendSection(html, section, options, ref h1Written);
+            AppendSection(html, section, section.Id == contactAnchor ? "contact" : section.Id, ref h1Written, options);
         }
 
         if (!h1Written)
