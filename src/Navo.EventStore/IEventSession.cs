@@ -32,6 +32,12 @@ public interface IEventSession : IAsyncDisposable
     Task<Aggregated<T>?> AggregateStreamAsync<T>(Guid streamId, long? version = null, CancellationToken cancellationToken = default)
         where T : IAggregate<T>;
 
+    /// <summary>
+    /// Reads a read table in this session's transaction, so row-level security limits it to the tenant.
+    /// <paramref name="sql"/> takes positional parameters (<c>$1</c>…); still filter by <c>tenant_id</c> in it.
+    /// </summary>
+    Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<System.Data.Common.DbDataReader, T> map, CancellationToken cancellationToken, params object[] parameters);
+
     /// <summary>Writes every queued event and runs the inline projections in one transaction, then commits.</summary>
     Task<IReadOnlyList<EventEnvelope>> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

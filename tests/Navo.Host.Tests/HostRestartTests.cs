@@ -57,7 +57,7 @@ public sealed class HostRestartTests : IAsyncLifetime
     private static async Task<Guid> CreateProjectAsync(HostProcess host, string name)
     {
         using var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/projects", new { name });
+        var response = await client.PostAsJsonAsync("/api/v1/projects", new { description = "A bakery in Porto", businessName = name });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

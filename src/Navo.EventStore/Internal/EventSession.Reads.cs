@@ -39,6 +39,21 @@ internal sealed partial class EventSession
         return null;
     }
 
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, Func<System.Data.Common.DbDataReader, T> map, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var batch = await CreateBatchAsync(cancellationToken);
+        batch.BatchCommands.Add(Command(sql, parameters));
+        var rows = new List<T>();
+        await using var reader = await ExecuteAsync(batch, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
     public async Task<Aggregated<T>?> AggregateStreamAsync<T>(
         Guid streamId, long? version = null, CancellationToken cancellationToken = default)
         where T : IAggregate<T>

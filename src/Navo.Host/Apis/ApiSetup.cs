@@ -31,6 +31,7 @@ public static class ApiSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         app.MapProjectsApi();
+        app.MapPreviewEndpoints();
         return app;
     }
 }

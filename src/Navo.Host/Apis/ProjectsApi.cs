@@ -1,83 +1,152 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Navo.EventStore;
-using Navo.Host.Identity;
 using Navo.Tools;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
 using Navo.Tools.Projects;
+using Navo.Tools.Versions;
 
 namespace Navo.Host.Apis;
 
-/// <summary><c>/api/v1/projects</c>: create a project and read it back with its version as an ETag.</summary>
-public static class ProjectsApi
+/// <summary><c>/api/v1/projects</c>: generate, list, read, edit with If-Match, history, diff and revert.</summary>
+public static partial class ProjectsApi
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/projects").WithTags("Projects");
-        group.MapPost("/", CreateProjectAsync).WithName("CreateProject");
-        group.MapGet("/{id:guid}", GetProjectAsync).WithName("GetProject");
+        group.MapPost("/", GenerateAsync).WithName("GenerateProject");
+        group.MapGet("/", ListAsync).WithName("ListProjects");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetProject");
+        group.MapPost("/{id:guid}/operations", EditAsync).WithName("EditProject");
+        group.MapGet("/{id:guid}/history", HistoryAsync).WithName("ProjectHistory");
+        group.MapGet("/{id:guid}/diff", DiffAsync).WithName("DiffProject");
+        group.MapPost("/{id:guid}/revert", RevertAsync).WithName("RevertProject");
         return app;
     }
 
-    public static async Task<Results<Created<ProjectCreatedResponse>, ValidationProblem>> CreateProjectAsync(
-        CreateProjectRequest request, [AsParameters] ProjectServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProjectResponse>, ValidationProblem>> GenerateAsync(
+        GenerateRequest request, [AsParameters] ProjectServices services, CancellationToken cancellationToken)
     {
-        var tenant = services.Tenants.Resolve(services.HttpContext);
-        var decision = ProjectDecider.Create(request.Name, request.Description, new Actor(tenant.UserId, "api"));
-        if (!decision.IsAccepted)
+        var errors = request.Validate();
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(decision.Errors.ToDictionary(), title: "The project could not be created.");
+            return TypedResults.ValidationProblem(errors, title: "The site could not be drafted.");
         }
 
-        var id = Guid.CreateVersion7();
-        await using var session = services.Store.OpenSession(tenant);
-        session.StartStream(id, ProjectList.StreamType, decision.Event!);
-        var written = await session.SaveChangesAsync(cancellationToken);
-        var version = written[^1].Version;
-        services.HttpContext.Response.Headers.ETag = ETagOf(version);
-        return TypedResults.Created($"/api/v1/projects/{id}", new ProjectCreatedResponse(id, decision.Event!.Name, version));
+        var tenant = services.Tenant;
+        var (project, _) = await services.Projects.GenerateAsync(
+            tenant, new GenerationRequest(request.Description!.Trim(), request.BusinessName?.Trim(), request.Industry?.Trim()),
+            new Actor(tenant.UserId, "api"), cancellationToken: cancellationToken);
+        services.HttpContext.Response.Headers.ETag = ETagOf(project.Version);
+        return TypedResults.Created($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
     }
 
-    public static async Task<Results<Ok<ProjectResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetProjectAsync(
+    public static async Task<Ok<IReadOnlyList<ProjectSummary>>> ListAsync([AsParameters] ProjectServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await services.Projects.ListAsync(services.Tenant, cancellationToken));
+
+    public static async Task<Results<Ok<ProjectResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, [AsParameters] ProjectServices services, CancellationToken cancellationToken)
     {
-        var tenant = services.Tenants.Resolve(services.HttpContext);
-        await using var session = services.Store.OpenSession(tenant);
-        var project = await session.AggregateStreamAsync<ProjectState>(id, cancellationToken: cancellationToken);
-        if (project is null || project.State.Id == Guid.Empty)
+        if (await services.Projects.GetAsync(services.Tenant, id, cancellationToken) is not { } project)
         {
-            // Another workspace's project answers exactly like one that does not exist.
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project not found.",
-                detail: "There is no project with that id in this workspace.");
+            return NotFound();
         }
 
         var etag = ETagOf(project.Version);
         services.HttpContext.Response.Headers.ETag = etag;
-        if (services.HttpContext.Request.Headers.IfNoneMatch.Contains(etag))
+        return services.HttpContext.Request.Headers.IfNoneMatch.Contains(etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> EditAsync(
+        Guid id, EditRequest request, [AsParameters] ProjectServices services, CancellationToken cancellationToken)
+    {
+        if (request.Operations is not { Length: > 0 } elements)
         {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            return Unprocessable("Say what to change: send at least one operation.", 0);
         }
 
-        var state = project.State;
-        return TypedResults.Ok(new ProjectResponse(state.Id, state.Name, state.Description, project.Version, state.CreatedAt));
+        if (elements.Length > 50)
+        {
+            return Unprocessable("Send at most 50 operations at once.", 50);
+        }
+
+        var (operations, failed, error) = EditOperationJson.Read(elements);
+        return error is not null ? Unprocessable(error, failed!.Value) : await ChangeAsync(id, operations, services, cancellationToken);
     }
+
+    public static Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> RevertAsync(
+        Guid id, RevertRequest request, [AsParameters] ProjectServices services, CancellationToken cancellationToken) =>
+        ChangeAsync(id, [new Revert(request.Version)], services, cancellationToken);
+
+    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(
+        Guid id, [AsParameters] ProjectServices services, CancellationToken cancellationToken) =>
+        await services.Projects.HistoryAsync(services.Tenant, id, cancellationToken) is { } history ? TypedResults.Ok(history) : NotFound();
+
+    public static async Task<Results<Ok<VersionDiff>, ProblemHttpResult>> DiffAsync(
+        Guid id, long from, long to, [AsParameters] ProjectServices services, CancellationToken cancellationToken) =>
+        await services.Projects.DiffAsync(services.Tenant, id, from, to, cancellationToken) is { } diff
+            ? TypedResults.Ok(diff)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Version not found.",
+                detail: "This workspace has no such project, or the project has no such version.");
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeAsync(
+        Guid id, IReadOnlyList<EditOperation> operations, ProjectServices services, CancellationToken cancellationToken)
+    {
+        if (!TryReadIfMatch(services.HttpContext.Request, out var expected))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The version does not match.",
+                detail: "If-Match must hold the ETag of the version you loaded, such as \"3\".");
+        }
+
+        var tenant = services.Tenant;
+        var change = await services.Projects.EditAsync(tenant, id, expected, operations, new Actor(tenant.UserId, "api"), cancellationToken);
+        switch (change.Outcome)
+        {
+            case ProjectOutcome.NotFound:
+                return NotFound();
+            case ProjectOutcome.VersionMoved:
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The project has changed.",
+                    detail: "Someone changed the project since you loaded it. Load it again and retry.",
+                    extensions: new Dictionary<string, object?> { ["currentVersion"] = change.CurrentVersion });
+            case ProjectOutcome.Invalid:
+                return Unprocessable(change.Error!, change.FailedOperation ?? 0);
+            default:
+                services.HttpContext.Response.Headers.ETag = ETagOf(change.Project!.Version);
+                return TypedResults.Ok(ProjectResponse.From(change.Project));
+        }
+    }
+
+    /// <summary>If-Match as a version: <c>"3"</c>, <c>W/"3"</c> or <c>3</c>; absent means "whatever is current".</summary>
+    private static bool TryReadIfMatch(HttpRequest request, out long? version)
+    {
+        version = null;
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+        {
+            return true;
+        }
+
+        var digits = header.Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"');
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        // Another workspace's project answers exactly like one that does not exist.
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project not found.",
+            detail: "There is no project with that id in this workspace.");
+
+    private static ProblemHttpResult Unprocessable(string reason, int operation) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The change could not be made.", detail: reason,
+            extensions: new Dictionary<string, object?> { ["operation"] = operation });
 
     /// <summary>The ETag of a project is its version, the stream's version.</summary>
     public static string ETagOf(long version) => $"\"{version}\"";
-
-    public sealed record CreateProjectRequest(string? Name, string? Description);
-
-    public sealed record ProjectCreatedResponse(Guid Id, string Name, long Version);
-
-    public sealed record ProjectResponse(Guid Id, string Name, string? Description, long Version, DateTimeOffset CreatedAt);
-
-    public sealed class ProjectServices
-    {
-        public required HttpContext HttpContext { get; init; }
-
-        [FromServices]
-        public required PostgresEventStore Store { get; init; }
-
-        [FromServices]
-        public required ITenantResolver Tenants { get; init; }
-    }
 }

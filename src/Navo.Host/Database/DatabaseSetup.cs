@@ -1,5 +1,8 @@
 using Navo.EventStore;
 using Navo.Host.Identity;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
+using Navo.Tools.Projects;
 
 namespace Navo.Host.Database;
 
@@ -16,6 +19,14 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<DemoWorkspace>();
         builder.Services.AddSingleton<PostgresEventStore>(sp => sp.GetRequiredService<NavoDatabase>().Store);
         builder.Services.AddSingleton<ITenantResolver, DemoWorkspaceTenantResolver>();
+        foreach (var step in LocalSteps.All)
+        {
+            builder.Services.AddSingleton(step);
+        }
+
+        builder.Services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));
+        builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
+        builder.Services.AddSingleton<ProjectService>();
         // Registered before the web server, so the database is up before the first request.
         builder.Services.AddHostedService<DatabaseLifetime>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

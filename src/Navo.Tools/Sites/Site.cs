@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Navo.Tools.Sites;
@@ -13,17 +14,20 @@ public sealed record Site(string Name, string Slug, Theme Theme, Seo Seo, IReadO
 }
 
 /// <summary>How the site looks.</summary>
-public sealed record Theme(
-    [property: JsonConverter(typeof(JsonStringEnumConverter<ThemeMode>))] ThemeMode Mode,
-    string PrimaryColor,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<ThemeFont>))] ThemeFont Font,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<ThemeRadius>))] ThemeRadius Radius);
+public sealed record Theme(ThemeMode Mode, string PrimaryColor, ThemeFont Font, ThemeRadius Radius);
 
+[JsonConverter(typeof(LowerCaseEnumConverter<ThemeMode>))]
 public enum ThemeMode { Light, Dark }
 
+[JsonConverter(typeof(LowerCaseEnumConverter<ThemeFont>))]
 public enum ThemeFont { Sans, Serif, Mono, Rounded }
 
+[JsonConverter(typeof(LowerCaseEnumConverter<ThemeRadius>))]
 public enum ThemeRadius { None, Small, Large }
+
+/// <summary>Theme values are written as design.md spells them: <c>light</c>, <c>serif</c>, <c>large</c>.</summary>
+public sealed class LowerCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
+    where T : struct, Enum;
 
 /// <summary>What search engines and link previews show.</summary>
 public sealed record Seo(string Title, string Description);

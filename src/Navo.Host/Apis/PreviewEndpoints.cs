@@ -1,0 +1,41 @@
+using Navo.Host.Identity;
+using Navo.Tools.Projects;
+using Navo.Tools.Rendering;
+
+namespace Navo.Host.Apis;
+
+/// <summary>
+/// Previews of a project's site: <c>/preview/{id}/</c> is the newest version, <c>/preview/{id}/v/{version}/{path}</c>
+/// any version. Served with a strict Content-Security-Policy: the page can load nothing and run nothing.
+/// </summary>
+public static class PreviewEndpoints
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+    public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/preview/{projectId:guid}/v/{version:long}/{**path}", (Guid projectId, long version, string? path, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken ct) =>
+            RenderAsync(projectId, version, path, $"/preview/{projectId}/v/{version}", http, projects, tenants, ct)).WithTags("Preview");
+        app.MapGet("/preview/{projectId:guid}/{**path}", (Guid projectId, string? path, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken ct) =>
+            RenderAsync(projectId, null, path, $"/preview/{projectId}", http, projects, tenants, ct)).WithTags("Preview");
+        return app;
+    }
+
+    private static async Task<IResult> RenderAsync(
+        Guid projectId, long? version, string? path, string basePath, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken cancellationToken)
+    {
+        var found = await projects.SiteAtAsync(tenants.Resolve(http), projectId, version, cancellationToken);
+        var pagePath = "/" + (path ?? string.Empty).Trim('/');
+        if (found is not { } at || at.Site.Pages.FirstOrDefault(p => string.Equals(p.Path, pagePath, StringComparison.OrdinalIgnoreCase)) is not { } page)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Page not found.",
+                detail: "This workspace has no such project, version or page.");
+        }
+
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = version is null ? "no-store" : "private, max-age=3600";
+        return TypedResults.Content(SiteRenderer.RenderPage(at.Site, page, new RenderOptions(basePath)), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Navo.EventStore;
+using Navo.Host.Identity;
+using Navo.Tools.Projects;
+using Navo.Tools.Sites;
+
+namespace Navo.Host.Apis;
+
+public static partial class ProjectsApi
+{
+    public sealed record GenerateRequest(string? Description, string? BusinessName, string? Industry)
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(Description))
+            {
+                errors["description"] = ["Describe the business in a sentence or two."];
+            }
+            else if (Description.Length > 4000)
+            {
+                errors["description"] = ["The description can be at most 4,000 characters."];
+            }
+
+            Check(errors, "businessName", BusinessName, 100, "The business name");
+            Check(errors, "industry", Industry, 50, "The industry");
+            return errors;
+        }
+
+        private static void Check(Dictionary<string, string[]> errors, string key, string? value, int max, string what)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Length > max)
+            {
+                errors[key] = [$"{what} can be at most {max} characters."];
+            }
+            else if (value.Any(char.IsControl))
+            {
+                errors[key] = [$"{what} cannot contain control characters."];
+            }
+        }
+    }
+
+    public sealed record EditRequest(JsonElement[]? Operations);
+
+    public sealed record RevertRequest(long Version);
+
+    public sealed record ProjectResponse(Guid Id, string Name, string Slug, long Version, Site? Site, bool Published)
+    {
+        public static ProjectResponse From(ProjectState project) =>
+            new(project.Id, project.Name, project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.Site, Published: false);
+    }
+
+    public sealed class ProjectServices
+    {
+        public required HttpContext HttpContext { get; init; }
+
+        [FromServices]
+        public required ProjectService Projects { get; init; }
+
+        [FromServices]
+        public required ITenantResolver Tenants { get; init; }
+
+        public TenantContext Tenant => Tenants.Resolve(HttpContext);
+    }
+}

@@ -1,0 +1,154 @@
+using Navo.EventStore;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
+using Navo.Tools.Sites;
+using Navo.Tools.Versions;
+
+namespace Navo.Tools.Projects;
+
+/// <summary>What a request for a project can come back as.</summary>
+public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid }
+
+/// <summary>The result of a change: the project after it, or why not (and which operation failed).</summary>
+public sealed record ProjectChange(ProjectOutcome Outcome, ProjectState? Project, string? Error = null, int? FailedOperation = null, long? CurrentVersion = null);
+
+/// <summary>
+/// The project operations every channel and the REST API share: generate, read, edit, history, diff, and the
+/// site at any version. Each call is one store session for the caller's tenant: one transaction, one commit.
+/// </summary>
+public sealed class ProjectService(PostgresEventStore store, GenerationPipeline pipeline, ISectionWriter writer)
+{
+    /// <summary>Drafts a site from a description and records the project and the draft in one commit.</summary>
+    public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
+        TenantContext tenant, GenerationRequest request, Actor by, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.CreateVersion7();
+        var draft = await pipeline.RunAsync(request with { Seed = id.ToString("N") }, progress, cancellationToken);
+        var created = new ProjectCreated(draft.Brief.BusinessName, request.Description, by);
+        var generated = new SiteGenerated(draft.Site, draft.Brief, "local", draft.Steps, by);
+        await using var session = store.OpenSession(tenant);
+        session.StartStream(id, ProjectList.StreamType, created, generated);
+        var written = await session.SaveChangesAsync(cancellationToken);
+        var state = ProjectState.Initial.Apply(written[0]).Apply(written[1]);
+        return (state, draft);
+    }
+
+    /// <summary>The project as it is now, or null when this workspace has none with that id.</summary>
+    public async Task<ProjectState?> GetAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        return (await session.AggregateStreamAsync<ProjectState>(id, cancellationToken: cancellationToken))?.State is { Id: var found } state && found != Guid.Empty
+            ? state
+            : null;
+    }
+
+    /// <summary>The workspace's projects, newest change first.</summary>
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantContext tenant, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        return await session.QueryAsync(
+            "select id, name, version, created_at, updated_at from navo_projects where tenant_id = $1 order by updated_at desc limit 200",
+            r => new ProjectSummary(r.GetGuid(0), r.GetString(1), r.GetInt64(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4)),
+            cancellationToken, tenant.TenantId);
+    }
+
+    /// <summary>
+    /// Applies edit operations atomically. <paramref name="expectedVersion"/> (from If-Match) must be the current
+    /// version; a writer that got there first makes this answer <see cref="ProjectOutcome.VersionMoved"/>.
+    /// </summary>
+    public async Task<ProjectChange> EditAsync(
+        TenantContext tenant, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        var needsHistory = operations.Any(o => o is Undo or Revert);
+        var (state, sites) = await LoadAsync(session, id, needsHistory, cancellationToken);
+        if (state is null)
+        {
+            return new(ProjectOutcome.NotFound, null);
+        }
+
+        if (expectedVersion is { } expected && expected != state.Version)
+        {
+            return new(ProjectOutcome.VersionMoved, state, CurrentVersion: state.Version);
+        }
+
+        var outcome = EditDecider.Decide(state, operations, new EditContext(by, v => sites.GetValueOrDefault(v), writer));
+        if (!outcome.IsAccepted)
+        {
+            return new(ProjectOutcome.Invalid, state, outcome.Error, outcome.FailedOperation);
+        }
+
+        session.Append(id, state.Version, [.. outcome.Events]);
+        try
+        {
+            var written = await session.SaveChangesAsync(cancellationToken);
+            return new(ProjectOutcome.Ok, written.Aggregate(state, (s, e) => s.Apply(e)));
+        }
+        catch (ConcurrencyException)
+        {
+            return new(ProjectOutcome.VersionMoved, state);
+        }
+    }
+
+    /// <summary>The project's history, newest first, in plain words.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        var events = await session.FetchStreamAsync(id, cancellationToken: cancellationToken);
+        return events.Count == 0
+            ? null
+            : [.. events.AsEnumerable().Reverse().Select(e => new HistoryEntry(
+                e.Version, e.Timestamp, e.Type, HistorySummary.Describe(e.Data),
+                (e.Data as IProjectEvent)?.By.UserId ?? Guid.Empty, (e.Data as IProjectEvent)?.By.Channel ?? string.Empty))];
+    }
+
+    /// <summary>The site at a version (the newest when null), with the state it belongs to; null when there is none.</summary>
+    public async Task<(ProjectState State, Site Site)?> SiteAtAsync(TenantContext tenant, Guid id, long? version, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        var aggregated = await session.AggregateStreamAsync<ProjectState>(id, version, cancellationToken);
+        return aggregated is { State.Site: { } site } && (version is null || aggregated.Version == version)
+            ? (aggregated.State, site)
+            : null;
+    }
+
+    /// <summary>A structural and rendered-text diff between two versions; null when either does not exist.</summary>
+    public async Task<VersionDiff?> DiffAsync(TenantContext tenant, Guid id, long from, long to, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        var (state, sites) = await LoadAsync(session, id, keepHistory: true, cancellationToken);
+        if (state is null || from < 1 || to < 1 || from > state.Version || to > state.Version)
+        {
+            return null;
+        }
+
+        return SiteDiff.Compare(from, sites.GetValueOrDefault(from), to, sites.GetValueOrDefault(to));
+    }
+
+    /// <summary>Folds the stream; with <paramref name="keepHistory"/>, remembers the site at every version.</summary>
+    private static async Task<(ProjectState? State, Dictionary<long, Site> Sites)> LoadAsync(
+        IEventSession session, Guid id, bool keepHistory, CancellationToken cancellationToken)
+    {
+        var events = await session.FetchStreamAsync(id, cancellationToken: cancellationToken);
+        var sites = new Dictionary<long, Site>();
+        if (events.Count == 0)
+        {
+            return (null, sites);
+        }
+
+        var state = ProjectState.Initial;
+        foreach (var @event in events)
+        {
+            state = state.Apply(@event);
+            if (keepHistory && state.Site is { } site)
+            {
+                sites[state.Version] = site;
+            }
+        }
+
+        return (state.Id == Guid.Empty ? null : state, sites);
+    }
+}
+
+/// <summary>One line of the project list.</summary>
+public sealed record ProjectSummary(Guid Id, string Name, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

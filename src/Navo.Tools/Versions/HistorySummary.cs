@@ -1,0 +1,44 @@
+using Navo.Tools.Edit;
+using Navo.Tools.Projects;
+using Navo.Tools.Sites;
+
+namespace Navo.Tools.Versions;
+
+/// <summary>One line of a project's history, in plain words.</summary>
+public sealed record HistoryEntry(long Version, DateTimeOffset At, string Type, string Summary, Guid UserId, string Channel);
+
+/// <summary>Says what each event did, the way a person would: "Changed the hero headline", "Added a pricing section".</summary>
+public static class HistorySummary
+{
+    public static string Describe(object @event) => @event switch
+    {
+        ProjectCreated created => $"Created the project \"{created.Name}\"",
+        SiteGenerated generated => $"Drafted the site for {generated.Brief.BusinessName}",
+        SectionTextChanged { Style: { } style } changed => $"Made the {Label(changed.SectionId, changed.Field)} {StyleWord(style)}",
+        SectionTextChanged changed => changed.Item is { } item
+            ? $"Changed the {SectionCatalog.Describe(changed.Field)} of item {item + 1}"
+            : $"Changed the {SectionCatalog.Describe(changed.Field)}",
+        SectionAdded added => $"Added {Article(added.Section.Type)} {SectionCatalog.Find(added.Section.Type)?.Label ?? added.Section.Type}",
+        SectionRemoved removed => $"Removed the {SectionCatalog.Find(removed.SectionType)?.Label ?? removed.SectionType}",
+        SectionMoved moved => $"Moved the {SectionCatalog.Find(moved.SectionType)?.Label ?? moved.SectionType}",
+        ThemeChanged => "Changed the look",
+        PageAdded added => $"Added the page \"{added.Page.Title}\"",
+        PageRemoved removed => $"Removed the page \"{removed.Title}\"",
+        PageRenamed renamed => $"Renamed a page to \"{renamed.Title}\"",
+        SeoChanged => "Changed the search title and description",
+        SiteReverted { IsUndo: true } undo => undo.Steps == 1 ? "Undid the last change" : $"Undid the last {undo.Steps} changes",
+        SiteReverted revert => $"Restored version {revert.ToVersion}",
+        _ => "Changed the site",
+    };
+
+    private static string Label(string sectionId, string field) => SectionCatalog.Describe(field);
+
+    private static string StyleWord(string style) => style switch
+    {
+        "formal" => "more formal",
+        "casual" => "more casual",
+        _ => style,
+    };
+
+    private static string Article(string type) => type.Length > 0 && "aeiou".Contains(type[0], StringComparison.Ordinal) ? "an" : "a";
+}
