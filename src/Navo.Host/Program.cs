@@ -4,6 +4,14 @@ using Navo.Host.Apis;
 using Navo.Host.Database;
 using Navo.Host.Logging;
 
+// CLI verbs that need no database.
+if (args is ["schema", ..])
+{
+    // dotnet run --project src/Navo.Host -- schema > docs/site-schema.json
+    Console.Out.Write(Navo.Tools.Sites.SiteSchema.Json());
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoDatabase();
