@@ -1,14 +1,16 @@
 using Navo.Bench;
 
-// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100]
+// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100] [--runs N]
 var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer.Ordinal)
 {
     ["append"] = AppendBenchmark.RunAsync,
+    ["generate"] = HttpBenchmarks.GenerateAsync,
+    ["edit"] = HttpBenchmarks.EditAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100]");
+    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100] [--runs N]");
     return 2;
 }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Navo.EventStore.Embedded;
-using Navo.Host.Tests.Support;
+using Navo.Testing;
 
 namespace Navo.Host.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Navo.Host.Tests.Support;
+namespace Navo.Testing;
 
 /// <summary>
 /// The real host as its own OS process (as <c>./build.sh run</c> starts it), so that tests can stop it
@@ -109,11 +109,11 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>The host's own build output (with its runtime config), beside this test project's.</summary>
+    /// <summary>The host's own build output (with its runtime config), beside the calling project's (tests/X or bench/X).</summary>
     private static string HostAssemblyPath()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        // tests/Navo.Host.Tests/bin/{Configuration}/{tfm}/
+        // {tests|bench}/{Project}/bin/{Configuration}/{tfm}/
         var tfm = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
         var root = testOutput.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
