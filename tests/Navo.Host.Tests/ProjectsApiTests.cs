@@ -174,7 +174,7 @@ public sealed class ProjectsApiTests(NavoHostFactory factory) : IClassFixture<Na
 
         var history = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/history");
         history.EnumerateArray().Select(h => h.GetProperty("summary").GetString()).Should().Equal(
-            "Added a pricing section", "Changed the headline", "Drafted the site for Rosa's Bakery", "Created the project \"Rosa's Bakery\"");
+            "Added a pricing section", "Changed the hero headline", "Drafted the site for Rosa's Bakery", "Created the project \"Rosa's Bakery\"");
 
         var diff = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/diff?from=2&to=4");
         var changes = diff.GetProperty("changes").EnumerateArray().Select(c => c.GetString()).ToList();

@@ -62,7 +62,7 @@ public static partial class EditDecider
             return $"The {SectionCatalog.Describe(op.Field)} already reads that.";
         }
 
-        return One.Of(new SectionTextChanged(page.Id, section.Id, op.Field, op.Item, value, previous, null, by));
+        return One.Of(new SectionTextChanged(page.Id, section.Id, section.Type, op.Field, op.Item, value, previous, null, by));
     }
 
     private static One DecideRewrite(ProjectState state, Rewrite op, Actor by)
@@ -96,7 +96,7 @@ public static partial class EditDecider
             return problem;
         }
 
-        return One.Of(new SectionTextChanged(page.Id, section.Id, field, null, value, previous, op.Style, by));
+        return One.Of(new SectionTextChanged(page.Id, section.Id, section.Type, field, null, value, previous, op.Style, by));
     }
 
     /// <summary>The field "make it shorter" means when no field is named.</summary>

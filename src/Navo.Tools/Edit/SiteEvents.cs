@@ -11,7 +11,7 @@ public sealed record SiteGenerated(Site Site, Brief Brief, string Engine, IReadO
 public sealed record StepTiming(string Step, double Milliseconds);
 
 /// <summary>A field of a section (or of one of its items) got new text; <c>Style</c> when it was a rewrite.</summary>
-public sealed record SectionTextChanged(string PageId, string SectionId, string Field, int? Item, string Value, string Previous, string? Style, Actor By) : IProjectEvent;
+public sealed record SectionTextChanged(string PageId, string SectionId, string SectionType, string Field, int? Item, string Value, string Previous, string? Style, Actor By) : IProjectEvent;
 
 public sealed record SectionAdded(string PageId, Section Section, int Index, Actor By) : IProjectEvent;
 

@@ -14,10 +14,10 @@ public static class HistorySummary
     {
         ProjectCreated created => $"Created the project \"{created.Name}\"",
         SiteGenerated generated => $"Drafted the site for {generated.Brief.BusinessName}",
-        SectionTextChanged { Style: { } style } changed => $"Made the {Label(changed.SectionId, changed.Field)} {StyleWord(style)}",
+        SectionTextChanged { Style: { } style } changed => $"Made the {Label(changed.SectionType, changed.Field)} {StyleWord(style)}",
         SectionTextChanged changed => changed.Item is { } item
-            ? $"Changed the {SectionCatalog.Describe(changed.Field)} of item {item + 1}"
-            : $"Changed the {SectionCatalog.Describe(changed.Field)}",
+            ? $"Changed the {Label(changed.SectionType, changed.Field)} of item {item + 1}"
+            : $"Changed the {Label(changed.SectionType, changed.Field)}",
         SectionAdded added => $"Added {Article(added.Section.Type)} {SectionCatalog.Find(added.Section.Type)?.Label ?? added.Section.Type}",
         SectionRemoved removed => $"Removed the {SectionCatalog.Find(removed.SectionType)?.Label ?? removed.SectionType}",
         SectionMoved moved => $"Moved the {SectionCatalog.Find(moved.SectionType)?.Label ?? moved.SectionType}",
@@ -31,7 +31,9 @@ public static class HistorySummary
         _ => "Changed the site",
     };
 
-    private static string Label(string sectionId, string field) => SectionCatalog.Describe(field);
+    /// <summary>"hero headline", "FAQ answer", "about body".</summary>
+    private static string Label(string sectionType, string field) =>
+        $"{sectionType switch { "faq" => "FAQ", "cta" => "call-to-action", _ => sectionType }} {SectionCatalog.Describe(field)}";
 
     private static string StyleWord(string style) => style switch
     {
