@@ -20,7 +20,7 @@ public static partial class EditDecider
         {
             if (!spec.HasItems)
             {
-                return $"A {spec.Label} has no items.";
+                return $"{spec.WithCapitalArticle} has no items.";
             }
 
             if (index < 0 || index >= section.Items.Count)
@@ -31,7 +31,7 @@ public static partial class EditDecider
             var isFeatures = op.Field == "features" && spec.ItemsHaveFeatures;
             if (!isFeatures && !spec.ItemFields.Contains(op.Field))
             {
-                return $"An item of a {spec.Label} has no {SectionCatalog.Describe(op.Field)}.";
+                return $"An item of {spec.WithArticle} has no {SectionCatalog.Describe(op.Field)}.";
             }
 
             var item = section.Items[index];
@@ -41,7 +41,7 @@ public static partial class EditDecider
         {
             if (!spec.Fields.Contains(op.Field))
             {
-                return $"A {spec.Label} has no {SectionCatalog.Describe(op.Field)}.";
+                return $"{spec.WithCapitalArticle} has no {SectionCatalog.Describe(op.Field)}.";
             }
 
             previous = section.Field(op.Field);
@@ -81,7 +81,7 @@ public static partial class EditDecider
         var field = op.Field ?? MainTextField(section);
         if (!spec.Fields.Contains(field))
         {
-            return $"A {spec.Label} has no {SectionCatalog.Describe(field)}.";
+            return $"{spec.WithCapitalArticle} has no {SectionCatalog.Describe(field)}.";
         }
 
         var previous = section.Field(field);

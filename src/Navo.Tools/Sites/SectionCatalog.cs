@@ -4,6 +4,12 @@ namespace Navo.Tools.Sites;
 public sealed record SectionSpec(string Type, string Label, IReadOnlyList<string> Fields, IReadOnlyList<string> ItemFields, bool ItemsHaveFeatures = false)
 {
     public bool HasItems => ItemFields.Count > 0;
+
+    /// <summary>"a hero", "an about section".</summary>
+    public string WithArticle => ("aeiou".Contains(Label[0], StringComparison.Ordinal) ? "an " : "a ") + Label;
+
+    /// <summary>"A hero", "An about section": to start a sentence.</summary>
+    public string WithCapitalArticle => char.ToUpperInvariant(WithArticle[0]) + WithArticle[1..];
 }
 
 /// <summary>Every section type, its fields and its item fields; and the limits every site keeps.</summary>

@@ -57,21 +57,15 @@ public static class SiteValidator
             yield break;
         }
 
-        foreach (var (field, value) in section.Fields)
+        foreach (var problem in FieldProblems(section.Fields, spec.Fields, $"{spec.WithCapitalArticle}"))
         {
-            if (!spec.Fields.Contains(field))
-            {
-                yield return $"A {spec.Label} has no {SectionCatalog.Describe(field)}.";
-            }
-            else if (TextProblem(field, value) is { } problem)
-            {
-                yield return problem;
-            }
+            yield return problem;
         }
 
         if (section.Items.Count > 0 && !spec.HasItems)
         {
-            yield return $"A {spec.Label} has no items.";
+            yield return $"{spec.WithCapitalArticle} has no items.";
+            yield break;
         }
 
         if (section.Items.Count > SectionCatalog.MaxItemsPerSection)
@@ -81,21 +75,14 @@ public static class SiteValidator
 
         foreach (var item in section.Items)
         {
-            foreach (var (field, value) in item.Fields)
+            foreach (var problem in FieldProblems(item.Fields, spec.ItemFields, $"An item of {spec.WithArticle}"))
             {
-                if (!spec.ItemFields.Contains(field))
-                {
-                    yield return $"An item of a {spec.Label} has no {SectionCatalog.Describe(field)}.";
-                }
-                else if (TextProblem(field, value) is { } problem)
-                {
-                    yield return problem;
-                }
+                yield return problem;
             }
 
             if (item.Features.Count > 0 && !spec.ItemsHaveFeatures)
             {
-                yield return $"An item of a {spec.Label} has no features list.";
+                yield return $"An item of {spec.WithArticle} has no features list.";
             }
 
             if (item.Features.Count > SectionCatalog.MaxItemsPerSection)
@@ -109,6 +96,22 @@ public static class SiteValidator
                 {
                     yield return problem;
                 }
+            }
+        }
+    }
+
+    /// <summary>Fields the type does not have, and texts over their limits.</summary>
+    private static IEnumerable<string> FieldProblems(IReadOnlyDictionary<string, string> fields, IReadOnlyList<string> allowed, string owner)
+    {
+        foreach (var (field, value) in fields)
+        {
+            if (!allowed.Contains(field))
+            {
+                yield return $"{owner} has no {SectionCatalog.Describe(field)}.";
+            }
+            else if (TextProblem(field, value) is { } problem)
+            {
+                yield return problem;
             }
         }
     }
