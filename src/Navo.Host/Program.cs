@@ -12,6 +12,12 @@ if (args is ["schema", ..])
     return 0;
 }
 
+if (args is ["plan", .. var planArgs])
+{
+    // dotnet run --project src/Navo.Host -- plan "make it dark"   |   ... -- plan --stdin < messages.txt
+    return await PlanCommand.RunAsync(planArgs, Console.In, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoDatabase();
