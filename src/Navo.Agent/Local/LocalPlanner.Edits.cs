@@ -8,8 +8,8 @@ public sealed partial class LocalPlanner
 {
     private static Plan Edit(string intent, Utterance u, PlanContext context) => intent switch
     {
-        "set_theme_mode" => EditCall(new JsonObject { ["op"] = "set_theme", ["mode"] = u.Has("dark", "darker", "night") ? "dark" : "light" },
-            u.Has("dark", "darker", "night") ? "Switching to dark mode." : "Switching to light mode.", intent),
+        "set_theme_mode" => EditCall(new JsonObject { ["op"] = "set_theme", ["mode"] = u.Has("dark", "darker", "darken", "night", "black") ? "dark" : "light" },
+            u.Has("dark", "darker", "darken", "night", "black") ? "Switching to dark mode." : "Switching to light mode.", intent),
         "set_theme_color" => u.Colors.Count == 0
             ? Local.Plan.Ask("Which colour? Name one (\"blue\") or give a code like #2563eb.", intent)
             : EditCall(new JsonObject { ["op"] = "set_theme", ["primaryColor"] = u.Colors[0] }, $"Changing the main colour to {u.Colors[0]}.", intent),
@@ -262,7 +262,8 @@ public sealed partial class LocalPlanner
     /// <summary>"the about page" -> "about"; "a menu page" -> "menu".</summary>
     private static string? PageWord(string text)
     {
-        var match = Regex.Match(text, @"\b(?:the|a|an|new|our)\s+(?<name>[\p{L}\p{N}' -]{2,40}?)\s+page\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        // The last "the X page": in "change the name of the catering page" that is "catering".
+        var match = Regex.Match(text, @"\b(?:the|a|an|new|our)\s+(?<name>[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,2}?)\s+page\b", RegexOptions.IgnoreCase | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
         if (match.Success)
         {
             return match.Groups["name"].Value.Trim();

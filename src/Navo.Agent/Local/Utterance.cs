@@ -23,7 +23,7 @@ public sealed partial record Utterance(
     private static readonly Dictionary<string, string> SectionByPhrase =
         Vocabulary.Sections.ToDictionary(s => s.Phrase, s => s.Type, StringComparer.Ordinal);
 
-    // Words one letter away from a colour name that are not colours ("blog" ~ "blue"? no; "read" ~ "red").
+    // Words one letter from a colour name (same length, same first letter) that are not colours.
     private static readonly HashSet<string> CommonWords = new(["read", "reds", "bred", "blog", "glue", "blues", "grew", "greet", "pinky", "tale", "teal"], StringComparer.Ordinal);
 
     public string Text => string.Join(' ', Tokens);
@@ -61,7 +61,8 @@ public sealed partial record Utterance(
                 tokens.Add("COLOR");
             }
             else if (Vocabulary.Colors.TryGetValue(word, out var hex)
-                || (!CommonWords.Contains(word) && Typos.Closest(word, Vocabulary.Colors.Keys) is { } near && Vocabulary.Colors.TryGetValue(near, out hex)))
+                || (!CommonWords.Contains(word) && Typos.Closest(word, Vocabulary.Colors.Keys.Where(c => c.Length == word.Length && c[0] == word[0])) is { } near
+                    && Vocabulary.Colors.TryGetValue(near, out hex)))
             {
                 colors.Add(hex);
                 tokens.Add("COLOR");
