@@ -7,5 +7,5 @@ namespace Navo.Channels;
 public static class ChannelsAssembly
 {
     /// <summary>Channels hand turns to the agent.</summary>
-    public static readonly Type AgentAnchor = typeof(Navo.Agent.AgentAssembly);
+    public static readonly Type AgentAnchor = typeof(Navo.Agent.AgentStore);
 }

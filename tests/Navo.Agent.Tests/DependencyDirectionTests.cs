@@ -4,7 +4,7 @@ namespace Navo.Agent.Tests;
 public sealed class DependencyDirectionTests
 {
     private static readonly string[] References =
-        [.. typeof(Navo.Agent.AgentAssembly).Assembly.GetReferencedAssemblies().Select(a => a.Name!)];
+        [.. typeof(Navo.Agent.AgentStore).Assembly.GetReferencedAssemblies().Select(a => a.Name!)];
 
     [Fact]
     public void The_agent_depends_on_the_tools_and_the_AI_abstractions_only()

@@ -32,6 +32,7 @@ public static class ApiSetup
         app.MapHealthChecks("/health");
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
+        app.MapConversationsApi();
         return app;
     }
 }

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.AI;
+using Navo.Agent.Conversations;
+using Navo.Agent.Local;
+using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Host.Identity;
 using Navo.Tools.Edit;
@@ -27,6 +31,10 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));
         builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
         builder.Services.AddSingleton<ProjectService>();
+        builder.Services.AddSingleton(_ => LocalPlanner.FromPrompts());
+        builder.Services.AddSingleton<IChatClient, LocalChatClient>();
+        builder.Services.AddSingleton<NavoTools>();
+        builder.Services.AddSingleton<ConversationService>();
         // Registered before the web server, so the database is up before the first request.
         builder.Services.AddHostedService<DatabaseLifetime>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Navo.Agent;
 using Navo.EventStore;
 using Navo.EventStore.Embedded;
 using Navo.Tools;
@@ -37,7 +38,7 @@ public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<
         }
 
         _dataSource = EventStoreDataSource.Create(connectionString, loggerFactory);
-        _store = new PostgresEventStore(_dataSource, new EventStoreOptions().AddNavoTools().AddNavoHost(), loggerFactory);
+        _store = new PostgresEventStore(_dataSource, new EventStoreOptions().AddNavoTools().AddNavoAgent().AddNavoHost(), loggerFactory);
         await _store.MigrateAsync(cancellationToken);
         LogReady(_embedded is null ? "the configured server" : "the embedded cluster");
     }

@@ -53,7 +53,7 @@ public static partial class BriefReader
 
     private static string? FindName(string text)
     {
-        foreach (var pattern in new[] { Quoted(), CalledOrNamed(), NameIsA(), NameDoes(), Possessive() })
+        foreach (var pattern in new[] { Quoted(), CalledOrNamed(), MyKindName(), ForNameA(), NameIsA(), NameDoes(), Possessive() })
         {
             var match = pattern.Match(text);
             if (match.Success && Clean(match.Groups["name"].Value) is { } name && !StopNames.Contains(name))
@@ -142,6 +142,14 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"^(?<name>[\p{Lu}0-9][\p{L}0-9'’&.-]*(?:\s+(?:&\s+|and\s+|of\s+|the\s+)?[\p{Lu}0-9][\p{L}0-9'’&.-]*){0,4})\s+(?:sells|makes|offers|bakes|runs|builds|provides|creates|designs|teaches|helps|serves|fixes|does|brings|organises|organizes|plans|cooks)\b")]
     private static partial Regex NameDoes();
+
+    // "my bakery Pão Quente in Lisbon", "our studio Flow".
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:[\p{Ll}-]+\s+){1,2}(?:called\s+|named\s+)?(?<name>[\p{Lu}][\p{L}0-9'’&.-]*(?:\s+[\p{Lu}][\p{L}0-9'’&.-]*){0,4})")]
+    private static partial Regex MyKindName();
+
+    // "a site for Forno Azul, a bakery in Porto".
+    [GeneratedRegex(@"\bfor\s+(?<name>[\p{Lu}][\p{L}0-9'’&.-]*(?:\s+[\p{Lu}][\p{L}0-9'’&.-]*){0,4}),?\s+(?:a|an|the)\s")]
+    private static partial Regex ForNameA();
 
     [GeneratedRegex(@"(?<name>\b[\p{Lu}][\p{L}]+['’]s(?:\s+[\p{Lu}][\p{L}]+){1,3})")]
     private static partial Regex Possessive();

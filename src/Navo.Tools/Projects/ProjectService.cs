@@ -22,14 +22,23 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
     public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
         TenantContext tenant, GenerationRequest request, Actor by, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        await using var session = store.OpenSession(tenant);
+        var (project, draft) = await GenerateAsync(session, request, by, progress, cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
+        return (project, draft);
+    }
+
+    /// <summary>Drafts a site and queues the new project's events in <paramref name="session"/>; the caller saves.</summary>
+    public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
+        IEventSession session, GenerationRequest request, Actor by, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
         var id = Guid.CreateVersion7();
         var draft = await pipeline.RunAsync(request with { Seed = id.ToString("N") }, progress, cancellationToken);
         var created = new ProjectCreated(draft.Brief.BusinessName, request.Description, by);
         var generated = new SiteGenerated(draft.Site, draft.Brief, "local", draft.Steps, by);
-        await using var session = store.OpenSession(tenant);
         session.StartStream(id, ProjectList.StreamType, created, generated);
-        var written = await session.SaveChangesAsync(cancellationToken);
-        var state = ProjectState.Initial.Apply(written[0]).Apply(written[1]);
+        var now = DateTimeOffset.UtcNow;
+        var state = ProjectState.Initial.Apply(created, 1, id, now).Apply(generated, 2, id, now);
         return (state, draft);
     }
 
@@ -37,20 +46,28 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
     public async Task<ProjectState?> GetAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
-        return (await session.AggregateStreamAsync<ProjectState>(id, cancellationToken: cancellationToken))?.State is { Id: var found } state && found != Guid.Empty
+        return await GetAsync(session, id, cancellationToken);
+    }
+
+    /// <summary>The project as it is now in <paramref name="session"/>, or null.</summary>
+    public static async Task<ProjectState?> GetAsync(IEventSession session, Guid id, CancellationToken cancellationToken = default) =>
+        (await session.AggregateStreamAsync<ProjectState>(id, cancellationToken: cancellationToken))?.State is { Id: var found } state && found != Guid.Empty
             ? state
             : null;
-    }
 
     /// <summary>The workspace's projects, newest change first.</summary>
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantContext tenant, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
-        return await session.QueryAsync(
+        return await ListAsync(session, cancellationToken);
+    }
+
+    /// <summary>The workspace's projects in <paramref name="session"/>, newest change first.</summary>
+    public static Task<IReadOnlyList<ProjectSummary>> ListAsync(IEventSession session, CancellationToken cancellationToken = default) =>
+        session.QueryAsync(
             "select id, name, version, created_at, updated_at from navo_projects where tenant_id = $1 order by updated_at desc limit 200",
             r => new ProjectSummary(r.GetGuid(0), r.GetString(1), r.GetInt64(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4)),
-            cancellationToken, tenant.TenantId);
-    }
+            cancellationToken, session.Tenant.TenantId);
 
     /// <summary>
     /// Applies edit operations atomically. <paramref name="expectedVersion"/> (from If-Match) must be the current
@@ -60,6 +77,27 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
         TenantContext tenant, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
+        var change = await EditAsync(session, id, expectedVersion, operations, by, cancellationToken);
+        if (change.Outcome != ProjectOutcome.Ok)
+        {
+            return change;
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return change;
+        }
+        catch (ConcurrencyException)
+        {
+            return new(ProjectOutcome.VersionMoved, change.Project);
+        }
+    }
+
+    /// <summary>Decides an edit and queues its events in <paramref name="session"/>; the caller saves.</summary>
+    public async Task<ProjectChange> EditAsync(
+        IEventSession session, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
+    {
         var needsHistory = operations.Any(o => o is Undo or Revert);
         var (state, sites) = await LoadAsync(session, id, needsHistory, cancellationToken);
         if (state is null)
@@ -79,21 +117,25 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
         }
 
         session.Append(id, state.Version, [.. outcome.Events]);
-        try
+        var after = state;
+        foreach (var @event in outcome.Events)
         {
-            var written = await session.SaveChangesAsync(cancellationToken);
-            return new(ProjectOutcome.Ok, written.Aggregate(state, (s, e) => s.Apply(e)));
+            after = after.Apply(@event, after.Version + 1);
         }
-        catch (ConcurrencyException)
-        {
-            return new(ProjectOutcome.VersionMoved, state);
-        }
+
+        return new(ProjectOutcome.Ok, after);
     }
 
     /// <summary>The project's history, newest first, in plain words.</summary>
     public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
+        return await HistoryAsync(session, id, cancellationToken);
+    }
+
+    /// <summary>The project's history in <paramref name="session"/>, newest first.</summary>
+    public static async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(IEventSession session, Guid id, CancellationToken cancellationToken = default)
+    {
         var events = await session.FetchStreamAsync(id, cancellationToken: cancellationToken);
         return events.Count == 0
             ? null

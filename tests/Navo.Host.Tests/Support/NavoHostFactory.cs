@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Navo.Host.Identity;
 using Navo.Testing;
 
 namespace Navo.Host.Tests.Support;
@@ -15,6 +17,7 @@ public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseSetting("ConnectionStrings:Navo", Database.ConnectionString);
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<ITenantResolver, RoleHeaderTenantResolver>());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

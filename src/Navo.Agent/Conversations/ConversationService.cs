@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Navo.Agent.Local;
+using Navo.Agent.Tools;
+using Navo.EventStore;
+using Navo.Tools;
+using Navo.Tools.Projects;
+
+namespace Navo.Agent.Conversations;
+
+/// <summary>A message into a conversation, from an authenticated turn of some channel.</summary>
+public sealed record IncomingMessage(string Text, string? ClientMessageId, Guid? ProjectId, string? SectionId, string Channel);
+
+/// <summary>The answer to a turn, and the project and version it left.</summary>
+public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? ProjectId, long? Version);
+
+/// <summary>
+/// Runs conversation turns: records the message (a repeated message id is answered from the record and runs
+/// nothing), answers a pending approval, or runs the tool loop with the tools bound to this turn; then commits
+/// the conversation's and the project's events together.
+/// </summary>
+public sealed partial class ConversationService(PostgresEventStore store, NavoTools tools, IChatClient chat, LocalPlanner planner)
+{
+    private const string ConversationStream = "conversation";
+
+    public async Task<Guid> StartAsync(TenantContext tenant, string channel, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.CreateVersion7();
+        await using var session = store.OpenSession(tenant);
+        session.StartStream(id, ConversationStream, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString())));
+        await session.SaveChangesAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>The turns so far, oldest first; null when this workspace has no such conversation.</summary>
+    public async Task<IReadOnlyList<Turn>?> TurnsAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        return (await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken))?.State.Turns;
+    }
+
+    /// <summary>Answers one message; null when this workspace has no such conversation.</summary>
+    public async Task<TurnOutcome?> SendAsync(TenantContext tenant, Guid id, IncomingMessage message, CancellationToken cancellationToken = default)
+    {
+        var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.OpenSession(tenant);
+            var conversation = await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken);
+            if (conversation is null || conversation.State.Id == Guid.Empty)
+            {
+                return null;
+            }
+
+            if (conversation.State.TurnsByMessageId.TryGetValue(messageId, out var seen))
+            {
+                return new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version);
+            }
+
+            try
+            {
+                return await RunTurnAsync(session, conversation, messageId, message, cancellationToken);
+            }
+            catch (ConcurrencyException) when (attempt < 3)
+            {
+                // Another turn of this conversation (or a retry of this very message) committed first: look again.
+            }
+        }
+    }
+
+    private async Task<TurnOutcome> RunTurnAsync(
+        IEventSession session, Aggregated<ConversationState> conversation, string messageId, IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var state = conversation.State;
+        var by = new Actor(session.Tenant.UserId, message.Channel, state.Id.ToString());
+        var projectId = message.ProjectId ?? state.ProjectId ?? (await ProjectService.ListAsync(session, cancellationToken)).FirstOrDefault()?.Id;
+        var scope = new TurnScope(session, state.Id, messageId, message.Channel, projectId, message.SectionId);
+        var functions = tools.For(scope);
+        var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
+        var project = projectId is { } pid ? await ProjectService.GetAsync(session, pid, cancellationToken) : null;
+        var context = ContextFor(project, message.SectionId, state);
+
+        ToolLoopResult result;
+        if (state.Pending is { } pending && (IsClick(message.Text) || planner.Plan(message.Text, context).Intent is "yes" or "no"))
+        {
+            result = await AnswerApprovalAsync(pending, message.Text, context, functions, events, messageId, cancellationToken);
+        }
+        else
+        {
+            if (state.Pending is { } superseded)
+            {
+                // A new request instead of yes or no cancels the question.
+                events.Add(new ApprovalDeclined(messageId, superseded.ApprovalId, "superseded by a new request"));
+                context = context with { ApprovalPending = false };
+            }
+
+            var history = state.Turns.TakeLast(6).SelectMany(t => new[] { new ChatMessage(ChatRole.User, t.UserText), new ChatMessage(ChatRole.Assistant, t.Reply.Text) });
+            var messages = new List<ChatMessage> { new(ChatRole.System, Prompts.System) };
+            messages.AddRange(history);
+            messages.Add(new ChatMessage(ChatRole.User, message.Text));
+            var options = new ChatOptions { AdditionalProperties = new AdditionalPropertiesDictionary { [LocalChatClient.ContextKey] = context } };
+            result = await ToolLoop.RunAsync(chat, messages, functions, options, c => NavoTools.NeedsApproval(c.Name, c.Arguments), cancellationToken);
+            if (result.AwaitingApproval is { } awaiting)
+            {
+                var call = awaiting[0];
+                var question = Question(call);
+                events.Add(new ApprovalRequested(messageId, Guid.CreateVersion7().ToString("N"), call.Name, JsonSerializer.Serialize(call.Arguments), question));
+                result = result with { Text = question };
+            }
+        }
+
+        return await FinishAsync(session, conversation.Version, events, messageId, result, scope, cancellationToken);
+    }
+
+    private async Task<TurnOutcome> FinishAsync(
+        IEventSession session, long version, List<object> events, string messageId, ToolLoopResult result, TurnScope scope, CancellationToken cancellationToken)
+    {
+        foreach (var call in result.Calls)
+        {
+            events.Add(new ToolCallRequested(messageId, call.CallId, call.Name, call.Arguments));
+            events.Add(new ToolCallCompleted(messageId, call.CallId, call.Name, call.Status, Math.Round(call.Milliseconds, 3), call.Result.Message));
+        }
+
+        var reply = ReplyFor(result);
+        var last = result.Calls.LastOrDefault(c => c.Result.Version is not null)?.Result;
+        var edited = result.Calls.Select(c => c.Result.EditedSectionId).LastOrDefault(s => s is not null);
+        events.Add(new AssistantReplied(messageId, reply, scope.ProjectId, last?.Version, edited));
+        session.Append(scope.ConversationId, version, [.. events]);
+        await session.SaveChangesAsync(cancellationToken);
+        return new TurnOutcome(messageId, reply, scope.ProjectId, last?.Version);
+    }
+
+    private async Task<ToolLoopResult> AnswerApprovalAsync(
+        PendingApproval pending, string text, PlanContext context, IReadOnlyList<AIFunction> functions, List<object> events, string messageId, CancellationToken cancellationToken)
+    {
+        var yes = text.Trim() == ApproveAction || (text.Trim() != DeclineAction && planner.Plan(text, context with { ApprovalPending = true }).Intent == "yes");
+        if (!yes)
+        {
+            events.Add(new ApprovalDeclined(messageId, pending.ApprovalId, "declined"));
+            return new ToolLoopResult("Okay, I left everything as it was.", [], null);
+        }
+
+        events.Add(new ApprovalGiven(messageId, pending.ApprovalId));
+        var arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(pending.Arguments)!
+            .ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+        var record = await ToolLoop.InvokeAsync(functions, new FunctionCallContent("approved_" + pending.ApprovalId, pending.Name, arguments), cancellationToken);
+        return new ToolLoopResult(record.Result.Message, [record], null);
+    }
+
+    /// <summary>The confirm card's buttons send these values instead of words.</summary>
+    public const string ApproveAction = "navo:approve";
+
+    public const string DeclineAction = "navo:decline";
+
+    private static bool IsClick(string text) => text.Trim() is ApproveAction or DeclineAction;
+
+    private static AgentReply ReplyFor(ToolLoopResult result)
+    {
+        var cards = result.Calls.Select(c => c.Result.Card).Where(c => c is not null).Select(c => c!).ToList();
+        if (result.AwaitingApproval is not null)
+        {
+            cards.Add(new ReplyCard("confirm", new JsonObject { ["question"] = result.Text, ["confirm"] = ApproveAction, ["cancel"] = DeclineAction }));
+            return new AgentReply(result.Text, cards, ["Yes", "No"]);
+        }
+
+        var suggested = result.Calls.Any(c => c.Name is "edit_site" or "generate_site" && c.Status == "ok")
+            ? new[] { "Undo", "Show history" }
+            : [];
+        return new AgentReply(result.Text, cards, suggested);
+    }
+
+    private static string Question(FunctionCallContent call)
+    {
+        if (call.Name == "publish_site")
+        {
+            return "Publish the site now, so anyone can see it? Reply yes or no.";
+        }
+
+        var pages = JsonSerializer.SerializeToNode(call.Arguments?["operations"]) is JsonArray operations
+            ? operations.Where(o => o?["op"]?.GetValue<string>() == "remove_page").Select(o => o!["page"]?.ToString()).ToList()
+            : [];
+        return $"Remove the page \"{string.Join("\", \"", pages)}\" and everything on it? Reply yes or no.";
+    }
+
+    private static PlanContext ContextFor(ProjectState? project, string? selectedSectionId, ConversationState state)
+    {
+        if (project?.Site is not { } site)
+        {
+            return PlanContext.Empty;
+        }
+
+        var sections = site.Pages.SelectMany(p => p.Sections).Select(s => (s.Id, s.Type)).ToList();
+        return new PlanContext(sections, [.. site.Pages.Select(p => p.Title)],
+            SelectedSectionId: sections.Any(s => s.Id == selectedSectionId) ? selectedSectionId : null,
+            LastEditedSectionId: state.LastEditedSectionId,
+            ApprovalPending: state.Pending is not null);
+    }
+}

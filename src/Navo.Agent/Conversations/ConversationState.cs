@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Navo.EventStore;
+
+namespace Navo.Agent.Conversations;
+
+/// <summary>A tool call waiting for the user's yes.</summary>
+public sealed record PendingApproval(string ApprovalId, string Name, string Arguments, string Question);
+
+/// <summary>A turn as remembered: what was said and answered.</summary>
+public sealed record Turn(string MessageId, string UserText, AgentReply Reply, Guid? ProjectId, long? Version, DateTimeOffset At);
+
+/// <summary>A conversation as its events leave it: the current project, the last edited section, a pending approval, and its turns.</summary>
+public sealed record ConversationState(
+    Guid Id,
+    Guid? ProjectId,
+    string? LastEditedSectionId,
+    PendingApproval? Pending,
+    ImmutableDictionary<string, Turn> TurnsByMessageId,
+    ImmutableList<Turn> Turns,
+    ImmutableDictionary<string, string> PendingUserText) : IAggregate<ConversationState>
+{
+    public static ConversationState Initial { get; } = new(Guid.Empty, null, null, null,
+        ImmutableDictionary<string, Turn>.Empty.WithComparers(StringComparer.Ordinal), [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+
+    public ConversationState Apply(EventEnvelope @event) => @event.Data switch
+    {
+        ConversationStarted => this with { Id = @event.StreamId },
+        UserMessageReceived message => this with
+        {
+            ProjectId = message.ProjectId ?? ProjectId,
+            PendingUserText = PendingUserText.SetItem(message.MessageId, message.Text),
+        },
+        ApprovalRequested requested => this with { Pending = new PendingApproval(requested.ApprovalId, requested.Name, requested.Arguments, requested.Question) },
+        ApprovalGiven or ApprovalDeclined => this with { Pending = null },
+        AssistantReplied replied => Replied(replied, @event.Timestamp),
+        _ => this,
+    };
+
+    private ConversationState Replied(AssistantReplied replied, DateTimeOffset at)
+    {
+        var turn = new Turn(replied.MessageId, PendingUserText.GetValueOrDefault(replied.MessageId) ?? string.Empty, replied.Reply, replied.ProjectId, replied.Version, at);
+        return this with
+        {
+            ProjectId = replied.ProjectId ?? ProjectId,
+            LastEditedSectionId = replied.EditedSectionId ?? LastEditedSectionId,
+            TurnsByMessageId = TurnsByMessageId.SetItem(replied.MessageId, turn),
+            Turns = Turns.Add(turn),
+            PendingUserText = PendingUserText.Remove(replied.MessageId),
+        };
+    }
+}

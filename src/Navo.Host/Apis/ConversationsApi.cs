@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Navo.Agent.Conversations;
+using Navo.Host.Identity;
+
+namespace Navo.Host.Apis;
+
+/// <summary><c>/api/v1/conversations</c>: start a conversation, send it messages, read it back.</summary>
+public static class ConversationsApi
+{
+    /// <summary>The longest chat message accepted.</summary>
+    public const int MaxMessageLength = 4000;
+
+    public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        group.MapPost("/", StartAsync).WithName("StartConversation");
+        group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage");
+        group.MapGet("/{id:guid}/messages", ReadAsync).WithName("ReadConversation");
+        return app;
+    }
+
+    public static async Task<Created<StartedResponse>> StartAsync([AsParameters] ConversationServices services, CancellationToken cancellationToken)
+    {
+        var id = await services.Conversations.StartAsync(services.Tenants.Resolve(services.HttpContext), "web", cancellationToken);
+        return TypedResults.Created($"/api/v1/conversations/{id}", new StartedResponse(id));
+    }
+
+    public static async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        Guid id, MessageRequest request, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The message could not be sent.");
+        }
+
+        var outcome = await services.Conversations.SendAsync(
+            services.Tenants.Resolve(services.HttpContext), id,
+            new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web"),
+            cancellationToken);
+        return outcome is null
+            ? NotFound()
+            : TypedResults.Ok(new MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Turn>>, ProblemHttpResult>> ReadAsync(
+        Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken) =>
+        await services.Conversations.TurnsAsync(services.Tenants.Resolve(services.HttpContext), id, cancellationToken) is { } turns
+            ? TypedResults.Ok(turns)
+            : NotFound();
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found.",
+            detail: "There is no conversation with that id in this workspace.");
+
+    public sealed record StartedResponse(Guid Id);
+
+    public sealed record MessageContext(Guid? ProjectId, string? SectionId);
+
+    public sealed record MessageRequest(string? Text, string? ClientMessageId, MessageContext? Context)
+    {
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(Text))
+            {
+                errors["text"] = ["Write a message."];
+            }
+            else if (Text.Length > MaxMessageLength)
+            {
+                errors["text"] = [$"A message can be at most {MaxMessageLength:N0} characters."];
+            }
+
+            if (ClientMessageId is { Length: > 100 })
+            {
+                errors["clientMessageId"] = ["A message id can be at most 100 characters."];
+            }
+
+            if (Context?.SectionId is { Length: > 20 })
+            {
+                errors["context.sectionId"] = ["That is not a section id."];
+            }
+
+            return errors;
+        }
+    }
+
+    public sealed record MessageResponse(string MessageId, AgentReply Reply, Guid? ProjectId, long? Version);
+
+    public sealed class ConversationServices
+    {
+        public required HttpContext HttpContext { get; init; }
+
+        [FromServices]
+        public required ConversationService Conversations { get; init; }
+
+        [FromServices]
+        public required ITenantResolver Tenants { get; init; }
+    }
+}

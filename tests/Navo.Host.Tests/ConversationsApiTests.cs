@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Navo.Host.Tests.Support;
+
+namespace Navo.Host.Tests;
+
+/// <summary>Chat turns over HTTP with the local client and the real store.</summary>
+public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<Guid> StartAsync()
+    {
+        var started = await _client.PostAsync("/api/v1/conversations", null);
+        started.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<JsonElement> SayAsync(Guid conversation, string text, string? messageId = null, string? role = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{conversation}/messages")
+        {
+            Content = JsonContent.Create(new { text, clientMessageId = messageId }),
+        };
+        if (role is not null)
+        {
+            request.Headers.Add("X-Test-Role", role);
+        }
+
+        var response = await _client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> SiteAsync(Guid project) =>
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("site");
+
+    private static string Headline(JsonElement site) =>
+        site.GetProperty("pages")[0].GetProperty("sections")[0].GetProperty("fields").GetProperty("headline").GetString()!;
+
+    [Fact]
+    public async Task A_conversation_builds_edits_undoes_and_asks_before_removing_a_page()
+    {
+        var conversation = await StartAsync();
+
+        var built = await SayAsync(conversation, "Build a site for my bakery Pão Quente in Lisbon, we sell sourdough and pastries");
+        var project = built.GetProperty("projectId").GetGuid();
+        built.GetProperty("reply").GetProperty("text").GetString().Should().Contain("Pão Quente");
+        var site = await SiteAsync(project);
+        var json = site.GetRawText();
+        json.Should().Contain("Pão Quente").And.Contain("sourdough").And.Contain("pastries").And.Contain("Lisbon");
+        var original = Headline(site);
+
+        await SayAsync(conversation, "make it dark");
+        (await SiteAsync(project)).GetProperty("theme").GetProperty("mode").GetString().Should().Be("dark");
+
+        var changed = await SayAsync(conversation, "change the headline to 'Fresh bread daily'");
+        changed.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Done — the headline now reads 'Fresh bread daily'.");
+        Headline(await SiteAsync(project)).Should().Be("Fresh bread daily");
+
+        await SayAsync(conversation, "undo");
+        Headline(await SiteAsync(project)).Should().Be(original);
+
+        await SayAsync(conversation, "add a page called 'Menu'");
+        var versionBefore = (await SayAsync(conversation, "show history")).GetProperty("version").GetInt64();
+        var asked = await SayAsync(conversation, "remove the menu page");
+        asked.GetProperty("reply").GetProperty("text").GetString().Should().Be("Remove the page \"Menu\" and everything on it? Reply yes or no.");
+        asked.GetProperty("reply").GetProperty("cards").EnumerateArray().Should().Contain(c => c.GetProperty("type").GetString() == "confirm");
+
+        var declined = await SayAsync(conversation, "no");
+        declined.GetProperty("reply").GetProperty("text").GetString().Should().Be("Okay, I left everything as it was.");
+        var afterNo = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}");
+        afterNo.GetProperty("version").GetInt64().Should().Be(versionBefore);
+        afterNo.GetProperty("site").GetProperty("pages").GetArrayLength().Should().Be(2);
+
+        await SayAsync(conversation, "remove the menu page");
+        var confirmed = await SayAsync(conversation, "yes");
+        confirmed.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Done — I removed the page \"Menu\"");
+        (await SiteAsync(project)).GetProperty("pages").GetArrayLength().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_same_message_id_twice_runs_once_and_gets_the_same_reply()
+    {
+        var conversation = await StartAsync();
+        await SayAsync(conversation, "Build a site for Forno Azul, a bakery in Porto");
+        var before = await EventCountAsync();
+
+        var first = await SayAsync(conversation, "make it dark", messageId: "m-42");
+        var afterFirst = await EventCountAsync();
+        var second = await SayAsync(conversation, "make it dark", messageId: "m-42");
+
+        // Equal as JSON (the record comes back from jsonb, which keeps its own key order).
+        System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(second.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(first.GetRawText())).Should().BeTrue();
+        (await EventCountAsync()).Should().Be(afterFirst, "a retry of the same message id is answered from the record");
+        afterFirst.Should().BeGreaterThan(before);
+    }
+
+    [Fact]
+    public async Task A_viewer_asking_for_an_edit_is_refused_politely_and_nothing_is_written()
+    {
+        var conversation = await StartAsync();
+        var built = await SayAsync(conversation, "Build a site for Casa Azul, a restaurant in Faro");
+        var project = built.GetProperty("projectId").GetGuid();
+        var version = built.GetProperty("version").GetInt64();
+
+        var refused = await SayAsync(conversation, "make it dark", role: "viewer");
+
+        refused.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("You can look at this site but not change it");
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("version").GetInt64().Should().Be(version);
+    }
+
+    [Fact]
+    public async Task An_unclear_message_gets_a_question_and_changes_nothing()
+    {
+        var conversation = await StartAsync();
+        var built = await SayAsync(conversation, "Build a site for Casa Rosa, a bakery in Braga");
+        var version = built.GetProperty("version").GetInt64();
+
+        var asked = await SayAsync(conversation, "what's the weather like");
+
+        asked.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("I'm not sure what to change.");
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{built.GetProperty("projectId").GetGuid()}")).GetProperty("version").GetInt64().Should().Be(version);
+    }
+
+    [Fact]
+    public async Task Bad_messages_get_400_and_unknown_conversations_404()
+    {
+        var conversation = await StartAsync();
+
+        (await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = new string('x', 4001) })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = " " })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await _client.PostAsJsonAsync($"/api/v1/conversations/{Guid.NewGuid()}/messages", new { text = "hi" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await _client.GetAsync($"/api/v1/conversations/{Guid.NewGuid()}/messages")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private async Task<long> EventCountAsync()
+    {
+        await using var command = factory.Database.DataSource.CreateCommand("select count(*) from mt_events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
