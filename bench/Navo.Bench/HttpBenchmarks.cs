@@ -48,6 +48,35 @@ public static class HttpBenchmarks
         return [("POST /operations (one set_text, If-Match)", edits)];
     });
 
+    /// <summary>
+    /// Chat edit turns with the local client: latency one at a time, then throughput with 32 conversations at once
+    /// (each on its own project, as 32 users would be).
+    /// </summary>
+    public static Task ChatAsync(BenchOptions options) => RunAsync(async client =>
+    {
+        var edits = new[] { "make it dark", "make it light", "change the headline to 'Fresh bread daily'", "make it blue", "undo" };
+        async Task<Guid> NewConversationAsync()
+        {
+            var id = (await (await client.PostAsync("/api/v1/conversations", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await client.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { text = Businesses[0] })).EnsureSuccessStatusCode();
+            return id;
+        }
+
+        var conversation = await NewConversationAsync();
+        var turns = await MeasureAsync(options.Iterations ?? 300, async i =>
+            (await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = edits[i % edits.Length] })).EnsureSuccessStatusCode());
+
+        var conversations = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => NewConversationAsync()));
+        var perConversation = Math.Max(1, (options.Iterations ?? 300) / 10);
+        var clock = Stopwatch.StartNew();
+        var concurrent = await Task.WhenAll(conversations.Select(c => MeasureAsync(perConversation, async i =>
+            (await client.PostAsJsonAsync($"/api/v1/conversations/{c}/messages", new { text = edits[i % edits.Length] })).EnsureSuccessStatusCode())));
+        var elapsed = clock.Elapsed;
+        var all = concurrent.SelectMany(x => x).ToList();
+        Console.WriteLine($"32 concurrent conversations: {all.Count} turns in {elapsed.TotalSeconds:0.00} s = {all.Count / elapsed.TotalSeconds:0} turns/s");
+        return [("chat edit turn, one at a time", turns), ("chat edit turn, 32 conversations at once", all)];
+    });
+
     private static async Task RunAsync(Func<HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure)
     {
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-host-").FullName;

@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["append"] = AppendBenchmark.RunAsync,
     ["generate"] = HttpBenchmarks.GenerateAsync,
     ["edit"] = HttpBenchmarks.EditAsync,
+    ["chat"] = HttpBenchmarks.ChatAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
