@@ -136,6 +136,36 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         (await _client.GetAsync($"/api/v1/conversations/{Guid.NewGuid()}/messages")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task With_Accept_text_event_stream_a_draft_streams_progress_deltas_the_reply_and_done()
+    {
+        var conversation = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{conversation}/messages")
+        {
+            Content = JsonContent.Create(new { text = "Build a site for my bakery Pão Quente in Lisbon, we sell sourdough and pastries" }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var response = await _client.SendAsync(request);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
+        var events = ParseEvents(await response.Content.ReadAsStringAsync());
+        events.Select(e => e.Name).Distinct().Should().Equal("progress", "delta", "reply", "done");
+        events.Where(e => e.Name == "progress").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("step").GetString())
+            .Should().Contain(["brief", "assemble", "render"]);
+        string.Concat(events.Where(e => e.Name == "delta").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()))
+            .Should().StartWith("Here's a first draft for Pão Quente in Lisbon.");
+        JsonDocument.Parse(events.Single(e => e.Name == "reply").Data).RootElement.GetProperty("projectId").GetGuid().Should().NotBeEmpty();
+        events[^1].Name.Should().Be("done");
+    }
+
+    private static List<(string Name, string Data)> ParseEvents(string body) =>
+        [.. body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(block => block.Split('\n'))
+            .Select(lines => (
+                Name: lines.FirstOrDefault(l => l.StartsWith("event: ", StringComparison.Ordinal))?["event: ".Length..] ?? "message",
+                Data: string.Join('\n', lines.Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => l["data: ".Length..]))))];
+
     private async Task<long> EventCountAsync()
     {
         await using var command = factory.Database.DataSource.CreateCommand("select count(*) from mt_events");

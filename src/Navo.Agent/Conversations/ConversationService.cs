@@ -5,6 +5,7 @@ using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools;
+using Navo.Tools.Generate;
 using Navo.Tools.Projects;
 
 namespace Navo.Agent.Conversations;
@@ -41,7 +42,8 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
     }
 
     /// <summary>Answers one message; null when this workspace has no such conversation.</summary>
-    public async Task<TurnOutcome?> SendAsync(TenantContext tenant, Guid id, IncomingMessage message, CancellationToken cancellationToken = default)
+    public async Task<TurnOutcome?> SendAsync(
+        TenantContext tenant, Guid id, IncomingMessage message, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
         for (var attempt = 1; ; attempt++)
@@ -60,7 +62,7 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
             try
             {
-                return await RunTurnAsync(session, conversation, messageId, message, cancellationToken);
+                return await RunTurnAsync(session, conversation, messageId, message, progress, cancellationToken);
             }
             catch (ConcurrencyException) when (attempt < 3)
             {
@@ -70,12 +72,13 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
     }
 
     private async Task<TurnOutcome> RunTurnAsync(
-        IEventSession session, Aggregated<ConversationState> conversation, string messageId, IncomingMessage message, CancellationToken cancellationToken)
+        IEventSession session, Aggregated<ConversationState> conversation, string messageId, IncomingMessage message,
+        IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
     {
         var state = conversation.State;
         var by = new Actor(session.Tenant.UserId, message.Channel, state.Id.ToString());
         var projectId = message.ProjectId ?? state.ProjectId ?? (await ProjectService.ListAsync(session, cancellationToken)).FirstOrDefault()?.Id;
-        var scope = new TurnScope(session, state.Id, messageId, message.Channel, projectId, message.SectionId);
+        var scope = new TurnScope(session, state.Id, messageId, message.Channel, projectId, message.SectionId) { Progress = progress };
         var functions = tools.For(scope);
         var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
         var project = projectId is { } pid ? await ProjectService.GetAsync(session, pid, cancellationToken) : null;

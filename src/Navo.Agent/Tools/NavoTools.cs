@@ -65,7 +65,7 @@ public sealed class NavoTools(ProjectService projects)
             return ToolResult.Error("Tell me about the business in a sentence or two (at most 4,000 characters).");
         }
 
-        var (project, draft) = await projects.GenerateAsync(scope.Session, new GenerationRequest(description, businessName, industry, tone), scope.By, cancellationToken: cancellationToken);
+        var (project, draft) = await projects.GenerateAsync(scope.Session, new GenerationRequest(description, businessName, industry, tone), scope.By, scope.Progress, cancellationToken);
         scope.ProjectId = project.Id;
         var brief = draft.Brief;
         var about = brief.Place is null ? brief.BusinessName : $"{brief.BusinessName} in {brief.Place}";

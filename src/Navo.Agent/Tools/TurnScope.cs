@@ -1,4 +1,5 @@
 using Navo.EventStore;
+using Navo.Tools.Generate;
 using Navo.Tools;
 
 namespace Navo.Agent.Tools;
@@ -20,6 +21,9 @@ public sealed class TurnScope(IEventSession session, Guid conversationId, string
     public Guid? ProjectId { get; set; } = projectId;
 
     public string? SelectedSectionId { get; } = selectedSectionId;
+
+    /// <summary>Where a draft reports its steps (the channel's progress bar), if anyone listens.</summary>
+    public IProgress<GenerationProgress>? Progress { get; init; }
 
     public Actor By => new(Tenant.UserId, channel, ConversationId.ToString());
 

@@ -15,7 +15,9 @@ public static class ConversationsApi
     {
         var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
         group.MapPost("/", StartAsync).WithName("StartConversation");
-        group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage");
+        group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage")
+            .Produces<MessageResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/messages", ReadAsync).WithName("ReadConversation");
         return app;
     }
@@ -26,7 +28,8 @@ public static class ConversationsApi
         return TypedResults.Created($"/api/v1/conversations/{id}", new StartedResponse(id));
     }
 
-    public static async Task<Results<Ok<MessageResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
+    /// <summary>One turn: JSON, or with <c>Accept: text/event-stream</c> the events progress, delta, reply and done.</summary>
+    public static async Task<IResult> SendAsync(
         Guid id, MessageRequest request, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -35,10 +38,14 @@ public static class ConversationsApi
             return TypedResults.ValidationProblem(errors, title: "The message could not be sent.");
         }
 
-        var outcome = await services.Conversations.SendAsync(
-            services.Tenants.Resolve(services.HttpContext), id,
-            new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web"),
-            cancellationToken);
+        var tenant = services.Tenants.Resolve(services.HttpContext);
+        var message = new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web");
+        if (services.HttpContext.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return TurnStream.Result(services.Conversations, tenant, id, message, cancellationToken);
+        }
+
+        var outcome = await services.Conversations.SendAsync(tenant, id, message, cancellationToken: cancellationToken);
         return outcome is null
             ? NotFound()
             : TypedResults.Ok(new MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version));
