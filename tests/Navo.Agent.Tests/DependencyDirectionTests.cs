@@ -1,15 +1,36 @@
 namespace Navo.Agent.Tests;
 
-/// <summary>design.md section 1: references point one way, and the agent knows no model provider.</summary>
+/// <summary>
+/// design.md section 1: references point one way, and the agent depends on Microsoft.Extensions.AI's abstractions;
+/// the OpenAI SDK is used only by the OpenAI-compatible client in its own folder.
+/// </summary>
 public sealed class DependencyDirectionTests
 {
-    private static readonly string[] References =
-        [.. typeof(Navo.Agent.AgentStore).Assembly.GetReferencedAssemblies().Select(a => a.Name!)];
+    [Fact]
+    public void The_agent_depends_on_the_tools_and_never_on_channels_or_the_host()
+    {
+        var references = typeof(AgentStore).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        references.Should().Contain(["Navo.Tools", "Microsoft.Extensions.AI.Abstractions"]);
+        references.Should().NotContain(["Navo.Channels", "Navo.Host"]);
+    }
 
     [Fact]
-    public void The_agent_depends_on_the_tools_and_the_AI_abstractions_only()
+    public void Only_the_OpenAI_folder_uses_the_provider_sdk()
     {
-        References.Should().Contain("Navo.Tools");
-        References.Should().NotContain(["Navo.Channels", "Navo.Host", "OpenAI"]);
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navo.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var agent = Path.Combine(root!.FullName, "src", "Navo.Agent");
+        var users = Directory.GetFiles(agent, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllLines(f).Any(l => l.StartsWith("using OpenAI", StringComparison.Ordinal) || l.Contains("global::OpenAI", StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(agent, f))
+            .ToList();
+
+        users.Should().NotBeEmpty().And.OnlyContain(f => f.StartsWith("OpenAI" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Navo.Agent.OpenAI;
+
+/// <summary><c>Navo:Ai</c>: which chat client answers, and how to reach an OpenAI-compatible one.</summary>
+public sealed class AiOptions : IValidatableObject
+{
+    public const string Section = "Navo:Ai";
+
+    /// <summary><c>local</c> (default, offline) or <c>openai</c> (any OpenAI-compatible endpoint).</summary>
+    public string Provider { get; set; } = "local";
+
+    /// <summary>For example <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c> (Ollama).</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string? Model { get; set; }
+
+    /// <summary>From configuration only (user secrets, environment); never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long one request to the model may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries on 429 and 5xx, with exponential back-off.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider is not ("local" or "openai"))
+        {
+            yield return new ValidationResult("Navo:Ai:Provider must be 'local' or 'openai'.", [nameof(Provider)]);
+        }
+
+        if (Provider == "openai" && Endpoint is null)
+        {
+            yield return new ValidationResult("Navo:Ai:Endpoint is required when Navo:Ai:Provider is 'openai'.", [nameof(Endpoint)]);
+        }
+
+        if (Provider == "openai" && string.IsNullOrWhiteSpace(Model))
+        {
+            yield return new ValidationResult("Navo:Ai:Model is required when Navo:Ai:Provider is 'openai'.", [nameof(Model)]);
+        }
+    }
+}

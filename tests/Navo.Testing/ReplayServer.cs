@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Navo.Testing;
+
+/// <summary>
+/// A local HTTP server standing in for a remote API: it answers each request with the next recorded response
+/// (status, content type, body) and keeps every request body for the test to assert on.
+/// </summary>
+public sealed class ReplayServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<(int Status, string ContentType, string Body)> _responses = new();
+    private readonly Task _serving;
+
+    public ReplayServer()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(BaseAddress.ToString());
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The requests received, in order: path and body.</summary>
+    public ConcurrentQueue<(string Path, string Body)> Requests { get; } = new();
+
+    public ReplayServer Reply(string json, int status = 200) => Enqueue(status, "application/json", json);
+
+    /// <summary>A streamed response: each chunk as a <c>data:</c> line, then <c>data: [DONE]</c>.</summary>
+    public ReplayServer ReplyStream(params string[] chunks) =>
+        Enqueue(200, "text/event-stream", string.Concat(chunks.Select(c => $"data: {c}\n\n")) + "data: [DONE]\n\n");
+
+    private ReplayServer Enqueue(int status, string contentType, string body)
+    {
+        _responses.Enqueue((status, contentType, body));
+        return this;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            Requests.Enqueue((context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync()));
+            var (status, contentType, body) = _responses.TryDequeue(out var next) ? next : (500, "application/json", "{\"error\":{\"message\":\"no recorded response\"}}");
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            var bytes = Encoding.UTF8.GetBytes(body);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _serving;
+    }
+}
