@@ -51,7 +51,12 @@ public sealed partial class OpenAIChatClient
         return result;
     }
 
-    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
+    // Tool results go to a model, not into a page: keep letters readable and leave out empty fields.
+    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private static ChatCompletionOptions ToOpenAI(ChatOptions? options)
     {

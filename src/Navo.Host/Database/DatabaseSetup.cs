@@ -1,4 +1,6 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Navo.Agent.OpenAI;
 using Navo.Agent.Conversations;
 using Navo.Agent.Local;
 using Navo.Agent.Tools;
@@ -32,7 +34,11 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
         builder.Services.AddSingleton<ProjectService>();
         builder.Services.AddSingleton(_ => LocalPlanner.FromPrompts());
-        builder.Services.AddSingleton<IChatClient, LocalChatClient>();
+        builder.Services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Navo:Ai:Provider chooses the chat client; the local one needs no network and no key.
+        builder.Services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value is { Provider: "openai" } ai
+            ? new OpenAIChatClient(ai)
+            : new LocalChatClient(sp.GetRequiredService<LocalPlanner>()));
         builder.Services.AddSingleton<NavoTools>();
         builder.Services.AddSingleton<ConversationService>();
         // Registered before the web server, so the database is up before the first request.
