@@ -29,22 +29,27 @@ public sealed class NavoTools(ProjectService projects)
              [Description("The industry, if the user named it")] string? industry = null,
              [Description("The tone the user asked for")] string? tone = null,
              CancellationToken cancellationToken = default) => GenerateAsync(scope, description, businessName, industry, tone, cancellationToken),
-            "generate_site", "Drafts a new site for a business from its description.", ArgumentOptions),
+            "generate_site", Describe("generate_site"), ArgumentOptions),
         AIFunctionFactory.Create(
             ([Description("The edits, applied atomically, one version each")] EditOperation[] operations, CancellationToken cancellationToken = default) =>
                 EditAsync(scope, operations, cancellationToken),
-            "edit_site", "Changes the current site: text, sections, theme, pages, search settings, undo and revert.", ArgumentOptions),
+            "edit_site", Describe("edit_site"), ArgumentOptions),
         AIFunctionFactory.Create(
             (long? from = null, long? to = null, int? limit = null, CancellationToken cancellationToken = default) =>
                 HistoryAsync(scope, from, to, limit, cancellationToken),
-            "show_history", "Lists the site's versions, or compares two of them.", ArgumentOptions),
+            "show_history", Describe("show_history"), ArgumentOptions),
         AIFunctionFactory.Create((CancellationToken cancellationToken = default) => ListAsync(scope, cancellationToken),
-            "list_projects", "Lists the workspace's sites.", ArgumentOptions),
+            "list_projects", Describe("list_projects"), ArgumentOptions),
         AIFunctionFactory.Create(([Description("The site's name")] string name, CancellationToken cancellationToken = default) =>
                 OpenAsync(scope, name, cancellationToken),
-            "open_project", "Makes another of the workspace's sites the one this conversation works on.", ArgumentOptions),
-        AIFunctionFactory.Create(() => Help(), "help", "Says what Navo can do.", ArgumentOptions),
+            "open_project", Describe("open_project"), ArgumentOptions),
+        AIFunctionFactory.Create(() => Help(), "help", Describe("help"), ArgumentOptions),
     ];
+
+    /// <summary>A tool's description, from <c>prompts/tools/{name}.md</c> (prompts are files, not C# strings).</summary>
+    private static string Describe(string tool) => Descriptions.GetOrAdd(tool, name => Prompts.Read(Path.Combine("tools", name + ".md")).Trim());
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Descriptions = new(StringComparer.Ordinal);
 
     /// <summary>Edits that cannot be taken back by a plain undo of the page's content need the user's yes first.</summary>
     public static bool NeedsApproval(string name, IDictionary<string, object?>? arguments) =>

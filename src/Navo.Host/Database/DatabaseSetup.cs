@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Navo.Agent.OpenAI;
+using Navo.Agent;
 using Navo.Agent.Conversations;
 using Navo.Agent.Local;
 using Navo.Agent.Tools;
@@ -36,9 +37,11 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(_ => LocalPlanner.FromPrompts());
         builder.Services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Navo:Ai:Provider chooses the chat client; the local one needs no network and no key.
-        builder.Services.AddSingleton<IChatClient>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value is { Provider: "openai" } ai
-            ? new OpenAIChatClient(ai)
-            : new LocalChatClient(sp.GetRequiredService<LocalPlanner>()));
+        builder.Services.AddSingleton<IChatClient>(sp => new LoggingChatClient(
+            sp.GetRequiredService<IOptions<AiOptions>>().Value is { Provider: "openai" } ai
+                ? new OpenAIChatClient(ai)
+                : new LocalChatClient(sp.GetRequiredService<LocalPlanner>()),
+            sp.GetRequiredService<ILogger<LoggingChatClient>>()));
         builder.Services.AddSingleton<NavoTools>();
         builder.Services.AddSingleton<ConversationService>();
         // Registered before the web server, so the database is up before the first request.
