@@ -12,6 +12,13 @@ if (args is ["schema", ..])
     return 0;
 }
 
+if (args is ["tools", ..])
+{
+    // dotnet run --project src/Navo.Host -- tools > docs/tools.json
+    Console.Out.Write(Navo.Agent.Tools.NavoTools.SchemasJson());
+    return 0;
+}
+
 if (args is ["plan", .. var planArgs])
 {
     // dotnet run --project src/Navo.Host -- plan "make it dark"   |   ... -- plan --stdin < messages.txt

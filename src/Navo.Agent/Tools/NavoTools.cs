@@ -46,6 +46,21 @@ public sealed class NavoTools(ProjectService projects)
         AIFunctionFactory.Create(() => Help(), "help", Describe("help"), ArgumentOptions),
     ];
 
+    /// <summary>
+    /// Every tool's description and JSON Schema of its arguments, generated from the C# signatures (kept in
+    /// docs/tools.json). The functions are made without a turn: describing them never invokes them.
+    /// </summary>
+    public static string SchemasJson()
+    {
+        var schemas = new JsonObject();
+        foreach (var tool in new NavoTools(null!).For(new TurnScope(null!, Guid.Empty, string.Empty, string.Empty, null, null)))
+        {
+            schemas[tool.Name] = new JsonObject { ["description"] = tool.Description, ["parameters"] = JsonNode.Parse(tool.JsonSchema.GetRawText()) };
+        }
+
+        return schemas.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
     /// <summary>A tool's description, from <c>prompts/tools/{name}.md</c> (prompts are files, not C# strings).</summary>
     private static string Describe(string tool) => Descriptions.GetOrAdd(tool, name => Prompts.Read(Path.Combine("tools", name + ".md")).Trim());
 

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Navo.Agent.Tools;
+
+namespace Navo.Agent.Tests;
+
+public sealed class ToolSchemaTests
+{
+    [Fact]
+    public void The_published_tool_schemas_match_the_code()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navo.sln")))
+        {
+            root = root.Parent;
+        }
+
+        File.ReadAllText(Path.Combine(root!.FullName, "docs", "tools.json")).Should().Be(
+            NavoTools.SchemasJson(), "docs/tools.json is regenerated with: dotnet run --project src/Navo.Host -- tools > docs/tools.json");
+    }
+
+    [Fact]
+    public void The_tools_have_design_md_names_and_edit_operations_are_told_apart_by_op()
+    {
+        var schemas = JsonNode.Parse(NavoTools.SchemasJson())!.AsObject();
+
+        schemas.Select(s => s.Key).Should().Equal("generate_site", "edit_site", "show_history", "list_projects", "open_project", "help");
+        schemas["edit_site"]!["parameters"]!.ToJsonString().Should().Contain("\"op\"").And.Contain("set_text").And.Contain("remove_page");
+    }
+}
