@@ -34,6 +34,15 @@ public sealed class ReplayServer : IAsyncDisposable
 
     public ReplayServer Reply(string json, int status = 200) => Enqueue(status, "application/json", json);
 
+    /// <summary>Answers every request whose body satisfies <paramref name="match"/> this way, ahead of the queue.</summary>
+    public ReplayServer When(Func<string, bool> match, string json, int status = 200)
+    {
+        _rules.Add((match, status, json));
+        return this;
+    }
+
+    private readonly List<(Func<string, bool> Match, int Status, string Body)> _rules = [];
+
     /// <summary>A streamed response: each chunk as a <c>data:</c> line, then <c>data: [DONE]</c>.</summary>
     public ReplayServer ReplyStream(params string[] chunks) =>
         Enqueue(200, "text/event-stream", string.Concat(chunks.Select(c => $"data: {c}\n\n")) + "data: [DONE]\n\n");
@@ -60,7 +69,11 @@ public sealed class ReplayServer : IAsyncDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             Requests.Enqueue((context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync()));
-            var (status, contentType, body) = _responses.TryDequeue(out var next) ? next : (500, "application/json", "{\"error\":{\"message\":\"no recorded response\"}}");
+            var requestBody = Requests.Last().Body;
+            var rule = _rules.FirstOrDefault(r => r.Match(requestBody));
+            var (status, contentType, body) = rule.Match is not null
+                ? (rule.Status, "application/json", rule.Body)
+                : _responses.TryDequeue(out var next) ? next : (500, "application/json", "{\"error\":{\"message\":\"no recorded response\"}}");
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             var bytes = Encoding.UTF8.GetBytes(body);

@@ -167,6 +167,12 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             return new AgentReply(result.Text, cards, ["Yes", "No"]);
         }
 
+        if (result.Text == ChatFailures.Unreachable && result.Calls.Count > 0)
+        {
+            // The tools ran before the model went away: say what they did rather than that nothing happened.
+            return new AgentReply(string.Join("\n\n", result.Calls.Select(c => c.Result.Message)), cards, []);
+        }
+
         var suggested = result.Calls.Any(c => c.Name is "edit_site" or "generate_site" && c.Status == "ok")
             ? new[] { "Undo", "Show history" }
             : [];

@@ -22,6 +22,7 @@ public sealed class AiOptions : IValidatableObject
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries on 429 and 5xx, with exponential back-off.</summary>
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

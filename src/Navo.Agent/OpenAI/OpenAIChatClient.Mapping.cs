@@ -66,6 +66,11 @@ public sealed partial class OpenAIChatClient
             result.Tools.Add(ChatTool.CreateFunctionTool(tool.Name, tool.Description, BinaryData.FromString(tool.JsonSchema.GetRawText())));
         }
 
+        if (options?.ResponseFormat is ChatResponseFormatJson)
+        {
+            result.ResponseFormat = global::OpenAI.Chat.ChatResponseFormat.CreateJsonObjectFormat();
+        }
+
         if (result.Tools.Count > 0)
         {
             result.ToolChoice = ChatToolChoice.CreateAutoChoice();

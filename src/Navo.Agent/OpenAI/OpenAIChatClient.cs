@@ -21,7 +21,7 @@ namespace Navo.Agent.OpenAI;
 public sealed partial class OpenAIChatClient : IChatClient
 {
     /// <summary>What the user reads when the model is unreachable.</summary>
-    public const string Unreachable = "I can't reach the language model right now, so I changed nothing. Please try again in a minute.";
+    public const string Unreachable = ChatFailures.Unreachable;
 
     private readonly ChatClient _client;
     private readonly ResiliencePipeline _resilience;
@@ -36,17 +36,20 @@ public sealed partial class OpenAIChatClient : IChatClient
             RetryPolicy = new ClientRetryPolicy(0),
         };
         _client = new ChatClient(options.Model, new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
-        _resilience = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
+        var resilience = new ResiliencePipelineBuilder();
+        if (options.MaxRetries > 0)
+        {
+            resilience.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(200),
                 ShouldHandle = new PredicateBuilder().Handle<ClientResultException>(e => e.Status is 429 or >= 500).Handle<HttpRequestException>(),
-            })
-            .AddTimeout(options.Timeout)
-            .Build();
+            });
+        }
+
+        _resilience = resilience.AddTimeout(options.Timeout).Build();
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

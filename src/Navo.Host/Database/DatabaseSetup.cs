@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Navo.Agent.OpenAI;
 using Navo.Agent;
 using Navo.Agent.Conversations;
+using Navo.Agent.Generation;
 using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
@@ -28,7 +29,11 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ITenantResolver, DemoWorkspaceTenantResolver>();
         foreach (var step in LocalSteps.All)
         {
-            builder.Services.AddSingleton(step);
+            // With a model, the steps that write sections ask it first and keep the local engine as fallback.
+            builder.Services.AddSingleton<IGenerationStep>(sp =>
+                sp.GetRequiredService<IOptions<AiOptions>>().Value.Provider == "openai" && LocalSteps.SectionSteps.TryGetValue(step.Name, out var types)
+                    ? new ModelSectionStep(step.Name, types, sp.GetRequiredService<IChatClient>())
+                    : step);
         }
 
         builder.Services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));

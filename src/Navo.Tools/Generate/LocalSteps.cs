@@ -11,6 +11,17 @@ public static class LocalSteps
 {
     private static readonly LocalCopywriter Writer = new();
 
+    /// <summary>The steps that write sections, and the section types each writes: a model-backed engine replaces these.</summary>
+    public static IReadOnlyDictionary<string, string[]> SectionSteps { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["hero-copy"] = ["hero"],
+        ["features"] = ["about", "text", "features", "services", "gallery", "team"],
+        ["social-proof"] = ["testimonials", "stats"],
+        ["pricing"] = ["pricing"],
+        ["faq"] = ["faq"],
+        ["contact"] = ["contact", "cta", "footer"],
+    };
+
     public static IReadOnlyList<IGenerationStep> All { get; } =
     [
         new Step("brief", [], ctx =>
@@ -19,12 +30,12 @@ public static class LocalSteps
             ctx.Set(GenerationKeys.Brief, BriefReader.Read(r.Description, r.BusinessName, r.Industry, r.Tone));
         }),
         new Step("palette", ["brief"], ctx => ctx.Set(GenerationKeys.Theme, ThemeFor(ctx.Get<Brief>(GenerationKeys.Brief)))),
-        Sections("hero-copy", "hero"),
-        Sections("features", "about", "text", "features", "services", "gallery", "team"),
-        Sections("social-proof", "testimonials", "stats"),
-        Sections("pricing", "pricing"),
-        Sections("faq", "faq"),
-        Sections("contact", "contact", "cta", "footer"),
+        Sections("hero-copy"),
+        Sections("features"),
+        Sections("social-proof"),
+        Sections("pricing"),
+        Sections("faq"),
+        Sections("contact"),
         new Step("seo", ["brief"], ctx =>
         {
             var brief = ctx.Get<Brief>(GenerationKeys.Brief);
@@ -79,11 +90,11 @@ public static class LocalSteps
         };
     }
 
-    private static Step Sections(string name, params string[] types) => new(name, ["brief"], ctx =>
+    private static Step Sections(string name) => new(name, ["brief"], ctx =>
     {
         var brief = ctx.Get<Brief>(GenerationKeys.Brief);
         var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
-        foreach (var type in types.Where(pack.Sections.Contains))
+        foreach (var type in SectionSteps[name].Where(pack.Sections.Contains))
         {
             ctx.Set(GenerationKeys.Section(type), Writer.Draft(type, brief, string.Empty, ctx.Request.Seed));
         }
