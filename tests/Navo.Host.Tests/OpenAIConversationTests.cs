@@ -59,6 +59,22 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         toolMessage["content"]!.ToString().Should().Contain("Pão Quente");
     }
 
+    [Fact]
+    public async Task When_the_model_goes_away_after_a_tool_ran_the_reply_says_what_the_tool_did()
+    {
+        var client = _factory.CreateClient();
+        var conversation = (await (await client.PostAsync("/api/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        _model.When(body => body.Contains("\"response_format\"", StringComparison.Ordinal), """{"error":{"message":"no"}}""", 400);
+        _model
+            .Reply(Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"generate_site","arguments":"{\"description\":\"Casa Azul is a restaurant in Faro.\"}"}}]}""", "tool_calls"))
+            .Reply("""{"error":{"message":"bad request"}}""", 400);
+
+        var built = await (await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Build a site for my restaurant" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        built.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Here's a first draft for Casa Azul in Faro.");
+        built.GetProperty("projectId").GetGuid().Should().NotBeEmpty();
+    }
+
     private sealed class OpenAIHostFactory(ReplayServer model) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>, IAsyncLifetime
     {
         private readonly TestDatabase _database = new();
