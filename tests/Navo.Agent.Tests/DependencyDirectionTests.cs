@@ -1,3 +1,5 @@
+using Navo.Testing;
+
 namespace Navo.Agent.Tests;
 
 /// <summary>
@@ -18,13 +20,7 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void Only_the_OpenAI_folder_uses_the_provider_sdk()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navo.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var agent = Path.Combine(root!.FullName, "src", "Navo.Agent");
+        var agent = Path.Combine(RepositoryRoot.Path, "src", "Navo.Agent");
         var users = Directory.GetFiles(agent, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => File.ReadAllLines(f).Any(l => l.StartsWith("using OpenAI", StringComparison.Ordinal) || l.Contains("global::OpenAI", StringComparison.Ordinal)))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Navo.Agent.Tools;
+using Navo.Testing;
 
 namespace Navo.Agent.Tests;
 
@@ -8,13 +9,7 @@ public sealed class ToolSchemaTests
     [Fact]
     public void The_published_tool_schemas_match_the_code()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navo.sln")))
-        {
-            root = root.Parent;
-        }
-
-        File.ReadAllText(Path.Combine(root!.FullName, "docs", "tools.json")).Should().Be(
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "tools.json")).Should().Be(
             NavoTools.SchemasJson(), "docs/tools.json is regenerated with: dotnet run --project src/Navo.Host -- tools > docs/tools.json");
     }
 

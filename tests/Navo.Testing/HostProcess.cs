@@ -116,7 +116,7 @@ public sealed class HostProcess : IAsyncDisposable
         // {tests|bench}/{Project}/bin/{Configuration}/{tfm}/
         var tfm = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var root = RepositoryRoot.Path;
         var path = Path.Combine(root, "src", "Navo.Host", "bin", configuration, tfm, "Navo.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the host was not found.", path);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Navo.Tools.Sites;
+using Navo.Testing;
 
 namespace Navo.Tools.Tests;
 
@@ -9,13 +10,7 @@ public sealed class SiteSchemaTests
     [Fact]
     public void The_published_schema_matches_the_model()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Navo.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var published = File.ReadAllText(Path.Combine(root!.FullName, "docs", "site-schema.json"));
+        var published = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "site-schema.json"));
         published.Should().Be(SiteSchema.Json(), "docs/site-schema.json is regenerated with: dotnet run --project src/Navo.Host -- schema > docs/site-schema.json");
     }
 
