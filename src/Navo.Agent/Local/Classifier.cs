@@ -13,8 +13,6 @@ public sealed class Classifier
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<string> _features = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<string> Intents => _counts.Keys;
-
     /// <summary>Trains on every <c>{intent}.txt</c> in <paramref name="folder"/>, expanding placeholders with sample values.</summary>
     public static Classifier Train(string folder)
     {
@@ -118,12 +116,11 @@ public sealed class Classifier
         foreach (var (placeholder, values) in Vocabulary.Samples)
         {
             lines = [.. lines.SelectMany(l => l.Contains(placeholder, StringComparison.Ordinal)
-                ? values.Select(v => ReplaceFirstEach(l, placeholder, v))
+                ? values.Select(v => l.Replace(placeholder, v, StringComparison.Ordinal))
                 : [l])];
         }
 
         return lines.Distinct(StringComparer.Ordinal).Take(12);
     }
 
-    private static string ReplaceFirstEach(string text, string placeholder, string value) => text.Replace(placeholder, value, StringComparison.Ordinal);
 }

@@ -41,7 +41,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
         body["tool_choice"]!.GetValue<string>().Should().Be("auto");
         body["parallel_tool_calls"]!.GetValue<bool>().Should().BeTrue();
         body["tools"]![0]!["function"]!["name"]!.GetValue<string>().Should().Be("set_mode");
-        body["tools"]![0]!["function"]!["parameters"]!["properties"]!["mode"].Should().NotBeNull();
+        body["tools"]![0]!["function"]!["parameters"]!["properties"]!["mode"]!["type"]!.GetValue<string>().Should().Be("string");
         body["messages"]!.AsArray().Select(m => m!["role"]!.GetValue<string>()).Should().Equal("system", "user");
     }
 
