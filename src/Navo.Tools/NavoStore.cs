@@ -2,6 +2,7 @@ using Navo.EventStore;
 using Navo.EventStore.Schema;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
+using Navo.Tools.Publish;
 
 namespace Navo.Tools;
 
@@ -23,13 +24,17 @@ public static class NavoStore
             .Add<PageRemoved>()
             .Add<PageRenamed>()
             .Add<SeoChanged>()
-            .Add<SiteReverted>();
+            .Add<SiteReverted>()
+            .Add<SitePublished>()
+            .Add<PublishRolledBack>()
+            .Add<SiteUnpublished>();
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
         {
             options.Migrations.Add(migration);
         }
 
         options.InlineProjections.Add(new ProjectList());
+        options.InlineProjections.Add(new LiveSites());
         return options;
     }
 }

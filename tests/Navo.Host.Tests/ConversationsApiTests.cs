@@ -81,6 +81,21 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Publish_it_asks_first_and_a_yes_puts_the_site_live()
+    {
+        var conversation = await StartAsync();
+        await SayAsync(conversation, "Build a site for Mar Azul, a restaurant in Sines");
+
+        var asked = await SayAsync(conversation, "publish it");
+        asked.GetProperty("reply").GetProperty("text").GetString().Should().Be("Publish the site now, so anyone can see it? Reply yes or no.");
+        (await _client.GetAsync("/s/mar-azul/")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var done = await SayAsync(conversation, "yes");
+        done.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Your site is live at /s/mar-azul/");
+        (await _client.GetAsync("/s/mar-azul/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_same_message_id_twice_runs_once_and_gets_the_same_reply()
     {
         var conversation = await StartAsync();

@@ -7,6 +7,7 @@ using Navo.Agent.Conversations;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Projects;
+using Navo.Tools.Publish;
 
 namespace Navo.Agent.Tools;
 
@@ -14,7 +15,7 @@ namespace Navo.Agent.Tools;
 /// The tools the agent offers, as <see cref="AIFunction"/>s with the names and JSON arguments of design.md
 /// section 6, bound to one turn. An expected failure comes back as a plain sentence, never an exception.
 /// </summary>
-public sealed class NavoTools(ProjectService projects)
+public sealed class NavoTools(ProjectService projects, PublishService publisher)
 {
     /// <summary>How tool arguments are read: the edit operations' <c>op</c> may come anywhere; required arguments must be there.</summary>
     public static JsonSerializerOptions ArgumentOptions { get; } = new(EditOperationJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
@@ -43,6 +44,11 @@ public sealed class NavoTools(ProjectService projects)
         AIFunctionFactory.Create(([Description("The site's name")] string name, CancellationToken cancellationToken = default) =>
                 OpenAsync(scope, name, cancellationToken),
             "open_project", Describe("open_project"), ArgumentOptions),
+        AIFunctionFactory.Create(
+            ([Description("publish, rollback or unpublish")] string action,
+             [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
+             CancellationToken cancellationToken = default) => PublishAsync(scope, action, version, cancellationToken),
+            "publish_site", Describe("publish_site"), ArgumentOptions),
         AIFunctionFactory.Create(() => Help(), "help", Describe("help"), ArgumentOptions),
     ];
 
@@ -53,7 +59,7 @@ public sealed class NavoTools(ProjectService projects)
     public static string SchemasJson()
     {
         var schemas = new JsonObject();
-        foreach (var tool in new NavoTools(null!).For(new TurnScope(null!, Guid.Empty, string.Empty, string.Empty, null, null)))
+        foreach (var tool in new NavoTools(null!, null!).For(new TurnScope(null!, Guid.Empty, string.Empty, string.Empty, null, null)))
         {
             schemas[tool.Name] = new JsonObject { ["description"] = tool.Description, ["parameters"] = JsonNode.Parse(tool.JsonSchema.GetRawText()) };
         }
@@ -113,6 +119,25 @@ public sealed class NavoTools(ProjectService projects)
             ProjectOutcome.NotFound => ToolResult.Error("I can't find that site any more."),
             _ => ToolResult.Error(change.Error ?? "That change could not be made."),
         };
+    }
+
+    private async Task<ToolResult> PublishAsync(TurnScope scope, string action, long? version, CancellationToken cancellationToken)
+    {
+        if (!scope.CanEdit)
+        {
+            return ToolResult.Refused(ReadOnlyRefusal);
+        }
+
+        if (scope.ProjectId is not { } projectId)
+        {
+            return ToolResult.Error("There is no site in this conversation yet: describe your business and I'll draft one.");
+        }
+
+        var outcome = await publisher.RunAsync(scope.Session, projectId, action, version, scope.By, cancellationToken);
+        return outcome.Outcome == ProjectOutcome.Ok
+            ? ToolResult.Ok(outcome.Message, projectId, outcome.Project!.Version,
+                card: outcome.Project.Live is { } live ? new ReplyCard("live", new JsonObject { ["url"] = PublishService.SitePath(live.Slug), ["version"] = live.Version }) : null)
+            : ToolResult.Error(outcome.Message);
     }
 
     private static async Task<ToolResult> HistoryAsync(TurnScope scope, long? from, long? to, int? limit, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public static class ApiSetup
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
         app.MapConversationsApi();
+        app.MapPublishedSites();
         return app;
     }
 }

@@ -50,10 +50,16 @@ public static partial class ProjectsApi
 
     public sealed record RevertRequest(long Version);
 
+    public sealed record RollbackRequest(long? Version);
+
+    public sealed record LiveResponse(long Version, string Slug, string Url);
+
+    public sealed record PublishResponse(string Message, LiveResponse? Live);
+
     public sealed record ProjectResponse(Guid Id, string Name, string Slug, long Version, Site? Site, bool Published)
     {
         public static ProjectResponse From(ProjectState project) =>
-            new(project.Id, project.Name, project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.Site, Published: false);
+            new(project.Id, project.Name, project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.Site, Published: project.Live is not null);
     }
 
     public sealed class ProjectServices

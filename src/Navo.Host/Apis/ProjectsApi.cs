@@ -4,6 +4,7 @@ using Navo.Tools;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Projects;
+using Navo.Tools.Publish;
 using Navo.Tools.Versions;
 
 namespace Navo.Host.Apis;
@@ -21,6 +22,12 @@ public static partial class ProjectsApi
         group.MapGet("/{id:guid}/history", HistoryAsync).WithName("ProjectHistory");
         group.MapGet("/{id:guid}/diff", DiffAsync).WithName("DiffProject");
         group.MapPost("/{id:guid}/revert", RevertAsync).WithName("RevertProject");
+        group.MapPost("/{id:guid}/publish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
+            PublishAsync(id, "publish", null, services, publisher, ct)).WithName("PublishProject");
+        group.MapPost("/{id:guid}/rollback", (Guid id, RollbackRequest? request, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
+            PublishAsync(id, "rollback", request?.Version, services, publisher, ct)).WithName("RollbackProject");
+        group.MapPost("/{id:guid}/unpublish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
+            PublishAsync(id, "unpublish", null, services, publisher, ct)).WithName("UnpublishProject");
         return app;
     }
 
@@ -116,6 +123,21 @@ public static partial class ProjectsApi
                 services.HttpContext.Response.Headers.ETag = ETagOf(change.Project!.Version);
                 return TypedResults.Ok(ProjectResponse.From(change.Project));
         }
+    }
+
+    public static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(
+        Guid id, string action, long? version, ProjectServices services, PublishService publisher, CancellationToken cancellationToken)
+    {
+        var tenant = services.Tenant;
+        var outcome = await publisher.RunAsync(tenant, id, action, version, new Actor(tenant.UserId, "api"), cancellationToken);
+        return outcome.Outcome switch
+        {
+            ProjectOutcome.NotFound => NotFound(),
+            ProjectOutcome.Ok => TypedResults.Ok(new PublishResponse(outcome.Message, outcome.Project!.Live is { } live
+                ? new LiveResponse(live.Version, live.Slug, PublishService.SitePath(live.Slug)) : null)),
+            ProjectOutcome.VersionMoved => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The project has changed.", detail: outcome.Message),
+            _ => Unprocessable(outcome.Message, 0),
+        };
     }
 
     /// <summary>If-Match as a version: <c>"3"</c>, <c>W/"3"</c> or <c>3</c>; absent means "whatever is current".</summary>

@@ -11,6 +11,7 @@ using Navo.Host.Identity;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Projects;
+using Navo.Tools.Publish;
 
 namespace Navo.Host.Database;
 
@@ -39,6 +40,9 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));
         builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
         builder.Services.AddSingleton<ProjectService>();
+        builder.Services.AddSingleton<ISiteStorage>(sp =>
+            new FileSiteStorage(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<NavoOptions>>().Value.DataPath), "sites")));
+        builder.Services.AddSingleton<PublishService>();
         builder.Services.AddSingleton(_ => LocalPlanner.FromPrompts());
         builder.Services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Navo:Ai:Provider chooses the chat client; the local one needs no network and no key.

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Navo.EventStore;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
+using Navo.Tools.Publish;
 using Navo.Tools.Sites;
 
 namespace Navo.Tools.Projects;
@@ -18,7 +19,9 @@ public sealed record ProjectState(
     long Version,
     Site? Site,
     Brief? Brief,
-    ImmutableStack<long> UndoStack) : IAggregate<ProjectState>
+    ImmutableStack<long> UndoStack,
+    LiveSite? Live = null,
+    ImmutableList<LiveSite>? Published = null) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -39,6 +42,14 @@ public sealed record ProjectState(
             SiteGenerated generated => Changed(generated.Site, version) with { Brief = generated.Brief, Name = generated.Site.Name },
             SiteReverted { IsUndo: true } undo => this with { Site = undo.Site, UndoStack = Pop(UndoStack, undo.Steps) },
             SiteReverted revert => Changed(revert.Site, version),
+            // Publishing changes what is live, not the document: it is not an edit to undo.
+            SitePublished published => this with
+            {
+                Live = new LiveSite(published.Version, published.Slug, published.Pages),
+                Published = (Published ?? []).Add(new LiveSite(published.Version, published.Slug, published.Pages)),
+            },
+            PublishRolledBack rolledBack => this with { Live = new LiveSite(rolledBack.ToVersion, rolledBack.Slug, rolledBack.Pages) },
+            SiteUnpublished => this with { Live = null },
             _ when Site is null => this,
             _ => Changed(SiteEvolution.Evolve(Site, data), version),
         };

@@ -9,6 +9,8 @@ namespace Navo.Host.Tests.Support;
 /// <summary>The host in-process, on a database of its own on the test run's cluster.</summary>
 public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-host-data-").FullName;
+
     public TestDatabase Database { get; } = new();
 
     public Task InitializeAsync() => Database.InitializeAsync();
@@ -16,6 +18,7 @@ public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLife
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Navo", Database.ConnectionString);
+        builder.UseSetting("Navo:DataPath", _dataPath);
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services => services.AddSingleton<ITenantResolver, RoleHeaderTenantResolver>());
     }
@@ -24,5 +27,6 @@ public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         await DisposeAsync();
         await Database.DisposeAsync();
+        Directory.Delete(_dataPath, recursive: true);
     }
 }

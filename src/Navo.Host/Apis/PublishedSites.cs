@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Navo.Host.Database;
+using Navo.Tools.Publish;
+using Npgsql;
+
+namespace Navo.Host.Apis;
+
+/// <summary>
+/// Serves live sites at <c>/s/{slug}/{path}</c> from the live pointer and the content-addressed files: ETag and
+/// 304, a short cache, a strict Content-Security-Policy, 410 after unpublish, and a friendly 404.
+/// </summary>
+public static class PublishedSites
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static IEndpointRouteBuilder MapPublishedSites(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/s/{slug}/{**path}", ServeAsync).WithTags("Sites").ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(string slug, string? path, HttpContext http, NavoDatabase database, ISiteStorage storage, CancellationToken cancellationToken)
+    {
+        // Public and tenant-less: the pointer is read by slug on the host's own connection, past row-level security.
+        await using var command = database.DataSource.CreateCommand("select pages::text, status from navo_live_sites where slug = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = slug });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
+        }
+
+        if (reader.GetString(1) == "gone")
+        {
+            return Page(http, StatusCodes.Status410Gone, "This site is offline", "Its owner has taken it offline.");
+        }
+
+        var pages = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(0))!;
+        var pagePath = "/" + (path ?? string.Empty).Trim('/');
+        if (!pages.TryGetValue(pagePath, out var key) || await storage.GetAsync(key, cancellationToken) is not { } bytes)
+        {
+            return Page(http, StatusCodes.Status404NotFound, "Page not found", "This site has no such page.");
+        }
+
+        var etag = $"\"{key}\"";
+        SecurityHeaders(http);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, max-age=60, must-revalidate";
+        return http.Request.Headers.IfNoneMatch.Contains(etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
+    }
+
+    private static void SecurityHeaders(HttpContext http)
+    {
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    }
+
+    private static IResult Page(HttpContext http, int status, string title, string text)
+    {
+        SecurityHeaders(http);
+        http.Response.Headers.CacheControl = "no-store";
+        var html = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title}</title>"
+            + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#111827}</style></head>"
+            + $"<body><main><h1>{title}</h1><p>{text}</p></main></body></html>";
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}

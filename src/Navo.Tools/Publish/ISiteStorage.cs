@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+
+namespace Navo.Tools.Publish;
+
+/// <summary>
+/// Where published pages live, content-addressed: a file's key is the hash of its bytes, so writing is idempotent
+/// and a half-written publish never changes what is live. Files today; S3-compatible storage can follow.
+/// </summary>
+public interface ISiteStorage
+{
+    /// <summary>Stores <paramref name="content"/> and returns its key.</summary>
+    Task<string> PutAsync(byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>The stored bytes, or null.</summary>
+    Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>Content-addressed files under a folder (<c>{Navo:DataPath}/sites/</c>): written to a temporary name, then renamed.</summary>
+public sealed class FileSiteStorage(string root) : ISiteStorage
+{
+    public async Task<string> PutAsync(byte[] content, CancellationToken cancellationToken)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return key;
+    }
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (key.Length != 64 || !key.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
+        var path = PathOf(key);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+    }
+
+    private string PathOf(string key) => Path.Combine(root, key[..2], key[2..]);
+}
