@@ -77,6 +77,81 @@ public static class HttpBenchmarks
         return [("chat edit turn, one at a time", turns), ("chat edit turn, 32 conversations at once", all)];
     });
 
+    /// <summary>Publishing a five-page site again and again (each an edit plus a publish of the new version).</summary>
+    public static Task PublishAsync(BenchOptions options) => RunAsync(async client =>
+    {
+        var (id, version) = await FivePageSiteAsync(client);
+        var bytes = 0;
+        var publishes = new List<double>();
+        for (var i = 0; i < (options.Iterations ?? 100); i++)
+        {
+            // Each publish is of a new version, so every page is rendered and stored anew; only the publish is timed.
+            version = await EditHeadlineAsync(client, id, version, i);
+            var started = Stopwatch.GetTimestamp();
+            var response = (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).EnsureSuccessStatusCode();
+            publishes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var live = await response.Content.ReadFromJsonAsync<JsonElement>();
+            bytes = (await client.GetByteArrayAsync(live.GetProperty("live").GetProperty("url").GetString())).Length;
+            version++;
+        }
+
+        Console.WriteLine($"home page: {bytes} bytes of HTML+CSS");
+        return [("POST /publish (five pages)", publishes)];
+    });
+
+    /// <summary>Serving a published page: 32 clients at once for the given seconds.</summary>
+    public static Task ServeAsync(BenchOptions options) => RunAsync(async client =>
+    {
+        var (id, _) = await FivePageSiteAsync(client);
+        var url = (await (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("live").GetProperty("url").GetString()!;
+        var stop = DateTime.UtcNow.AddSeconds(options.Seconds);
+        var clock = Stopwatch.StartNew();
+        var all = (await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<double>();
+            while (DateTime.UtcNow < stop)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                response.EnsureSuccessStatusCode();
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return latencies;
+        })))).SelectMany(x => x).ToList();
+        Console.WriteLine($"32 clients: {all.Count} requests in {clock.Elapsed.TotalSeconds:0.0} s = {all.Count / clock.Elapsed.TotalSeconds:0} requests/s");
+        return [($"GET {url} (32 clients)", all)];
+    });
+
+    private static async Task<(Guid Id, long Version)> FivePageSiteAsync(HttpClient client)
+    {
+        var created = await (await client.PostAsJsonAsync("/api/v1/projects", new { description = Businesses[0] })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var version = created.GetProperty("version").GetInt64();
+        foreach (var title in new[] { "Menu", "About us", "Catering", "Visit" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{id}/operations")
+            {
+                Content = new StringContent($$"""{"operations":[{"op":"add_page","title":"{{title}}"},{"op":"add_section","type":"faq","page":"{{title}}"}]}""", Encoding.UTF8, "application/json"),
+            };
+            version = (await (await client.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        }
+
+        return (id, version);
+    }
+
+    private static async Task<long> EditHeadlineAsync(HttpClient client, Guid id, long version, int i)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{id}/operations")
+        {
+            Content = new StringContent($$"""{"operations":[{"op":"set_text","section":"hero","field":"headline","value":"Fresh bread, batch {{i}}"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+        return version + 1;
+    }
+
     private static async Task RunAsync(Func<HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure)
     {
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-host-").FullName;

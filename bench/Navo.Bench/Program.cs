@@ -7,6 +7,8 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["generate"] = HttpBenchmarks.GenerateAsync,
     ["edit"] = HttpBenchmarks.EditAsync,
     ["chat"] = HttpBenchmarks.ChatAsync,
+    ["publish"] = HttpBenchmarks.PublishAsync,
+    ["serve"] = HttpBenchmarks.ServeAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
