@@ -1,5 +1,6 @@
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
+using Navo.Tools.Publish;
 using Navo.Tools.Sites;
 
 namespace Navo.Tools.Versions;
@@ -28,6 +29,9 @@ public static class HistorySummary
         SeoChanged => "Changed the search title and description",
         SiteReverted { IsUndo: true } undo => undo.Steps == 1 ? "Undid the last change" : $"Undid the last {undo.Steps} changes",
         SiteReverted revert => $"Restored version {revert.ToVersion}",
+        SitePublished published => $"Published version {published.Version} at /s/{published.Slug}/",
+        PublishRolledBack rolledBack => $"Rolled the live site back to version {rolledBack.ToVersion}",
+        SiteUnpublished => "Took the site offline",
         _ => "Changed the site",
     };
 

@@ -23,6 +23,8 @@ public sealed class HistorySummaryTests
         HistorySummary.Describe(new SectionRemoved("p", "s", "faq", By)).Should().Be("Removed the FAQ");
         HistorySummary.Describe(new SiteReverted(3, site, IsUndo: true, 2, By)).Should().Be("Undid the last 2 changes");
         HistorySummary.Describe(new SiteReverted(3, site, IsUndo: false, 0, By)).Should().Be("Restored version 3");
+        HistorySummary.Describe(new Navo.Tools.Publish.SitePublished(4, "rosa", new Dictionary<string, string>(), 12, By)).Should().Be("Published version 4 at /s/rosa/");
+        HistorySummary.Describe(new Navo.Tools.Publish.SiteUnpublished("rosa", By)).Should().Be("Took the site offline");
     }
 
     [Fact]
