@@ -54,6 +54,44 @@ public sealed class HostRestartTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_crash_between_storing_the_files_and_flipping_the_pointer_leaves_the_old_site_live_and_publishing_retryable()
+    {
+        Guid id;
+        string url;
+        await using (var host = await HostProcess.StartAsync(_dataPath))
+        {
+            using var client = host.CreateClient();
+            id = await CreateProjectAsync(host, "Crash Bakery");
+            url = (await (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("live").GetProperty("url").GetString()!;
+            await EditHeadlineAsync(client, id, "Version three headline");
+            await host.StopAsync();
+        }
+
+        await using (var host = await HostProcess.StartAsync(_dataPath, "--Navo:Faults:CrashAfterPublishFiles", "true"))
+        {
+            using var client = host.CreateClient();
+            var publish = () => client.PostAsync($"/api/v1/projects/{id}/publish", null);
+            await publish.Should().ThrowAsync<HttpRequestException>("the host dies in the middle of the publish");
+        }
+
+        await using (var host = await HostProcess.StartAsync(_dataPath))
+        {
+            using var client = host.CreateClient();
+            (await client.GetStringAsync(url)).Should().NotContain("Version three headline", "the old version stays live");
+            (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.GetStringAsync(url)).Should().Contain("Version three headline");
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task EditHeadlineAsync(HttpClient client, Guid id, string headline)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/projects/{id}/operations",
+            new { operations = new object[] { new { op = "set_text", section = "hero", field = "headline", value = headline } } });
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     private static async Task<Guid> CreateProjectAsync(HostProcess host, string name)
     {
         using var client = host.CreateClient();

@@ -42,7 +42,12 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ProjectService>();
         builder.Services.AddSingleton<ISiteStorage>(sp =>
             new FileSiteStorage(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<NavoOptions>>().Value.DataPath), "sites")));
-        builder.Services.AddSingleton<PublishService>();
+        // Crash tests only: die like a killed process after the files are stored and before the pointer flips.
+        builder.Services.AddSingleton(sp => new PublishService(
+            sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<ISiteStorage>(),
+            builder.Configuration.GetValue<bool>("Navo:Faults:CrashAfterPublishFiles")
+                ? new PublishFaults { AfterFilesStored = () => Environment.FailFast("Fault injected: crash after the publish files were stored.") }
+                : null));
         builder.Services.AddSingleton(_ => LocalPlanner.FromPrompts());
         builder.Services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Navo:Ai:Provider chooses the chat client; the local one needs no network and no key.

@@ -6,6 +6,15 @@ using Navo.Tools.Rendering;
 
 namespace Navo.Tools.Publish;
 
+/// <summary>
+/// Fault injection for crash tests (<c>Navo:Faults:CrashAfterPublishFiles</c>): what to do between storing the
+/// files and committing the pointer. Never set in normal operation.
+/// </summary>
+public sealed class PublishFaults
+{
+    public Action? AfterFilesStored { get; init; }
+}
+
 /// <summary>The result of a publish, rollback or unpublish: what is live now, or why nothing changed.</summary>
 public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Project, string Message);
 
@@ -14,7 +23,7 @@ public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Projec
 /// <see cref="SitePublished"/> and flips the live pointer (the <see cref="LiveSites"/> projection). A crash before
 /// that commit leaves the old site live and at worst a few unreferenced files; publishing again completes.
 /// </summary>
-public sealed class PublishService(PostgresEventStore store, ISiteStorage storage)
+public sealed class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null)
 {
     public async Task<PublishOutcome> RunAsync(TenantContext tenant, Guid projectId, string action, long? version, Actor by, CancellationToken cancellationToken = default)
     {
@@ -70,6 +79,7 @@ public sealed class PublishService(PostgresEventStore store, ISiteStorage storag
             pages[page.Path] = await storage.PutAsync(Encoding.UTF8.GetBytes(html), cancellationToken);
         }
 
+        faults?.AfterFilesStored?.Invoke();
         var published = new SitePublished(project.Version, slug, pages, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3), by);
         return Queue(session, project, published, $"Your site is live at {SitePath(slug)} (version {project.Version}).");
     }
