@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace Navo.Host.Apis;
 
 public static class ApiSetup
@@ -19,6 +21,19 @@ public static class ApiSetup
             }
         });
         builder.Services.AddOpenApi();
+        var formsPerMinute = builder.Configuration.GetValue("Navo:Sites:FormsPerMinute", 10);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(PublishedSites.FormsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -27,7 +42,14 @@ public static class ApiSetup
     public static WebApplication UseNavoApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // No browser may sniff a JSON answer (which can carry visitors' text) into something it runs.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         app.MapProjectsApi();

@@ -22,6 +22,7 @@ public static partial class ProjectsApi
         group.MapGet("/{id:guid}/history", HistoryAsync).WithName("ProjectHistory");
         group.MapGet("/{id:guid}/diff", DiffAsync).WithName("DiffProject");
         group.MapPost("/{id:guid}/revert", RevertAsync).WithName("RevertProject");
+        group.MapGet("/{id:guid}/leads", LeadsAsync).WithName("ProjectLeads");
         group.MapPost("/{id:guid}/publish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
             PublishAsync(id, "publish", null, services, publisher, ct)).WithName("PublishProject");
         group.MapPost("/{id:guid}/rollback", (Guid id, RollbackRequest? request, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
@@ -123,6 +124,21 @@ public static partial class ProjectsApi
                 services.HttpContext.Response.Headers.ETag = ETagOf(change.Project!.Version);
                 return TypedResults.Ok(ProjectResponse.From(change.Project));
         }
+    }
+
+    /// <summary>The contact-form messages of a site, as JSON or (<c>?format=csv</c>) a CSV file.</summary>
+    public static async Task<IResult> LeadsAsync(Guid id, string? format, [AsParameters] ProjectServices services, Leads leads, CancellationToken cancellationToken)
+    {
+        var tenant = services.Tenant;
+        if (await services.Projects.GetAsync(tenant, id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var list = await leads.ListAsync(tenant, id, cancellationToken);
+        return format == "csv"
+            ? TypedResults.File(LeadsCsv.Write(list), "text/csv; charset=utf-8", $"leads-{id:N}.csv")
+            : TypedResults.Ok(list);
     }
 
     public static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(

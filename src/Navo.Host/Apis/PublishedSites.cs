@@ -17,6 +17,9 @@ public static class PublishedSites
     public static IEndpointRouteBuilder MapPublishedSites(this IEndpointRouteBuilder app)
     {
         app.MapGet("/s/{slug}/{**path}", ServeAsync).WithTags("Sites").ExcludeFromDescription();
+        // A static site's form cannot carry an antiforgery token; the visitor is anonymous, so there is nothing to forge.
+        app.MapPost("/s/{slug}/_navo/form", SubmitAsync).WithTags("Sites").ExcludeFromDescription()
+            .DisableAntiforgery().RequireRateLimiting(FormsRateLimit);
         return app;
     }
 
@@ -50,6 +53,51 @@ public static class PublishedSites
         return http.Request.Headers.IfNoneMatch.Contains(etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
+    }
+
+    /// <summary>The rate-limit policy for contact forms: per client address.</summary>
+    public const string FormsRateLimit = "site-forms";
+
+    /// <summary>The largest contact-form post accepted.</summary>
+    public const long MaxFormBytes = 16 * 1024;
+
+    private static async Task<IResult> SubmitAsync(string slug, HttpContext http, NavoDatabase database, Leads leads, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength is null or > MaxFormBytes || !http.Request.HasFormContentType)
+        {
+            return Page(http, StatusCodes.Status400BadRequest, "Message not sent", "The form could not be read. Please write a shorter message.");
+        }
+
+        await using var command = database.DataSource.CreateCommand("select tenant_id, project_id from navo_live_sites where slug = $1 and status = 'live'");
+        command.Parameters.Add(new NpgsqlParameter { Value = slug });
+        string tenantId;
+        Guid projectId;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
+            }
+
+            (tenantId, projectId) = (reader.GetString(0), reader.GetGuid(1));
+        }
+
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var submission = new LeadSubmission(form["name"], form["email"], form["message"], form["website"]);
+        if (!string.IsNullOrEmpty(submission.Website))
+        {
+            // The hidden field was filled in: a bot. Thank it and keep nothing.
+            return Page(http, StatusCodes.Status200OK, "Thank you", "Your message was sent.");
+        }
+
+        var problems = Leads.Check(submission);
+        if (problems.Count > 0)
+        {
+            return Page(http, StatusCodes.Status400BadRequest, "Message not sent", string.Join(" ", problems));
+        }
+
+        await leads.StoreAsync(tenantId, projectId, submission, cancellationToken);
+        return Page(http, StatusCodes.Status200OK, "Thank you", "Your message was sent. We will reply soon.");
     }
 
     private static void SecurityHeaders(HttpContext http)

@@ -40,6 +40,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));
         builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
         builder.Services.AddSingleton<ProjectService>();
+        builder.Services.AddSingleton<Leads>();
         builder.Services.AddSingleton<ISiteStorage>(sp =>
             new FileSiteStorage(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<NavoOptions>>().Value.DataPath), "sites")));
         // Crash tests only: die like a killed process after the files are stored and before the pointer flips.
