@@ -72,6 +72,19 @@ public sealed class LeadsTests(NavoHostFactory factory) : IClassFixture<NavoHost
     }
 
     [Fact]
+    public async Task Asking_for_new_messages_in_a_conversation_lists_them()
+    {
+        var (id, slug) = await PublishedSiteAsync("Bolo Rei is a bakery in Aveiro.");
+        (await SubmitAsync(slug, "Rui Costa", "rui@example.com", "Can I order a cake for Saturday?")).EnsureSuccessStatusCode();
+        var conversation = (await (await _client.PostAsync("/api/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var reply = await (await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages",
+            new { text = "any new messages from the site?", context = new { projectId = id } })).Content.ReadFromJsonAsync<JsonElement>();
+
+        reply.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("1 message from the site.").And.Contain("Rui Costa <rui@example.com>: Can I order a cake for Saturday?");
+    }
+
+    [Fact]
     public async Task Forms_of_unknown_or_offline_sites_answer_404()
     {
         var (id, slug) = await PublishedSiteAsync("Mar e Sol is a shop in Lagos.");

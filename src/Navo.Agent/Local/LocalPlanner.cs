@@ -67,6 +67,7 @@ public sealed partial class LocalPlanner(Classifier classifier)
         {
             "generate" => Call("generate_site", new JsonObject { ["description"] = text }, "Drafting your site…", intent),
             "list_projects" => Call("list_projects", [], "Here are your sites.", intent),
+            "show_leads" => Call("show_leads", [], "Here are the messages from your site.", intent),
             "help" => Call("help", [], "Here is what I can do.", intent),
             "open_project" => OpenProject(utterance),
             "show_history" => History(utterance),

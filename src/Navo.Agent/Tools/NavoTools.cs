@@ -49,6 +49,8 @@ public sealed class NavoTools(ProjectService projects, PublishService publisher)
              [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
              CancellationToken cancellationToken = default) => PublishAsync(scope, action, version, cancellationToken),
             "publish_site", Describe("publish_site"), ArgumentOptions),
+        AIFunctionFactory.Create((CancellationToken cancellationToken = default) => LeadsAsync(scope, cancellationToken),
+            "show_leads", Describe("show_leads"), ArgumentOptions),
         AIFunctionFactory.Create(() => Help(), "help", Describe("help"), ArgumentOptions),
     ];
 
@@ -138,6 +140,23 @@ public sealed class NavoTools(ProjectService projects, PublishService publisher)
             ? ToolResult.Ok(outcome.Message, projectId, outcome.Project!.Version,
                 card: outcome.Project.Live is { } live ? new ReplyCard("live", new JsonObject { ["url"] = PublishService.SitePath(live.Slug), ["version"] = live.Version }) : null)
             : ToolResult.Error(outcome.Message);
+    }
+
+    private static async Task<ToolResult> LeadsAsync(TurnScope scope, CancellationToken cancellationToken)
+    {
+        if (scope.ProjectId is not { } projectId)
+        {
+            return ToolResult.Error("There is no site in this conversation yet.");
+        }
+
+        var leads = await Leads.ListAsync(scope.Session, projectId, cancellationToken);
+        if (leads.Count == 0)
+        {
+            return ToolResult.Ok("No messages from the site yet.", projectId);
+        }
+
+        var newest = leads.Take(5).Select(l => $"- {l.Name} <{l.Email}>: {(l.Message.Length > 80 ? l.Message[..80] + "…" : l.Message)}");
+        return ToolResult.Ok($"{leads.Count} message{(leads.Count == 1 ? string.Empty : "s")} from the site. The newest:\n{string.Join("\n", newest)}", projectId);
     }
 
     private static async Task<ToolResult> HistoryAsync(TurnScope scope, long? from, long? to, int? limit, CancellationToken cancellationToken)
