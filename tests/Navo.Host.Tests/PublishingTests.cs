@@ -77,6 +77,23 @@ public sealed class PublishingTests(NavoHostFactory factory) : IClassFixture<Nav
     }
 
     [Fact]
+    public async Task A_live_site_also_answers_on_its_own_subdomain_and_compresses()
+    {
+        var (id, site) = await GenerateAsync("Onda Surf is a shop in Peniche selling surfboards.");
+        await PostAsync($"/api/v1/projects/{id}/publish");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "onda-surf.navo.test";
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        var response = await _client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.Should().Equal("br");
+        await using var brotli = new System.IO.Compression.BrotliStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        (await new StreamReader(brotli).ReadToEndAsync()).Should().Be(SiteRenderer.RenderPage(site, site.Pages[0], PublishService.LiveOptions("onda-surf")));
+    }
+
+    [Fact]
     public async Task Slugs_are_unique_and_unknown_addresses_get_a_friendly_404()
     {
         var (first, _) = await GenerateAsync("Twin Bakery is a bakery in Braga.");

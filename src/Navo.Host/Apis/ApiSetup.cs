@@ -21,6 +21,14 @@ public static class ApiSetup
             }
         });
         builder.Services.AddOpenApi();
+        builder.Services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddResponseCompression(compression =>
+        {
+            // Pages carry no secrets next to visitor input, so compressing them over HTTPS is safe (no BREACH pairing).
+            compression.EnableForHttps = true;
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
         var formsPerMinute = builder.Configuration.GetValue("Navo:Sites:FormsPerMinute", 10);
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -41,6 +49,10 @@ public static class ApiSetup
     /// <summary>Errors as RFC 9457 problem details (no stack traces outside Development), and the API surface.</summary>
     public static WebApplication UseNavoApi(this WebApplication app)
     {
+        // The domain rewrite must come before routing picks an endpoint, hence the explicit UseRouting after it.
+        app.UseMiddleware<SiteDomainRouting>();
+        app.UseRouting();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         // No browser may sniff a JSON answer (which can carry visitors' text) into something it runs.
         app.Use((context, next) =>

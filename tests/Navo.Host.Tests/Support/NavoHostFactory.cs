@@ -19,6 +19,7 @@ public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseSetting("ConnectionStrings:Navo", Database.ConnectionString);
         builder.UseSetting("Navo:DataPath", _dataPath);
+        builder.UseSetting("Navo:Sites:Domain", "navo.test");
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services => services.AddSingleton<ITenantResolver, RoleHeaderTenantResolver>());
     }
