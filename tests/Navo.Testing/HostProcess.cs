@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Navo.Testing;
 
@@ -25,7 +24,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host on a free port with <paramref name="dataPath"/> and waits until /health answers.</summary>
     public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArguments)
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -121,10 +120,4 @@ public sealed class HostProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the host was not found.", path);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Navo.Testing;
@@ -17,11 +16,7 @@ public sealed class ReplayServer : IAsyncDisposable
 
     public ReplayServer()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         _listener.Prefixes.Add(BaseAddress.ToString());
         _listener.Start();
         _serving = Task.Run(ServeAsync);

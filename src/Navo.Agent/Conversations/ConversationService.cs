@@ -85,9 +85,9 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
         var context = ContextFor(project, message.SectionId, state);
 
         ToolLoopResult result;
-        if (state.Pending is { } pending && (IsClick(message.Text) || planner.Plan(message.Text, context).Intent is "yes" or "no"))
+        if (state.Pending is { } pending && AnswerTo(message.Text, context) is { } yes)
         {
-            result = await AnswerApprovalAsync(pending, message.Text, context, functions, events, messageId, cancellationToken);
+            result = await AnswerApprovalAsync(pending, yes, functions, events, messageId, cancellationToken);
         }
         else
         {
@@ -134,10 +134,17 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
         return new TurnOutcome(messageId, reply, scope.ProjectId, last?.Version);
     }
 
-    private async Task<ToolLoopResult> AnswerApprovalAsync(
-        PendingApproval pending, string text, PlanContext context, IReadOnlyList<AIFunction> functions, List<object> events, string messageId, CancellationToken cancellationToken)
+    /// <summary>True for yes (a word or the confirm button), false for no, null when the message is something else.</summary>
+    private bool? AnswerTo(string text, PlanContext context) => text.Trim() switch
     {
-        var yes = text.Trim() == ApproveAction || (text.Trim() != DeclineAction && planner.Plan(text, context with { ApprovalPending = true }).Intent == "yes");
+        ApproveAction => true,
+        DeclineAction => false,
+        _ => planner.Plan(text, context with { ApprovalPending = true }).Intent switch { "yes" => true, "no" => false, _ => null },
+    };
+
+    private static async Task<ToolLoopResult> AnswerApprovalAsync(
+        PendingApproval pending, bool yes, IReadOnlyList<AIFunction> functions, List<object> events, string messageId, CancellationToken cancellationToken)
+    {
         if (!yes)
         {
             events.Add(new ApprovalDeclined(messageId, pending.ApprovalId, "declined"));
@@ -155,8 +162,6 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
     public const string ApproveAction = "navo:approve";
 
     public const string DeclineAction = "navo:decline";
-
-    private static bool IsClick(string text) => text.Trim() is ApproveAction or DeclineAction;
 
     private static AgentReply ReplyFor(ToolLoopResult result)
     {

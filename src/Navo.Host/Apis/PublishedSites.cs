@@ -25,21 +25,17 @@ public static class PublishedSites
 
     private static async Task<IResult> ServeAsync(string slug, string? path, HttpContext http, NavoDatabase database, ISiteStorage storage, CancellationToken cancellationToken)
     {
-        // Public and tenant-less: the pointer is read by slug on the host's own connection, past row-level security.
-        await using var command = database.DataSource.CreateCommand("select pages::text, status from navo_live_sites where slug = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = slug });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        if (await FindAsync(database, slug, cancellationToken) is not { } site)
         {
             return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
         }
 
-        if (reader.GetString(1) == "gone")
+        if (!site.Live)
         {
             return Page(http, StatusCodes.Status410Gone, "This site is offline", "Its owner has taken it offline.");
         }
 
-        var pages = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(0))!;
+        var pages = site.Pages;
         var pagePath = "/" + (path ?? string.Empty).Trim('/');
         if (!pages.TryGetValue(pagePath, out var key) || await storage.GetAsync(key, cancellationToken) is not { } bytes)
         {
@@ -68,18 +64,9 @@ public static class PublishedSites
             return Page(http, StatusCodes.Status400BadRequest, "Message not sent", "The form could not be read. Please write a shorter message.");
         }
 
-        await using var command = database.DataSource.CreateCommand("select tenant_id, project_id from navo_live_sites where slug = $1 and status = 'live'");
-        command.Parameters.Add(new NpgsqlParameter { Value = slug });
-        string tenantId;
-        Guid projectId;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        if (await FindAsync(database, slug, cancellationToken) is not { Live: true } site)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
-            }
-
-            (tenantId, projectId) = (reader.GetString(0), reader.GetGuid(1));
+            return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -96,8 +83,26 @@ public static class PublishedSites
             return Page(http, StatusCodes.Status400BadRequest, "Message not sent", string.Join(" ", problems));
         }
 
-        await leads.StoreAsync(tenantId, projectId, submission, cancellationToken);
+        await leads.StoreAsync(site.TenantId, site.ProjectId, submission, cancellationToken);
         return Page(http, StatusCodes.Status200OK, "Thank you", "Your message was sent. We will reply soon.");
+    }
+
+    private sealed record SitePointer(string TenantId, Guid ProjectId, bool Live, Dictionary<string, string> Pages);
+
+    /// <summary>
+    /// The live pointer for a slug. Public and tenant-less: read on the host's own connection, past row-level
+    /// security, and only by slug.
+    /// </summary>
+    private static async Task<SitePointer?> FindAsync(NavoDatabase database, string slug, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "select tenant_id, project_id, status, pages::text from navo_live_sites where slug = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = slug });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new SitePointer(reader.GetString(0), reader.GetGuid(1), reader.GetString(2) == "live",
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!)
+            : null;
     }
 
     private static void SecurityHeaders(HttpContext http)
