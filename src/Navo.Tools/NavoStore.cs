@@ -27,7 +27,11 @@ public static class NavoStore
             .Add<SiteReverted>()
             .Add<SitePublished>()
             .Add<PublishRolledBack>()
-            .Add<SiteUnpublished>();
+            .Add<SiteUnpublished>()
+            .Add<SiteAddressChanged>()
+            .Add<DomainAdded>()
+            .Add<DomainVerified>()
+            .Add<DomainRemoved>();
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
         {
             options.Migrations.Add(migration);

@@ -174,6 +174,27 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         events[^1].Name.Should().Be("done");
     }
 
+    [Fact]
+    public async Task Publishing_reports_its_steps_to_the_conversation()
+    {
+        var conversation = await StartAsync();
+        await SayAsync(conversation, "Build a site for Vento Norte, a surf school in Ericeira");
+        await SayAsync(conversation, "publish it");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{conversation}/messages")
+        {
+            Content = JsonContent.Create(new { text = "yes" }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var events = ParseEvents(await (await _client.SendAsync(request)).Content.ReadAsStringAsync());
+
+        var steps = events.Where(e => e.Name == "progress").Select(e => JsonDocument.Parse(e.Data).RootElement).ToList();
+        steps.Select(s => s.GetProperty("step").GetString()).Should().StartWith(["address", "render"]).And.Contain("store /");
+        steps.Select(s => s.GetProperty("done").GetInt32()).Should().BeInAscendingOrder();
+        JsonDocument.Parse(events.Single(e => e.Name == "reply").Data).RootElement.GetProperty("reply").GetProperty("text").GetString()
+            .Should().StartWith("Your site is live at /s/vento-norte/");
+    }
+
     private static List<(string Name, string Data)> ParseEvents(string body) =>
         [.. body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(block => block.Split('\n'))

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Navo.Host.Tests.Support;
-using Navo.Tools.Publish;
 using Navo.Tools.Rendering;
 using Navo.Tools.Sites;
 
@@ -37,7 +36,7 @@ public sealed class PublishingTests(NavoHostFactory factory) : IClassFixture<Nav
         url.Should().Be("/s/lumen-studio/");
         var live = await _client.GetAsync(url);
         live.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await live.Content.ReadAsStringAsync()).Should().Be(SiteRenderer.RenderPage(site, site.Pages[0], PublishService.LiveOptions("lumen-studio")));
+        (await live.Content.ReadAsStringAsync()).Should().Be(SiteRenderer.RenderPage(site, site.Pages[0], RenderOptions.Live));
         live.Headers.GetValues("Content-Security-Policy").Single().Should().StartWith("default-src 'none'");
         live.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
         live.Headers.GetValues("Referrer-Policy").Single().Should().Be("strict-origin-when-cross-origin");
@@ -90,7 +89,7 @@ public sealed class PublishingTests(NavoHostFactory factory) : IClassFixture<Nav
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentEncoding.Should().Equal("br");
         await using var brotli = new System.IO.Compression.BrotliStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
-        (await new StreamReader(brotli).ReadToEndAsync()).Should().Be(SiteRenderer.RenderPage(site, site.Pages[0], PublishService.LiveOptions("onda-surf")));
+        (await new StreamReader(brotli).ReadToEndAsync()).Should().Be(SiteRenderer.RenderPage(site, site.Pages[0], RenderOptions.Live));
     }
 
     [Fact]

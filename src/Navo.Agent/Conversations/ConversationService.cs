@@ -5,7 +5,6 @@ using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools;
-using Navo.Tools.Generate;
 using Navo.Tools.Projects;
 
 namespace Navo.Agent.Conversations;
@@ -43,7 +42,7 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
     /// <summary>Answers one message; null when this workspace has no such conversation.</summary>
     public async Task<TurnOutcome?> SendAsync(
-        TenantContext tenant, Guid id, IncomingMessage message, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+        TenantContext tenant, Guid id, IncomingMessage message, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
         for (var attempt = 1; ; attempt++)
@@ -73,7 +72,7 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
     private async Task<TurnOutcome> RunTurnAsync(
         IEventSession session, Aggregated<ConversationState> conversation, string messageId, IncomingMessage message,
-        IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+        IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var state = conversation.State;
         var by = new Actor(session.Tenant.UserId, message.Channel, state.Id.ToString());

@@ -135,7 +135,7 @@ public sealed class NavoTools(ProjectService projects, PublishService publisher)
             return ToolResult.Error("There is no site in this conversation yet: describe your business and I'll draft one.");
         }
 
-        var outcome = await publisher.RunAsync(scope.Session, projectId, action, version, scope.By, cancellationToken);
+        var outcome = await publisher.RunAsync(scope.Session, projectId, action, version, scope.By, scope.Progress, cancellationToken);
         return outcome.Outcome == ProjectOutcome.Ok
             ? ToolResult.Ok(outcome.Message, projectId, outcome.Project!.Version,
                 card: outcome.Project.Live is { } live ? new ReplyCard("live", new JsonObject { ["url"] = PublishService.SitePath(live.Slug), ["version"] = live.Version }) : null)

@@ -1,5 +1,4 @@
 using Navo.EventStore;
-using Navo.Tools.Generate;
 using Navo.Tools;
 
 namespace Navo.Agent.Tools;
@@ -22,8 +21,8 @@ public sealed class TurnScope(IEventSession session, Guid conversationId, string
 
     public string? SelectedSectionId { get; } = selectedSectionId;
 
-    /// <summary>Where a draft reports its steps (the channel's progress bar), if anyone listens.</summary>
-    public IProgress<GenerationProgress>? Progress { get; init; }
+    /// <summary>Where a draft or a publish reports its steps (the channel's progress bar), if anyone listens.</summary>
+    public IProgress<StepProgress>? Progress { get; init; }
 
     public Actor By => new(Tenant.UserId, channel, ConversationId.ToString());
 

@@ -22,6 +22,9 @@ public static class ApiSetup
         });
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DomainMap>();
+        builder.Services.AddSingleton<DomainVerifier>();
+        builder.Services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(DomainVerifier.PublicOnlyHandler);
         builder.Services.AddResponseCompression(compression =>
         {
             // Pages carry no secrets next to visitor input, so compressing them over HTTPS is safe (no BREACH pairing).
@@ -50,10 +53,10 @@ public static class ApiSetup
     public static WebApplication UseNavoApi(this WebApplication app)
     {
         // The domain rewrite must come before routing picks an endpoint, hence the explicit UseRouting after it.
+        app.UseExceptionHandler();
         app.UseMiddleware<SiteDomainRouting>();
         app.UseRouting();
         app.UseResponseCompression();
-        app.UseExceptionHandler();
         // No browser may sniff a JSON answer (which can carry visitors' text) into something it runs.
         app.Use((context, next) =>
         {
@@ -68,6 +71,7 @@ public static class ApiSetup
         app.MapPreviewEndpoints();
         app.MapConversationsApi();
         app.MapPublishedSites();
+        app.MapSiteAddressApi();
         return app;
     }
 }

@@ -59,7 +59,7 @@ public static partial class ProjectsApi
     public sealed record ProjectResponse(Guid Id, string Name, string Slug, long Version, Site? Site, bool Published)
     {
         public static ProjectResponse From(ProjectState project) =>
-            new(project.Id, project.Name, project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.Site, Published: project.Live is not null);
+            new(project.Id, project.Name, project.Slug ?? project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.Site, Published: project.Live is not null);
     }
 
     public sealed class ProjectServices

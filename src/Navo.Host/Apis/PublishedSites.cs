@@ -27,7 +27,7 @@ public static class PublishedSites
     {
         if (await FindAsync(database, slug, cancellationToken) is not { } site)
         {
-            return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
+            return NotFoundPage(http);
         }
 
         if (!site.Live)
@@ -35,9 +35,20 @@ public static class PublishedSites
             return Page(http, StatusCodes.Status410Gone, "This site is offline", "Its owner has taken it offline.");
         }
 
-        var pages = site.Pages;
         var pagePath = "/" + (path ?? string.Empty).Trim('/');
-        if (!pages.TryGetValue(pagePath, out var key) || await storage.GetAsync(key, cancellationToken) is not { } bytes)
+        if (!site.Pages.TryGetValue(pagePath, out var key))
+        {
+            return Page(http, StatusCodes.Status404NotFound, "Page not found", "This site has no such page.");
+        }
+
+        // Live pages link relatively ("./menu"), which needs the home page to end in a slash and other pages not to.
+        var endsInSlash = http.Request.Path.Value?.EndsWith('/') == true;
+        if (pagePath == "/" ? !endsInSlash : endsInSlash)
+        {
+            return TypedResults.Redirect(pagePath == "/" ? $"{slug}/" : $"..{pagePath}", permanent: true);
+        }
+
+        if (await storage.GetAsync(key, cancellationToken) is not { } bytes)
         {
             return Page(http, StatusCodes.Status404NotFound, "Page not found", "This site has no such page.");
         }
@@ -66,7 +77,7 @@ public static class PublishedSites
 
         if (await FindAsync(database, slug, cancellationToken) is not { Live: true } site)
         {
-            return Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
+            return NotFoundPage(http);
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -104,6 +115,10 @@ public static class PublishedSites
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!)
             : null;
     }
+
+    /// <summary>The friendly page for an address with no site behind it.</summary>
+    public static IResult NotFoundPage(HttpContext http) =>
+        Page(http, StatusCodes.Status404NotFound, "Nothing here", "There is no site at this address.");
 
     private static void SecurityHeaders(HttpContext http)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Navo.Host.Apis;
@@ -8,30 +9,66 @@ public sealed class SitesOptions
 {
     public const string Section = "Navo:Sites";
 
-    /// <summary>For example <c>navo.site</c>; empty to serve live sites only under <c>/s/{slug}/</c>.</summary>
+    /// <summary>For example <c>navo.site</c>; empty to serve live sites only under <c>/s/{slug}/</c> and on connected domains.</summary>
     [RegularExpression(@"^$|^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", ErrorMessage = "Navo:Sites:Domain must be a domain name such as navo.site.")]
     public string Domain { get; set; } = string.Empty;
 }
 
 /// <summary>
-/// Host-header routing: a request for <c>rosas-bakery.{Navo:Sites:Domain}/menu</c> is served as
-/// <c>/s/rosas-bakery/menu</c>. Anything else passes through untouched.
+/// Host-header routing: <c>rosas-bakery.{Navo:Sites:Domain}/menu</c> and a verified domain such as
+/// <c>www.rosas.com/menu</c> are served as <c>/s/rosas-bakery/menu</c>. A connected domain whose site was never
+/// published answers the friendly 404. Any host answers <c>/.well-known/navo-domain/{token}</c> for a domain
+/// waiting to be verified. Everything else passes through untouched.
 /// </summary>
-public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOptions> options)
+public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOptions> options, DomainMap domains)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        var domain = options.Value.Domain;
-        var host = context.Request.Host.Host.ToLowerInvariant();
-        if (domain.Length > 0 && host.EndsWith("." + domain, StringComparison.Ordinal))
+        var host = context.Request.Host.Host.ToLowerInvariant().TrimEnd('.');
+        if (context.Request.Path.StartsWithSegments(DomainMap.ChallengePath, out var rest))
         {
-            var slug = host[..^(domain.Length + 1)];
-            if (slug.Length > 0 && !slug.Contains('.', StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/s", StringComparison.Ordinal))
-            {
-                context.Request.Path = $"/s/{slug}{context.Request.Path}";
-            }
+            await AnswerChallengeAsync(context, host, rest.Value?.Trim('/') ?? string.Empty);
+            return;
         }
 
-        return next(context);
+        var domain = options.Value.Domain;
+        string? slug = null;
+        if (domain.Length > 0 && host.EndsWith("." + domain, StringComparison.Ordinal))
+        {
+            slug = host[..^(domain.Length + 1)];
+            slug = slug.Contains('.', StringComparison.Ordinal) ? null : slug;
+        }
+        else if (host.Contains('.', StringComparison.Ordinal) && host != domain && !IPAddress.TryParse(host, out _))
+        {
+            var mapping = await domains.FindAsync(host, context.RequestAborted);
+            if (mapping.Mapped && mapping.Slug is null)
+            {
+                await PublishedSites.NotFoundPage(context).ExecuteAsync(context);
+                return;
+            }
+
+            slug = mapping.Slug;
+        }
+
+        if (slug is { Length: > 0 })
+        {
+            // Every path on a site's own host is the site's: /s/other-site/ there is not another site.
+            context.Request.Path = $"/s/{slug}{context.Request.Path}";
+        }
+
+        await next(context);
+    }
+
+    private async Task AnswerChallengeAsync(HttpContext context, string host, string token)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsGet(context.Request.Method) && await domains.IsWaitingAsync(host, token, context.RequestAborted))
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(token, context.RequestAborted);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Navo.Agent.Conversations;
 using Navo.EventStore;
-using Navo.Tools.Generate;
+using Navo.Tools;
 
 namespace Navo.Host.Apis;
 
@@ -22,7 +22,7 @@ public static class TurnStream
     private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
         ConversationService conversations, TenantContext tenant, Guid id, IncomingMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var progress = Channel.CreateUnbounded<GenerationProgress>();
+        var progress = Channel.CreateUnbounded<StepProgress>();
         var turn = Task.Run(async () =>
         {
             try
@@ -67,8 +67,8 @@ public static class TurnStream
         }
     }
 
-    private sealed class ChannelProgress(ChannelWriter<GenerationProgress> writer) : IProgress<GenerationProgress>
+    private sealed class ChannelProgress(ChannelWriter<StepProgress> writer) : IProgress<StepProgress>
     {
-        public void Report(GenerationProgress value) => writer.TryWrite(value);
+        public void Report(StepProgress value) => writer.TryWrite(value);
     }
 }

@@ -8,9 +8,6 @@ namespace Navo.Tools.Generate;
 /// <summary>What to generate from: the user's words and what they named explicitly.</summary>
 public sealed record GenerationRequest(string Description, string? BusinessName = null, string? Industry = null, string? Tone = null, string Seed = "");
 
-/// <summary>Progress of a draft, for the channel: which step finished, and how many of how many.</summary>
-public sealed record GenerationProgress(string Step, int Done, int Total);
-
 /// <summary>The shared blackboard of one run: each step reads its inputs' outputs and writes its own.</summary>
 public sealed class GenerationContext(GenerationRequest request)
 {
@@ -69,7 +66,7 @@ public sealed class GenerationPipeline
         }
     }
 
-    public async Task<GenerationResult> RunAsync(GenerationRequest request, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<GenerationResult> RunAsync(GenerationRequest request, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var context = new GenerationContext(request);
         var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
@@ -96,7 +93,7 @@ public sealed class GenerationPipeline
             }
 
             done.Add(finishedStep.Name);
-            progress?.Report(new GenerationProgress(finishedStep.Name, done.Count, _steps.Count));
+            progress?.Report(new StepProgress(finishedStep.Name, done.Count, _steps.Count));
         }
 
         return new GenerationResult(

@@ -7,7 +7,7 @@ using Navo.Tools.Versions;
 namespace Navo.Tools.Projects;
 
 /// <summary>What a request for a project can come back as.</summary>
-public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid }
+public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid, Conflict }
 
 /// <summary>The result of a change: the project after it, or why not (and which operation failed).</summary>
 public sealed record ProjectChange(ProjectOutcome Outcome, ProjectState? Project, string? Error = null, int? FailedOperation = null, long? CurrentVersion = null);
@@ -20,7 +20,7 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
 {
     /// <summary>Drafts a site from a description and records the project and the draft in one commit.</summary>
     public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
-        TenantContext tenant, GenerationRequest request, Actor by, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+        TenantContext tenant, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
         var (project, draft) = await GenerateAsync(session, request, by, progress, cancellationToken);
@@ -30,7 +30,7 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
 
     /// <summary>Drafts a site and queues the new project's events in <paramref name="session"/>; the caller saves.</summary>
     public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
-        IEventSession session, GenerationRequest request, Actor by, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+        IEventSession session, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var id = Guid.CreateVersion7();
         var draft = await pipeline.RunAsync(request with { Seed = id.ToString("N") }, progress, cancellationToken);

@@ -9,7 +9,9 @@ namespace Navo.Tools.Projects;
 
 /// <summary>
 /// A project as its events leave it. The site version is the stream's version. <see cref="UndoStack"/> holds
-/// the versions that "undo" goes back to, newest on top.
+/// the versions that "undo" goes back to, newest on top. <see cref="Slug"/> is the site's address once it was
+/// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
+/// revert leave it alone.
 /// </summary>
 public sealed record ProjectState(
     Guid Id,
@@ -21,7 +23,9 @@ public sealed record ProjectState(
     Brief? Brief,
     ImmutableStack<long> UndoStack,
     LiveSite? Live = null,
-    ImmutableList<LiveSite>? Published = null) : IAggregate<ProjectState>
+    ImmutableList<LiveSite>? Published = null,
+    string? Slug = null,
+    ImmutableList<SiteDomain>? Domains = null) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -47,9 +51,17 @@ public sealed record ProjectState(
             {
                 Live = new LiveSite(published.Version, published.Slug, published.Pages),
                 Published = (Published ?? []).Add(new LiveSite(published.Version, published.Slug, published.Pages)),
+                Slug = published.Slug,
             },
+            SiteAddressChanged moved => this with { Slug = moved.To, Live = Live is null ? null : Live with { Slug = moved.To } },
             PublishRolledBack rolledBack => this with { Live = new LiveSite(rolledBack.ToVersion, rolledBack.Slug, rolledBack.Pages) },
             SiteUnpublished => this with { Live = null },
+            DomainAdded added => this with { Domains = (Domains ?? []).Add(new SiteDomain(added.Host, added.Token, Verified: false)) },
+            DomainVerified verified => this with
+            {
+                Domains = (Domains ?? []).Select(d => d.Host == verified.Host ? d with { Verified = true } : d).ToImmutableList(),
+            },
+            DomainRemoved removed => this with { Domains = (Domains ?? []).RemoveAll(d => d.Host == removed.Host) },
             _ when Site is null => this,
             _ => Changed(SiteEvolution.Evolve(Site, data), version),
         };

@@ -4,13 +4,40 @@ using Navo.EventStore.Projections;
 
 namespace Navo.Tools.Publish;
 
-/// <summary>Keeps <c>navo_live_sites</c> in the append's transaction: the live pointer flips with the event, or not at all.</summary>
+/// <summary>
+/// Keeps what answers where — <c>navo_live_sites</c> and <c>navo_site_domains</c> — in the append's transaction: the live
+/// pointer flips with the event, or not at all.
+/// </summary>
 public sealed class LiveSites : IInlineProjection
 {
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         foreach (var @event in events)
         {
+            // A unique violation in these statements (another workspace took the address or verified the domain
+            // meanwhile) rolls the whole change back.
+            switch (@event.Data)
+            {
+                case SiteAddressChanged moved:
+                    await context.ExecuteAsync("update navo_live_sites set slug = $3 where tenant_id = $1 and project_id = $2",
+                        cancellationToken, @event.TenantId, @event.StreamId, moved.To);
+                    continue;
+                case DomainAdded added:
+                    await context.ExecuteAsync(
+                        "insert into navo_site_domains (host, tenant_id, project_id, token, added_at) values ($1, $2, $3, $4, $5)",
+                        cancellationToken, added.Host, @event.TenantId, @event.StreamId, added.Token, @event.Timestamp);
+                    continue;
+                case DomainVerified verified:
+                    await context.ExecuteAsync(
+                        "update navo_site_domains set verified_at = $4 where tenant_id = $1 and project_id = $2 and host = $3",
+                        cancellationToken, @event.TenantId, @event.StreamId, verified.Host, @event.Timestamp);
+                    continue;
+                case DomainRemoved removed:
+                    await context.ExecuteAsync("delete from navo_site_domains where tenant_id = $1 and project_id = $2 and host = $3",
+                        cancellationToken, @event.TenantId, @event.StreamId, removed.Host);
+                    continue;
+            }
+
             var (slug, version, pages, status) = @event.Data switch
             {
                 SitePublished p => (p.Slug, p.Version, p.Pages, "live"),

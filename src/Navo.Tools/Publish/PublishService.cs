@@ -3,6 +3,8 @@ using System.Text;
 using Navo.EventStore;
 using Navo.Tools.Projects;
 using Navo.Tools.Rendering;
+using Navo.Tools.Sites;
+using Npgsql;
 
 namespace Navo.Tools.Publish;
 
@@ -15,46 +17,35 @@ public sealed class PublishFaults
     public Action? AfterFilesStored { get; init; }
 }
 
-/// <summary>The result of a publish, rollback or unpublish: what is live now, or why nothing changed.</summary>
-public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Project, string Message);
+/// <summary>
+/// The result of a publish, rollback, unpublish or address change: what is live now, or why nothing changed.
+/// <see cref="Changed"/> is false when the request asked for what already was.
+/// </summary>
+public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Project, string Message, bool Changed = false);
 
 /// <summary>
 /// Publishing: every page is rendered and stored as a content-addressed file first; then one transaction appends
 /// <see cref="SitePublished"/> and flips the live pointer (the <see cref="LiveSites"/> projection). A crash before
 /// that commit leaves the old site live and at worst a few unreferenced files; publishing again completes.
 /// </summary>
-public sealed class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null)
+public sealed partial class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null)
 {
-    public async Task<PublishOutcome> RunAsync(TenantContext tenant, Guid projectId, string action, long? version, Actor by, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        var outcome = await RunAsync(session, projectId, action, version, by, cancellationToken);
-        if (outcome.Outcome == ProjectOutcome.Ok)
-        {
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyException)
-            {
-                return new(ProjectOutcome.VersionMoved, outcome.Project, "The site changed while it was being published. Try again.");
-            }
-        }
-
-        return outcome;
-    }
+    public async Task<PublishOutcome> RunAsync(
+        TenantContext tenant, Guid projectId, string action, long? version, Actor by, CancellationToken cancellationToken = default) =>
+        await SaveAsync(tenant, session => RunAsync(session, projectId, action, version, by, null, cancellationToken), cancellationToken);
 
     /// <summary>Decides and queues a publish, rollback or unpublish in <paramref name="session"/>; the caller saves.</summary>
-    public async Task<PublishOutcome> RunAsync(IEventSession session, Guid projectId, string action, long? version, Actor by, CancellationToken cancellationToken)
+    public async Task<PublishOutcome> RunAsync(
+        IEventSession session, Guid projectId, string action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
         {
-            return new(ProjectOutcome.NotFound, null, "There is no such site in this workspace.");
+            return NotFound;
         }
 
         return action switch
         {
-            "publish" => await PublishAsync(session, project, by, cancellationToken),
+            "publish" => await PublishAsync(session, project, by, progress, cancellationToken),
             "rollback" => Rollback(session, project, version, by),
             "unpublish" => project.Live is { } live
                 ? Queue(session, project, new SiteUnpublished(live.Slug, by), $"The site is offline: {SitePath(live.Slug)} now answers that it is gone.")
@@ -63,24 +54,95 @@ public sealed class PublishService(PostgresEventStore store, ISiteStorage storag
         };
     }
 
-    private async Task<PublishOutcome> PublishAsync(IEventSession session, ProjectState project, Actor by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the site the address <c>/s/{slug}/</c>. A live site moves at once (its pages hold only relative links,
+    /// so no file changes); the old address is freed. Reserved words and addresses other sites hold are refused.
+    /// </summary>
+    public Task<PublishOutcome> ChangeAddressAsync(TenantContext tenant, Guid projectId, string? slug, Actor by, CancellationToken cancellationToken = default) =>
+        SaveAsync(tenant, async session =>
+        {
+            if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
+            {
+                return NotFound;
+            }
+
+            var wanted = slug?.Trim().ToLowerInvariant();
+            if (Slugs.Problem(wanted) is { } problem)
+            {
+                return new(ProjectOutcome.Invalid, project, problem);
+            }
+
+            var current = project.Slug ?? project.Site?.Slug ?? string.Empty;
+            if (wanted == current)
+            {
+                return new(ProjectOutcome.Ok, project, $"The site's address is already {SitePath(current)}.");
+            }
+
+            return await IsTakenAsync(session, wanted!, project.Id, cancellationToken)
+                ? new(ProjectOutcome.Conflict, project, $"Another site already uses {SitePath(wanted!)}. Choose another address.")
+                : Queue(session, project, new SiteAddressChanged(current, wanted!, by), project.Live is null
+                    ? $"The site will be published at {SitePath(wanted!)}."
+                    : $"The site now answers at {SitePath(wanted!)}; {SitePath(current)} is free.");
+        }, cancellationToken);
+
+    private async Task<PublishOutcome> SaveAsync(TenantContext tenant, Func<IEventSession, Task<PublishOutcome>> decide, CancellationToken cancellationToken)
+    {
+        await using var session = store.OpenSession(tenant);
+        var outcome = await decide(session);
+        if (outcome.Outcome != ProjectOutcome.Ok)
+        {
+            return outcome;
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return outcome;
+        }
+        catch (ConcurrencyException)
+        {
+            return new(ProjectOutcome.VersionMoved, outcome.Project, "The site changed while it was being published. Try again.");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another workspace took the address between the check and the commit.
+            return new(ProjectOutcome.Conflict, outcome.Project, "Another site took that address a moment ago. Choose another.");
+        }
+    }
+
+    private async Task<PublishOutcome> PublishAsync(
+        IEventSession session, ProjectState project, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         if (project.Site is not { } site)
         {
             return new(ProjectOutcome.Invalid, project, "There is no site to publish yet.");
         }
 
+        var total = site.Pages.Count + 2;
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
         var started = Stopwatch.GetTimestamp();
-        var slug = await FreeSlugAsync(session, project, site.Slug.Length > 0 ? site.Slug : "site", cancellationToken);
+
+        var step = Stopwatch.GetTimestamp();
+        var slug = await FreeSlugAsync(session, project, cancellationToken);
+        steps["address"] = Milliseconds(step);
+        progress?.Report(new StepProgress("address", 1, total));
+
+        step = Stopwatch.GetTimestamp();
+        var files = site.Pages.Select(page => (page.Path, Bytes: Encoding.UTF8.GetBytes(SiteRenderer.RenderPage(site, page, RenderOptions.Live)))).ToList();
+        steps["render"] = Milliseconds(step);
+        progress?.Report(new StepProgress("render", 2, total));
+
+        step = Stopwatch.GetTimestamp();
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in site.Pages)
+        foreach (var (path, bytes) in files)
         {
-            var html = SiteRenderer.RenderPage(site, page, LiveOptions(slug));
-            pages[page.Path] = await storage.PutAsync(Encoding.UTF8.GetBytes(html), cancellationToken);
+            pages[path] = await storage.PutAsync(bytes, cancellationToken);
+            progress?.Report(new StepProgress($"store {path}", pages.Count + 2, total));
         }
 
+        steps["store"] = Milliseconds(step);
         faults?.AfterFilesStored?.Invoke();
-        var published = new SitePublished(project.Version, slug, pages, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3), by);
+        var published = new SitePublished(project.Version, slug, pages, Milliseconds(started), by, steps);
         return Queue(session, project, published, $"Your site is live at {SitePath(slug)} (version {project.Version}).");
     }
 
@@ -97,37 +159,52 @@ public sealed class PublishService(PostgresEventStore store, ISiteStorage storag
                 : $"Version {version} was never published.");
         }
 
-        return Queue(session, project, new PublishRolledBack(target.Version, target.Slug, target.Pages, by),
+        // The pages are the same bytes under any address: the site stays where it is now.
+        var slug = project.Live?.Slug ?? project.Slug ?? target.Slug;
+        return Queue(session, project, new PublishRolledBack(target.Version, slug, target.Pages, by),
             $"The live site is back to version {target.Version}.");
     }
 
     private static PublishOutcome Queue(IEventSession session, ProjectState project, object @event, string message)
     {
         session.Append(project.Id, project.Version, @event);
-        return new(ProjectOutcome.Ok, project.Apply(@event, project.Version + 1), message);
+        return new(ProjectOutcome.Ok, project.Apply(@event, project.Version + 1), message, Changed: true);
     }
 
-    /// <summary>The site's slug, or the first free variant of it ("rosas-bakery-2") when another site holds it.</summary>
-    private static async Task<string> FreeSlugAsync(IEventSession session, ProjectState project, string wanted, CancellationToken cancellationToken)
+    /// <summary>
+    /// The address to publish at: the one the site has (its own, or the one its owner chose), or for a first publish
+    /// the draft's slug, or its first free variant ("rosas-bakery-2") when another site holds it.
+    /// </summary>
+    private static async Task<string> FreeSlugAsync(IEventSession session, ProjectState project, CancellationToken cancellationToken)
     {
-        if (project.Live?.Slug is { } current && current.StartsWith(wanted, StringComparison.Ordinal))
+        if (project.Live?.Slug is { } current)
         {
             return current;
         }
 
-        var slug = Reserved.Contains(wanted) ? wanted + "-site" : wanted;
-        for (var n = 2; (await session.QueryAsync("select navo_slug_taken($1, $2)", r => r.GetBoolean(0), cancellationToken, slug, project.Id))[0]; n++)
+        var wanted = project.Slug ?? project.Site?.Slug ?? string.Empty;
+        if (wanted.Length < 3 || Slugs.IsReserved(wanted))
         {
-            slug = $"{wanted}-{n}";
+            wanted = (wanted + "-site").TrimStart('-');
+        }
+
+        var stem = wanted.Length > Slugs.MaxLength - 4 ? wanted[..(Slugs.MaxLength - 4)].TrimEnd('-') : wanted;
+        var slug = wanted;
+        for (var n = 2; await IsTakenAsync(session, slug, project.Id, cancellationToken); n++)
+        {
+            slug = $"{stem}-{n}";
         }
 
         return slug;
     }
 
-    private static readonly HashSet<string> Reserved = new(["api", "admin", "studio", "preview", "s", "www", "navo", "health", "openapi", "login", "static"], StringComparer.Ordinal);
+    /// <summary>Whether another project, of any workspace, holds <paramref name="slug"/>.</summary>
+    private static async Task<bool> IsTakenAsync(IEventSession session, string slug, Guid projectId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync("select navo_slug_taken($1, $2)", r => r.GetBoolean(0), cancellationToken, slug, projectId))[0];
 
-    /// <summary>How a live page is rendered: links under <c>/s/{slug}</c>, forms posting to the site's form endpoint.</summary>
-    public static RenderOptions LiveOptions(string slug) => new($"/s/{slug}", $"/s/{slug}/_navo/form");
+    private static double Milliseconds(long since) => Math.Round(Stopwatch.GetElapsedTime(since).TotalMilliseconds, 3);
+
+    private static readonly PublishOutcome NotFound = new(ProjectOutcome.NotFound, null, "There is no such site in this workspace.");
 
     public static string SitePath(string slug) => $"/s/{slug}/";
 }

@@ -63,6 +63,31 @@ public static class Slugs
         }
 
         var slug = builder.ToString().Trim('-');
-        return slug.Length > 60 ? slug[..60].Trim('-') : slug;
+        return slug.Length > MaxLength ? slug[..MaxLength].Trim('-') : slug;
     }
+
+    /// <summary>The longest slug: the width of a site's address.</summary>
+    public const int MaxLength = 60;
+
+    /// <summary>Addresses Navo keeps for itself: no site takes them.</summary>
+    public static bool IsReserved(string slug) => Reserved.Contains(slug);
+
+    private static readonly HashSet<string> Reserved = new(
+        ["admin", "api", "app", "assets", "auth", "health", "help", "login", "mail", "navo", "openapi", "preview", "s", "signin",
+         "signup", "static", "status", "studio", "support", "widget", "www"],
+        StringComparer.Ordinal);
+
+    /// <summary>Why <paramref name="slug"/> cannot be a site's address, or null when it can.</summary>
+    public static string? Problem(string? slug) => slug switch
+    {
+        null or { Length: 0 } => "Say which address the site should have, such as rosas-bakery.",
+        { Length: < 3 or > MaxLength } => $"An address is 3 to {MaxLength} characters long.",
+        _ when !IsWellFormed(slug) => "An address uses lower-case letters, digits and single hyphens, such as rosas-bakery.",
+        _ when IsReserved(slug) => $"The address \"{slug}\" is reserved for Navo. Choose another.",
+        _ => null,
+    };
+
+    private static bool IsWellFormed(string slug) =>
+        slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && slug[0] != '-' && slug[^1] != '-' && !slug.Contains("--", StringComparison.Ordinal);
 }

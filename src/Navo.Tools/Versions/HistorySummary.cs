@@ -32,6 +32,10 @@ public static class HistorySummary
         SitePublished published => $"Published version {published.Version} at /s/{published.Slug}/",
         PublishRolledBack rolledBack => $"Rolled the live site back to version {rolledBack.ToVersion}",
         SiteUnpublished => "Took the site offline",
+        SiteAddressChanged moved => $"Moved the site's address to /s/{moved.To}/",
+        DomainAdded added => $"Asked to connect {added.Host}",
+        DomainVerified verified => $"Connected {verified.Host}",
+        DomainRemoved removed => $"Disconnected {removed.Host}",
         _ => "Changed the site",
     };
 

@@ -90,10 +90,10 @@ public sealed class GenerationTests
     [Fact]
     public async Task Generation_is_cancellable_and_reports_progress_for_every_step()
     {
-        var reports = new List<GenerationProgress>();
+        var reports = new List<StepProgress>();
         await Pipeline.RunAsync(new GenerationRequest("A bakery in Porto"), new SynchronousProgress(reports.Add));
         reports.Should().HaveCount(LocalSteps.All.Count);
-        reports[^1].Should().Be(new GenerationProgress("render", LocalSteps.All.Count, LocalSteps.All.Count));
+        reports[^1].Should().Be(new StepProgress("render", LocalSteps.All.Count, LocalSteps.All.Count));
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -103,8 +103,8 @@ public sealed class GenerationTests
 
     private static string Escape(string text) => Navo.Tools.Rendering.SiteRenderer.E(text);
 
-    private sealed class SynchronousProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
+    private sealed class SynchronousProgress(Action<StepProgress> report) : IProgress<StepProgress>
     {
-        public void Report(GenerationProgress value) => report(value);
+        public void Report(StepProgress value) => report(value);
     }
 }
