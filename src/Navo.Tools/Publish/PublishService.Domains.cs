@@ -13,13 +13,8 @@ public sealed partial class PublishService
     /// <summary>Asks to serve the site on the domain in <paramref name="text"/>; it answers there once verified.</summary>
     public Task<PublishOutcome> AddDomainAsync(
         TenantContext tenant, Guid projectId, string? text, string? sitesDomain, Actor by, CancellationToken cancellationToken = default) =>
-        SaveAsync(tenant, async session =>
+        SaveAsync(tenant, projectId, async (session, project) =>
         {
-            if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
-            {
-                return NotFound;
-            }
-
             if (DomainNames.TryRead(text, sitesDomain, out var host) is { } problem)
             {
                 return new(ProjectOutcome.Invalid, project, problem);
@@ -47,36 +42,20 @@ public sealed partial class PublishService
 
     /// <summary>Records that <paramref name="host"/> reached Navo with its token: the site answers there from now on.</summary>
     public Task<PublishOutcome> MarkDomainVerifiedAsync(TenantContext tenant, Guid projectId, string host, Actor by, CancellationToken cancellationToken = default) =>
-        SaveAsync(tenant, async session =>
+        SaveAsync(tenant, projectId, async (session, project) => (project.Domains ?? []).FirstOrDefault(d => d.Host == host) switch
         {
-            if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
-            {
-                return NotFound;
-            }
-
-            return (project.Domains ?? []).FirstOrDefault(d => d.Host == host) switch
-            {
-                null => new(ProjectOutcome.NotFound, project, $"This site has no domain {host}."),
-                { Verified: true } => new(ProjectOutcome.Ok, project, $"{host} is connected."),
-                _ when await IsDomainTakenAsync(session, host, project.Id, cancellationToken) =>
-                    new(ProjectOutcome.Conflict, project, $"{host} is already connected to another site."),
-                _ => Queue(session, project, new DomainVerified(host, by), $"{host} is connected: the site answers there now."),
-            };
+            null => new(ProjectOutcome.NotFound, project, $"This site has no domain {host}."),
+            { Verified: true } => new(ProjectOutcome.Ok, project, $"{host} is connected."),
+            _ when await IsDomainTakenAsync(session, host, project.Id, cancellationToken) =>
+                new(ProjectOutcome.Conflict, project, $"{host} is already connected to another site."),
+            _ => Queue(session, project, new DomainVerified(host, by), $"{host} is connected: the site answers there now."),
         }, cancellationToken);
 
     /// <summary>Stops serving the site on <paramref name="host"/>.</summary>
     public Task<PublishOutcome> RemoveDomainAsync(TenantContext tenant, Guid projectId, string host, Actor by, CancellationToken cancellationToken = default) =>
-        SaveAsync(tenant, async session =>
-        {
-            if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
-            {
-                return NotFound;
-            }
-
-            return (project.Domains ?? []).Any(d => d.Host == host)
-                ? Queue(session, project, new DomainRemoved(host, by), $"The site no longer answers on {host}.")
-                : new(ProjectOutcome.NotFound, project, $"This site has no domain {host}.");
-        }, cancellationToken);
+        SaveAsync(tenant, projectId, (session, project) => Task.FromResult((project.Domains ?? []).Any(d => d.Host == host)
+            ? Queue(session, project, new DomainRemoved(host, by), $"The site no longer answers on {host}.")
+            : new PublishOutcome(ProjectOutcome.NotFound, project, $"This site has no domain {host}.")), cancellationToken);
 
     private static async Task<bool> IsDomainTakenAsync(IEventSession session, string host, Guid projectId, CancellationToken cancellationToken) =>
         (await session.QueryAsync("select navo_domain_taken($1, $2)", r => r.GetBoolean(0), cancellationToken, host, projectId))[0];

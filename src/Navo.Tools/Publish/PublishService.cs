@@ -30,20 +30,20 @@ public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Projec
 /// </summary>
 public sealed partial class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null)
 {
-    public async Task<PublishOutcome> RunAsync(
+    public Task<PublishOutcome> RunAsync(
         TenantContext tenant, Guid projectId, string action, long? version, Actor by, CancellationToken cancellationToken = default) =>
-        await SaveAsync(tenant, session => RunAsync(session, projectId, action, version, by, null, cancellationToken), cancellationToken);
+        SaveAsync(tenant, projectId, (session, project) => DecideAsync(session, project, action, version, by, null, cancellationToken), cancellationToken);
 
     /// <summary>Decides and queues a publish, rollback or unpublish in <paramref name="session"/>; the caller saves.</summary>
     public async Task<PublishOutcome> RunAsync(
-        IEventSession session, Guid projectId, string action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
-        {
-            return NotFound;
-        }
+        IEventSession session, Guid projectId, string action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
+        await ProjectService.GetAsync(session, projectId, cancellationToken) is { } project
+            ? await DecideAsync(session, project, action, version, by, progress, cancellationToken)
+            : NotFound;
 
-        return action switch
+    private async Task<PublishOutcome> DecideAsync(
+        IEventSession session, ProjectState project, string action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
+        action switch
         {
             "publish" => await PublishAsync(session, project, by, progress, cancellationToken),
             "rollback" => Rollback(session, project, version, by),
@@ -52,20 +52,14 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
                 : new(ProjectOutcome.Invalid, project, "The site is not published."),
             _ => new(ProjectOutcome.Invalid, project, "The action is publish, rollback or unpublish."),
         };
-    }
 
     /// <summary>
     /// Gives the site the address <c>/s/{slug}/</c>. A live site moves at once (its pages hold only relative links,
     /// so no file changes); the old address is freed. Reserved words and addresses other sites hold are refused.
     /// </summary>
     public Task<PublishOutcome> ChangeAddressAsync(TenantContext tenant, Guid projectId, string? slug, Actor by, CancellationToken cancellationToken = default) =>
-        SaveAsync(tenant, async session =>
+        SaveAsync(tenant, projectId, async (session, project) =>
         {
-            if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
-            {
-                return NotFound;
-            }
-
             var wanted = slug?.Trim().ToLowerInvariant();
             if (Slugs.Problem(wanted) is { } problem)
             {
@@ -85,10 +79,17 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
                     : $"The site now answers at {SitePath(wanted!)}; {SitePath(current)} is free.");
         }, cancellationToken);
 
-    private async Task<PublishOutcome> SaveAsync(TenantContext tenant, Func<IEventSession, Task<PublishOutcome>> decide, CancellationToken cancellationToken)
+    /// <summary>Loads the project, decides, and commits what the decision queued: one session, one transaction.</summary>
+    private async Task<PublishOutcome> SaveAsync(
+        TenantContext tenant, Guid projectId, Func<IEventSession, ProjectState, Task<PublishOutcome>> decide, CancellationToken cancellationToken)
     {
         await using var session = store.OpenSession(tenant);
-        var outcome = await decide(session);
+        if (await ProjectService.GetAsync(session, projectId, cancellationToken) is not { } project)
+        {
+            return NotFound;
+        }
+
+        var outcome = await decide(session, project);
         if (outcome.Outcome != ProjectOutcome.Ok)
         {
             return outcome;
