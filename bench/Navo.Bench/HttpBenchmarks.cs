@@ -157,9 +157,10 @@ public static class HttpBenchmarks
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-host-").FullName;
         try
         {
-            await using (var host = await HostProcess.StartAsync(dataPath, "--Navo:SeedDemo", "true"))
+            await using (var host = await HostProcess.StartAsync(dataPath))
             {
                 using var client = host.CreateClient();
+                await client.SignInAsync(TestAccounts.NewEmail("bench"));
                 // Warm up the JIT, the pool and the prepared statements, as a running host would be.
                 await measure(client);
                 var floor = await MeasureAsync(500, async _ => (await client.GetAsync("/health")).EnsureSuccessStatusCode());

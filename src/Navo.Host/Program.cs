@@ -2,6 +2,7 @@ using Navo.EventStore.Embedded;
 using Navo.Host;
 using Navo.Host.Apis;
 using Navo.Host.Database;
+using Navo.Host.Identity;
 using Navo.Host.Logging;
 
 // CLI verbs that need no database.
@@ -28,6 +29,7 @@ if (args is ["plan", .. var planArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoDatabase();
+builder.AddNavoIdentity();
 builder.AddNavoApi();
 
 var app = builder.Build();

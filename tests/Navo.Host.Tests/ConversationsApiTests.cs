@@ -8,7 +8,7 @@ namespace Navo.Host.Tests;
 /// <summary>Chat turns over HTTP with the local client and the real store.</summary>
 public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Owner;
 
     private async Task<Guid> StartAsync()
     {
@@ -17,18 +17,13 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private async Task<JsonElement> SayAsync(Guid conversation, string text, string? messageId = null, string? role = null)
+    private async Task<JsonElement> SayAsync(Guid conversation, string text, string? messageId = null, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{conversation}/messages")
         {
             Content = JsonContent.Create(new { text, clientMessageId = messageId }),
         };
-        if (role is not null)
-        {
-            request.Headers.Add("X-Test-Role", role);
-        }
-
-        var response = await _client.SendAsync(request);
+        var response = await (client ?? _client).SendAsync(request);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -121,7 +116,9 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         var project = built.GetProperty("projectId").GetGuid();
         var version = built.GetProperty("version").GetInt64();
 
-        var refused = await SayAsync(conversation, "make it dark", role: "viewer");
+        var viewer = await factory.MemberAsync("viewer");
+
+        var refused = await SayAsync(conversation, "make it dark", client: viewer);
 
         refused.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("You can look at this site but not change it");
         (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("version").GetInt64().Should().Be(version);

@@ -11,6 +11,9 @@ public sealed class HostRestartTests : IAsyncLifetime
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-host-tests-").FullName;
 
+    // One account throughout: registered on the first start, signed in to after every restart.
+    private readonly string _email = TestAccounts.NewEmail();
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -61,7 +64,7 @@ public sealed class HostRestartTests : IAsyncLifetime
         string url;
         await using (var host = await HostProcess.StartAsync(_dataPath))
         {
-            using var client = host.CreateClient();
+            using var client = await SignedInAsync(host);
             id = await CreateProjectAsync(host, "Crash Bakery");
             url = (await (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("live").GetProperty("url").GetString()!;
             await EditHeadlineAsync(client, id, "Version three headline");
@@ -70,19 +73,26 @@ public sealed class HostRestartTests : IAsyncLifetime
 
         await using (var host = await HostProcess.StartAsync(_dataPath, "--Navo:Faults:CrashAfterPublishFiles", "true"))
         {
-            using var client = host.CreateClient();
+            using var client = await SignedInAsync(host);
             var publish = () => client.PostAsync($"/api/v1/projects/{id}/publish", null);
             await publish.Should().ThrowAsync<HttpRequestException>("the host dies in the middle of the publish");
         }
 
         await using (var host = await HostProcess.StartAsync(_dataPath))
         {
-            using var client = host.CreateClient();
+            using var client = await SignedInAsync(host);
             (await client.GetStringAsync(url)).Should().NotContain("Version three headline", "the old version stays live");
             (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.OK);
             (await client.GetStringAsync(url)).Should().Contain("Version three headline");
             await host.StopAsync();
         }
+    }
+
+    private async Task<HttpClient> SignedInAsync(HostProcess host)
+    {
+        var client = host.CreateClient();
+        await client.SignInAsync(_email);
+        return client;
     }
 
     private static async Task EditHeadlineAsync(HttpClient client, Guid id, string headline)
@@ -92,17 +102,17 @@ public sealed class HostRestartTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    private static async Task<Guid> CreateProjectAsync(HostProcess host, string name)
+    private async Task<Guid> CreateProjectAsync(HostProcess host, string name)
     {
-        using var client = host.CreateClient();
+        using var client = await SignedInAsync(host);
         var response = await client.PostAsJsonAsync("/api/v1/projects", new { description = "A bakery in Porto", businessName = name });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<string?> ReadNameAsync(HostProcess host, Guid id)
+    private async Task<string?> ReadNameAsync(HostProcess host, Guid id)
     {
-        using var client = host.CreateClient();
+        using var client = await SignedInAsync(host);
         var response = await client.GetAsync($"/api/v1/projects/{id}");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString();

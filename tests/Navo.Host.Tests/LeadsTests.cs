@@ -7,7 +7,7 @@ namespace Navo.Host.Tests;
 
 public sealed class LeadsTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Owner;
 
     private async Task<(Guid Id, string Slug)> PublishedSiteAsync(string description)
     {
@@ -102,7 +102,7 @@ public sealed class LeadThrottlingTests(NavoHostFactory factory) : IClassFixture
     [Fact]
     public async Task Too_many_posts_from_one_address_get_429_with_Retry_After()
     {
-        var client = factory.CreateClient();
+        var client = factory.Owner;
         var id = (await (await client.PostAsJsonAsync("/api/v1/projects", new { description = "Flood Bakery is a bakery in Leiria." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var slug = (await (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("live").GetProperty("slug").GetString();
 

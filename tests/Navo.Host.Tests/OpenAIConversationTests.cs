@@ -29,6 +29,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
     public async Task A_model_calling_generate_site_and_edit_site_changes_the_real_project()
     {
         var client = _factory.CreateClient();
+        await client.SignInAsync(TestAccounts.NewEmail());
         var conversation = (await (await client.PostAsync("/api/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // The draft's section steps ask for JSON; refusing them makes each fall back to the local engine.
         _model.When(body => body.Contains("\"response_format\"", StringComparison.Ordinal), """{"error":{"message":"no"}}""", 400);
@@ -63,6 +64,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
     public async Task When_the_model_goes_away_after_a_tool_ran_the_reply_says_what_the_tool_did()
     {
         var client = _factory.CreateClient();
+        await client.SignInAsync(TestAccounts.NewEmail());
         var conversation = (await (await client.PostAsync("/api/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         _model.When(body => body.Contains("\"response_format\"", StringComparison.Ordinal), """{"error":{"message":"no"}}""", 400);
         _model

@@ -9,7 +9,7 @@ namespace Navo.Host.Tests;
 public sealed class ProjectsApiTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
 {
     private const string Bakery = "Rosa's Bakery is a bakery in Porto. We bake sourdough bread, croissants and custard tarts.";
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Owner;
 
     private async Task<JsonElement> GenerateAsync(string description = Bakery)
     {

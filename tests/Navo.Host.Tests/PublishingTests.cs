@@ -10,7 +10,7 @@ namespace Navo.Host.Tests;
 
 public sealed class PublishingTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Owner;
 
     private async Task<(Guid Id, Site Site)> GenerateAsync(string description)
     {

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Navo.Host.Identity;
 
 namespace Navo.Host.Apis;
 
@@ -13,11 +15,16 @@ public static class ApiSetup
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // The framework answers an unreadable body with a bare 400; say what to do about it.
-            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest && context.ProblemDetails.Detail is null
-                && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+            if (context.ProblemDetails.Detail is null && !context.ProblemDetails.Extensions.ContainsKey("errors"))
             {
-                context.ProblemDetails.Detail =
-                    "The request could not be read: send a JSON body of the shape described at /openapi/v1.json.";
+                context.ProblemDetails.Detail = context.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status400BadRequest => "The request could not be read: send a JSON body of the shape described at /openapi/v1.json.",
+                    StatusCodes.Status401Unauthorized => "Sign in first: send Authorization: Bearer {access token}, an API key, or the session cookie.",
+                    StatusCodes.Status403Forbidden => "Your role in this workspace does not allow this.",
+                    StatusCodes.Status429TooManyRequests => "Too many requests. Wait as long as Retry-After says, then try again.",
+                    _ => null,
+                };
             }
         });
         builder.Services.AddOpenApi();
@@ -32,21 +39,46 @@ public static class ApiSetup
             compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
             compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         });
-        var formsPerMinute = builder.Configuration.GetValue("Navo:Sites:FormsPerMinute", 10);
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            limiter.AddPolicy(PublishedSites.FormsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-        });
+        builder.Services.AddRateLimiter(limiter => AddRateLimits(limiter, builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
+    }
+
+    /// <summary>
+    /// Limits answering 429 with <c>Retry-After</c>: sign-in, register and password requests per client address
+    /// (<c>Navo:Limits:AuthPerMinute</c>), chat turns per user (<c>Navo:Limits:ChatPerMinute</c>), every request made
+    /// with an API key per key (<c>Navo:Limits:ApiKeyPerMinute</c>), and contact forms per address
+    /// (<c>Navo:Sites:FormsPerMinute</c>).
+    /// </summary>
+    private static void AddRateLimits(RateLimiterOptions limiter, IConfiguration configuration)
+    {
+        static FixedWindowRateLimiterOptions PerMinute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) };
+        static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+        var forms = configuration.GetValue("Navo:Sites:FormsPerMinute", 10);
+        var auth = configuration.GetValue("Navo:Limits:AuthPerMinute", 20);
+        var chat = configuration.GetValue("Navo:Limits:ChatPerMinute", 60);
+        var apiKey = configuration.GetValue("Navo:Limits:ApiKeyPerMinute", 600);
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = async (context, cancellationToken) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
+                ? ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "60";
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests." },
+            });
+        };
+        limiter.AddPolicy(PublishedSites.FormsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(forms)));
+        limiter.AddPolicy(AccountsApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(auth)));
+        limiter.AddPolicy(ConversationsApi.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.User.FindFirst(NavoClaims.UserId)?.Value ?? Address(http), _ => PerMinute(chat)));
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            http.User.FindFirst(NavoClaims.ApiKeyId)?.Value is { } key
+                ? RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(apiKey))
+                : RateLimitPartition.GetNoLimiter(string.Empty));
     }
 
     /// <summary>Errors as RFC 9457 problem details (no stack traces outside Development), and the API surface.</summary>
@@ -64,9 +96,13 @@ public static class ApiSetup
             return next(context);
         });
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
+        app.MapAccountsApi();
+        app.MapWorkspaceApi();
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
         app.MapConversationsApi();

@@ -8,14 +8,17 @@ namespace Navo.Host.Apis;
 /// <summary><c>/api/v1/conversations</c>: start a conversation, send it messages, read it back.</summary>
 public static class ConversationsApi
 {
+    /// <summary>The rate-limit policy for chat turns: per user.</summary>
+    public const string ChatRateLimit = "chat";
+
     /// <summary>The longest chat message accepted.</summary>
     public const int MaxMessageLength = 4000;
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(Policies.Member);
         group.MapPost("/", StartAsync).WithName("StartConversation");
-        group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage")
+        group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage").RequireRateLimiting(ChatRateLimit)
             .Produces<MessageResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/messages", ReadAsync).WithName("ReadConversation");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Navo.Host.Identity;
 using Navo.Tools;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
@@ -14,21 +15,21 @@ public static partial class ProjectsApi
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects").WithTags("Projects");
-        group.MapPost("/", GenerateAsync).WithName("GenerateProject");
+        var group = app.MapGroup("/api/v1/projects").WithTags("Projects").RequireAuthorization(Policies.Member);
+        group.MapPost("/", GenerateAsync).WithName("GenerateProject").RequireAuthorization(Policies.Editor);
         group.MapGet("/", ListAsync).WithName("ListProjects");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetProject");
-        group.MapPost("/{id:guid}/operations", EditAsync).WithName("EditProject");
+        group.MapPost("/{id:guid}/operations", EditAsync).WithName("EditProject").RequireAuthorization(Policies.Editor);
         group.MapGet("/{id:guid}/history", HistoryAsync).WithName("ProjectHistory");
         group.MapGet("/{id:guid}/diff", DiffAsync).WithName("DiffProject");
-        group.MapPost("/{id:guid}/revert", RevertAsync).WithName("RevertProject");
+        group.MapPost("/{id:guid}/revert", RevertAsync).WithName("RevertProject").RequireAuthorization(Policies.Editor);
         group.MapGet("/{id:guid}/leads", LeadsAsync).WithName("ProjectLeads");
         group.MapPost("/{id:guid}/publish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
-            PublishAsync(id, "publish", null, services, publisher, ct)).WithName("PublishProject");
+            PublishAsync(id, "publish", null, services, publisher, ct)).WithName("PublishProject").RequireAuthorization(Policies.Editor);
         group.MapPost("/{id:guid}/rollback", (Guid id, RollbackRequest? request, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
-            PublishAsync(id, "rollback", request?.Version, services, publisher, ct)).WithName("RollbackProject");
+            PublishAsync(id, "rollback", request?.Version, services, publisher, ct)).WithName("RollbackProject").RequireAuthorization(Policies.Editor);
         group.MapPost("/{id:guid}/unpublish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
-            PublishAsync(id, "unpublish", null, services, publisher, ct)).WithName("UnpublishProject");
+            PublishAsync(id, "unpublish", null, services, publisher, ct)).WithName("UnpublishProject").RequireAuthorization(Policies.Editor);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Navo.Host.Identity;
 using Navo.Tools;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
@@ -24,23 +25,18 @@ public static class SiteAddressApi
 
     public static IEndpointRouteBuilder MapSiteAddressApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Addresses");
-        group.MapPut("/slug", ChangeSlugAsync).WithName("ChangeSlug");
+        var group = app.MapGroup("/api/v1/projects/{id:guid}").WithTags("Addresses").RequireAuthorization(Policies.Member);
+        group.MapPut("/slug", ChangeSlugAsync).WithName("ChangeSlug").RequireAuthorization(Policies.Owner);
         group.MapGet("/domains", ListDomainsAsync).WithName("ListDomains");
-        group.MapPost("/domains", AddDomainAsync).WithName("AddDomain");
-        group.MapPost("/domains/{host}/verify", VerifyDomainAsync).WithName("VerifyDomain");
-        group.MapDelete("/domains/{host}", RemoveDomainAsync).WithName("RemoveDomain");
+        group.MapPost("/domains", AddDomainAsync).WithName("AddDomain").RequireAuthorization(Policies.Owner);
+        group.MapPost("/domains/{host}/verify", VerifyDomainAsync).WithName("VerifyDomain").RequireAuthorization(Policies.Owner);
+        group.MapDelete("/domains/{host}", RemoveDomainAsync).WithName("RemoveDomain").RequireAuthorization(Policies.Owner);
         return app;
     }
 
     public static async Task<Results<Ok<AddressResponse>, ProblemHttpResult>> ChangeSlugAsync(
         Guid id, SlugRequest request, [AsParameters] ProjectServices services, PublishService publisher, DomainMap map, CancellationToken cancellationToken)
     {
-        if (OwnerOnly(services) is { } refused)
-        {
-            return refused;
-        }
-
         var outcome = await publisher.ChangeAddressAsync(services.Tenant, id, request.Slug, By(services), cancellationToken);
         map.Forget();
         return outcome.Outcome == ProjectOutcome.Ok
@@ -58,11 +54,6 @@ public static class SiteAddressApi
         Guid id, DomainRequest request, [AsParameters] ProjectServices services, PublishService publisher, IOptions<SitesOptions> sites,
         CancellationToken cancellationToken)
     {
-        if (OwnerOnly(services) is { } refused)
-        {
-            return refused;
-        }
-
         var outcome = await publisher.AddDomainAsync(services.Tenant, id, request.Domain, sites.Value.Domain, By(services), cancellationToken);
         if (outcome.Outcome != ProjectOutcome.Ok)
         {
@@ -82,11 +73,6 @@ public static class SiteAddressApi
         Guid id, string host, [AsParameters] ProjectServices services, PublishService publisher, DomainVerifier verifier, DomainMap map,
         IOptions<SitesOptions> sites, CancellationToken cancellationToken)
     {
-        if (OwnerOnly(services) is { } refused)
-        {
-            return refused;
-        }
-
         if (await services.Projects.GetAsync(services.Tenant, id, cancellationToken) is not { } project)
         {
             return Problem(new PublishOutcome(ProjectOutcome.NotFound, null, string.Empty));
@@ -113,11 +99,6 @@ public static class SiteAddressApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveDomainAsync(
         Guid id, string host, [AsParameters] ProjectServices services, PublishService publisher, DomainMap map, CancellationToken cancellationToken)
     {
-        if (OwnerOnly(services) is { } refused)
-        {
-            return refused;
-        }
-
         var outcome = await publisher.RemoveDomainAsync(services.Tenant, id, host, By(services), cancellationToken);
         map.Forget();
         return outcome.Outcome == ProjectOutcome.Ok ? TypedResults.NoContent() : Problem(outcome);
@@ -135,12 +116,6 @@ public static class SiteAddressApi
             $"Add a CNAME record for {domain.Host} pointing at {target}. Once it has spread, verify: Navo then reaches itself through "
             + $"http://{domain.Host}{DomainMap.ChallengePath}/{domain.Token}.");
     }
-
-    private static ProblemHttpResult? OwnerOnly(ProjectServices services) =>
-        services.Tenant.IsInRole("owner")
-            ? null
-            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the owner can do this.",
-                detail: "Only the workspace's owner changes where its sites answer.");
 
     private static Actor By(ProjectServices services) => new(services.Tenant.UserId, "api");
 

@@ -4,15 +4,16 @@ using Navo.Host.Identity;
 namespace Navo.Host.Database;
 
 /// <summary>
-/// Starts the database, schema and demo workspace before the server listens, runs the projection daemon,
+/// Starts the database, schema and (in Development) the demo workspace before the server listens, runs the projection daemon,
 /// and stops them all (the embedded cluster last) on shutdown.
 /// </summary>
-public sealed class DatabaseLifetime(NavoDatabase database, DemoWorkspace demo, IOptions<NavoOptions> options) : IHostedService
+public sealed class DatabaseLifetime(NavoDatabase database, DemoWorkspace demo, IOptions<NavoOptions> options, IHostEnvironment environment) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.StartAsync(cancellationToken);
-        if (options.Value.SeedDemo)
+        // A known password is for trying Navo out on one's own machine, never for a server others can reach.
+        if (options.Value.SeedDemo && environment.IsDevelopment())
         {
             await demo.EnsureAsync(database.DataSource, cancellationToken);
         }

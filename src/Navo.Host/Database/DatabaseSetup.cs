@@ -27,7 +27,6 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<NavoDatabase>();
         builder.Services.AddSingleton<DemoWorkspace>();
         builder.Services.AddSingleton<PostgresEventStore>(sp => sp.GetRequiredService<NavoDatabase>().Store);
-        builder.Services.AddSingleton<ITenantResolver, DemoWorkspaceTenantResolver>();
         foreach (var step in LocalSteps.All)
         {
             // With a model, the steps that write sections ask it first and keep the local engine as fallback.

@@ -1,57 +1,32 @@
 using Microsoft.AspNetCore.Identity;
-using Navo.EventStore;
+using Navo.Host.Database;
 using Npgsql;
 
 namespace Navo.Host.Identity;
 
-/// <summary>The demo workspace that <c>./build.sh run</c> opens with: <c>demo@navo.local</c> / <c>navo-demo</c>.</summary>
+/// <summary>
+/// The demo workspace that <c>./build.sh run</c> opens with, in Development only: <c>demo@navo.local</c> /
+/// <c>navo-demo</c>, its owner.
+/// </summary>
 public sealed partial class DemoWorkspace(ILogger<DemoWorkspace> logger)
 {
     public const string TenantId = "demo";
     public const string Email = "demo@navo.local";
     public const string Password = "navo-demo";
 
-    private TenantContext? _owner;
-
-    /// <summary>The demo workspace's owner; available once seeded.</summary>
-    public TenantContext Owner => _owner ?? throw new InvalidOperationException("The demo workspace has not been seeded.");
-
-    /// <summary>Creates the workspace and its owner unless they exist, and remembers the owner.</summary>
+    /// <summary>Creates the workspace and its owner unless they exist.</summary>
     public async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var workspace = new NpgsqlCommand(
-            "insert into navo_tenants (id, name) values ($1, 'Demo workspace') on conflict do nothing", connection, transaction))
-        {
-            workspace.Parameters.Add(new NpgsqlParameter { Value = TenantId });
-            await workspace.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var user = new NpgsqlCommand(
-            """
-            insert into navo_users (tenant_id, id, email, password_hash, role) values ($1, $2, $3, $4, 'owner')
-            on conflict do nothing
-            """, connection, transaction))
-        {
-            user.Parameters.Add(new NpgsqlParameter { Value = TenantId });
-            user.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
-            user.Parameters.Add(new NpgsqlParameter { Value = Email });
-            user.Parameters.Add(new NpgsqlParameter { Value = new PasswordHasher<object>().HashPassword(Email, Password) });
-            await user.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        Guid ownerId;
-        await using (var owner = new NpgsqlCommand(
-            "select id from navo_users where tenant_id = $1 and lower(email) = $2", connection, transaction))
-        {
-            owner.Parameters.Add(new NpgsqlParameter { Value = TenantId });
-            owner.Parameters.Add(new NpgsqlParameter { Value = Email });
-            ownerId = (Guid)(await owner.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        await connection.ExecuteAsync("insert into navo_tenants (id, name) values ($1, 'Demo workspace') on conflict do nothing", cancellationToken, TenantId);
+        await connection.ExecuteAsync(
+            "insert into navo_accounts (id, email, password_hash) values ($1, $2, $3) on conflict do nothing",
+            cancellationToken, Guid.CreateVersion7(), Email, new PasswordHasher<object>().HashPassword(Email, Password));
+        await connection.ExecuteAsync(
+            "insert into navo_members (tenant_id, user_id, role) select $1, id, 'owner' from navo_accounts where lower(email) = $2 on conflict do nothing",
+            cancellationToken, TenantId, Email);
         await transaction.CommitAsync(cancellationToken);
-        _owner = new TenantContext(TenantId, ownerId, ["owner"]);
         LogSeeded(Email, Password);
     }
 

@@ -2,33 +2,55 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Navo.Host.Apis;
-using Navo.Host.Identity;
 using Navo.Testing;
 
 namespace Navo.Host.Tests.Support;
 
-/// <summary>The host in-process, on a database of its own on the test run's cluster.</summary>
+/// <summary>
+/// The host in-process, on a database of its own on the test run's cluster. <see cref="Owner"/> is a client signed
+/// in as the owner of a fresh workspace; <see cref="MemberAsync"/> adds editors and viewers to it through real
+/// invitations.
+/// </summary>
 public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-host-data-").FullName;
 
     public TestDatabase Database { get; } = new();
 
-    public Task InitializeAsync() => Database.InitializeAsync();
+    /// <summary>Signed in as the owner of this fixture's workspace.</summary>
+    public HttpClient Owner { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Owner = await SignUpAsync();
+    }
+
+    /// <summary>A client signed in as a new account: owner of a new workspace, or a member through <paramref name="invitation"/>.</summary>
+    public async Task<HttpClient> SignUpAsync(string? invitation = null, WebApplicationFactoryClientOptions? options = null)
+    {
+        var client = CreateClient(options ?? new WebApplicationFactoryClientOptions());
+        await client.SignInAsync(TestAccounts.NewEmail(invitation is null ? "owner" : "member"), invitation);
+        return client;
+    }
+
+    /// <summary>A client signed in as a new member of <paramref name="owner"/>'s workspace (default: <see cref="Owner"/>'s).</summary>
+    public async Task<HttpClient> MemberAsync(string role, HttpClient? owner = null) =>
+        await SignUpAsync(await (owner ?? Owner).InviteAsync(role));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Navo", Database.ConnectionString);
         builder.UseSetting("Navo:DataPath", _dataPath);
         builder.UseSetting("Navo:Sites:Domain", "navo.test");
+        // Every account of a test class signs up from the same (absent) address; the throttling tests set their own.
+        builder.UseSetting("Navo:Limits:AuthPerMinute", "10000");
+        builder.UseSetting("Navo:Limits:ChatPerMinute", "10000");
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
-        {
-            services.AddSingleton<ITenantResolver, RoleHeaderTenantResolver>();
             // Stands in for DNS: a domain's verification request reaches this host in-process, except for
             // *.elsewhere.example, which "points at" some other web server.
-            services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(() => new StandInDns(Server.CreateHandler()));
-        });
+            services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(() => new StandInDns(Server.CreateHandler())));
     }
 
     private sealed class StandInDns(HttpMessageHandler navo) : DelegatingHandler(navo)

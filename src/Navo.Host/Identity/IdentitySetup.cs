@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Navo.Host.Audit;
+
+namespace Navo.Host.Identity;
+
+/// <summary>The authorization policies endpoints name: every member, editors and owners, owners only.</summary>
+public static class Policies
+{
+    public const string Member = "member";
+    public const string Editor = "editor";
+    public const string Owner = "owner";
+}
+
+public static class IdentitySetup
+{
+    /// <summary>Accounts, tokens, API keys, the audit log, the Navo authentication scheme and the role policies.</summary>
+    public static WebApplicationBuilder AddNavoIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<Accounts>();
+        builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<IPasswordResetSender, PasswordResetSender>();
+        builder.Services.AddSingleton<ITenantResolver, PrincipalTenantResolver>();
+        builder.Services.AddAuthentication(NavoAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, NavoAuthenticationHandler>(NavoAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Editor, policy => policy.RequireRole("owner", "editor"))
+            .AddPolicy(Policies.Owner, policy => policy.RequireRole("owner"));
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+        return builder;
+    }
+}
