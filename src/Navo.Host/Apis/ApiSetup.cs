@@ -103,6 +103,7 @@ public static class ApiSetup
         app.MapHealthChecks("/health");
         app.MapAccountsApi();
         app.MapWorkspaceApi();
+        app.MapAuditApi();
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
         app.MapConversationsApi();

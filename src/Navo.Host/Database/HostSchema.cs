@@ -1,9 +1,13 @@
 using Navo.EventStore;
 using Navo.EventStore.Schema;
+using Navo.Host.Audit;
 
 namespace Navo.Host.Database;
 
-/// <summary>The tables Navo.Host owns (workspaces and their users), applied after the store's and Tools' own.</summary>
+/// <summary>
+/// The tables Navo.Host owns (workspaces, accounts, the audit log), applied after the store's and Tools' own, and
+/// the audit trail that events write.
+/// </summary>
 public static class HostSchema
 {
     public static EventStoreOptions AddNavoHost(this EventStoreOptions options)
@@ -13,6 +17,7 @@ public static class HostSchema
             options.Migrations.Add(migration);
         }
 
+        options.InlineProjections.Add(new AuditTrail());
         return options;
     }
 }

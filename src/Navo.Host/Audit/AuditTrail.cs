@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Navo.Agent.Conversations;
+using Navo.EventStore;
+using Navo.EventStore.Projections;
+using Navo.Tools.Publish;
+
+namespace Navo.Host.Audit;
+
+/// <summary>
+/// Writes the audit lines that events already describe, in the append's own transaction: every tool call of a chat
+/// turn (by the user who sent the message), and every publish, rollback, unpublish, address and domain change
+/// (by the actor the event names), whichever channel or endpoint caused it.
+/// </summary>
+public sealed class AuditTrail : IInlineProjection
+{
+    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    {
+        foreach (var @event in events)
+        {
+            if (Describe(@event, events) is { } record)
+            {
+                await context.ExecuteAsync(
+                    "insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+                    cancellationToken, @event.TenantId, record.ActorId, record.ActorKind, record.Action, record.Target, record.Outcome,
+                    record.Detail is null ? null : JsonSerializer.Serialize(record.Detail));
+            }
+        }
+    }
+
+    private static AuditRecord? Describe(EventEnvelope @event, IReadOnlyList<EventEnvelope> batch) => @event.Data switch
+    {
+        ToolCallCompleted call => new AuditRecord(SenderOf(call.MessageId, batch), "user", "tool." + call.Name, @event.StreamId.ToString(),
+            call.Status switch { "ok" => "ok", "refused" => "denied", _ => "failed" }, new { call.Milliseconds }),
+        SitePublished p => AuditRecord.ByUser(p.By.UserId, "site.published", @event.StreamId.ToString(), "ok", new { p.Version, p.Slug, p.By.Channel }),
+        PublishRolledBack r => AuditRecord.ByUser(r.By.UserId, "site.rolled_back", @event.StreamId.ToString(), "ok", new { r.ToVersion, r.By.Channel }),
+        SiteUnpublished u => AuditRecord.ByUser(u.By.UserId, "site.unpublished", @event.StreamId.ToString(), "ok", new { u.Slug, u.By.Channel }),
+        SiteAddressChanged a => AuditRecord.ByUser(a.By.UserId, "site.address_changed", @event.StreamId.ToString(), "ok", new { a.From, a.To }),
+        DomainAdded d => AuditRecord.ByUser(d.By.UserId, "domain.added", @event.StreamId.ToString(), "ok", new { d.Host }),
+        DomainVerified d => AuditRecord.ByUser(d.By.UserId, "domain.verified", @event.StreamId.ToString(), "ok", new { d.Host }),
+        DomainRemoved d => AuditRecord.ByUser(d.By.UserId, "domain.removed", @event.StreamId.ToString(), "ok", new { d.Host }),
+        _ => null,
+    };
+
+    /// <summary>The user whose message started the turn: it is in the same batch as the turn's tool calls.</summary>
+    private static Guid? SenderOf(string messageId, IReadOnlyList<EventEnvelope> batch) =>
+        batch.Select(e => e.Data).OfType<UserMessageReceived>().LastOrDefault(m => m.MessageId == messageId)?.By.UserId;
+}
