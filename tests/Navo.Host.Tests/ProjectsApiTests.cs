@@ -75,7 +75,7 @@ public sealed class ProjectsApiTests(NavoHostFactory factory) : IClassFixture<Na
     [Theory]
     [InlineData("{\"description\":\"\"}", "description", "Describe the business in a sentence or two.")]
     [InlineData("{}", "description", "Describe the business in a sentence or two.")]
-    [InlineData("{\"description\":\"a bakery\",\"businessName\":\"bad\\u0007name\"}", "businessName", "The business name cannot contain control characters.")]
+    [InlineData("{\"description\":\"a bakery\",\"businessName\":\"bad\\u0007name\"}", "businessName", "The business name cannot contain control or text-direction characters.")]
     public async Task An_invalid_request_answers_400_with_the_reason_and_writes_nothing(string json, string field, string reason)
     {
         var before = await EventCountAsync();

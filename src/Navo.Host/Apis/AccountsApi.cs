@@ -58,16 +58,29 @@ public static class AccountsApi
         return signedIn is null ? Problem(http, problem!) : TypedResults.Ok(Tokens(http, signedIn));
     }
 
-    public static async Task<NoContent> LogoutAsync(RefreshRequest? request, HttpContext http, Accounts accounts, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(RefreshRequest? request, HttpContext http, Accounts accounts, CancellationToken cancellationToken)
     {
-        await accounts.SignOutAsync(http.Request.Cookies[NavoAuthenticationHandler.SessionCookie], request?.RefreshToken, cancellationToken);
+        var session = http.Request.Cookies[NavoAuthenticationHandler.SessionCookie];
+        var refresh = request?.RefreshToken;
+        if ((refresh is not null && !Secrets.LooksLike(refresh, Accounts.RefreshPrefix)) || (refresh is null && string.IsNullOrEmpty(session)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Nothing to sign out of.",
+                detail: "Send {\"refreshToken\"} with the refresh token Navo gave you, or the session cookie.");
+        }
+
+        await accounts.SignOutAsync(session, refresh, cancellationToken);
         http.Response.Cookies.Delete(NavoAuthenticationHandler.SessionCookie, CookieOptions(http));
         return TypedResults.NoContent();
     }
 
-    public static async Task<Accepted> ForgotPasswordAsync(
-        ForgotPasswordRequest request, Accounts accounts, IPasswordResetSender sender, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, ProblemHttpResult>> ForgotPasswordAsync(
+        ForgotPasswordRequest request, HttpContext http, Accounts accounts, IPasswordResetSender sender, CancellationToken cancellationToken)
     {
+        if (Accounts.CheckEmail(request.Email) is { } invalid)
+        {
+            return Problem(http, invalid);
+        }
+
         await accounts.ForgotPasswordAsync(request.Email, sender, cancellationToken);
         // The same answer whether or not the address has an account.
         return TypedResults.Accepted((string?)null);

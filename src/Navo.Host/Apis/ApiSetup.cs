@@ -23,10 +23,13 @@ public static class ApiSetup
                     StatusCodes.Status401Unauthorized => "Sign in first: send Authorization: Bearer {access token}, an API key, or the session cookie.",
                     StatusCodes.Status403Forbidden => "Your role in this workspace does not allow this.",
                     StatusCodes.Status429TooManyRequests => "Too many requests. Wait as long as Retry-After says, then try again.",
+                    StatusCodes.Status413PayloadTooLarge => "The body is too large: a request can carry at most 256 KB.",
                     _ => null,
                 };
             }
         });
+        // A property the API does not know is a mistake worth hearing about ("verison"), not something to ignore.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DomainMap>();
@@ -42,6 +45,47 @@ public static class ApiSetup
         builder.Services.AddRateLimiter(limiter => AddRateLimits(limiter, builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
+    }
+
+    /// <summary>
+    /// No browser may sniff an answer (which can carry visitors' text) into something it runs; API answers are never
+    /// framed, never leak the address in a referrer, and are kept by no shared cache. No CORS headers are ever sent:
+    /// other origins cannot read the API from a browser.
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey("Cache-Control"))
+                {
+                    context.Response.Headers.CacheControl = "private, no-cache";
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(context);
+    }
+
+    /// <summary>
+    /// A body that says it is over <see cref="MaxRequestBodyBytes"/> is refused before anything reads it (413 with
+    /// problem details); Kestrel's own limit stops one that does not say.
+    /// </summary>
+    private static Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
     }
 
     /// <summary>
@@ -89,13 +133,9 @@ public static class ApiSetup
         app.UseMiddleware<SiteDomainRouting>();
         app.UseRouting();
         app.UseResponseCompression();
-        // No browser may sniff a JSON answer (which can carry visitors' text) into something it runs.
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(context);
-        });
+        app.Use(SecurityHeaders);
         app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Navo.Agent.Conversations;
 using Navo.Host.Identity;
+using Navo.Tools;
 
 namespace Navo.Host.Apis;
 
@@ -81,13 +82,17 @@ public static class ConversationsApi
             {
                 errors["text"] = [$"A message can be at most {MaxMessageLength:N0} characters."];
             }
-
-            if (ClientMessageId is { Length: > 100 })
+            else if (TextChecks.HasHiddenCharacters(Text, allowLineBreaks: true))
             {
-                errors["clientMessageId"] = ["A message id can be at most 100 characters."];
+                errors["text"] = ["A message cannot contain control or text-direction characters."];
             }
 
-            if (Context?.SectionId is { Length: > 20 })
+            if (ClientMessageId is { Length: > 100 } || (ClientMessageId is not null && TextChecks.HasHiddenCharacters(ClientMessageId)))
+            {
+                errors["clientMessageId"] = ["A message id is at most 100 visible characters."];
+            }
+
+            if (Context?.SectionId is { Length: > 20 } || (Context?.SectionId is { } section && TextChecks.HasHiddenCharacters(section)))
             {
                 errors["context.sectionId"] = ["That is not a section id."];
             }

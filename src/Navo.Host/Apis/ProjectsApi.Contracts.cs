@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Navo.EventStore;
 using Navo.Host.Identity;
+using Navo.Tools;
 using Navo.Tools.Projects;
 using Navo.Tools.Sites;
 
@@ -22,6 +23,10 @@ public static partial class ProjectsApi
             {
                 errors["description"] = ["The description can be at most 4,000 characters."];
             }
+            else if (TextChecks.HasHiddenCharacters(Description, allowLineBreaks: true))
+            {
+                errors["description"] = ["The description cannot contain control or text-direction characters."];
+            }
 
             Check(errors, "businessName", BusinessName, 100, "The business name");
             Check(errors, "industry", Industry, 50, "The industry");
@@ -39,9 +44,9 @@ public static partial class ProjectsApi
             {
                 errors[key] = [$"{what} can be at most {max} characters."];
             }
-            else if (value.Any(char.IsControl))
+            else if (TextChecks.HasHiddenCharacters(value))
             {
-                errors[key] = [$"{what} cannot contain control characters."];
+                errors[key] = [$"{what} cannot contain control or text-direction characters."];
             }
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Navo.Host.Audit;
 using Navo.Host.Database;
+using Navo.Tools;
 using Npgsql;
 
 namespace Navo.Host.Identity;
@@ -87,7 +88,8 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
     public async Task<(SignedIn? SignedIn, AccountProblem? Problem)> SignInAsync(
         string? email, string? password, string? workspace, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 320 || password.Length > 256)
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 320 || password.Length > 256
+            || TextChecks.HasHiddenCharacters(email) || password.Contains('\0', StringComparison.Ordinal))
         {
             return (null, WrongCredentials);
         }
@@ -192,10 +194,11 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
             $"The account is locked after too many wrong passwords. Try again in {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} minutes, or reset the password.",
             left);
 
-    private static AccountProblem? CheckEmail(string? email)
+    /// <summary>Why <paramref name="email"/> is not an e-mail address, or null.</summary>
+    public static AccountProblem? CheckEmail(string? email)
     {
         var trimmed = email?.Trim();
-        return trimmed is { Length: > 0 and <= 320 } && !trimmed.Any(char.IsControl) && MailAddress.TryCreate(trimmed, out var parsed)
+        return trimmed is { Length: > 0 and <= 320 } && !TextChecks.HasHiddenCharacters(trimmed) && MailAddress.TryCreate(trimmed, out var parsed)
             && parsed.Address == trimmed && parsed.Host.Contains('.', StringComparison.Ordinal)
                 ? null
                 : new(StatusCodes.Status400BadRequest, "The e-mail address is not valid.", "Give an e-mail address such as rosa@example.com.");
@@ -211,9 +214,9 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
     };
 
     private static AccountProblem? CheckWorkspaceName(string? name) =>
-        name is null || (name.Trim().Length is > 0 and <= 100 && !name.Any(char.IsControl))
+        name is null || (name.Trim().Length is > 0 and <= 100 && !TextChecks.HasHiddenCharacters(name))
             ? null
-            : new(StatusCodes.Status400BadRequest, "The workspace name is not valid.", "A workspace name is 1 to 100 characters, without control characters.");
+            : new(StatusCodes.Status400BadRequest, "The workspace name is not valid.", "A workspace name is 1 to 100 characters, without control or text-direction characters.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in for an unknown e-mail address")]
     private partial void LogUnknownSignIn();

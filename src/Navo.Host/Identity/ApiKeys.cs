@@ -1,5 +1,6 @@
 using Navo.Host.Audit;
 using Navo.Host.Database;
+using Navo.Tools;
 
 namespace Navo.Host.Identity;
 
@@ -16,7 +17,7 @@ public sealed class ApiKeys(NavoDatabase database)
 
     public async Task<(string? Key, ApiKeyView? View, AccountProblem? Problem)> CreateAsync(Membership owner, string? name, string? role, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || TextChecks.HasHiddenCharacters(name))
         {
             return (null, null, new(StatusCodes.Status400BadRequest, "The name is not valid.", "Name the key in 1 to 100 characters, such as \"Zapier\"."));
         }

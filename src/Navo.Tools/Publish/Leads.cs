@@ -46,7 +46,7 @@ public sealed class Leads(PostgresEventStore store)
         {
             problems.Add($"{what} can be at most {max:N0} characters.");
         }
-        else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+        else if (TextChecks.HasHiddenCharacters(text, allowLineBreaks: true)
             || text.Contains("<script", StringComparison.OrdinalIgnoreCase) || text.Contains("javascript:", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"{what} contains something that is not allowed.");

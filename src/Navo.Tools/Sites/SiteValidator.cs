@@ -125,7 +125,8 @@ public static class SiteValidator
             return $"The {SectionCatalog.Describe(field)} can be at most {max:N0} characters.";
         }
 
-        return value.Any(c => char.IsControl(c) && c is not '\n')
+        // Line breaks are the one invisible character a site's text may hold.
+        return value.Any(c => c != '\n' && TextChecks.IsHidden(c))
             ? $"The {SectionCatalog.Describe(field)} cannot contain control characters."
             : null;
     }
