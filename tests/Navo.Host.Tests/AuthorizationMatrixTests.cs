@@ -66,6 +66,11 @@ public sealed class AuthorizationMatrixTests(NavoHostFactory factory) : IClassFi
         { "GET", "/api/v1/workspace/api-keys", null, "owner" },
         { "POST", "/api/v1/workspace/api-keys", """{"name":"another","role":"viewer"}""", "owner" },
         { "DELETE", "/api/v1/workspace/api-keys/{key}", null, "owner" },
+        { "GET", "/api/v1/audit", null, "owner" },
+        { "GET", "/api/v1/audit/export?format=json", null, "owner" },
+        { "GET", "/api/v1/tenant/export", null, "owner" },
+        { "DELETE", "/api/v1/tenant", """{"confirm":"not the workspace's name"}""", "owner" },
+        { "DELETE", "/api/v1/me", """{"password":"not the password"}""", "viewer" },
     };
 
     private static readonly string[] Ladder = ["viewer", "editor", "owner"];

@@ -144,6 +144,7 @@ public static class ApiSetup
         app.MapAccountsApi();
         app.MapWorkspaceApi();
         app.MapAuditApi();
+        app.MapDataRightsApi();
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
         app.MapConversationsApi();

@@ -149,6 +149,20 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
         return (signedIn, null);
     }
 
+    /// <summary>Whether <paramref name="password"/> is the account's (for confirming what cannot be undone).</summary>
+    public async Task<bool> CheckPasswordAsync(Guid userId, string? password, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length > 256)
+        {
+            return false;
+        }
+
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var account = await connection.SingleOrDefaultAsync(
+            "select email, password_hash from navo_accounts where id = $1", r => (Email: r.GetString(0), Hash: r.GetString(1)), cancellationToken, userId);
+        return account != default && Hasher.VerifyHashedPassword(account.Email, account.Hash, password) != PasswordVerificationResult.Failed;
+    }
+
     /// <summary>The user's role in the workspace, or null when they are not (or no longer) a member.</summary>
     public async Task<Membership?> MembershipAsync(Guid userId, string tenantId, CancellationToken cancellationToken)
     {

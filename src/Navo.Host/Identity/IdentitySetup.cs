@@ -23,6 +23,8 @@ public static class IdentitySetup
         builder.Services.AddSingleton<Accounts>();
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<DataRights.WorkspaceExport>();
+        builder.Services.AddSingleton<DataRights.Erasure>();
         builder.Services.AddSingleton<IPasswordResetSender, PasswordResetSender>();
         builder.Services.AddSingleton<ITenantResolver, PrincipalTenantResolver>();
         builder.Services.AddAuthentication(NavoAuthenticationHandler.SchemeName)

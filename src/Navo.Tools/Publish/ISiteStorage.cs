@@ -13,6 +13,9 @@ public interface ISiteStorage
 
     /// <summary>The stored bytes, or null.</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes a file (when a workspace is deleted and nothing else refers to it); a missing one is fine.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>Content-addressed files under a folder (<c>{Navo:DataPath}/sites/</c>): written to a temporary name, then renamed.</summary>
@@ -42,6 +45,16 @@ public sealed class FileSiteStorage(string root) : ISiteStorage
 
         var path = PathOf(key);
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        if (key.Length == 64 && key.All(char.IsAsciiHexDigitLower))
+        {
+            File.Delete(PathOf(key));
+        }
+
+        return Task.CompletedTask;
     }
 
     private string PathOf(string key) => Path.Combine(root, key[..2], key[2..]);
