@@ -77,6 +77,30 @@ public static class HttpBenchmarks
         return [("chat edit turn, one at a time", turns), ("chat edit turn, 32 conversations at once", all)];
     });
 
+    /// <summary>
+    /// Signing in (a PBKDF2 password check, by design slow), trading a refresh token, and what authentication adds to
+    /// a request: <c>GET /api/v1/me</c> with a bearer token, with an API key and with the session cookie.
+    /// </summary>
+    public static Task AuthAsync(BenchOptions options) => RunAsync(async client =>
+    {
+        var email = TestAccounts.NewEmail("bench-auth");
+        var refresh = (await client.SignInAsync(email)).GetProperty("refreshToken").GetString();
+        var logins = await MeasureAsync(options.Iterations ?? 100, async _ =>
+            (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.Password })).EnsureSuccessStatusCode());
+        var refreshes = await MeasureAsync(options.Iterations ?? 100, async _ =>
+        {
+            var response = (await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).EnsureSuccessStatusCode();
+            refresh = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString();
+        });
+        var bearer = await MeasureAsync(500, async _ => (await client.GetAsync("/api/v1/me")).EnsureSuccessStatusCode());
+        var key = (await (await client.PostAsJsonAsync("/api/v1/workspace/api-keys", new { name = "bench", role = "viewer" })).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+        using var keyed = new HttpClient { BaseAddress = client.BaseAddress };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var apiKey = await MeasureAsync(500, async _ => (await keyed.GetAsync("/api/v1/me")).EnsureSuccessStatusCode());
+        return [("POST /auth/login", logins), ("POST /auth/refresh", refreshes), ("GET /me with a bearer token", bearer), ("GET /me with an API key", apiKey)];
+    });
+
     /// <summary>Publishing a five-page site again and again (each an edit plus a publish of the new version).</summary>
     public static Task PublishAsync(BenchOptions options) => RunAsync(async client =>
     {
@@ -157,7 +181,8 @@ public static class HttpBenchmarks
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-host-").FullName;
         try
         {
-            await using (var host = await HostProcess.StartAsync(dataPath))
+            // One user sends every turn and every sign-in here: the per-user and per-address limits would stop it.
+            await using (var host = await HostProcess.StartAsync(dataPath, "--Navo:Limits:ChatPerMinute", "1000000", "--Navo:Limits:AuthPerMinute", "1000000"))
             {
                 using var client = host.CreateClient();
                 await client.SignInAsync(TestAccounts.NewEmail("bench"));

@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["chat"] = HttpBenchmarks.ChatAsync,
     ["publish"] = HttpBenchmarks.PublishAsync,
     ["serve"] = HttpBenchmarks.ServeAsync,
+    ["auth"] = HttpBenchmarks.AuthAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
