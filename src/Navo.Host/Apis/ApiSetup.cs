@@ -140,6 +140,7 @@ public static class ApiSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapApiDocs();
         app.MapHealthChecks("/health");
         app.MapAccountsApi();
         app.MapWorkspaceApi();
