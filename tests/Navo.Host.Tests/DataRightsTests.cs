@@ -109,6 +109,7 @@ public sealed class DataRightsTests(NavoHostFactory factory) : IClassFixture<Nav
         ((long)(await command.ExecuteScalarAsync())!).Should().Be(0, "no event names the deleted user any more");
         (await owner.GetAsync($"/api/v1/projects/{project}")).StatusCode.Should().Be(HttpStatusCode.OK, "the work stays with the workspace");
         (await owner.GetFromJsonAsync<JsonElement[]>("/api/v1/workspace/members"))!.Should().ContainSingle();
+        (await owner.GetStringAsync("/api/v1/audit")).Should().Contain("account.deleted");
     }
 
     [Fact]

@@ -78,6 +78,14 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
                 $"You are the only owner of {string.Join(", ", lastOwnerOf.Select(n => $"\"{n}\""))}. Make someone else its owner, or delete it, first.");
         }
 
+        // The workspaces the user leaves keep a line saying so (by id, which from now on points at no one).
+        await connection.ExecuteAsync(
+            """
+            insert into navo_audit (tenant_id, actor_id, actor_kind, action, outcome)
+            select tenant_id, $1, 'user', 'account.deleted', 'ok' from navo_members where user_id = $1
+            """,
+            cancellationToken, userId);
+
         // Events keep what happened, not who: the actor becomes "a deleted user" everywhere it appears.
         await connection.ExecuteAsync(
             """
