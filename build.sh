@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Navo's two commands:
 #   ./build.sh run    install what is missing, start Navo with its embedded PostgreSQL and a demo workspace
-#   ./build.sh test   install what is missing (PostgreSQL, Chromium) and run every test
+#   ./build.sh test   install what is missing (PostgreSQL, Chromium, axe-core) and run every test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,6 +42,13 @@ ensure_dotnet() {
 ensure_postgres() { have_postgres || install_packages postgresql; }
 ensure_chromium() { have_chromium || install_packages chromium; }
 
+# axe-core for the browser tests' accessibility checks, pinned by tests/Navo.E2E.Tests/package-lock.json.
+ensure_test_node_modules() {
+  command -v npm >/dev/null 2>&1 || install_packages nodejs npm
+  [ -f tests/Navo.E2E.Tests/node_modules/axe-core/axe.min.js ] ||
+    npm ci --prefix tests/Navo.E2E.Tests --no-audit --no-fund --loglevel=error >/dev/null
+}
+
 run() {
   ensure_dotnet
   ensure_postgres
@@ -55,6 +62,7 @@ test() {
   ensure_dotnet
   ensure_postgres
   ensure_chromium
+  ensure_test_node_modules
   dotnet build Navo.sln -c Release -nologo -clp:ErrorsOnly
   local log status
   log="$(mktemp)"

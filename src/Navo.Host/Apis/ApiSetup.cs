@@ -141,6 +141,7 @@ public static class ApiSetup
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapApiDocs();
+        app.MapStudioPages();
         app.MapHealthChecks("/health");
         app.MapAccountsApi();
         app.MapWorkspaceApi();

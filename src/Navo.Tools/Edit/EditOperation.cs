@@ -22,7 +22,7 @@ public abstract record EditOperation;
 public sealed record SetText(string Section, string Field, string Value, int? Item = null) : EditOperation;
 
 /// <summary>Rewrites a field in a style: shorter, longer, formal, casual, punchier.</summary>
-public sealed record Rewrite(string Section, string? Field, string Style) : EditOperation;
+public sealed record Rewrite(string Section, string Style, string? Field = null) : EditOperation;
 
 /// <summary>Adds a section of a type, before/after another, or at the top/bottom of a page.</summary>
 public sealed record AddSection(string Type, string? Before = null, string? After = null, string? To = null, string? Page = null) : EditOperation;

@@ -91,7 +91,7 @@ public sealed class EditDeciderTests
     {
         var before = Only(_project, "about").Field("body");
 
-        var after = Only(Apply(_project, new Rewrite("about", null, style)), "about").Field("body");
+        var after = Only(Apply(_project, new Rewrite("about", style)), "about").Field("body");
 
         after.Should().NotBe(before);
         switch (style)
@@ -106,7 +106,7 @@ public sealed class EditDeciderTests
 
     [Fact]
     public void Rewrite_refuses_an_unknown_style() =>
-        Decide(_project, new Rewrite("hero", null, "sarcastic")).Error.Should().Be("I can make text shorter, longer, more formal, more casual or punchier.");
+        Decide(_project, new Rewrite("hero", "sarcastic")).Error.Should().Be("I can make text shorter, longer, more formal, more casual or punchier.");
 
     [Fact]
     public void Add_section_drafts_copy_for_the_business_and_places_it()

@@ -1,0 +1,66 @@
+// Sign-in, sign-up and password reset: the forms post JSON to /api/v1/auth/*, which sets the studio's session
+// cookie; no token is kept in the page.
+const post = (path, body) =>
+  fetch(`/api/v1/auth/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+const problemText = async (response) => {
+  try {
+    const problem = await response.json();
+    return problem.errors ? Object.values(problem.errors).flat().join(" ") : problem.detail ?? problem.title;
+  } catch {
+    return "Something went wrong. Please try again.";
+  }
+};
+
+const hashValue = (name) => new URLSearchParams(location.hash.slice(1)).get(name);
+
+for (const form of document.querySelectorAll("form[data-action]")) {
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = form.querySelector(".error");
+    const button = form.querySelector("button[type=submit]");
+    error.textContent = "";
+    button.disabled = true;
+    const fields = Object.fromEntries(new FormData(form));
+    const action = form.dataset.action;
+    if (action === "register" && hashValue("invitation")) fields.invitation = hashValue("invitation");
+    if (action === "register" && !fields.workspace) delete fields.workspace;
+    if (action === "reset-password") fields.token = hashValue("token");
+    try {
+      const response = await post(action, fields);
+      if (!response.ok) {
+        error.textContent = await problemText(response);
+        return;
+      }
+
+      if (action === "login" || action === "register") {
+        location.assign("/studio");
+      } else {
+        const done = document.getElementById("done");
+        done.textContent = action === "forgot-password"
+          ? "If that address has an account, a link is on its way. It works for an hour."
+          : "Your password is changed. You can sign in now.";
+        done.hidden = false;
+        form.hidden = true;
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+if (document.getElementById("invited") && hashValue("invitation")) document.getElementById("invited").hidden = false;
+if (document.getElementById("reset") && hashValue("token")) {
+  document.getElementById("forgot").hidden = true;
+  document.getElementById("reset").hidden = false;
+}
+
+const demo = document.getElementById("demo");
+if (demo) {
+  const response = await fetch("/api/v1/auth/demo");
+  if (response.ok) {
+    const { email, password } = await response.json();
+    demo.textContent = `Trying Navo out? Sign in as ${email} with the password ${password}.`;
+    demo.hidden = false;
+  }
+}

@@ -1,0 +1,204 @@
+// The studio: the chat (widget.js) beside a live preview of the current version, with history, undo, publish,
+// a project switcher and click-to-select in the preview.
+const $ = (id) => document.getElementById(id);
+const state = { projectId: null, version: null, sectionId: null };
+
+const api = async (path, init = {}) => {
+  const response = await fetch(path, { ...init, headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}), ...init.headers } });
+  if (response.status === 401) location.assign("/signin");
+  const body = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) throw new Error(body?.detail ?? body?.title ?? `The request failed (${response.status}).`);
+  return body;
+};
+
+const chat = window.NavoChat.mount($("chat"), {
+  storageKey: "navo.studio.conversation",
+  context: () => ({ projectId: state.projectId ?? undefined, sectionId: state.sectionId ?? undefined }),
+  onPreview: (card) => show(card.projectId, card.version),
+  onReply: async (response) => {
+    if (response.projectId && response.version) {
+      if (![...$("project").options].some((o) => o.value === response.projectId)) await loadProjects(response.projectId);
+      show(response.projectId, response.version);
+    }
+  },
+});
+
+/** Shows version `version` of project `projectId` in the preview. */
+function show(projectId, version) {
+  const changedProject = projectId !== state.projectId;
+  state.projectId = projectId;
+  state.version = Number(version);
+  $("project").value = projectId;
+  for (const id of ["undo", "history", "publish"]) $(id).disabled = false;
+  $("empty").hidden = true;
+  $("preview").hidden = false;
+  if (changedProject) {
+    clearSelection();
+    $("live").hidden = true;
+  }
+  const url = `/preview/${projectId}/v/${version}/`;
+  if ($("preview").getAttribute("src") !== url) $("preview").setAttribute("src", url);
+}
+
+// Click to select: the preview is this origin's, so the studio reaches into it; the page itself runs no script.
+$("preview").addEventListener("load", () => {
+  const page = $("preview").contentDocument;
+  if (!page) return;
+  for (const section of page.querySelectorAll("[data-section]")) {
+    section.style.cursor = "pointer";
+    if (section.dataset.section === state.sectionId) section.style.outline = "3px solid #f59e0b";
+  }
+  page.addEventListener("click", (event) => {
+    const section = event.target.closest("[data-section]");
+    if (!section) return;
+    event.preventDefault();
+    select(section.dataset.section, section.dataset.type);
+  });
+  page.documentElement.dataset.navoReady = String(state.version);
+});
+
+function select(sectionId, type) {
+  state.sectionId = sectionId;
+  const page = $("preview").contentDocument;
+  for (const section of page?.querySelectorAll("[data-section]") ?? []) {
+    section.style.outline = section.dataset.section === sectionId ? "3px solid #f59e0b" : "";
+  }
+  chat.setSelection(`the ${type} section`, clearSelection);
+  chat.focus();
+}
+
+function clearSelection() {
+  state.sectionId = null;
+  for (const section of $("preview").contentDocument?.querySelectorAll("[data-section]") ?? []) section.style.outline = "";
+  chat.setSelection(null);
+}
+
+async function loadProjects(selected) {
+  const projects = await api("/api/v1/projects");
+  const picker = $("project");
+  picker.replaceChildren(new Option("New site", ""));
+  for (const project of projects) picker.append(new Option(project.name, project.id));
+  picker.value = selected ?? "";
+  return projects;
+}
+
+$("project").addEventListener("change", async (event) => {
+  if (!event.target.value) {
+    state.projectId = null;
+    state.version = null;
+    clearSelection();
+    $("preview").hidden = true;
+    $("empty").hidden = false;
+    for (const id of ["undo", "history", "publish"]) $(id).disabled = true;
+    return;
+  }
+  const project = await api(`/api/v1/projects/${event.target.value}`);
+  show(project.id, project.version);
+});
+
+for (const [id, mobile] of [["desktop", false], ["mobile", true]]) {
+  $(id).addEventListener("click", () => {
+    $("preview-pane").classList.toggle("mobile", mobile);
+    $("desktop").setAttribute("aria-pressed", String(!mobile));
+    $("mobile").setAttribute("aria-pressed", String(mobile));
+  });
+}
+
+$("undo").addEventListener("click", async () => {
+  try {
+    const project = await api(`/api/v1/projects/${state.projectId}/operations`, { method: "POST", body: JSON.stringify({ operations: [{ op: "undo" }] }) });
+    show(project.id, project.version);
+    chat.say("assistant", "Undone: the preview shows the version before your last change.");
+  } catch (error) {
+    chat.say("assistant", error.message);
+  }
+});
+
+// History: every version with its summary, a diff between any two, and restoring one.
+$("history").addEventListener("click", async () => {
+  const history = await api(`/api/v1/projects/${state.projectId}/history`);
+  const list = $("history-list");
+  list.replaceChildren();
+  for (const entry of [...history].reverse()) {
+    const restore = document.createElement("button");
+    restore.type = "button";
+    restore.textContent = "Restore this version";
+    restore.setAttribute("aria-label", `Restore version ${entry.version}`);
+    restore.disabled = entry.version === state.version;
+    restore.addEventListener("click", async () => {
+      const project = await api(`/api/v1/projects/${state.projectId}/revert`, { method: "POST", body: JSON.stringify({ version: entry.version }) });
+      show(project.id, project.version);
+      $("history-dialog").close();
+      chat.say("assistant", `Restored version ${entry.version} as version ${project.version}.`);
+    });
+    const summary = document.createElement("span");
+    summary.className = "summary";
+    summary.textContent = `Version ${entry.version} — ${entry.summary}`;
+    const item = document.createElement("li");
+    item.append(summary, restore);
+    list.append(item);
+  }
+  for (const id of ["diff-from", "diff-to"]) {
+    $(id).replaceChildren(...history.map((entry) => new Option(`Version ${entry.version}`, entry.version)));
+  }
+  $("diff-from").value = String(Math.max(1, state.version - 1));
+  $("diff-to").value = String(state.version);
+  $("diff").hidden = true;
+  $("history-dialog").showModal();
+});
+
+$("compare").addEventListener("click", async () => {
+  const diff = await api(`/api/v1/projects/${state.projectId}/diff?from=${$("diff-from").value}&to=${$("diff-to").value}`);
+  const out = $("diff");
+  out.replaceChildren();
+  const changes = document.createElement("ul");
+  for (const change of diff.changes) {
+    const item = document.createElement("li");
+    item.textContent = change;
+    changes.append(item);
+  }
+  out.append(changes);
+  for (const line of diff.text.filter((l) => l.kind !== "unchanged")) {
+    const p = document.createElement("p");
+    p.className = line.kind;
+    p.textContent = `${line.kind === "added" ? "After: " : "Before: "}${line.text}`;
+    out.append(p);
+  }
+  if (diff.changes.length === 0) out.append("These versions are the same.");
+  out.hidden = false;
+});
+$("history-close").addEventListener("click", () => $("history-dialog").close());
+
+// Publish: one confirmation, then the live address.
+$("publish").addEventListener("click", () => $("publish-dialog").showModal());
+$("publish-cancel").addEventListener("click", () => $("publish-dialog").close());
+$("publish-confirm").addEventListener("click", async () => {
+  $("publish-dialog").close();
+  try {
+    const published = await api(`/api/v1/projects/${state.projectId}/publish`, { method: "POST", body: "{}" });
+    const link = document.createElement("a");
+    link.href = published.live.url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = new URL(published.live.url, location.href).href;
+    $("live").replaceChildren("Live at ", link);
+    $("live").hidden = false;
+  } catch (error) {
+    chat.say("assistant", error.message);
+  }
+});
+
+$("signout").addEventListener("click", async () => {
+  await fetch("/api/v1/auth/logout", { method: "POST" });
+  sessionStorage.clear();
+  location.assign("/");
+});
+
+// Start: who is signed in, and the most recently changed project.
+await api("/api/v1/me");
+const projects = await loadProjects();
+if (projects.length > 0) {
+  const project = await api(`/api/v1/projects/${projects[0].id}`);
+  show(project.id, project.version);
+}
+chat.focus();

@@ -1,0 +1,207 @@
+// The Navo chat panel. On any Navo page: <script src="/widget.js"></script> adds a "Chat with Navo" button that
+// opens the panel. The studio mounts the same panel itself: <script src="/widget.js" data-mount="none"></script>,
+// then NavoChat.mount(element, options). No framework; every text the server sends is set as text, never as markup.
+(() => {
+  const script = document.currentScript;
+
+  const el = (tag, attributes = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === "text") node.textContent = value;
+      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? "" : value);
+    }
+    node.append(...children);
+    return node;
+  };
+
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
+
+  const problemText = async (response) => {
+    try {
+      const problem = await response.json();
+      return problem.errors ? Object.values(problem.errors).flat().join(" ") : problem.detail ?? problem.title;
+    } catch {
+      return `Navo could not answer (${response.status}).`;
+    }
+  };
+
+  /** Reads a text/event-stream body, calling onEvent(name, data) for each event. */
+  const readEvents = async (response, onEvent) => {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += decoder.decode(value ?? new Uint8Array(), { stream: !done });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = "message";
+        const data = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) name = line.slice(6).trim();
+          else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
+        }
+        onEvent(name, data.length ? JSON.parse(data.join("\n")) : {});
+      }
+      if (done) return;
+    }
+  };
+
+  /**
+   * Mounts a chat panel in container. options: context() -> { projectId, sectionId }, onReply(response),
+   * onPreview(card), storageKey (where the conversation id is kept for this tab).
+   */
+  const mount = (container, options = {}) => {
+    const storageKey = options.storageKey ?? "navo.conversation";
+    const log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
+    const progress = el("progress", { max: "1", value: "0", hidden: true, "aria-label": "Building your site" });
+    const selection = el("p", { class: "selection", hidden: true });
+    const chips = el("div", { class: "chips", role: "group", "aria-label": "Suggestions" });
+    const box = el("textarea", { id: `navo-message-${newId()}`, rows: "2", placeholder: "Describe your business, or ask for a change" });
+    const send = el("button", { type: "submit", class: "primary", text: "Send" });
+    const form = el("form", {}, el("label", { for: box.id, text: "Message" }), box, send);
+    const panel = el("section", { class: "navo-chat", "aria-label": "Chat with Navo" }, log, progress, selection, chips, form);
+    container.append(panel);
+
+    let busy = false;
+    const say = (role, text) => {
+      const bubble = el("div", { class: `message ${role}`, text });
+      log.append(bubble);
+      log.scrollTop = log.scrollHeight;
+      return bubble;
+    };
+
+    const conversation = async () => {
+      const known = sessionStorage.getItem(storageKey);
+      if (known) return known;
+      const response = await fetch("/api/v1/conversations", { method: "POST", headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(await problemText(response));
+      const { id } = await response.json();
+      sessionStorage.setItem(storageKey, id);
+      return id;
+    };
+
+    const renderCard = (card, bubble) => {
+      const data = card.data ?? {};
+      if (card.type === "preview") {
+        options.onPreview?.(data);
+        if (!options.onPreview) bubble.after(el("p", { class: "card" }, el("a", { href: data.url, target: "_blank", rel: "noopener", text: "Open the preview" })));
+      } else if (card.type === "live") {
+        bubble.after(el("p", { class: "card" }, "Your site is live: ", el("a", { href: data.url, target: "_blank", rel: "noopener", text: "Open the live site" })));
+      } else if (card.type === "confirm") {
+        const yes = el("button", { type: "button", class: "primary", text: "Confirm" });
+        const no = el("button", { type: "button", text: "Cancel" });
+        const answer = (value) => { yes.disabled = no.disabled = true; ask(value, value === data.confirm ? "Yes" : "No"); };
+        yes.addEventListener("click", () => answer(data.confirm));
+        no.addEventListener("click", () => answer(data.cancel));
+        bubble.after(el("div", { class: "card", role: "group", "aria-label": "Confirm" }, el("div", { class: "actions" }, yes, no)));
+      } else if (card.type === "history") {
+        const list = el("ol", {});
+        for (const version of data.versions ?? []) list.append(el("li", { text: `Version ${version.version}: ${version.summary}` }));
+        bubble.after(el("div", { class: "card" }, list));
+      }
+    };
+
+    /** Sends text (shown as `shown`) and renders the streamed answer. */
+    const ask = async (text, shown = text) => {
+      if (busy || !text.trim()) return;
+      busy = true;
+      send.disabled = true;
+      chips.replaceChildren();
+      say("user", shown);
+      const bubble = say("assistant", "");
+      bubble.setAttribute("aria-busy", "true");
+      try {
+        const context = options.context?.() ?? {};
+        const response = await fetch(`/api/v1/conversations/${await conversation()}/messages`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+          body: JSON.stringify({ text, clientMessageId: newId(), context }),
+        });
+        if (!response.ok) {
+          bubble.textContent = await problemText(response);
+          if (response.status === 404) sessionStorage.removeItem(storageKey);
+          return;
+        }
+
+        await readEvents(response, (name, data) => {
+          if (name === "progress") {
+            progress.hidden = false;
+            progress.max = data.total;
+            progress.value = data.done;
+          } else if (name === "delta") {
+            bubble.textContent += data.text;
+          } else if (name === "reply") {
+            bubble.textContent = data.reply.text;
+            for (const card of [...(data.reply.cards ?? [])].reverse()) renderCard(card, bubble);
+            for (const action of data.reply.suggestedActions ?? []) {
+              chips.append(el("button", { type: "button", text: action, onclick: () => ask(action) }));
+            }
+            options.onReply?.(data);
+          } else if (name === "error") {
+            bubble.textContent = data.title ?? "Navo could not answer.";
+            sessionStorage.removeItem(storageKey);
+          }
+        });
+      } catch (error) {
+        bubble.textContent = `Navo could not be reached: ${error.message}`;
+      } finally {
+        bubble.removeAttribute("aria-busy");
+        progress.hidden = true;
+        busy = false;
+        send.disabled = false;
+        log.scrollTop = log.scrollHeight;
+      }
+    };
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = box.value;
+      box.value = "";
+      ask(text);
+    });
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+
+    return {
+      ask,
+      focus: () => box.focus(),
+      /** Shows which section the next message is about; null clears it. */
+      setSelection(label, onClear) {
+        selection.replaceChildren();
+        selection.hidden = !label;
+        if (label) selection.append(`Selected: ${label} `, el("button", { type: "button", text: "Clear selection", onclick: onClear }));
+      },
+      say,
+    };
+  };
+
+  window.NavoChat = { mount };
+
+  // Anywhere but the studio: a button that opens the panel over the page.
+  if (script?.dataset.mount !== "none") {
+    const start = () => {
+      const stylesheet = el("link", { rel: "stylesheet", href: "/navo.css" });
+      const floating = el("div", { class: "navo-floating", id: "navo-chat-panel", role: "dialog", "aria-label": "Navo chat", hidden: true });
+      const launcher = el("button", { type: "button", class: "primary navo-launcher", "aria-expanded": "false", "aria-controls": floating.id, text: "Chat with Navo" });
+      document.head.append(stylesheet);
+      document.body.append(floating, launcher);
+      const chat = mount(floating, { storageKey: "navo.widget.conversation" });
+      const toggle = (open) => {
+        floating.hidden = !open;
+        launcher.setAttribute("aria-expanded", String(open));
+        if (open) chat.focus(); else launcher.focus();
+      };
+      launcher.addEventListener("click", () => toggle(floating.hidden));
+      floating.addEventListener("keydown", (event) => { if (event.key === "Escape") toggle(false); });
+    };
+    if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+  }
+})();

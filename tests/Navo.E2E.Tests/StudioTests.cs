@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+using Navo.E2E.Tests.Support;
+using Navo.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Navo.E2E.Tests;
+
+/// <summary>A person's way through Navo in a real Chromium: sign up, describe, edit, compare, restore, publish.</summary>
+public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixture>
+{
+    private static ILocator Preview(IPage page) => page.FrameLocator("iframe[title='Site preview']").Locator("body");
+
+    private async Task<IPage> SignedUpAsync(int width = 1280, int height = 800)
+    {
+        var page = await studio.Browser.NewPageAsync(studio.Host.Address, width, height);
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Email").FillAsync(TestAccounts.NewEmail("studio"));
+        await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/studio");
+        return page;
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        await page.GetByLabel("Message").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_new_user_drafts_edits_compares_restores_and_publishes_a_site()
+    {
+        var page = await studio.Browser.NewPageAsync(studio.Host.Address);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(TestAccounts.NewEmail("journey"));
+        await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/studio");
+
+        await SayAsync(page, "Build a site for Rosa's Bakery, a bakery in Porto selling sourdough and pastries");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Rosa");
+        var drafted = await Preview(page).Locator("h1").InnerTextAsync();
+
+        await SayAsync(page, "change the headline to 'Fresh bread every morning'");
+        await Expect(Preview(page).Locator("h1")).ToHaveTextAsync("Fresh bread every morning");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "History", Exact = true }).ClickAsync();
+        var history = page.GetByRole(AriaRole.Dialog, new() { Name = "History", Exact = true });
+        await Expect(history.GetByText("Changed the hero headline")).ToBeVisibleAsync();
+        await history.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Expect(history.Locator("#diff")).ToContainTextAsync("Fresh bread every morning");
+        await history.GetByRole(AriaRole.Button, new() { Name = "Restore version 2" }).ClickAsync();
+        await Expect(Preview(page).Locator("h1")).ToHaveTextAsync(drafted);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your site?" });
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        var live = page.Locator("#live a");
+        await Expect(live).ToBeVisibleAsync();
+        var url = await live.GetAttributeAsync("href");
+        var livePage = await page.Context.NewPageAsync();
+        await livePage.GotoAsync(url!);
+        await Expect(livePage.Locator("h1")).ToHaveTextAsync(drafted);
+        await Expect(livePage).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Rosa"));
+    }
+
+    [Fact]
+    public async Task Clicking_a_section_selects_it_and_make_this_shorter_changes_that_section_only()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "Build a site for Lumen Studio, a photography studio in Faro. We do portraits and weddings.");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Lumen");
+        var sections = Preview(page).Locator("[data-section]");
+        var before = await sections.AllInnerTextsAsync();
+        var about = Preview(page).Locator("[data-type='about']");
+
+        await about.ClickAsync();
+        await Expect(page.GetByText("Selected: the about section")).ToBeVisibleAsync();
+        await SayAsync(page, "make this shorter");
+
+        // The reply is the assistant's second message; the preview then shows the new version.
+        await Expect(page.Locator(".message.assistant")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".message.assistant").Nth(1)).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(page.Locator(".message.assistant").Nth(1)).ToContainTextAsync("made the about section shorter");
+        await Expect(about).Not.ToHaveTextAsync(before[await IndexOfAsync(sections, "about")]);
+        var after = await sections.AllInnerTextsAsync();
+        var aboutIndex = await IndexOfAsync(sections, "about");
+        after.Should().HaveSameCount(before);
+        after[aboutIndex].Length.Should().BeLessThan(before[aboutIndex].Length);
+        after.Where((_, i) => i != aboutIndex).Should().Equal(before.Where((_, i) => i != aboutIndex), "only the selected section changed");
+    }
+
+    private static async Task<int> IndexOfAsync(ILocator sections, string type)
+    {
+        var types = await sections.EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.type)");
+        return Array.IndexOf(types, type);
+    }
+}
