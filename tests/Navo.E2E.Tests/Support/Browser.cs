@@ -33,10 +33,16 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) at <paramref name="address"/>, desktop-sized unless told.</summary>
-    public async Task<IPage> NewPageAsync(Uri address, int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh browser context (its own cookies) at <paramref name="address"/>, desktop-sized unless told.
+    /// <paramref name="bypassCsp"/> lets a test inject axe-core into pages whose policy allows only their own scripts.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri address, int width = 1280, int height = 800, bool bypassCsp = false)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = address.ToString(), ViewportSize = new() { Width = width, Height = height }, BypassCSP = bypassCsp,
+        });
         return await context.NewPageAsync();
     }
 

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Navo.E2E.Tests.Support;
+using Navo.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Navo.E2E.Tests;
+
+/// <summary>axe-core (WCAG 2.1 A and AA rules) on Navo's pages, and the screenshots the README shows.</summary>
+public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<StudioFixture>
+{
+    private sealed record Violation(string Id, string Impact, string Help, int Nodes);
+
+    private static async Task<IReadOnlyList<Violation>> AxeAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Browser.AxePath });
+        var result = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => (await axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"], iframes: false }))
+                .violations.map(v => ({ id: v.id, impact: v.impact ?? "minor", help: v.help, nodes: v.nodes.length }))
+            """);
+        return result.Deserialize<Violation[]>(JsonSerializerOptions.Web)!;
+    }
+
+    private async Task<IPage> StudioWithDraftAsync(int width, int height, bool bypassCsp)
+    {
+        var page = await studio.Browser.NewPageAsync(studio.Host.Address, width, height, bypassCsp);
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Email").FillAsync(TestAccounts.NewEmail("a11y"));
+        await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/studio");
+        await page.GetByLabel("Message").FillAsync("Build a site for Casa Azul, a restaurant in Faro serving grilled fish and local wine");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(page.FrameLocator("iframe[title='Site preview']").Locator("h1")).ToContainTextAsync("Casa Azul");
+        return page;
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/signin")]
+    [InlineData("/signup")]
+    [InlineData("/reset-password")]
+    public async Task The_public_pages_have_no_serious_or_critical_violations(string path)
+    {
+        var page = await studio.Browser.NewPageAsync(studio.Host.Address, bypassCsp: true);
+        await page.GotoAsync(path);
+
+        var violations = await AxeAsync(page);
+
+        violations.Where(v => v.Impact is "serious" or "critical").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_studio_and_the_drafted_site_have_no_serious_or_critical_violations()
+    {
+        var page = await StudioWithDraftAsync(1280, 800, bypassCsp: true);
+
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the studio");
+        var preview = await page.Locator("iframe[title='Site preview']").GetAttributeAsync("src");
+        await page.GotoAsync(preview!);
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the drafted site");
+    }
+
+    [Theory]
+    [InlineData("desktop", 1280, 800)]
+    [InlineData("mobile", 390, 844)]
+    public async Task Screenshots_of_the_studio_are_saved(string name, int width, int height)
+    {
+        var page = await StudioWithDraftAsync(width, height, bypassCsp: false);
+        Directory.CreateDirectory(Browser.ScreenshotFolder);
+        var file = Path.Combine(Browser.ScreenshotFolder, $"studio-{name}.png");
+
+        await page.ScreenshotAsync(new() { Path = file });
+
+        new FileInfo(file).Length.Should().BeGreaterThan(10_000);
+    }
+}
