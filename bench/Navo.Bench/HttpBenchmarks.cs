@@ -176,7 +176,14 @@ public static class HttpBenchmarks
         return version + 1;
     }
 
-    private static async Task RunAsync(Func<HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure)
+    private static Task RunAsync(Func<HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure) =>
+        RunAsync((_, client) => measure(client));
+
+    /// <summary>
+    /// Starts the real host on a fresh data folder, signs a client in, runs <paramref name="measure"/> once to warm up
+    /// and once to measure, and prints the table with the <c>/health</c> floor.
+    /// </summary>
+    internal static async Task RunAsync(Func<HostProcess, HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure)
     {
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-host-").FullName;
         try
@@ -187,9 +194,9 @@ public static class HttpBenchmarks
                 using var client = host.CreateClient();
                 await client.SignInAsync(TestAccounts.NewEmail("bench"));
                 // Warm up the JIT, the pool and the prepared statements, as a running host would be.
-                await measure(client);
+                await measure(host, client);
                 var floor = await MeasureAsync(500, async _ => (await client.GetAsync("/health")).EnsureSuccessStatusCode());
-                var rows = await measure(client);
+                var rows = await measure(host, client);
                 rows.Add(("GET /health (floor: HTTP + one query)", floor));
                 Console.WriteLine($"{Environment.ProcessorCount} cores; host and PostgreSQL on this machine; client-measured over loopback.");
                 Console.WriteLine();

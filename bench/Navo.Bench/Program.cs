@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["publish"] = HttpBenchmarks.PublishAsync,
     ["serve"] = HttpBenchmarks.ServeAsync,
     ["auth"] = HttpBenchmarks.AuthAsync,
+    ["studio"] = StudioBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
