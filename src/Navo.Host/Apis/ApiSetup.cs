@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Navo.Channels.Web;
 using Navo.Host.Identity;
 
 namespace Navo.Host.Apis;
@@ -117,7 +118,7 @@ public static class ApiSetup
         };
         limiter.AddPolicy(PublishedSites.FormsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(forms)));
         limiter.AddPolicy(AccountsApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(auth)));
-        limiter.AddPolicy(ConversationsApi.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        limiter.AddPolicy(WebChatEndpoints.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.User.FindFirst(NavoClaims.UserId)?.Value ?? Address(http), _ => PerMinute(chat)));
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             http.User.FindFirst(NavoClaims.ApiKeyId)?.Value is { } key
@@ -149,7 +150,7 @@ public static class ApiSetup
         app.MapDataRightsApi();
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
-        app.MapConversationsApi();
+        app.MapWebChatEndpoints(Policies.Member);
         app.MapPublishedSites();
         app.MapSiteAddressApi();
         return app;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Navo.Channels;
 using Navo.EventStore;
 using Navo.Host.Audit;
 using Navo.Host.Identity;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Navo.Channels;
 using Navo.Host.Audit;
 using Navo.Host.DataRights;
 using Navo.Host.Identity;

@@ -1,3 +1,4 @@
+using Navo.Channels;
 using Navo.Host.Identity;
 using Navo.Tools.Projects;
 using Navo.Tools.Rendering;

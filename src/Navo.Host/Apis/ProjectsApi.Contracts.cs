@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Navo.Channels;
 using Navo.EventStore;
-using Navo.Host.Identity;
 using Navo.Tools;
 using Navo.Tools.Projects;
 using Navo.Tools.Sites;

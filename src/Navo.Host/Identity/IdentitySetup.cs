@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Navo.Channels;
 using Navo.Host.Audit;
 
 namespace Navo.Host.Identity;

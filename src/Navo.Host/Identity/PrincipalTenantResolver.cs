@@ -1,13 +1,7 @@
+using Navo.Channels;
 using Navo.EventStore;
 
 namespace Navo.Host.Identity;
-
-/// <summary>Finds the workspace and user behind a request. It must come from the request's authentication.</summary>
-public interface ITenantResolver
-{
-    /// <summary>The caller's tenant context.</summary>
-    TenantContext Resolve(HttpContext context);
-}
 
 /// <summary>
 /// The tenant context of the authenticated principal (<see cref="NavoAuthenticationHandler"/>): its workspace,

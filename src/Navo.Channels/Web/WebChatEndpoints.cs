@@ -1,13 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Navo.Agent.Conversations;
-using Navo.Host.Identity;
 using Navo.Tools;
 
-namespace Navo.Host.Apis;
+namespace Navo.Channels.Web;
 
-/// <summary><c>/api/v1/conversations</c>: start a conversation, send it messages, read it back.</summary>
-public static class ConversationsApi
+/// <summary>
+/// The web channel, <c>/api/v1/conversations</c>: start a conversation, send it messages (JSON, or server-sent events
+/// for the studio and the widget), read it back. The host says which authorization policy and rate limit apply;
+/// the tenant comes from <see cref="ITenantResolver"/>, that is from the request's authentication.
+/// </summary>
+public static class WebChatEndpoints
 {
     /// <summary>The rate-limit policy for chat turns: per user.</summary>
     public const string ChatRateLimit = "chat";
@@ -15,9 +21,9 @@ public static class ConversationsApi
     /// <summary>The longest chat message accepted.</summary>
     public const int MaxMessageLength = 4000;
 
-    public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWebChatEndpoints(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
-        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(Policies.Member);
+        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(authorizationPolicy);
         group.MapPost("/", StartAsync).WithName("StartConversation");
         group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage").RequireRateLimiting(ChatRateLimit)
             .Produces<MessageResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")

@@ -2,11 +2,12 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
 using Navo.Agent.Conversations;
 using Navo.EventStore;
 using Navo.Tools;
 
-namespace Navo.Host.Apis;
+namespace Navo.Channels.Web;
 
 /// <summary>
 /// A turn as server-sent events: <c>progress</c> for each finished step of a draft, <c>delta</c> chunks of the reply
@@ -52,7 +53,7 @@ public static class TurnStream
             yield return new SseItem<string>(JsonSerializer.Serialize(new { text = chunk }, Json), "delta");
         }
 
-        var response = new ConversationsApi.MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version);
+        var response = new WebChatEndpoints.MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version);
         yield return new SseItem<string>(JsonSerializer.Serialize(response, Json), "reply");
         yield return new SseItem<string>("{}", "done");
     }
