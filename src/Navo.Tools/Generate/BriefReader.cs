@@ -82,7 +82,8 @@ public static partial class BriefReader
 
     private static IReadOnlyList<string> FindOfferings(string text, string name)
     {
-        var match = Offering().Match(text);
+        // "Build a site for Casa Azul, ... serving fish": the request to build the site is not what the business does.
+        var match = Offering().Match(SiteRequest().Replace(text, string.Empty));
         if (!match.Success)
         {
             return [];
@@ -159,6 +160,9 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building)\s+(?<list>[^.!?;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex Offering();
+
+    [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+)?(?:new\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteRequest();
 
     [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on)\s+.*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();

@@ -79,6 +79,19 @@ public sealed class GenerationTests
         SiteValidator.Validate(result.Site).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("Build a site for Casa Azul, a restaurant in Faro serving grilled fish and local wine")]
+    [InlineData("Please make me a website for Casa Azul, a restaurant in Faro. We serve grilled fish and local wine.")]
+    [InlineData("Create a landing page for Casa Azul, a restaurant in Faro serving grilled fish and local wine")]
+    public void Asking_for_a_site_is_not_read_as_something_the_business_offers(string description)
+    {
+        // Regression: "Build a site for ..." gave the offering "a site" (seen in the studio's screenshot).
+        var brief = BriefReader.Read(description);
+
+        brief.BusinessName.Should().Be("Casa Azul");
+        brief.Offerings.Should().Equal("grilled fish", "local wine");
+    }
+
     [Fact]
     public async Task An_explicit_business_name_and_industry_win_over_what_is_guessed()
     {
