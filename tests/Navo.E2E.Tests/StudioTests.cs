@@ -91,6 +91,23 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         after.Where((_, i) => i != aboutIndex).Should().Equal(before.Where((_, i) => i != aboutIndex), "only the selected section changed");
     }
 
+    [Fact]
+    public async Task The_project_switcher_moves_the_preview_between_sites_and_new_site_starts_another()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "Build a site for Onda Surf, a surf school in Peniche");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Onda");
+        await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "New site" });
+        await Expect(page.Locator("iframe[title='Site preview']")).ToBeHiddenAsync();
+
+        await SayAsync(page, "Build a site for Pedra Alta, a climbing gym in Sintra");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Pedra Alta");
+        await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "Onda Surf" });
+
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Onda");
+        await Expect(page.GetByLabel("Project").Locator("option")).ToHaveCountAsync(3);
+    }
+
     private static async Task<int> IndexOfAsync(ILocator sections, string type)
     {
         var types = await sections.EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.type)");
