@@ -94,7 +94,7 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-                if (!await ScalarAsync<bool>(connection, "select pg_try_advisory_lock($1)", cancellationToken, lockKey))
+                if (!await connection.ScalarAsync<bool>("select pg_try_advisory_lock($1)", cancellationToken, lockKey))
                 {
                     await Task.Delay(_options.DaemonPollInterval * 5, cancellationToken);
                     continue;
@@ -109,7 +109,7 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
                 {
                     if (connection.State == System.Data.ConnectionState.Open)
                     {
-                        await ScalarAsync<bool>(connection, "select pg_advisory_unlock($1)", CancellationToken.None, lockKey);
+                        await connection.ScalarAsync<bool>("select pg_advisory_unlock($1)", CancellationToken.None, lockKey);
                     }
                 }
             }
@@ -128,9 +128,9 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
 
     private async Task RunAsLeaderAsync(NpgsqlConnection connection, IAsyncProjection projection, CancellationToken cancellationToken)
     {
-        await ScalarAsync<int>(connection,
+        await connection.ScalarAsync<int>(
             "insert into mt_event_progression (name) values ($1) on conflict do nothing returning 1", cancellationToken, projection.Name);
-        var mark = await ScalarAsync<long>(connection,
+        var mark = await connection.ScalarAsync<long>(
             "select last_seq_id from mt_event_progression where name = $1", cancellationToken, projection.Name);
         var highWaterMark = new HighWaterMark(_serializer);
 
@@ -167,18 +167,6 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             mark = batch.NewMark;
         }
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        var result = await command.ExecuteScalarAsync(cancellationToken);
-        return result is null or DBNull ? default! : (T)result;
     }
 
     /// <summary>A stable 64-bit advisory lock key for a projection name (FNV-1a).</summary>

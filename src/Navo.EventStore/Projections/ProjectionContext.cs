@@ -12,16 +12,8 @@ namespace Navo.EventStore.Projections;
 public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, string? TenantId)
 {
     /// <summary>Runs one statement with positional parameters (<c>$1</c>, <c>$2</c>, ...).</summary>
-    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, Connection, Transaction);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] parameters) =>
+        Connection.ExecuteAsync(sql, cancellationToken, parameters);
 }
 
 /// <summary>A projection that runs in the append's own transaction: if it throws, the append is rolled back.</summary>

@@ -15,10 +15,10 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
     public async Task MigrateAsync(IEnumerable<SchemaMigration> migrations, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, "select pg_advisory_lock($1)", cancellationToken, LockKey);
+        await connection.ExecuteAsync("select pg_advisory_lock($1)", cancellationToken, LockKey);
         try
         {
-            await ExecuteAsync(connection, """
+            await connection.ExecuteAsync("""
                 create table if not exists navo_schema_migrations (
                     id text primary key,
                     applied_at timestamptz not null default now())
@@ -37,27 +37,16 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
             foreach (var migration in migrations.Where(m => !applied.Contains(m.Id)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, migration.Sql, cancellationToken);
-                await ExecuteAsync(connection, "insert into navo_schema_migrations (id) values ($1)", cancellationToken, migration.Id);
+                await connection.ExecuteAsync(migration.Sql, cancellationToken);
+                await connection.ExecuteAsync("insert into navo_schema_migrations (id) values ($1)", cancellationToken, migration.Id);
                 await transaction.CommitAsync(cancellationToken);
                 LogApplied(migration.Id);
             }
         }
         finally
         {
-            await ExecuteAsync(connection, "select pg_advisory_unlock($1)", CancellationToken.None, LockKey);
+            await connection.ExecuteAsync("select pg_advisory_unlock($1)", CancellationToken.None, LockKey);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema migration {MigrationId}")]

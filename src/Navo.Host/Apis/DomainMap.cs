@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Navo.EventStore;
 using Navo.Host.Database;
-using Npgsql;
 
 namespace Navo.Host.Apis;
 
@@ -30,13 +30,12 @@ public sealed class DomainMap(NavoDatabase database)
             return entry.Mapping;
         }
 
-        await using var command = database.DataSource.CreateCommand(
+        await using var command = database.DataSource.Command(
             """
             select l.slug from navo_site_domains d
             left join navo_live_sites l on l.tenant_id = d.tenant_id and l.project_id = d.project_id
             where d.host = $1 and d.verified_at is not null
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = host });
+            """, host);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var mapping = await reader.ReadAsync(cancellationToken)
             ? new DomainMapping(true, reader.IsDBNull(0) ? null : reader.GetString(0))
@@ -59,10 +58,8 @@ public sealed class DomainMap(NavoDatabase database)
             return false;
         }
 
-        await using var command = database.DataSource.CreateCommand(
-            "select exists (select from navo_site_domains where host = $1 and token = $2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = host });
-        command.Parameters.Add(new NpgsqlParameter { Value = token });
+        await using var command = database.DataSource.Command(
+            "select exists (select from navo_site_domains where host = $1 and token = $2)", host, token);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -35,7 +35,6 @@ public static class PreviewEndpoints
         }
 
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = version is null ? "no-store" : "private, max-age=3600";
         return TypedResults.Content(SiteRenderer.RenderPage(at.Site, page, new RenderOptions(basePath)), "text/html; charset=utf-8");
     }

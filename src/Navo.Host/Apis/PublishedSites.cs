@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Navo.EventStore;
 using Navo.Host.Database;
 using Navo.Tools.Publish;
-using Npgsql;
 
 namespace Navo.Host.Apis;
 
@@ -106,9 +106,8 @@ public static class PublishedSites
     /// </summary>
     private static async Task<SitePointer?> FindAsync(NavoDatabase database, string slug, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(
-            "select tenant_id, project_id, status, pages::text from navo_live_sites where slug = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = slug });
+        await using var command = database.DataSource.Command(
+            "select tenant_id, project_id, status, pages::text from navo_live_sites where slug = $1", slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new SitePointer(reader.GetString(0), reader.GetGuid(1), reader.GetString(2) == "live",
@@ -123,7 +122,6 @@ public static class PublishedSites
     private static void SecurityHeaders(HttpContext http)
     {
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
     }
 

@@ -37,8 +37,21 @@ public sealed class AuditLog(NavoDatabase database)
     public static Task WriteAsync(NpgsqlConnection connection, string tenantId, AuditRecord record, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(
             "insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-            cancellationToken, tenantId, record.ActorId, record.ActorKind, record.Action, Truncate(record.Target, 200), record.Outcome,
-            record.Detail is null ? null : JsonSerializer.Serialize(record.Detail));
+            cancellationToken, tenantId, record.ActorId, record.ActorKind, record.Action, Truncate(record.Target, 200), record.Outcome, Json(record));
+
+    /// <summary>
+    /// Writes the same line in every workspace <paramref name="userId"/> belongs to: what happens to an account (a
+    /// failed sign-in, a password reset, its deletion) concerns each of them.
+    /// </summary>
+    public static Task WriteToEveryWorkspaceOfAsync(NpgsqlConnection connection, Guid userId, AuditRecord record, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(
+            """
+            insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail)
+            select tenant_id, $2, $3, $4, $5, $6, $7::jsonb from navo_members where user_id = $1
+            """,
+            cancellationToken, userId, record.ActorId, record.ActorKind, record.Action, Truncate(record.Target, 200), record.Outcome, Json(record));
+
+    private static string? Json(AuditRecord record) => record.Detail is null ? null : JsonSerializer.Serialize(record.Detail);
 
     /// <summary>Newest first, <paramref name="limit"/> at a time, older than <paramref name="before"/> (an entry id) when given.</summary>
     public static Task<IReadOnlyList<AuditEntry>> PageAsync(IEventSession session, long? before, int limit, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Navo.Agent.Conversations;
 using Navo.EventStore;
 using Navo.EventStore.Projections;
@@ -19,10 +18,7 @@ public sealed class AuditTrail : IInlineProjection
         {
             if (Describe(@event, events) is { } record)
             {
-                await context.ExecuteAsync(
-                    "insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-                    cancellationToken, @event.TenantId, record.ActorId, record.ActorKind, record.Action, record.Target, record.Outcome,
-                    record.Detail is null ? null : JsonSerializer.Serialize(record.Detail));
+                await AuditLog.WriteAsync(context.Connection, @event.TenantId, record, cancellationToken);
             }
         }
     }

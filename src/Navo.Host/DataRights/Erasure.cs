@@ -1,3 +1,5 @@
+using Navo.EventStore;
+using Navo.Host.Audit;
 using Navo.Host.Database;
 using Navo.Host.Identity;
 using Navo.Tools.Publish;
@@ -79,12 +81,7 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
         }
 
         // The workspaces the user leaves keep a line saying so (by id, which from now on points at no one).
-        await connection.ExecuteAsync(
-            """
-            insert into navo_audit (tenant_id, actor_id, actor_kind, action, outcome)
-            select tenant_id, $1, 'user', 'account.deleted', 'ok' from navo_members where user_id = $1
-            """,
-            cancellationToken, userId);
+        await AuditLog.WriteToEveryWorkspaceOfAsync(connection, userId, AuditRecord.ByUser(userId, "account.deleted"), cancellationToken);
 
         // Events keep what happened, not who: the actor becomes "a deleted user" everywhere it appears.
         await connection.ExecuteAsync(

@@ -1,5 +1,5 @@
 using Navo.Host.Audit;
-using Navo.Host.Database;
+using Navo.EventStore;
 using Npgsql;
 
 namespace Navo.Host.Identity;
@@ -74,9 +74,7 @@ public sealed partial class Accounts
             "insert into navo_members (tenant_id, user_id, role) values ($1, $2, $3) on conflict do nothing",
             cancellationToken, invite.TenantId, userId, invite.Role);
         await AuditLog.WriteAsync(connection, invite.TenantId, AuditRecord.ByUser(userId, "member.joined", null, "ok", new { role = invite.Role }), cancellationToken);
-        return await connection.SingleOrDefaultAsync(
-            "select role from navo_members where tenant_id = $1 and user_id = $2",
-            r => new Membership(userId, invite.TenantId, r.GetString(0)), cancellationToken, invite.TenantId, userId);
+        return await MembershipAsync(connection, userId, invite.TenantId, cancellationToken);
     }
 
     public async Task<MeView?> MeAsync(Membership member, CancellationToken cancellationToken)

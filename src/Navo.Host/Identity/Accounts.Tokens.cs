@@ -1,5 +1,5 @@
 using Navo.Host.Audit;
-using Navo.Host.Database;
+using Navo.EventStore;
 
 namespace Navo.Host.Identity;
 
@@ -41,9 +41,7 @@ public sealed partial class Accounts
         }
 
         await connection.ExecuteAsync("update navo_tokens set used_at = now() where hash = $1", cancellationToken, Secrets.Hash(refreshToken!));
-        var membership = await connection.SingleOrDefaultAsync(
-            "select role from navo_members where tenant_id = $1 and user_id = $2",
-            r => new Membership(token.UserId, token.TenantId, r.GetString(0)), cancellationToken, token.TenantId, token.UserId);
+        var membership = await MembershipAsync(connection, token.UserId, token.TenantId, cancellationToken);
         if (membership is null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Navo.Host.Audit;
+using Navo.EventStore;
 using Navo.Host.Database;
 using Navo.Tools;
 using Npgsql;
@@ -109,7 +110,7 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
 
         if (account.LockedUntil is { } until && until > DateTimeOffset.UtcNow)
         {
-            await AuditEveryWorkspaceAsync(connection, AuditRecord.ByUser(account.Id, "auth.sign_in", null, "denied", new { reason = "locked" }), cancellationToken);
+            await AuditLog.WriteToEveryWorkspaceOfAsync(connection, account.Id, AuditRecord.ByUser(account.Id, "auth.sign_in", null, "denied", new { reason = "locked" }), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (null, Locked(until - DateTimeOffset.UtcNow));
         }
@@ -121,7 +122,7 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
             await connection.ExecuteAsync(
                 "update navo_accounts set failed_logins = $2, locked_until = $3 where id = $1", cancellationToken,
                 account.Id, locks ? 0 : account.Failed + 1, locks ? DateTimeOffset.UtcNow.AddMinutes(Options.LockoutMinutes) : null);
-            await AuditEveryWorkspaceAsync(connection, AuditRecord.ByUser(account.Id, "auth.sign_in", null, "failed", locks ? new { reason = "locked" } : null), cancellationToken);
+            await AuditLog.WriteToEveryWorkspaceOfAsync(connection, account.Id, AuditRecord.ByUser(account.Id, "auth.sign_in", null, "failed", locks ? new { reason = "locked" } : null), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (null, locks ? Locked(TimeSpan.FromMinutes(Options.LockoutMinutes)) : WrongCredentials);
         }
@@ -167,10 +168,13 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
     public async Task<Membership?> MembershipAsync(Guid userId, string tenantId, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.SingleOrDefaultAsync(
-            "select role from navo_members where tenant_id = $1 and user_id = $2",
-            r => new Membership(userId, tenantId, r.GetString(0)), cancellationToken, tenantId, userId);
+        return await MembershipAsync(connection, userId, tenantId, cancellationToken);
     }
+
+    private static Task<Membership?> MembershipAsync(NpgsqlConnection connection, Guid userId, string tenantId, CancellationToken cancellationToken) =>
+        connection.SingleOrDefaultAsync(
+            "select role from navo_members where tenant_id = $1 and user_id = $2",
+            r => (Membership?)new Membership(userId, tenantId, r.GetString(0)), cancellationToken, tenantId, userId);
 
     /// <summary>An access token, a refresh token (continuing <paramref name="family"/> when rotating) and a session.</summary>
     private async Task<SignedIn> IssueAsync(NpgsqlConnection connection, Membership membership, Guid? family, CancellationToken cancellationToken)
@@ -187,15 +191,6 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
         return new(membership.UserId, membership.TenantId, membership.Role,
             accessTokens.Issue(membership.UserId, membership.TenantId, membership.Role), refresh, accessTokens.ExpiresInSeconds, session);
     }
-
-    private static Task AuditEveryWorkspaceAsync(NpgsqlConnection connection, AuditRecord record, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(
-            """
-            insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail)
-            select tenant_id, $1, 'user', $2, $3, $4, $5::jsonb from navo_members where user_id = $1
-            """,
-            cancellationToken, record.ActorId, record.Action, record.Target, record.Outcome,
-            record.Detail is null ? null : System.Text.Json.JsonSerializer.Serialize(record.Detail));
 
     private static readonly AccountProblem WrongCredentials =
         new(StatusCodes.Status401Unauthorized, "Sign-in failed.", "The e-mail address or the password is wrong.");

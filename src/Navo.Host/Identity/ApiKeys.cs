@@ -1,4 +1,5 @@
 using Navo.Host.Audit;
+using Navo.EventStore;
 using Navo.Host.Database;
 using Navo.Tools;
 

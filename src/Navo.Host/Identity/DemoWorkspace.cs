@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Navo.Host.Database;
+using Navo.EventStore;
 using Npgsql;
 
 namespace Navo.Host.Identity;

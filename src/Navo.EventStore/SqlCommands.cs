@@ -1,22 +1,34 @@
 using Npgsql;
 
-namespace Navo.Host.Database;
+namespace Navo.EventStore;
 
 /// <summary>
-/// Positional SQL (<c>$1</c>, <c>$2</c>, ...) on the host's own connection, for the tables the host keeps outside
-/// any workspace (accounts, tokens). Null values are sent as SQL null.
+/// Positional SQL (<c>$1</c>, <c>$2</c>, ...) on an open connection (inside its transaction, if one is open) or a data
+/// source: the one way Navo binds parameters outside the event store's batches. Null values are sent as SQL null.
 /// </summary>
 public static class SqlCommands
 {
+    /// <summary>A one-statement command on its own pooled connection, for reads that need no transaction.</summary>
+    public static NpgsqlCommand Command(this NpgsqlDataSource dataSource, string sql, params object?[] values)
+    {
+        var command = dataSource.CreateCommand(sql);
+        Bind(command.Parameters, values);
+        return command;
+    }
+
     public static NpgsqlCommand Command(this NpgsqlConnection connection, string sql, params object?[] values)
     {
         var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
+        Bind(command.Parameters, values);
         return command;
+    }
+
+    /// <summary>The first column of the first row, or default when there is none (or it is null).</summary>
+    public static async Task<T> ScalarAsync<T>(this NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = connection.Command(sql, values);
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? default! : (T)result;
     }
 
     public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
@@ -46,5 +58,13 @@ public static class SqlCommands
         }
 
         return rows;
+    }
+
+    private static void Bind(NpgsqlParameterCollection parameters, object?[] values)
+    {
+        foreach (var value in values)
+        {
+            parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
     }
 }
