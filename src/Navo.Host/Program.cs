@@ -26,6 +26,12 @@ if (args is ["plan", .. var planArgs])
     return await PlanCommand.RunAsync(planArgs, Console.In, Console.Out);
 }
 
+if (args is ["train", .. var trainArgs])
+{
+    // dotnet run --project src/Navo.Host -- train   (in the repository: renews prompts/local/model/ from the phrasings)
+    return TrainCommand.Run(trainArgs, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoDatabase();

@@ -203,10 +203,22 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             return PlanContext.Empty;
         }
 
-        var sections = site.Pages.SelectMany(p => p.Sections).Select(s => (s.Id, s.Type)).ToList();
-        return new PlanContext(sections, [.. site.Pages.Select(p => p.Title)],
+        var sections = site.Pages.SelectMany(p => p.Sections)
+            .Select(s => new SectionInfo(s.Id, s.Type, [.. s.Items.Select(i => ItemLabel(s.Type, i))]))
+            .ToList();
+        return new PlanContext(sections, [.. site.Pages.Select(p => p.Title)], site.Name,
             SelectedSectionId: sections.Any(s => s.Id == selectedSectionId) ? selectedSectionId : null,
             LastEditedSectionId: state.LastEditedSectionId,
             ApprovalPending: state.Pending is not null);
     }
+
+    /// <summary>What a person calls an item: a plan's name, an FAQ's question, a feature's title.</summary>
+    private static string ItemLabel(string type, Navo.Tools.Sites.SectionItem item) => type switch
+    {
+        "faq" => item.Field("question"),
+        "testimonials" => item.Field("author"),
+        "gallery" => item.Field("caption"),
+        "pricing" or "team" => item.Field("name"),
+        _ => item.Field("title"),
+    };
 }

@@ -1,50 +1,104 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Navo.Agent.Local;
 
 public sealed partial class LocalPlanner
 {
+    /// <summary>A draft (or, for a correction of what the business is, a new draft of the current project) with what was understood.</summary>
+    private static Plan Generate(Utterance u, bool redraft)
+    {
+        var arguments = new JsonObject { ["description"] = u.Original };
+        var (name, kind, place) = BusinessMention.Read(u.Original);
+        if (name is not null)
+        {
+            arguments["businessName"] = name;
+        }
+
+        if (kind is not null)
+        {
+            arguments["industry"] = kind;
+        }
+
+        if (place is not null)
+        {
+            arguments["place"] = place;
+        }
+
+        if (redraft)
+        {
+            arguments["redraft"] = true;
+        }
+
+        return Call("generate_site", arguments, redraft ? "Redrafting your site…" : "Drafting your site…", redraft ? "redraft" : "generate");
+    }
+
     private static Plan OpenProject(Utterance u)
     {
-        var name = u.Quotes.FirstOrDefault() ?? After(u.Original, "open", "to", "on", "project");
-        name = name?.Replace(" site", string.Empty, StringComparison.OrdinalIgnoreCase).Replace(" project", string.Empty, StringComparison.OrdinalIgnoreCase).Trim();
-        return string.IsNullOrEmpty(name)
-            ? Local.Plan.Ask("Which site should I open? \"list my sites\" shows them.", "open_project")
+        var match = OpenName().Match(u.Original);
+        var name = u.Quotes.FirstOrDefault() ?? (match.Success ? Slots.Clean(match.Groups["name"].Value) : null);
+        return name is null
+            ? Ask("Which site should I open? \"list my sites\" shows them.", "open_project")
             : Call("open_project", new JsonObject { ["name"] = name }, $"Opening {name}.", "open_project");
     }
 
-    private static Plan History(Utterance u)
+    private Plan History(Utterance u)
     {
-        var arguments = new JsonObject();
-        if (u.Numbers.Count >= 2)
-        {
-            arguments["from"] = u.Numbers[0];
-            arguments["to"] = u.Numbers[1];
-        }
-        else if (u.Numbers.Count == 1)
-        {
-            arguments["limit"] = u.Numbers[0];
-        }
-
+        var numbers = Slots.Numbers(u, _lexicon);
+        var arguments = numbers.Count >= 2 ? new JsonObject { ["from"] = numbers[0], ["to"] = numbers[1] }
+            : numbers.Count == 1 ? new JsonObject { ["limit"] = numbers[0] }
+            : [];
         return Call("show_history", arguments, "Here is what changed.", "show_history");
     }
 
-    private static Plan Suggestion(string tool, Utterance u, PlanContext context)
+    private Plan Suggestion(string tool, Utterance u, PlanContext context)
     {
         if (context.SuggestionCount == 0)
         {
-            return Local.Plan.Ask("There are no suggestions to choose from yet. Ask \"how is my site doing\" for some.", tool);
+            return Ask("There are no suggestions to choose from yet. Ask \"how is my site doing\" for some.", tool);
         }
 
-        var number = u.Numbers.Count > 0 ? u.Numbers[0] : context.SuggestionCount == 1 ? 1 : 0;
+        var numbers = Slots.Numbers(u, _lexicon);
+        var number = numbers.Count > 0 ? numbers[0] : u.Has("last", "final") ? context.SuggestionCount : context.SuggestionCount == 1 ? 1 : 0;
         if (number < 1 || number > context.SuggestionCount)
         {
-            return Local.Plan.Ask($"Which one? Say a number from 1 to {context.SuggestionCount}.", tool);
+            return Ask($"Which one? Say a number from 1 to {context.SuggestionCount}.", tool);
         }
 
         var n = number.ToString(CultureInfo.InvariantCulture);
-        return Call(tool, new JsonObject { ["suggestion"] = n },
-            tool == "apply_suggestion" ? $"Applying suggestion {n}." : $"Dismissing suggestion {n}.", tool);
+        return Call(tool, new JsonObject { ["suggestion"] = n }, tool == "apply_suggestion" ? $"Applying suggestion {n}." : $"Dismissing suggestion {n}.", tool);
     }
+
+    private Plan Rollback(Utterance u)
+    {
+        var arguments = new JsonObject { ["action"] = "rollback" };
+        if (Slots.Version(u, _lexicon) is { } version)
+        {
+            arguments["version"] = version;
+        }
+
+        return Call("publish_site", arguments, "Rolling back needs your yes.", "rollback");
+    }
+
+    private static Plan DeleteProject(Utterance u, PlanContext context)
+    {
+        var match = ProjectName().Match(u.Original);
+        var name = u.Quotes.FirstOrDefault() ?? (match.Success ? match.Groups["name"].Value.Trim() : null) ?? context.ProjectName;
+        return name is null
+            ? Ask("Which site should I delete? \"list my sites\" shows them.", "delete_project")
+            : Call("delete_project", new JsonObject { ["name"] = name }, $"Deleting {name} needs your yes.", "delete_project");
+    }
+
+    private static string Period(Utterance u) =>
+        u.Has("week", "7 days", "seven days", "weekly") ? "7d"
+        : u.Has("quarter", "90 days", "three months", "3 months") ? "90d"
+        : u.Has("ever", "all time", "since the start", "since launch", "since we launched", "all") ? "all"
+        : "30d";
+
+    [GeneratedRegex(@"\b(?:open|switch to|go to|work on|load|show me|edit)\s+(?:the\s+|my\s+)?(?<name>[^.!?]+?)(?:\s+(?:site|project|website))?\s*[.!?]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenName();
+
+    [GeneratedRegex(@"\b(?:the|my)\s+(?<name>\p{Lu}[\p{L}\p{N}'&-]*(?:\s+\p{Lu}[\p{L}\p{N}'&-]*){0,4})\s+(?:site|project|website)\b")]
+    private static partial Regex ProjectName();
 }

@@ -1,111 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using System.Text.Json.Serialization;
+using Navo.Tools.Edit;
 
 namespace Navo.Agent.Local;
 
 /// <summary>
-/// Navo's own language understanding: classifies a message, extracts its slots and resolves them against the
-/// conversation (the selected section, the last edit, the last list of suggestions, a pending question), then
-/// says which tool calls to make. Several edits in one message ("remove the pricing and add an FAQ") become one
-/// <c>edit_site</c> call. A message it is unsure of gets a question back, never a guessed edit.
+/// Navo's own language understanding: cleans a message, classifies it (<see cref="IntentClassifier"/>), reads its
+/// slots against the conversation (the selected section, the last edit, the last list of suggestions, a pending
+/// question) and says which tool calls to make. Several edits in one message become one <c>edit_site</c> call.
+/// Below its confidence, for a question about Navo, or for a destructive request without a clear target it
+/// answers or asks; it never changes the site on a guess.
 /// </summary>
-public sealed partial class LocalPlanner(Classifier classifier)
+public sealed partial class LocalPlanner
 {
-    private const double Confident = 0.55;
+    private const double Confident = 0.45;
+    private const double ConfidentToDestroy = 0.7;
 
-    private static readonly HashSet<string> EditIntents = new(StringComparer.Ordinal)
+    private static readonly ConcurrentDictionary<string, Lazy<LocalPlanner>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>How operations are written into a call: <c>op</c> first, absent arguments left out.</summary>
+    private static readonly JsonSerializerOptions OperationJson = new(EditOperationJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private readonly IntentClassifier _classifier;
+    private readonly Lexicon _lexicon;
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly Dictionary<string, string> _known;
+
+    public LocalPlanner(IntentClassifier classifier, Lexicon lexicon, TrainingSet training)
     {
-        "set_theme_mode", "set_theme_color", "set_theme_font", "set_theme_radius", "set_text", "rewrite", "add_section",
-        "remove_section", "move_section", "add_page", "remove_page", "rename_page", "set_seo", "undo", "revert",
-    };
+        _classifier = classifier;
+        _lexicon = lexicon;
+        var words = training.Examples.SelectMany(e => e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(lexicon.Sections.Concat(lexicon.Styles).Concat(lexicon.Fonts).Concat(lexicon.Radii).SelectMany(p => p.Phrase.Split(' ')))
+            .Concat(lexicon.Colors.Keys.SelectMany(c => c.Split(' ')))
+            .Concat(lexicon.Fields.SelectMany(f => f.Phrase.Split(' ')));
+        _vocabulary = words.GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _known = training.Examples.GroupBy(e => e.Text, StringComparer.Ordinal).Where(g => g.Select(e => e.Intent).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Intent, StringComparer.Ordinal);
+    }
 
-    /// <summary>Loads the phrasings from <c>prompts/local/intents</c> beside the assembly and trains on them.</summary>
-    public static LocalPlanner FromPrompts(string? promptsFolder = null) =>
-        new(Classifier.Train(Path.Combine(promptsFolder ?? Path.Combine(AppContext.BaseDirectory, "prompts"), "local", "intents")));
+    /// <summary>The planner for the prompts beside the assembly (or in <paramref name="promptsFolder"/>), loaded once a process.</summary>
+    public static LocalPlanner FromPrompts(string? promptsFolder = null)
+    {
+        var folder = Path.GetFullPath(promptsFolder ?? Path.Combine(AppContext.BaseDirectory, "prompts"));
+        return Loaded.GetOrAdd(folder, f => new Lazy<LocalPlanner>(() =>
+        {
+            var lexicon = Lexicon.Load(f);
+            return new LocalPlanner(IntentModel.LoadOrTrain(f, lexicon), lexicon, IntentModel.Prepared(f, lexicon));
+        })).Value;
+    }
 
     public Plan Plan(string message, PlanContext context)
     {
-        var text = message.Trim();
-        if (text.Length == 0)
+        var text = Guards.Clean(message);
+        if (Guards.Refuse(text, context, _lexicon) is { } refused)
         {
-            return Local.Plan.Ask("What would you like to do with your site?");
+            return refused;
         }
 
-        var clauses = SplitClauses(text);
-        if (clauses.Count > 1)
+        var whole = Understand(text);
+        if (SplitIntents.Contains(whole.Intent) && TrySplit(text, context) is { } several)
         {
-            var plans = clauses.Select(c => PlanOne(c, context)).ToList();
-            if (plans.All(p => p.Intent is var i && EditIntents.Contains(i) && p.Calls.Count == 1))
-            {
-                var operations = new JsonArray([.. plans.SelectMany(p => p.Calls[0].Arguments["operations"]!.AsArray().Select(o => o!.DeepClone()))]);
-                return new([new PlannedCall("edit_site", new JsonObject { ["operations"] = operations })],
-                    string.Join(" ", plans.Select(p => p.Reply)), "edit");
-            }
+            return several;
         }
 
-        return PlanOne(text, context);
+        return Decide(whole, context);
     }
 
-    private Plan PlanOne(string text, PlanContext context)
+    /// <summary>What a message is about: its slots and its most likely intent.</summary>
+    public (string Intent, double Probability, Utterance Utterance) Understand(string text)
     {
-        var parsed = Utterance.Parse(text);
-        // Slots are read from the corrected words too: "chnage the headine" is about the headline.
-        var utterance = parsed with { Tokens = [.. parsed.Tokens.Select(classifier.Correct)] };
-        var ranked = classifier.Classify(utterance.Tokens);
-        var (intent, probability) = ranked[0];
-        if (probability < Confident)
+        var utterance = Utterance.Parse(text, _lexicon, Correct);
+        if (_known.TryGetValue(utterance.Text, out var exact))
         {
-            return Local.Plan.Ask("I'm not sure what to change. You can say things like \"make it dark\", \"change the headline to 'Fresh bread daily'\" or \"add an FAQ\".");
+            return (exact, 1.0, utterance);
         }
 
-        if (!context.HasSite && (EditIntents.Contains(intent) || intent is "publish" or "unpublish" or "rollback" or "analyze" or "show_history"))
+        var ranked = _classifier.Classify(utterance.Text, SentenceEmbedder.Shared.Embed(utterance.Text));
+        return (ranked[0].Intent, ranked[0].Probability, utterance);
+    }
+
+    /// <summary>A word never seen becomes the closest one that was (one edit away, two for long words).</summary>
+    private string Correct(string word)
+    {
+        if (word.Length < 4 || _vocabulary.ContainsKey(word) || !word.All(char.IsLetter))
         {
-            return Local.Plan.Ask("There is no site yet. Tell me about your business — for example \"Build a site for my bakery in Lisbon\".", intent);
+            return word;
         }
 
-        return intent switch
-        {
-            "generate" => Call("generate_site", new JsonObject { ["description"] = text }, "Drafting your site…", intent),
-            "list_projects" => Call("list_projects", [], "Here are your sites.", intent),
-            "show_leads" => Call("show_leads", [], "Here are the messages from your site.", intent),
-            "help" => Call("help", [], "Here is what I can do.", intent),
-            "open_project" => OpenProject(utterance),
-            "show_history" => History(utterance),
-            "publish" => Call("publish_site", new JsonObject { ["action"] = "publish" }, "Publishing needs your yes.", intent),
-            "unpublish" => Call("publish_site", new JsonObject { ["action"] = "unpublish" }, "Taking the site offline needs your yes.", intent),
-            "rollback" => Call("publish_site", new JsonObject { ["action"] = "rollback" }, "Rolling back needs your yes.", intent),
-            "analyze" => Call("analyze_site", new JsonObject { ["period"] = Period(utterance) }, "Looking at your visitors…", intent),
-            "apply_suggestion" => Suggestion("apply_suggestion", utterance, context),
-            "dismiss_suggestion" => Suggestion("dismiss_suggestion", utterance, context),
-            "yes" or "no" => context.ApprovalPending
-                ? new Plan([], intent == "yes" ? "Confirmed." : "Okay, I left everything as it was.", intent)
-                : Local.Plan.Ask("There is nothing waiting for a yes or no right now. What would you like to change?", intent),
-            _ => Edit(intent, utterance, context),
-        };
+        var allowed = word.Length >= 8 ? 2 : 1;
+        return _vocabulary
+            .Where(v => Math.Abs(v.Key.Length - word.Length) <= allowed && v.Key[0] == word[0])
+            .Select(v => (Word: v.Key, Count: v.Value, Distance: Typos.Distance(word, v.Key)))
+            .Where(v => v.Distance <= allowed)
+            .OrderBy(v => v.Distance).ThenByDescending(v => v.Count).ThenBy(v => v.Word, StringComparer.Ordinal)
+            .Select(v => v.Word)
+            .FirstOrDefault() ?? word;
     }
 
     private static Plan Call(string name, JsonObject arguments, string reply, string intent) => new([new PlannedCall(name, arguments)], reply, intent);
 
-    private static Plan EditCall(JsonObject operation, string reply, string intent) =>
-        Call("edit_site", new JsonObject { ["operations"] = new JsonArray(operation) }, reply, intent);
+    private static Plan Edit(string reply, string intent, params EditOperation[] operations) =>
+        Call("edit_site", new JsonObject { ["operations"] = new JsonArray([.. operations.Select(o => JsonSerializer.SerializeToNode(o, OperationJson))]) }, reply, intent);
 
-    /// <summary>"remove the pricing and add an FAQ" -> two clauses; quoted text is never split.</summary>
-    private static List<string> SplitClauses(string text)
-    {
-        var quotes = new List<string>();
-        var masked = MaskQuotes().Replace(text, m =>
-        {
-            quotes.Add(m.Value);
-            return $"\u0001{quotes.Count - 1}\u0001";
-        });
-        return [.. ClauseBreak().Split(masked)
-            .Select(c => Regex.Replace(c, "\u0001(\\d+)\u0001", m => quotes[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)], RegexOptions.None, TimeSpan.FromSeconds(1)).Trim())
-            .Where(c => c.Length > 0)];
-    }
-
-    [GeneratedRegex("\"[^\"]*\"|“[^”]*”|(?<!\\w)'[^']*'(?!\\w)")]
-    private static partial Regex MaskQuotes();
-
-    [GeneratedRegex(@"\s*(?:,?\s+and then\s+|,?\s+then\s+|;\s*|\.\s+|,\s+and\s+|\s+and\s+(?=(?:also\s+)?(?:add|remove|delete|move|make|change|set|put|use|rename|undo|switch|drop|get rid|insert|include|create)\b))", RegexOptions.IgnoreCase)]
-    private static partial Regex ClauseBreak();
+    private static Plan Ask(string question, string intent) => Local.Plan.Ask(question, intent);
 }

@@ -1,30 +1,47 @@
 namespace Navo.Agent.Local;
 
+/// <summary>A section of the current site as the local client sees it: id, type, and its items' names (pricing names, FAQ questions, …).</summary>
+public sealed record SectionInfo(string Id, string Type, IReadOnlyList<string> Items);
+
 /// <summary>
-/// What the local client knows about the conversation when it reads a message: the site's sections and pages,
-/// the section selected in the studio, the one edited last, how many suggestions were last shown, and whether a
-/// yes/no question is waiting.
+/// What the local client knows about the conversation when it reads a message: the site's name, sections and pages,
+/// the section selected in the studio, the one edited last and the last operations, how many suggestions were last
+/// shown, and whether a yes/no question is waiting.
 /// </summary>
 public sealed record PlanContext(
-    IReadOnlyList<(string Id, string Type)> Sections,
+    IReadOnlyList<SectionInfo> Sections,
     IReadOnlyList<string> Pages,
+    string? ProjectName = null,
     string? SelectedSectionId = null,
     string? LastEditedSectionId = null,
     int SuggestionCount = 0,
-    bool ApprovalPending = false)
+    bool ApprovalPending = false,
+    string? LastOperationsJson = null)
 {
-    public bool HasSite => Sections.Count > 0;
+    public bool HasSite => Sections.Count > 0 || Pages.Count > 0;
 
     /// <summary>No project yet.</summary>
     public static PlanContext Empty { get; } = new([], []);
 
-    /// <summary>design.md section 7's sample: a site with hero, features, testimonials, pricing, faq, contact and footer, and three suggestions.</summary>
+    /// <summary>design.md section 7's sample, as docs/understanding.md describes it.</summary>
     public static PlanContext Sample { get; } = new(
-        [("s1", "hero"), ("s2", "features"), ("s3", "testimonials"), ("s4", "pricing"), ("s5", "faq"), ("s6", "contact"), ("s7", "footer")],
-        ["Home"],
+        [
+            new("s1", "hero", []),
+            new("s2", "features", ["Baked every morning", "Local flour", "Made by hand"]),
+            new("s3", "testimonials", ["Anna", "Tom", "Priya"]),
+            new("s4", "pricing", ["Small cake", "Large cake", "Wedding cake"]),
+            new("s5", "faq", ["Do you deliver?", "Do you bake gluten-free?", "Can I order online?"]),
+            new("s6", "contact", []),
+            new("s7", "footer", []),
+        ],
+        ["Home", "Menu", "About Us"],
+        ProjectName: "Sunrise Bakery",
         SuggestionCount: 3);
 
-    public string? TypeOf(string? sectionId) => Sections.FirstOrDefault(s => s.Id == sectionId).Type;
+    public string? TypeOf(string? sectionId) => Sections.FirstOrDefault(s => s.Id == sectionId)?.Type;
+
+    /// <summary>The first section of a type, or null.</summary>
+    public SectionInfo? FirstOf(string type) => Sections.FirstOrDefault(s => s.Type == type);
 
     /// <summary>How to name a section in a tool argument: its type when it is the only one, else its id.</summary>
     public string Reference(string sectionId)

@@ -1,98 +1,80 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Navo.Agent.Local;
 
 /// <summary>
-/// A message made ready for the classifier: quoted text, colours, section names and numbers are taken out as
-/// slots, in reading order, and replaced by class tokens (QUOTE, COLOR, SECTION, NUM), so "change the pricing
-/// title to 'X'" and "change the faq title to 'Y'" look alike to the classifier.
+/// A message made ready for understanding. <see cref="Original"/> keeps the user's text for values;
+/// <see cref="Text"/> is lower case, with quoted text replaced by <c>qtext</c> and misspelt words corrected, which
+/// is what the classifier reads; <see cref="Quotes"/> and <see cref="Sections"/> are slots found in reading order.
 /// </summary>
-public sealed partial record Utterance(
-    string Original,
-    IReadOnlyList<string> Tokens,
-    IReadOnlyList<string> Quotes,
-    IReadOnlyList<string> Colors,
-    IReadOnlyList<string> Sections,
-    IReadOnlyList<int> Numbers)
+public sealed partial record Utterance(string Original, string Text, IReadOnlyList<string> Quotes, IReadOnlyList<(int At, string Type)> Sections)
 {
-    private static readonly Regex SectionPhrases = new(
-        @"(?<![\w#])(" + string.Join('|', Vocabulary.Sections.Select(s => Regex.Escape(s.Phrase))) + @")(?!\w)",
-        RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    /// <summary>What a quoted value becomes in <see cref="Text"/>.</summary>
+    public const string QuoteToken = "qtext";
 
-    private static readonly Dictionary<string, string> SectionByPhrase =
-        Vocabulary.Sections.ToDictionary(s => s.Phrase, s => s.Type, StringComparer.Ordinal);
+    public IReadOnlyList<string> Words { get; } = Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    // Words one letter from a colour name (same length, same first letter) that are not colours.
-    private static readonly HashSet<string> CommonWords = new(["read", "reds", "bred", "blog", "glue", "blues", "grew", "greet", "pinky", "tale", "teal"], StringComparer.Ordinal);
+    /// <summary>The section types named, in reading order.</summary>
+    public IReadOnlyList<string> SectionTypes { get; } = [.. Sections.Select(s => s.Type)];
 
-    public string Text => string.Join(' ', Tokens);
+    /// <summary>True when any of the phrases occurs as whole words.</summary>
+    public bool Has(params string[] phrases) => phrases.Any(p => Lexicon.Contains(Text, p));
 
-    /// <summary>True when any of the words (or multi-word phrases) occurs.</summary>
-    public bool Has(params string[] words) => words.Any(w => w.Contains(' ', StringComparison.Ordinal)
-        ? $" {Text} ".Contains($" {w} ", StringComparison.Ordinal)
-        : Tokens.Contains(w, StringComparer.Ordinal));
-
-    public static Utterance Parse(string text)
+    /// <summary>Reads a message: quotes out, lower case, words corrected by <paramref name="correct"/>, sections found.</summary>
+    public static Utterance Parse(string text, Lexicon lexicon, Func<string, string> correct)
     {
         var quotes = new List<string>();
         var rest = QuotedText().Replace(text, m =>
         {
             quotes.Add(m.Groups["q"].Value.Trim());
-            return " QUOTE ";
+            return $" {QuoteToken} ";
         });
 
-        var lower = rest.Replace("’", "'", StringComparison.Ordinal).ToLowerInvariant().Replace("quote", "QUOTE", StringComparison.Ordinal);
-        var sections = new List<string>();
-        lower = SectionPhrases.Replace(lower, m =>
-        {
-            sections.Add(SectionByPhrase[m.Value]);
-            return " SECTION ";
-        });
+        var words = WordText().Matches(rest.Replace('’', '\'').Replace('‘', '\'').ToLowerInvariant())
+            .Select(m => m.Value.Trim('\'', '-', '.'))
+            .Where(w => w.Length > 0)
+            .Select(correct);
+        var lower = string.Join(' ', words);
+        return new Utterance(text, lower, quotes, FindSections(lower, lexicon));
+    }
 
-        var tokens = new List<string>();
-        var colors = new List<string>();
-        var numbers = new List<int>();
-        foreach (var word in Words().Matches(lower).Select(m => m.Value.Trim('\'', '-')).Where(w => w.Length > 0))
+    private static List<(int, string)> FindSections(string text, Lexicon lexicon)
+    {
+        var found = new List<(int At, int End, string Type)>();
+        foreach (var (phrase, type) in lexicon.Sections)
         {
-            if (HexColor().IsMatch(word))
+            for (var at = Lexicon.IndexOf(text, phrase); at >= 0; at = NextIndex(text, phrase, at))
             {
-                colors.Add(word.Length == 4 ? $"#{word[1]}{word[1]}{word[2]}{word[2]}{word[3]}{word[3]}" : word);
-                tokens.Add("COLOR");
-            }
-            else if (Vocabulary.Colors.TryGetValue(word, out var hex)
-                || (!CommonWords.Contains(word) && Typos.Closest(word, Vocabulary.Colors.Keys.Where(c => c.Length == word.Length && c[0] == word[0])) is { } near
-                    && Vocabulary.Colors.TryGetValue(near, out hex)))
-            {
-                colors.Add(hex);
-                tokens.Add("COLOR");
-            }
-            else if (Vocabulary.Numbers.TryGetValue(word, out var n) || TryNumber(word, out n))
-            {
-                numbers.Add(n);
-                tokens.Add("NUM");
-            }
-            else
-            {
-                tokens.Add(word);
+                if (!found.Any(f => at < f.End && f.At < at + phrase.Length))
+                {
+                    found.Add((at, at + phrase.Length, type));
+                }
             }
         }
 
-        return new Utterance(text, tokens, quotes, colors, sections, numbers);
+        // A misspelt section name ("galery", "testimonals"): one edit from a one-word name of five letters or more.
+        foreach (Match word in WordText().Matches(text))
+        {
+            if (word.Length >= 5 && !found.Any(f => word.Index < f.End && f.At < word.Index + word.Length)
+                && lexicon.Sections.Where(p => p.Phrase.Length >= 5 && !p.Phrase.Contains(' ', StringComparison.Ordinal))
+                    .FirstOrDefault(p => Typos.Distance(word.Value, p.Phrase) == 1 && word.Value[0] == p.Phrase[0]) is { Phrase: not null } near)
+            {
+                found.Add((word.Index, word.Index + word.Length, near.Value));
+            }
+        }
+
+        return [.. found.OrderBy(f => f.At).Select(f => (f.At, f.Type))];
     }
 
-    private static bool TryNumber(string word, out int number)
+    private static int NextIndex(string text, string phrase, int after)
     {
-        var digits = word.StartsWith('v') && word.Length > 1 ? word[1..] : word;
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number is > 0 and < 100000;
+        var next = Lexicon.IndexOf(text[(after + 1)..], phrase);
+        return next < 0 ? -1 : next + after + 1;
     }
 
-    [GeneratedRegex("[\"“”](?<q>[^\"“”]+)[\"“”]|(?<!\\w)'(?<q>[^']+)'(?!\\w)")]
+    [GeneratedRegex("[\"“”](?<q>[^\"“”]+)[\"“”]|(?<![\\w])['‘](?<q>(?:[^'’‘\n]|['’](?=\\w))+?)['’](?![\\w])")]
     private static partial Regex QuotedText();
 
-    [GeneratedRegex(@"^#([0-9a-f]{6}|[0-9a-f]{3})$")]
-    private static partial Regex HexColor();
-
-    [GeneratedRegex(@"QUOTE|SECTION|#[0-9a-f]{3,6}\b|[\p{L}\p{N}&'-]+")]
-    private static partial Regex Words();
+    [GeneratedRegex(@"#[0-9a-f]{3,6}\b|[\p{L}\p{N}&'@.+-]*[\p{L}\p{N}]|[\p{So}]")]
+    private static partial Regex WordText();
 }

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Navo.Agent.Local;
+
+/// <summary>
+/// The business a first message describes, as far as the person said it: its name ("X is a …", "We're X, a …",
+/// "a … called X", quoted), its kind in their words ("dog groomer") and its place ("in Leeds", "serving East
+/// London"). Whatever was not said stays null: nothing is guessed.
+/// </summary>
+public static partial class BusinessMention
+{
+    private static readonly HashSet<string> NotNames = new(
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> Fillers = new(["small", "little", "new", "local", "independent", "tiny", "family", "family-run", "friendly", "cosy", "cozy", "own"], StringComparer.Ordinal);
+
+    public static (string? Name, string? Kind, string? Place) Read(string text) => (Name(text), Kind(text), Place(text));
+
+    public static string? Name(string text)
+    {
+        foreach (var pattern in new[] { QuotedName(), CalledName(), LeadingName(), WereName(), RunName() })
+        {
+            foreach (Match match in pattern.Matches(text))
+            {
+                var name = match.Groups["name"].Value.Trim().TrimEnd('.', ',', '!', ':');
+                if (name.Length > 0 && !NotNames.Contains(name) && !NotNames.Contains(name.Split(' ')[0]))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static string? Kind(string text)
+    {
+        var match = KindWords().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var words = match.Groups["kind"].Value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Fillers.Contains).ToList();
+        return words.Count == 0 || words.Count > 4 ? null : string.Join(' ', words);
+    }
+
+    public static string? Place(string text)
+    {
+        return PlaceWords().Matches(text).Select(m => m.Groups["place"].Value.Trim())
+            .FirstOrDefault(p => !NotPlaces().IsMatch(p));
+    }
+
+    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*)";
+
+    private const string NameWords = NamePart + @"(?:\s+(?:&|and|of|the|de|la|&amp;|n'|'n'|on|" + NamePart + @")){0,5}";
+
+    [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex(@"\b(?:called|named|name is|name's)\s+(?<name>" + NameWords + ")", RegexOptions.None)]
+    private static partial Regex CalledName();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|-|,)\s*(?:a|an|the|we)\b")]
+    private static partial Regex LeadingName();
+
+    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|I'm|[Ii] am)\s+(?<name>" + NameWords + @")\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b")]
+    private static partial Regex WereName();
+
+    [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
+    private static partial Regex RunName();
+
+    [GeneratedRegex(@"\b(?:a|an|my|our)\s+(?<kind>(?:(?!(?:website|site|web|page|for|my|our|a|an|the|in|called|named|me|us)\b)[\p{L}&'-]+\s+){0,3}?(?:bakery|bakers?|caf[eé]|coffee shop|restaurant|bistro|pub|bar|salon|barbershop|barbers?|spa|studio|shop|store|boutique|school|academy|parlou?r|groomers?|grooming|clinic|practice|surgery|agency|company|business|firm|consultancy|gym|florist|photographer|photography|plumber|plumbing|electrician|builders?|beekeeper|apiary|farm|brewery|winery|hotel|guesthouse|b&b|tours?|dentist|vet|garage|bookshop|bookstore|gallery|charity|nursery|daycare|tutor|tutoring|trainer|coach|therapist|band|choir|club|kitchen|catering|caterer|deli|butcher|market|cleaners?|cleaning|landscaper|gardener|decorator|carpenter|joiner|roofer|locksmith|mechanic|accountant|lawyer|solicitor|architect|designer|stylist|tattooist|yoga|pilates|dojo|service|services|co))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KindWords();
+
+    [GeneratedRegex(@"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|English|Spanish|French|German|I\b|We\b|The\b|Our\b|My\b)")]
+    private static partial Regex NotPlaces();
+
+    [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|covering|across|from|out of)\s+(?<place>(?:St\.?\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
+    private static partial Regex PlaceWords();
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+
+namespace Navo.Agent.Local;
+
+/// <summary>Facts people give in passing: prices with their currency and period, email addresses, phone numbers, street addresses.</summary>
+public static partial class Facts
+{
+    /// <summary>A price as Navo writes it ("£18", "€4.50") with its period ("month"), and where it was in the text.</summary>
+    public sealed record Price(string Amount, string? Period, int At, int End);
+
+    /// <summary>Every price in the text, in reading order.</summary>
+    public static IReadOnlyList<Price> Prices(string text) =>
+        [.. PriceText().Matches(text).Select(m =>
+        {
+            var symbol = m.Groups["sym"].Success ? m.Groups["sym"].Value : Currency(m.Groups["word"].Value + m.Groups["code"].Value);
+            var amount = m.Groups["amount"].Success ? m.Groups["amount"].Value : m.Groups["amount2"].Value;
+            var period = m.Groups["per"].Success ? Period(m.Groups["per"].Value) : null;
+            return new Price(symbol + amount, period, m.Index, m.Index + m.Length);
+        })];
+
+    public static string? Email(string text) => EmailText().Match(text) is { Success: true } m ? m.Value.TrimEnd('.') : null;
+
+    public static int EmailAt(string text) => EmailText().Match(text) is { Success: true } m ? m.Index : -1;
+
+    /// <summary>A phone number as typed: seven or more digits, with spaces, dots, dashes or brackets between.</summary>
+    public static (string Value, int At)? Phone(string text)
+    {
+        foreach (Match m in PhoneText().Matches(text))
+        {
+            var digits = m.Value.Count(char.IsDigit);
+            if (digits is >= 7 and <= 15 && !TimeLike().IsMatch(m.Value))
+            {
+                return (m.Value.Trim(), m.Index);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A street address: a house number and a street word ("4 Mill Lane, Leeds LS1 4AB"), or what follows "address is".</summary>
+    public static (string Value, int At)? Address(string text)
+    {
+        var marked = AddressMarker().Match(text);
+        if (marked.Success)
+        {
+            return (Slots.Clean(Clause(text[(marked.Index + marked.Length)..]))!, marked.Index + marked.Length);
+        }
+
+        var street = StreetText().Match(text);
+        return street.Success ? (Slots.Clean(Clause(text[street.Index..]))!, street.Index) : null;
+    }
+
+    /// <summary>The text up to where another fact starts ("…, phone 0113…", "and our email is…").</summary>
+    private static string Clause(string text)
+    {
+        var end = NextFact().Match(text);
+        return end.Success ? text[..end.Index] : text;
+    }
+
+    private static string Currency(string word) => word.ToLowerInvariant() switch
+    {
+        "eur" or "euro" or "euros" => "€",
+        "gbp" or "pound" or "pounds" or "quid" => "£",
+        "usd" or "dollar" or "dollars" or "bucks" => "$",
+        _ => "£",
+    };
+
+    private static string Period(string word) => word.ToLowerInvariant().TrimEnd('s') switch
+    {
+        "mo" or "month" or "pm" or "mth" => "month",
+        "wk" or "week" or "pw" => "week",
+        "yr" or "year" or "annum" or "pa" => "year",
+        "hr" or "hour" or "ph" => "hour",
+        "person" or "head" or "pp" => "person",
+        var other => other,
+    };
+
+    [GeneratedRegex(@"(?:(?<sym>[£€$])\s?(?<amount>\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day)s?\b|\s+(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex PriceText();
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
+    private static partial Regex EmailText();
+
+    [GeneratedRegex(@"(?<![\w£€$.])\+?\(?\d[\d\s().-]{5,}\d(?![\w%])")]
+    private static partial Regex PhoneText();
+
+    [GeneratedRegex(@"^\s*\d{1,2}([:.]\d{2})?\s*[-–]\s*\d{1,2}([:.]\d{2})?\s*$")]
+    private static partial Regex TimeLike();
+
+    [GeneratedRegex(@"\b(?:address(?:\s+is)?|located at|find us at|we(?:'re| are) (?:at|on)|based at|visit us at)\s*:?\s*(?-i:(?=\d|\p{Lu}))", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressMarker();
+
+    [GeneratedRegex(@"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Place|Pl|Square|Sq|Drive|Dr|Court|Ct|Row|Hill|Close|Terrace|Parade|Boulevard|Blvd|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park)\b")]
+    private static partial Regex StreetText();
+
+    [GeneratedRegex(@"[,;.]?\s+(?:and\s+)?(?:our\s+|the\s+|my\s+)?(?:phone|tel|telephone|call|ring|email|e-mail|mail|number|mobile|open|hours)\b|\n|[;]", RegexOptions.IgnoreCase)]
+    private static partial Regex NextFact();
+}

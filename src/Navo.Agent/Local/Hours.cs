@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Navo.Agent.Local;
+
+/// <summary>One line of opening hours: days with a time range, or days with a note ("Closed").</summary>
+public sealed record HoursLine(string Days, string? Opens = null, string? Closes = null, string? Text = null);
+
+/// <summary>
+/// Reads opening hours as people type them: "Tue–Fri 9am–6pm, Sat 8–4, closed Sundays", "weekdays 8:30 till 5.30",
+/// "open every day 7 to 3". Days become "Mon-Fri" or "Sat, Sun"; times 24-hour "HH:mm", a closing hour lower than
+/// the opening one being in the afternoon.
+/// </summary>
+public static partial class Hours
+{
+    private static readonly string[] Week = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    public static IReadOnlyList<HoursLine> Read(string text, Lexicon lexicon)
+    {
+        var lines = new List<HoursLine>();
+        string? pendingDays = null;
+        foreach (var part in Parts().Split(text.ToLowerInvariant().Replace('–', '-').Replace('—', '-')))
+        {
+            var days = Days(part, lexicon);
+            var range = TimeRange().Match(part);
+            if (Lexicon.Contains(part, "closed") && days is not null)
+            {
+                lines.Add(new HoursLine(days, Text: "Closed"));
+                continue;
+            }
+
+            if (range.Success && Time(range.Groups["open"].Value, range.Groups["oam"].Value) is { } opens
+                && Time(range.Groups["close"].Value, range.Groups["cam"].Value) is { } closes)
+            {
+                closes = Afternoon(opens, closes, range.Groups["cam"].Value);
+                days = days is not null && pendingDays is not null && !pendingDays.Contains('-', StringComparison.Ordinal) ? $"{pendingDays}, {days}" : days ?? pendingDays;
+                lines.Add(new HoursLine(days ?? "Mon-Sun", $"{opens / 60:00}:{opens % 60:00}", $"{closes / 60:00}:{closes % 60:00}"));
+                pendingDays = null;
+            }
+            else if (days is not null)
+            {
+                // "Monday to Friday, 9 to 5": the days come in one part, the times in the next.
+                pendingDays = days;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The days a part names: a range, a list, "weekdays", "weekends", "every day".</summary>
+    private static string? Days(string part, Lexicon lexicon)
+    {
+        if (Lexicon.Contains(part, "weekdays") || Lexicon.Contains(part, "weekday"))
+        {
+            return "Mon-Fri";
+        }
+
+        if (Lexicon.Contains(part, "weekends") || Lexicon.Contains(part, "weekend"))
+        {
+            return "Sat-Sun";
+        }
+
+        if (Lexicon.Contains(part, "every day") || Lexicon.Contains(part, "daily") || Lexicon.Contains(part, "7 days") || Lexicon.Contains(part, "seven days"))
+        {
+            return "Mon-Sun";
+        }
+
+        var found = DayWord().Matches(part).Select(m => (m.Index, m.Length, Day: lexicon.Days.GetValueOrDefault(m.Value.TrimEnd('.')))).Where(d => d.Day is not null).ToList();
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        if (found.Count >= 2)
+        {
+            var between = part[(found[0].Index + found[0].Length)..found[1].Index];
+            if (RangeWord().IsMatch(between))
+            {
+                return $"{found[0].Day}-{found[1].Day}";
+            }
+        }
+
+        return string.Join(", ", found.Select(f => f.Day).Distinct().OrderBy(d => Array.IndexOf(Week, d)));
+    }
+
+    /// <summary>Minutes past midnight, or null; "noon" and "midnight" too.</summary>
+    private static int? Time(string value, string suffix)
+    {
+        if (value is "noon" or "midday")
+        {
+            return 12 * 60;
+        }
+
+        if (value == "midnight")
+        {
+            return 24 * 60;
+        }
+
+        var pieces = value.Split(':', '.');
+        if (!int.TryParse(pieces[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 24)
+        {
+            return null;
+        }
+
+        var minutes = pieces.Length > 1 && int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m < 60 ? m : 0;
+        if (suffix.StartsWith('p') && hour < 12)
+        {
+            hour += 12;
+        }
+        else if (suffix.StartsWith('a') && hour == 12)
+        {
+            hour = 0;
+        }
+
+        return (hour * 60) + minutes;
+    }
+
+    private static int Afternoon(int opens, int closes, string closeSuffix) =>
+        closes <= opens && closeSuffix.Length == 0 && closes < 12 * 60 ? closes + (12 * 60) : Math.Min(closes, (23 * 60) + 59);
+
+    [GeneratedRegex(@"\s*(?:,|;|\n|\band\b|\bbut\b|\.\s)\s*")]
+    private static partial Regex Parts();
+
+    [GeneratedRegex(@"(?<open>\d{1,2}(?:[:.]\d{2})?|noon|midday)\s*(?<oam>a\.?m\.?|p\.?m\.?)?\s*(?:-|to|till|til|until|'til|through)\s*(?<close>\d{1,2}(?:[:.]\d{2})?|noon|midday|midnight)\s*(?<cam>a\.?m\.?|p\.?m\.?)?")]
+    private static partial Regex TimeRange();
+
+    [GeneratedRegex(@"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")]
+    private static partial Regex DayWord();
+
+    [GeneratedRegex(@"^\s*(?:-|to|through|thru|till|until)\s*$")]
+    private static partial Regex RangeWord();
+}

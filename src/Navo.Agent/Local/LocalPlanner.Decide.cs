@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Navo.Tools.Edit;
+
+namespace Navo.Agent.Local;
+
+public sealed partial class LocalPlanner
+{
+    /// <summary>Intents that change the site's document: they need a site, and several of them can share a message.</summary>
+    private static readonly HashSet<string> EditIntents = new(StringComparer.Ordinal)
+    {
+        "set_theme_mode", "set_theme_color", "set_theme_font", "set_theme_radius", "set_text", "set_contact", "set_price", "add_prices",
+        "set_hours", "set_name", "rewrite", "add_section", "remove_section", "move_section", "add_page", "remove_page", "rename_page",
+        "set_seo", "undo", "revert",
+    };
+
+    /// <summary>Intents whose message may hold several changes ("a darker green and rounder corners").</summary>
+    private static readonly HashSet<string> SplitIntents = new(StringComparer.Ordinal)
+    {
+        "set_theme_mode", "set_theme_color", "set_theme_font", "set_theme_radius", "set_text", "rewrite", "add_section",
+        "remove_section", "move_section", "add_page", "set_seo",
+    };
+
+    /// <summary>Intents that take something away: they need more confidence, and a named target.</summary>
+    private static readonly HashSet<string> Destructive = new(StringComparer.Ordinal)
+    {
+        "remove_section", "remove_page", "unpublish", "delete_project", "revert", "rollback",
+    };
+
+    private const string Unsure = "I'm not sure what you'd like me to do. You can say things like \"make it dark\", \"change the headline to 'Fresh bread daily'\", \"we're open Tue-Sat 9-5\" or \"add an FAQ\".";
+
+    private Plan Decide((string Intent, double Probability, Utterance Utterance) understood, PlanContext context)
+    {
+        var (intent, probability, u) = understood;
+        if (probability < Confident || (Destructive.Contains(intent) && probability < ConfidentToDestroy))
+        {
+            return Ask(Unsure, "unclear");
+        }
+
+        if (!context.HasSite && (EditIntents.Contains(intent) || intent is "publish" or "unpublish" or "rollback" or "analyze" or "show_history" or "delete_project"))
+        {
+            return Ask("There is no site yet. Tell me about your business — for example \"Build a site for my bakery in Lisbon\".", intent);
+        }
+
+        return intent switch
+        {
+            "generate" => Generate(u, redraft: false),
+            "redraft" => Generate(u, redraft: context.HasSite),
+            "list_projects" => Call("list_projects", [], "Here are your sites.", intent),
+            "show_leads" => Call("show_leads", [], "Here are the messages from your site.", intent),
+            "help" => Call("help", [], "Here is what I can do.", intent),
+            "question" => new Plan([], NavoAnswers.For(u), intent),
+            "other" => Ask(Unsure, intent),
+            "open_project" => OpenProject(u),
+            "show_history" => History(u),
+            "publish" => Call("publish_site", new JsonObject { ["action"] = "publish" }, "Publishing needs your yes.", intent),
+            "unpublish" => Call("publish_site", new JsonObject { ["action"] = "unpublish" }, "Taking the site offline needs your yes.", intent),
+            "rollback" => Rollback(u),
+            "delete_project" => DeleteProject(u, context),
+            "analyze" => Call("analyze_site", new JsonObject { ["period"] = Period(u) }, "Looking at your visitors…", intent),
+            "apply_suggestion" => Suggestion("apply_suggestion", u, context),
+            "dismiss_suggestion" => Suggestion("dismiss_suggestion", u, context),
+            "yes" or "no" => context.ApprovalPending
+                ? new Plan([], intent == "yes" ? "Confirmed." : "Okay, I left everything as it was.", intent)
+                : Ask("There is nothing waiting for a yes or no right now. What would you like to change?", intent),
+            _ => EditPlan(intent, u, context),
+        };
+    }
+
+    private Plan EditPlan(string intent, Utterance u, PlanContext context) => intent switch
+    {
+        "set_theme_mode" => ThemeMode(u),
+        "set_theme_color" => ThemeColor(u),
+        "set_theme_font" => ThemeFont(u),
+        "set_theme_radius" => ThemeRadius(u),
+        "set_text" => SetText(u, context),
+        "set_contact" => SetContact(u, context),
+        "set_price" => SetPrice(u, context),
+        "add_prices" => AddPrices(u),
+        "set_hours" => SetHours(u),
+        "set_name" => SetName(u),
+        "rewrite" => Rewrite(u, context),
+        "add_section" => AddSection(u, context),
+        "remove_section" => RemoveSection(u, context),
+        "move_section" => MoveSection(u, context),
+        "add_page" => AddPage(u),
+        "remove_page" => RemovePage(u, context),
+        "rename_page" => RenamePage(u, context),
+        "set_seo" => SetSeo(u),
+        "undo" => Edit("Undoing.", intent, new Undo(Slots.Numbers(u, _lexicon) is [var steps, ..] && steps <= 20 ? steps : 1)),
+        "revert" => Slots.Version(u, _lexicon) is { } version
+            ? Edit($"Restoring version {version}.", intent, new Revert(version))
+            : Ask("Which version should I go back to? \"show history\" lists them.", intent),
+        _ => Ask(Unsure, intent),
+    };
+}

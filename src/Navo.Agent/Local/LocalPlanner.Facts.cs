@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Navo.Tools.Edit;
+
+namespace Navo.Agent.Local;
+
+public sealed partial class LocalPlanner
+{
+    /// <summary>An email address, phone number or street address given in passing, each into the contact section.</summary>
+    private Plan SetContact(Utterance u, PlanContext context)
+    {
+        var contact = context.FirstOf("contact") is { } c ? context.Reference(c.Id) : "contact";
+        var found = new List<(int At, SetText Operation)>();
+        var text = u.Original;
+        var named = _lexicon.Fields.FirstOrDefault(f => f.Field is "email" or "phone" or "address" && Lexicon.Contains(u.Text, f.Phrase));
+        if (u.Quotes.Count == 1 && named is not null)
+        {
+            return Edit("Updating your contact details.", "set_contact", new SetText(contact, named.Field, u.Quotes[0]));
+        }
+
+        if (Facts.Email(text) is { } email)
+        {
+            found.Add((Facts.EmailAt(text), new SetText(contact, "email", email)));
+        }
+
+        if (Facts.Phone(text) is { } phone)
+        {
+            found.Add((phone.At, new SetText(contact, "phone", phone.Value)));
+        }
+
+        if (Facts.Address(text) is { } address && address.Value is { Length: > 3 } value && !found.Any(f => value.Contains(f.Operation.Value, StringComparison.Ordinal)))
+        {
+            found.Add((address.At, new SetText(contact, "address", value)));
+        }
+
+        if (found.Count == 0)
+        {
+            return Ask("What should visitors use to reach you? Give me an email address, a phone number or a street address.", "set_contact");
+        }
+
+        var operations = found.OrderBy(f => f.At).Select(f => (EditOperation)f.Operation).ToArray();
+        return Edit("Updating your contact details.", "set_contact", operations);
+    }
+
+    /// <summary>A new price for one item: "the large cake is £20 now".</summary>
+    private Plan SetPrice(Utterance u, PlanContext context)
+    {
+        var prices = Facts.Prices(u.Original);
+        if (prices.Count == 0)
+        {
+            return Ask("What should the new price be? For example \"the large cake is £20\".", "set_price");
+        }
+
+        if (context.FirstOf("pricing") is not { } pricing)
+        {
+            return AddPrices(u);
+        }
+
+        var item = ItemIndex(u, pricing) ?? (pricing.Items.Count == 1 ? 0 : null);
+        if (item is null)
+        {
+            return Ask($"Which item costs {prices[0].Amount}? The price list has {string.Join(", ", pricing.Items)}.", "set_price");
+        }
+
+        var section = context.Reference(pricing.Id);
+        var operations = new List<EditOperation> { new SetText(section, "price", prices[^1].Amount, item) };
+        if (prices[^1].Period is { } period)
+        {
+            operations.Add(new SetText(section, "period", period, item));
+        }
+
+        return Edit($"Changing the price to {prices[^1].Amount}.", "set_price", [.. operations]);
+    }
+
+    /// <summary>A list of prices ("haircut £20, beard trim £10") as a new price list.</summary>
+    private Plan AddPrices(Utterance u)
+    {
+        var items = new JsonArray();
+        var text = u.Original;
+        var list = text.Contains(':', StringComparison.Ordinal) ? text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..] : text;
+        var prices = Facts.Prices(list);
+        // "haircut £20, beard trim £10" names come before their prices; "£20 for a haircut" after.
+        var nameFirst = prices.Count > 0 && ItemName(list[..prices[0].At]) is not null;
+        for (var i = 0; i < prices.Count; i++)
+        {
+            var from = nameFirst ? (i == 0 ? 0 : prices[i - 1].End) : prices[i].End;
+            var to = nameFirst ? prices[i].At : (i + 1 < prices.Count ? prices[i + 1].At : list.Length);
+            if (ItemName(list[from..to]) is not { } name)
+            {
+                continue;
+            }
+
+            var item = new JsonObject { ["name"] = char.ToUpperInvariant(name[0]) + name[1..], ["price"] = prices[i].Amount };
+            if (prices[i].Period is { } period)
+            {
+                item["period"] = period;
+            }
+
+            items.Add(item);
+        }
+
+        return items.Count == 0
+            ? Ask("Which prices? For example \"add a price list: haircut £20, beard trim £10\".", "add_prices")
+            : EditJson($"Adding a price list with {items.Count} item{(items.Count == 1 ? string.Empty : "s")}.", "add_prices",
+                new JsonObject { ["op"] = "add_section", ["type"] = "pricing", ["items"] = items });
+    }
+
+    private Plan SetHours(Utterance u)
+    {
+        var lines = Hours.Read(u.Original, _lexicon);
+        if (lines.Count > 0)
+        {
+            var hours = new JsonArray([.. lines.Select(l => (JsonNode)(l.Text is { } note
+                ? new JsonObject { ["days"] = l.Days, ["text"] = note }
+                : new JsonObject { ["days"] = l.Days, ["opens"] = l.Opens, ["closes"] = l.Closes }))]);
+            return EditJson("Updating your opening hours.", "set_hours", new JsonObject { ["op"] = "set_hours", ["hours"] = hours });
+        }
+
+        var text = Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
+        return text is null
+            ? Ask("When are you open? For example \"Tue-Fri 9am-6pm, Sat 8-4\".", "set_hours")
+            : EditJson("Updating your opening hours.", "set_hours", new JsonObject { ["op"] = "set_hours", ["text"] = char.ToUpperInvariant(text[0]) + text[1..] });
+    }
+
+    /// <summary>The business's real name: "our name is actually Crumbs", "it's Crumbs, not Sunrise".</summary>
+    private Plan SetName(Utterance u)
+    {
+        var name = u.Quotes.FirstOrDefault();
+        if (name is null)
+        {
+            var match = NameIs().Match(u.Original);
+            name = match.Success ? Slots.Clean(NotPart().Replace(match.Groups["name"].Value, string.Empty)) : null;
+        }
+
+        return name is null
+            ? Ask("What is the business called? Put the name in quotes, like 'Crumbs'.", "set_name")
+            : EditJson($"Renaming the business to {name}.", "set_name", new JsonObject { ["op"] = "set_name", ["name"] = name });
+    }
+
+    private static Plan EditJson(string reply, string intent, params JsonObject[] operations) =>
+        Call("edit_site", new JsonObject { ["operations"] = new JsonArray([.. operations]) }, reply, intent);
+
+    /// <summary>An item's name from the words around its price, without separators and filler at either end.</summary>
+    private static string? ItemName(string words)
+    {
+        var name = Slots.Clean(ItemEdges().Replace(words, string.Empty));
+        return name is { Length: > 1 } && name.Any(char.IsLetter) ? name : null;
+    }
+
+    [GeneratedRegex(@"^(?:[\s,;:=+&()\-–—/.]|\b(?:and|add|a|an|the|our|my|new|price list|prices|price|pricing|rates|are|is|costs?|for|at|from|each|only|just|then|plus|with|here)\b)+|(?:[\s,;:=+&()\-–—/.]|\b(?:and|is|are|costs?|for|at|each|only|just|then|plus)\b)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemEdges();
+
+    [GeneratedRegex(@"^\s*(?:(?:our|the)\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|is)?\s*|^\s*we(?:'re| are)\s+(?:open\s+)?|^\s*open\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex HoursLead();
+
+    [GeneratedRegex(@"(?:\b(?:name\s+is|name's|called|named|call\s+(?:us|it|the business)|rename\s+(?:the\s+business|us|it|the\s+site|the\s+company)\s+(?:to|as)|name\s+to|it's|it\s+is|we're|we\s+are|its)\s+(?:actually\s+|really\s+|just\s+)?)(?<name>[^,.;!?]+?(?:\s+&\s+[^,.;!?]+?)?)\s*(?=,?\s*\bnot\b|[,.;!?]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex NameIs();
+
+    [GeneratedRegex(@"\s*,?\s*\bnot\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotPart();
+}

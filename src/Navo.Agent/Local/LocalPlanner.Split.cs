@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Navo.Agent.Local;
+
+public sealed partial class LocalPlanner
+{
+    /// <summary>
+    /// Several changes in one message ("a darker green and rounder corners", "drop the FAQ and the team"): each
+    /// clause planned on its own — one with no verb borrows the first clause's — and, when every clause is a
+    /// confident edit, all their operations go into one <c>edit_site</c> call. Otherwise null: the message is one request.
+    /// </summary>
+    private Plan? TrySplit(string text, PlanContext context)
+    {
+        var clauses = Clauses(text);
+        if (clauses.Count < 2)
+        {
+            return null;
+        }
+
+        var verb = LeadingVerb().Match(clauses[0]) is { Success: true } m ? m.Groups["verb"].Value : null;
+        var plans = new List<Plan>();
+        foreach (var clause in clauses)
+        {
+            var plan = PlanClause(clause, context);
+            if ((plan is null || plan.Calls.Count == 0) && verb is not null && !LeadingVerb().IsMatch(clause))
+            {
+                plan = PlanClause($"{verb} {clause}", context);
+            }
+
+            if (plan is null || plan.Calls.Count != 1 || plan.Calls[0].Name != "edit_site")
+            {
+                return null;
+            }
+
+            plans.Add(plan);
+        }
+
+        var operations = new JsonArray([.. plans.SelectMany(p => p.Calls[0].Arguments["operations"]!.AsArray().Select(o => o!.DeepClone()))]);
+        return new Plan([new PlannedCall("edit_site", new JsonObject { ["operations"] = operations })], string.Join(" ", plans.Select(p => p.Reply)), "edit");
+    }
+
+    private Plan? PlanClause(string clause, PlanContext context)
+    {
+        var understood = Understand(clause);
+        return EditIntents.Contains(understood.Intent) && understood.Intent is not ("undo" or "revert") ? Decide(understood, context) : null;
+    }
+
+    /// <summary>The clauses of a message, split at "and", "then", commas and semicolons outside quotes.</summary>
+    private static List<string> Clauses(string text)
+    {
+        var quotes = new List<string>();
+        var masked = Quoted().Replace(text, q =>
+        {
+            quotes.Add(q.Value);
+            return $"\u0001{quotes.Count - 1}\u0001";
+        });
+        return [.. ClauseBreak().Split(masked)
+            .Select(c => Regex.Replace(c, "\u0001(\\d+)\u0001", q => quotes[int.Parse(q.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)], RegexOptions.None, TimeSpan.FromSeconds(1)).Trim(' ', ',', '.'))
+            .Where(c => c.Length > 0)];
+    }
+
+    [GeneratedRegex("\"[^\"]*\"|“[^”]*”|(?<!\\w)'[^']*'(?!\\w)")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\s*(?:,?\s+and\s+then\s+|,?\s+then\s+|;\s*|\.\s+|,\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+plus\s+|\s+&\s+|\s+also\s+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^(?:(?:please|pls|can you|could you|can u|i want to|i'd like to|id like to|let's|lets)\s+)*(?<verb>add|remove|delete|drop|move|make|change|set|put|use|rename|switch|get rid of|insert|include|create|ditch|lose|kill|bin|swap|turn|give|go)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingVerb();
+}

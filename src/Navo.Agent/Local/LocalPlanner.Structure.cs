@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Navo.Tools.Edit;
+
+namespace Navo.Agent.Local;
+
+public sealed partial class LocalPlanner
+{
+    private Plan Rewrite(Utterance u, PlanContext context)
+    {
+        if (Lexicon.Find(_lexicon.Styles, u.Text) is not { } style)
+        {
+            return Ask("How should I rewrite it: shorter, longer, more formal, more casual or punchier?", "rewrite");
+        }
+
+        var fieldWord = _lexicon.Fields.FirstOrDefault(f => f.Field is "headline" or "subheadline" or "body" or "text" or "title" && Lexicon.Contains(u.Text, f.Phrase));
+        var section = u.SectionTypes.FirstOrDefault(t => context.FirstOf(t) is not null)
+            ?? (fieldWord?.ImpliedSection is { } implied && fieldWord.Field is "headline" or "subheadline" ? implied : null)
+            ?? Selected(u, context) ?? context.SelectedSectionId ?? context.LastEditedSectionId;
+        if (section is null || (context.FirstOf(section)?.Id ?? (context.TypeOf(section) is not null ? section : null)) is not { } id)
+        {
+            return Ask($"Which section should I make {StyleWord(style)}? Click it in the preview or name it.", "rewrite");
+        }
+
+        var type = context.TypeOf(id)!;
+        var field = fieldWord is null ? null : SectionField(type, fieldWord.Field);
+        return Edit($"Making it {StyleWord(style)}.", "rewrite", new Rewrite(context.Reference(id), style, field));
+    }
+
+    private Plan AddSection(Utterance u, PlanContext context)
+    {
+        if (u.SectionTypes.Count == 0)
+        {
+            return Ask("Which kind of section? For example an FAQ, pricing, testimonials, a gallery or a contact form.", "add_section");
+        }
+
+        var type = u.SectionTypes[0];
+        var (before, after, to) = Position(u, 1, context);
+        return Edit($"Adding {Article(type)}.", "add_section", new AddSection(type, before, after, to));
+    }
+
+    private Plan RemoveSection(Utterance u, PlanContext context)
+    {
+        var named = u.SectionTypes.Count > 0 ? u.SectionTypes[0] : null;
+        if (named is not null && context.FirstOf(named) is null)
+        {
+            return Ask($"There is no {Label(named)} on the site, so there is nothing to remove.", "remove_section");
+        }
+
+        var id = named is not null ? context.FirstOf(named)!.Id : Selected(u, context);
+        return id is null
+            ? Ask("Which section should I remove? Name it, or click it in the preview.", "remove_section")
+            : Edit($"Removing the {Label(context.TypeOf(id)!)}.", "remove_section", new RemoveSection(context.Reference(id)));
+    }
+
+    private Plan MoveSection(Utterance u, PlanContext context)
+    {
+        var named = u.SectionTypes.Count > 0 ? u.SectionTypes[0] : null;
+        var id = named is not null ? context.FirstOf(named)?.Id : Selected(u, context);
+        if (id is null)
+        {
+            return Ask(named is null ? "Which section should I move?" : $"There is no {Label(named)} on the site.", "move_section");
+        }
+
+        var (before, after, to) = Position(u, named is null ? 0 : 1, context);
+        if (before is null && after is null && to is null)
+        {
+            return Ask("Where should it go: to the top, to the bottom, or before or after another section?", "move_section");
+        }
+
+        return Edit($"Moving the {Label(context.TypeOf(id)!)}.", "move_section", new MoveSection(context.Reference(id), before, after, to));
+    }
+
+    /// <summary>A field of the section itself (not of its items) that a field word names, or null.</summary>
+    private static string? SectionField(string type, string field) => (type, field) switch
+    {
+        ("hero", "title") or ("cta", "title") => "headline",
+        ("hero", "headline" or "subheadline" or "ctaText") or ("cta", "headline" or "text") => field,
+        ("about" or "text", "text" or "body") => "body",
+        ("about" or "text", "title") => "title",
+        ("contact", "title" or "text") or ("footer", "text") => field,
+        (_, "title") => "title",
+        _ => null,
+    };
+
+    /// <summary>"at the top", "after the hero", "above the pricing": the anchor is the section named after the moved one.</summary>
+    private static (string? Before, string? After, string? To) Position(Utterance u, int anchorIndex, PlanContext context)
+    {
+        var anchor = u.SectionTypes.Count > anchorIndex && context.FirstOf(u.SectionTypes[anchorIndex]) is { } s ? context.Reference(s.Id) : null;
+        return anchor is not null && u.Has("after", "below", "under", "underneath", "beneath", "following", "below the")
+            ? (null, anchor, null)
+            : anchor is not null && u.Has("before", "above", "over", "ahead of", "in front of", "on top of")
+            ? (anchor, null, null)
+            : u.Has("top", "beginning", "start", "first", "up top", "higher up")
+            ? (null, null, "top")
+            : u.Has("bottom", "end", "last", "down the bottom")
+            ? (null, null, "bottom")
+            : (null, null, null);
+    }
+
+    /// <summary>The item a message means in a section: an ordinal ("the second", "the last") or words of its name ("the large cake").</summary>
+    private int? ItemIndex(Utterance u, SectionInfo section)
+    {
+        if (Ordinal(u) is { } ordinal)
+        {
+            return ordinal == -1 ? Math.Max(section.Items.Count - 1, 0) : ordinal - 1;
+        }
+
+        var words = u.Text.Split(' ').ToHashSet(StringComparer.Ordinal);
+        var scored = section.Items.Select((name, i) => (i, Score: NameWords(name).Count(words.Contains))).Where(x => x.Score > 0).OrderByDescending(x => x.Score).ToList();
+        return scored.Count > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score) ? scored[0].i : null;
+    }
+
+    /// <summary>1-based ordinal the message names ("second", "2nd", "number 2", "#2"), -1 for "last", or null.</summary>
+    private int? Ordinal(Utterance u)
+    {
+        if (u.Has("last", "final", "bottom one"))
+        {
+            return -1;
+        }
+
+        var match = OrdinalWord().Match(u.Text);
+        return match.Success ? (_lexicon.Numbers.TryGetValue(match.Groups["n"].Value, out var n) ? n : int.Parse(match.Groups["n"].Value.TrimStart('#'), CultureInfo.InvariantCulture)) : null;
+    }
+
+    private static IEnumerable<string> NameWords(string name) =>
+        Regex.Split(name.ToLowerInvariant(), @"[^\p{L}\p{N}]+").Where(w => w.Length > 2 && w is not ("the" or "and" or "you" or "can" or "for" or "our"));
+
+    private static string Label(string type) => type switch { "faq" => "FAQ", "cta" => "call to action", var t => t + " section" };
+
+    private static string StyleWord(string style) => style switch { "formal" => "more formal", "casual" => "more casual", _ => style };
+
+    private static string Article(string type) => type switch
+    {
+        "faq" => "an FAQ",
+        "about" => "an about section",
+        "cta" => "a call to action",
+        "hours" => "opening hours",
+        _ => $"a {type} section",
+    };
+
+    [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b|(?:number|no|#)\s*(?<n>\d{1,2})\b|\b(?:item|question|plan|one|feature|review|price)\s+(?<n>\d{1,2})\b")]
+    private static partial Regex OrdinalWord();
+}
