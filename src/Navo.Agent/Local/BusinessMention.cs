@@ -13,18 +13,20 @@ public static partial class BusinessMention
         ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok"],
         StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> Fillers = new(["small", "little", "new", "local", "independent", "tiny", "family", "family-run", "friendly", "cosy", "cozy", "own"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Generic = new(["business", "shop", "company", "store", "firm", "site", "website", "web site", "page", "other business", "other shop", "brand", "thing"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Fillers = new(["small", "little", "new", "local", "independent", "tiny", "family", "family-run", "friendly", "cosy", "cozy", "own", "other", "second", "another", "brand", "lovely", "busy"], StringComparer.Ordinal);
 
     public static (string? Name, string? Kind, string? Place) Read(string text) => (Name(text), Kind(text), Place(text));
 
     public static string? Name(string text)
     {
-        foreach (var pattern in new[] { QuotedName(), CalledName(), LeadingName(), WereName(), RunName() })
+        foreach (var pattern in new[] { QuotedName(), CalledName(), LeadingName(), WereName(), RunName(), ForName() })
         {
             foreach (Match match in pattern.Matches(text))
             {
                 var name = match.Groups["name"].Value.Trim().TrimEnd('.', ',', '!', ':');
-                if (name.Length > 0 && !NotNames.Contains(name) && !NotNames.Contains(name.Split(' ')[0]))
+                if (name.Length > 0 && !NotNames.Contains(name))
                 {
                     return name;
                 }
@@ -36,6 +38,19 @@ public static partial class BusinessMention
 
     public static string? Kind(string text)
     {
+        foreach (Match kind in KindPhrase().Matches(text))
+        {
+            var said = kind.Groups["kind"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .TakeWhile((w, i) => i == 0 || !char.IsUpper(w[0]))
+                .Select(w => w.ToLowerInvariant())
+                .SkipWhile(Fillers.Contains)
+                .ToList();
+            if (said.Count is > 0 and <= 4 && !Generic.Contains(string.Join(' ', said)))
+            {
+                return string.Join(' ', said);
+            }
+        }
+
         var match = KindWords().Match(text);
         if (!match.Success)
         {
@@ -62,7 +77,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:called|named|name is|name's)\s+(?<name>" + NameWords + ")", RegexOptions.None)]
     private static partial Regex CalledName();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|-|,)\s*(?:a|an|the|we)\b")]
+    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we)\b")]
     private static partial Regex LeadingName();
 
     [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|I'm|[Ii] am)\s+(?<name>" + NameWords + @")\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b")]
@@ -70,6 +85,13 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
+
+    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an)\b")]
+    private static partial Regex ForName();
+
+    /// <summary>"is a …", "we're a …", ", a …", "for my …", "I run a …": the words naming the kind, up to where the sentence moves on.</summary>
+    [GeneratedRegex(@"(?<!\bnot\s)(?<!\bnot\s(?:a|an)\s)(?:(?:\bis|'re|\bare|\bits|'s|\bI\s+(?:run|own|have)|\bwe\s+(?:run|own)|[,:—–?.!]|\s-)\s+(?:just\s+|really\s+|actually\s+)?(?:a|an)\s+|\bfor\s+(?:my|our)\s+)(?<kind>[\p{L}&'-]+(?:\s+(?!(?:in|near|on|at|based|called|named|serving|covering|around|from|that|which|who|with|and|since|for|not|but|actually|so|we|i|to|run|by)\b)[\p{L}&'-]+){0,4})", RegexOptions.IgnoreCase)]
+    private static partial Regex KindPhrase();
 
     [GeneratedRegex(@"\b(?:a|an|my|our)\s+(?<kind>(?:(?!(?:website|site|web|page|for|my|our|a|an|the|in|called|named|me|us)\b)[\p{L}&'-]+\s+){0,3}?(?:bakery|bakers?|caf[eé]|coffee shop|restaurant|bistro|pub|bar|salon|barbershop|barbers?|spa|studio|shop|store|boutique|school|academy|parlou?r|groomers?|grooming|clinic|practice|surgery|agency|company|business|firm|consultancy|gym|florist|photographer|photography|plumber|plumbing|electrician|builders?|beekeeper|apiary|farm|brewery|winery|hotel|guesthouse|b&b|tours?|dentist|vet|garage|bookshop|bookstore|gallery|charity|nursery|daycare|tutor|tutoring|trainer|coach|therapist|band|choir|club|kitchen|catering|caterer|deli|butcher|market|cleaners?|cleaning|landscaper|gardener|decorator|carpenter|joiner|roofer|locksmith|mechanic|accountant|lawyer|solicitor|architect|designer|stylist|tattooist|yoga|pilates|dojo|service|services|co))\b", RegexOptions.IgnoreCase)]
     private static partial Regex KindWords();

@@ -18,34 +18,79 @@ public static partial class Hours
     public static IReadOnlyList<HoursLine> Read(string text, Lexicon lexicon)
     {
         var lines = new List<HoursLine>();
-        string? pendingDays = null;
-        foreach (var part in Parts().Split(text.ToLowerInvariant().Replace('–', '-').Replace('—', '-')))
+        var pendingDays = new List<string>();
+        var parts = Parts().Split(Normalise(text, lexicon));
+        for (var p = 0; p < parts.Length; p++)
         {
+            var part = parts[p];
+            var ranges = TimeRange().Matches(part).Where(r => Time(r.Groups["open"].Value, r.Groups["oam"].Value) is not null).ToList();
             var days = Days(part, lexicon);
-            var range = TimeRange().Match(part);
-            if (Lexicon.Contains(part, "closed") && days is not null)
+            if (Lexicon.Contains(part, "closed") || Lexicon.Contains(part, "shut"))
             {
-                lines.Add(new HoursLine(days, Text: "Closed"));
+                pendingDays.Clear();
+                if (days is not null)
+                {
+                    lines.Add(new HoursLine(days, Text: "Closed"));
+                }
+
                 continue;
             }
 
-            if (range.Success && Time(range.Groups["open"].Value, range.Groups["oam"].Value) is { } opens
-                && Time(range.Groups["close"].Value, range.Groups["cam"].Value) is { } closes)
+            if (ranges.Count == 0)
             {
-                closes = Afternoon(opens, closes, range.Groups["cam"].Value);
-                days = days is not null && pendingDays is not null && !pendingDays.Contains('-', StringComparison.Ordinal) ? $"{pendingDays}, {days}" : days ?? pendingDays;
-                lines.Add(new HoursLine(days ?? "Mon-Sun", $"{opens / 60:00}:{opens % 60:00}", $"{closes / 60:00}:{closes % 60:00}"));
-                pendingDays = null;
+                if (days is null)
+                {
+                    continue;
+                }
+
+                // "closed sun and mon", "10am-10pm fri and sat": days alone join the line before, unless times follow.
+                var timesFollow = p + 1 < parts.Length && TimeRange().IsMatch(parts[p + 1]);
+                if (!timesFollow && lines.Count > 0 && !lines[^1].Days.Contains('-', StringComparison.Ordinal) && !days.Contains('-', StringComparison.Ordinal))
+                {
+                    lines[^1] = lines[^1] with { Days = Join(lines[^1].Days, days) };
+                }
+                else
+                {
+                    pendingDays.Add(days);
+                }
+
+                continue;
             }
-            else if (days is not null)
+
+            // Each range takes the days written between it and the range before (or, failing that, after it).
+            var from = 0;
+            for (var r = 0; r < ranges.Count; r++)
             {
-                // "Monday to Friday, 9 to 5": the days come in one part, the times in the next.
-                pendingDays = days;
+                var range = ranges[r];
+                var until = r + 1 < ranges.Count ? ranges[r + 1].Index : part.Length;
+                var rangeDays = Days(part[from..range.Index], lexicon) ?? Days(part[(range.Index + range.Length)..until], lexicon);
+                if (pendingDays.Count > 0)
+                {
+                    rangeDays = rangeDays is null || rangeDays.Contains('-', StringComparison.Ordinal) ? rangeDays ?? string.Join(", ", pendingDays) : Join(string.Join(", ", pendingDays), rangeDays);
+                    pendingDays.Clear();
+                }
+
+                var opens = Time(range.Groups["open"].Value, range.Groups["oam"].Value)!.Value;
+                var closes = Time(range.Groups["close"].Value, range.Groups["cam"].Value) ?? opens;
+                closes = Afternoon(opens, closes, range.Groups["cam"].Value);
+                lines.Add(new HoursLine(rangeDays ?? "Mon-Sun", $"{opens / 60:00}:{opens % 60:00}", $"{closes / 60:00}:{closes % 60:00}"));
+                from = range.Index + range.Length;
             }
         }
 
         return lines;
     }
+
+    /// <summary>Lower case, plain dashes, and misspelt day words ("weekneds", "wendesday") put right.</summary>
+    private static string Normalise(string text, Lexicon lexicon)
+    {
+        var lower = text.ToLowerInvariant().Replace('–', '-').Replace('—', '-');
+        string[] known = [.. lexicon.Days.Keys, "weekdays", "weekends", "weekday", "weekend"];
+        return Letters().Replace(lower, m => m.Value.Length >= 5 && !known.Contains(m.Value) && Typos.Closest(m.Value, known) is { } near ? near : m.Value);
+    }
+
+    private static string Join(string first, string second) =>
+        string.Join(", ", first.Split(", ").Concat(second.Split(", ")).Distinct());
 
     /// <summary>The days a part names: a range, a list, "weekdays", "weekends", "every day".</summary>
     private static string? Days(string part, Lexicon lexicon)
@@ -80,7 +125,7 @@ public static partial class Hours
             }
         }
 
-        return string.Join(", ", found.Select(f => f.Day).Distinct().OrderBy(d => Array.IndexOf(Week, d)));
+        return string.Join(", ", found.Select(f => f.Day).Distinct());
     }
 
     /// <summary>Minutes past midnight, or null; "noon" and "midnight" too.</summary>
@@ -123,6 +168,9 @@ public static partial class Hours
 
     [GeneratedRegex(@"(?<open>\d{1,2}(?:[:.]\d{2})?|noon|midday)\s*(?<oam>a\.?m\.?|p\.?m\.?)?\s*(?:-|to|till|til|until|'til|through)\s*(?<close>\d{1,2}(?:[:.]\d{2})?|noon|midday|midnight)\s*(?<cam>a\.?m\.?|p\.?m\.?)?")]
     private static partial Regex TimeRange();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Letters();
 
     [GeneratedRegex(@"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")]
     private static partial Regex DayWord();

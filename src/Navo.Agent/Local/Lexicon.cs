@@ -77,6 +77,18 @@ public sealed class Lexicon
         return -1;
     }
 
+    /// <summary>Where the last whole-word occurrence of <paramref name="phrase"/> starts, or -1.</summary>
+    public static int LastIndexOf(string text, string phrase)
+    {
+        var last = -1;
+        for (var at = IndexOf(text, phrase); at >= 0; at = IndexOf(text[(at + 1)..], phrase) is var next and >= 0 ? next + at + 1 : -1)
+        {
+            last = at;
+        }
+
+        return last;
+    }
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '&' or '-' or '\'';
 
     private static List<(string, string)> Phrases(IEnumerable<string[]> rows) =>

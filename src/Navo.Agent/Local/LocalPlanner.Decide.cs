@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
 
 namespace Navo.Agent.Local;
@@ -17,7 +18,7 @@ public sealed partial class LocalPlanner
     private static readonly HashSet<string> SplitIntents = new(StringComparer.Ordinal)
     {
         "set_theme_mode", "set_theme_color", "set_theme_font", "set_theme_radius", "set_text", "rewrite", "add_section",
-        "remove_section", "move_section", "add_page", "set_seo",
+        "remove_section", "move_section", "add_page", "remove_page", "rename_page", "set_seo", "set_price", "set_name",
     };
 
     /// <summary>Intents that take something away: they need more confidence, and a named target.</summary>
@@ -43,7 +44,9 @@ public sealed partial class LocalPlanner
 
         return intent switch
         {
-            "generate" => Generate(u, redraft: false),
+            "generate" => !context.HasSite || NewSite().IsMatch(u.Original) ? Generate(u, redraft: false)
+                : Correction().IsMatch(u.Original) ? Generate(u, redraft: true)
+                : Ask("Is that about this site, or a new one? Say \"new site: …\" with a line about the business, or tell me what to change here.", intent),
             "redraft" => Generate(u, redraft: context.HasSite),
             "list_projects" => Call("list_projects", [], "Here are your sites.", intent),
             "show_leads" => Call("show_leads", [], "Here are the messages from your site.", intent),
@@ -53,6 +56,8 @@ public sealed partial class LocalPlanner
             "open_project" => OpenProject(u),
             "show_history" => History(u),
             "publish" => Call("publish_site", new JsonObject { ["action"] = "publish" }, "Publishing needs your yes.", intent),
+            "unpublish" when !OfflineWords().IsMatch(u.Original) => Ask("Do you want to take the site offline? Say \"take the site offline\" and I'll ask you to confirm.", intent),
+            "delete_project" when !SiteWords().IsMatch(u.Original) => Ask("Do you want to delete this whole site? Say \"delete this site\" and I'll ask you to confirm.", intent),
             "unpublish" => Call("publish_site", new JsonObject { ["action"] = "unpublish" }, "Taking the site offline needs your yes.", intent),
             "rollback" => Rollback(u),
             "delete_project" => DeleteProject(u, context),
@@ -73,10 +78,10 @@ public sealed partial class LocalPlanner
         "set_theme_font" => ThemeFont(u),
         "set_theme_radius" => ThemeRadius(u),
         "set_text" => SetText(u, context),
-        "set_contact" => SetContact(u, context),
+        "set_contact" => ContactAndHours(u, context, intent),
         "set_price" => SetPrice(u, context),
         "add_prices" => AddPrices(u),
-        "set_hours" => SetHours(u),
+        "set_hours" => ContactAndHours(u, context, intent),
         "set_name" => SetName(u),
         "rewrite" => Rewrite(u, context),
         "add_section" => AddSection(u, context),
@@ -92,4 +97,16 @@ public sealed partial class LocalPlanner
             : Ask("Which version should I go back to? \"show history\" lists them.", intent),
         _ => Ask(Unsure, intent),
     };
+
+    [GeneratedRegex(@"\b(?:new|another|second|other|separate|extra|additional|fresh)\s+(?:web\s*)?(?:site|website|project|one|business|shop)\b|\b(?:build|create|make|set up|start|draft)\b.{0,40}\b(?:web\s*)?(?:site|website|page)\b|^\s*(?:i\s+(?:own|run|have)|we\s+(?:own|run))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewSite();
+
+    [GeneratedRegex(@"\b(?:not|actually|wrong|instead|really|mistake|isn't|aren't|we're|we are|it's|its|this is)\b|^\s*no\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Correction();
+
+    [GeneratedRegex(@"\b(?:site|website|offline|off-line|down|live|public|private|online|unpublish\w*|hide|hidden|visible|internet|web)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OfflineWords();
+
+    [GeneratedRegex(@"\b(?:site|website|project|this one|the whole thing)\b|[""“']", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteWords();
 }

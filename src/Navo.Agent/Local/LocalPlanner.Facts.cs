@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
@@ -6,8 +7,33 @@ namespace Navo.Agent.Local;
 
 public sealed partial class LocalPlanner
 {
-    /// <summary>An email address, phone number or street address given in passing, each into the contact section.</summary>
-    private Plan SetContact(Utterance u, PlanContext context)
+    /// <summary>
+    /// Contact details and opening hours given in passing ("open 9-5 weekdays and call us on 0113 496 0000"): every
+    /// one found becomes an operation, in the order they were written.
+    /// </summary>
+    private Plan ContactAndHours(Utterance u, PlanContext context, string intent)
+    {
+        var found = ContactOperations(u, context);
+        var hours = Hours.Read(u.Original, _lexicon);
+        if (hours.Count > 0)
+        {
+            var at = TimeStart().Match(u.Original) is { Success: true } m ? m.Index : 0;
+            found.Add((at, HoursOperation(hours)));
+        }
+
+        if (found.Count == 0)
+        {
+            return intent == "set_hours"
+                ? SetHours(u)
+                : Ask("What should visitors use to reach you? Give me an email address, a phone number or a street address.", intent);
+        }
+
+        var reply = hours.Count > 0 && found.Count == 1 ? "Updating your opening hours." : "Updating your contact details.";
+        return EditJson(reply, intent, [.. found.OrderBy(f => f.At).Select(f => f.Operation)]);
+    }
+
+    /// <summary>An email address, phone number or street address, each into the contact section.</summary>
+    private List<(int At, JsonObject Operation)> ContactOperations(Utterance u, PlanContext context)
     {
         var contact = context.FirstOf("contact") is { } c ? context.Reference(c.Id) : "contact";
         var found = new List<(int At, SetText Operation)>();
@@ -15,31 +41,27 @@ public sealed partial class LocalPlanner
         var named = _lexicon.Fields.FirstOrDefault(f => f.Field is "email" or "phone" or "address" && Lexicon.Contains(u.Text, f.Phrase));
         if (u.Quotes.Count == 1 && named is not null)
         {
-            return Edit("Updating your contact details.", "set_contact", new SetText(contact, named.Field, u.Quotes[0]));
+            found.Add((0, new SetText(contact, named.Field, u.Quotes[0])));
         }
-
-        if (Facts.Email(text) is { } email)
+        else
         {
-            found.Add((Facts.EmailAt(text), new SetText(contact, "email", email)));
+            if (Facts.Email(text) is { } email)
+            {
+                found.Add((Facts.EmailAt(text), new SetText(contact, "email", email)));
+            }
+
+            if (Facts.Phone(text) is { } phone)
+            {
+                found.Add((phone.At, new SetText(contact, "phone", phone.Value)));
+            }
+
+            if (Facts.Address(text) is { } address && address.Value is { Length: > 3 } value && !found.Any(f => value.Contains(f.Operation.Value, StringComparison.Ordinal)))
+            {
+                found.Add((address.At, new SetText(contact, "address", value)));
+            }
         }
 
-        if (Facts.Phone(text) is { } phone)
-        {
-            found.Add((phone.At, new SetText(contact, "phone", phone.Value)));
-        }
-
-        if (Facts.Address(text) is { } address && address.Value is { Length: > 3 } value && !found.Any(f => value.Contains(f.Operation.Value, StringComparison.Ordinal)))
-        {
-            found.Add((address.At, new SetText(contact, "address", value)));
-        }
-
-        if (found.Count == 0)
-        {
-            return Ask("What should visitors use to reach you? Give me an email address, a phone number or a street address.", "set_contact");
-        }
-
-        var operations = found.OrderBy(f => f.At).Select(f => (EditOperation)f.Operation).ToArray();
-        return Edit("Updating your contact details.", "set_contact", operations);
+        return [.. found.Select(f => (f.At, JsonSerializer.SerializeToNode<EditOperation>(f.Operation, OperationJson)!.AsObject()))];
     }
 
     /// <summary>A new price for one item: "the large cake is £20 now".</summary>
@@ -56,7 +78,18 @@ public sealed partial class LocalPlanner
             return AddPrices(u);
         }
 
-        var item = ItemIndex(u, pricing) ?? (pricing.Items.Count == 1 ? 0 : null);
+        var named = ItemByName(u, context);
+        if (named is { Section.Type: "pricing" })
+        {
+            pricing = named.Section;
+        }
+
+        var item = (named?.Section == pricing ? named.Item : ItemIndex(u, pricing)) ?? (pricing.Items.Count == 1 ? 0 : null);
+        if (item is { } index && (index < 0 || index >= pricing.Items.Count))
+        {
+            return Ask($"The price list has {pricing.Items.Count} items, so there is no item {index + 1}.", "set_price");
+        }
+
         if (item is null)
         {
             return Ask($"Which item costs {prices[0].Amount}? The price list has {string.Join(", ", pricing.Items)}.", "set_price");
@@ -90,7 +123,7 @@ public sealed partial class LocalPlanner
                 continue;
             }
 
-            var item = new JsonObject { ["name"] = char.ToUpperInvariant(name[0]) + name[1..], ["price"] = prices[i].Amount };
+            var item = new JsonObject { ["name"] = name, ["price"] = prices[i].Amount };
             if (prices[i].Period is { } period)
             {
                 item["period"] = period;
@@ -110,10 +143,7 @@ public sealed partial class LocalPlanner
         var lines = Hours.Read(u.Original, _lexicon);
         if (lines.Count > 0)
         {
-            var hours = new JsonArray([.. lines.Select(l => (JsonNode)(l.Text is { } note
-                ? new JsonObject { ["days"] = l.Days, ["text"] = note }
-                : new JsonObject { ["days"] = l.Days, ["opens"] = l.Opens, ["closes"] = l.Closes }))]);
-            return EditJson("Updating your opening hours.", "set_hours", new JsonObject { ["op"] = "set_hours", ["hours"] = hours });
+            return EditJson("Updating your opening hours.", "set_hours", HoursOperation(lines));
         }
 
         var text = Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
@@ -128,14 +158,23 @@ public sealed partial class LocalPlanner
         var name = u.Quotes.FirstOrDefault();
         if (name is null)
         {
-            var match = NameIs().Match(u.Original);
-            name = match.Success ? Slots.Clean(NotPart().Replace(match.Groups["name"].Value, string.Empty)) : null;
+            name = NameIs().Matches(u.Original)
+                .Select(m => Slots.Clean(Called().Replace(NotPart().Replace(m.Groups["name"].Value, string.Empty), string.Empty)))
+                .FirstOrDefault(n => n is not null && !n.StartsWith("not ", StringComparison.OrdinalIgnoreCase));
         }
 
         return name is null
             ? Ask("What is the business called? Put the name in quotes, like 'Crumbs'.", "set_name")
             : EditJson($"Renaming the business to {name}.", "set_name", new JsonObject { ["op"] = "set_name", ["name"] = name });
     }
+
+    private static JsonObject HoursOperation(IReadOnlyList<HoursLine> lines) => new()
+    {
+        ["op"] = "set_hours",
+        ["hours"] = new JsonArray([.. lines.Select(l => (JsonNode)(l.Text is { } note
+            ? new JsonObject { ["days"] = l.Days, ["text"] = note }
+            : new JsonObject { ["days"] = l.Days, ["opens"] = l.Opens, ["closes"] = l.Closes }))]),
+    };
 
     private static Plan EditJson(string reply, string intent, params JsonObject[] operations) =>
         Call("edit_site", new JsonObject { ["operations"] = new JsonArray([.. operations]) }, reply, intent);
@@ -153,8 +192,14 @@ public sealed partial class LocalPlanner
     [GeneratedRegex(@"^\s*(?:(?:our|the)\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|is)?\s*|^\s*we(?:'re| are)\s+(?:open\s+)?|^\s*open\s+", RegexOptions.IgnoreCase)]
     private static partial Regex HoursLead();
 
-    [GeneratedRegex(@"(?:\b(?:name\s+is|name's|called|named|call\s+(?:us|it|the business)|rename\s+(?:the\s+business|us|it|the\s+site|the\s+company)\s+(?:to|as)|name\s+to|it's|it\s+is|we're|we\s+are|its)\s+(?:actually\s+|really\s+|just\s+)?)(?<name>[^,.;!?]+?(?:\s+&\s+[^,.;!?]+?)?)\s*(?=,?\s*\bnot\b|[,.;!?]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:name\s*(?:is|:|should be|=)|name's|called|named|renamed?\s+(?:the\s+|our\s+)?(?:shop|business|company|site|bakery|brand|us|it)\s+(?:to|as)|rebranded\s+(?:to|as)|call\s+(?:us|it|the business)|rename\s+(?:the\s+business|us|it|the\s+site|the\s+company)\s+(?:to|as)|name\s+to|it's|it\s+is|we're|we\s+are|its)\s+(?:actually\s+|really\s+|just\s+)?)(?<name>[^,.;!?]+?(?:\s+&\s+[^,.;!?]+?)?)\s*(?=,?\s*\bnot\b|[,.;!?]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex NameIs();
+
+    [GeneratedRegex(@"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to|till|until)\s*\d", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeStart();
+
+    [GeneratedRegex(@"^(?:called|named|now|actually)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Called();
 
     [GeneratedRegex(@"\s*,?\s*\bnot\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex NotPart();

@@ -36,7 +36,7 @@ public sealed partial class LocalPlanner
 
     private static Plan OpenProject(Utterance u)
     {
-        var match = OpenName().Match(u.Original);
+        var match = ProjectName().Match(u.Original) is { Success: true } called ? called : OpenName().Match(u.Original);
         var name = u.Quotes.FirstOrDefault() ?? (match.Success ? Slots.Clean(match.Groups["name"].Value) : null);
         return name is null
             ? Ask("Which site should I open? \"list my sites\" shows them.", "open_project")
@@ -99,6 +99,6 @@ public sealed partial class LocalPlanner
     [GeneratedRegex(@"\b(?:open|switch to|go to|work on|load|show me|edit)\s+(?:the\s+|my\s+)?(?<name>[^.!?]+?)(?:\s+(?:site|project|website))?\s*[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenName();
 
-    [GeneratedRegex(@"\b(?:the|my)\s+(?<name>\p{Lu}[\p{L}\p{N}'&-]*(?:\s+\p{Lu}[\p{L}\p{N}'&-]*){0,4})\s+(?:site|project|website)\b")]
+    [GeneratedRegex(@"\b(?:called|named)\s+(?<name>[^.!?,]+?)\s*[.!?]*$|\b(?:the|my)\s+(?<name>\p{Lu}[\p{L}\p{N}'&-]*(?:\s+\p{Lu}[\p{L}\p{N}'&-]*){0,4})\s+(?:site|project|website)\b")]
     private static partial Regex ProjectName();
 }

@@ -10,7 +10,7 @@ public sealed partial class LocalPlanner
 
     private Plan AddPage(Utterance u)
     {
-        var title = u.Quotes.FirstOrDefault() ?? PageTitle(u.Original);
+        var title = u.Quotes.FirstOrDefault() ?? PageTitle(u.Original) ?? PageTitle(u.Text);
         return title is null
             ? Ask("What should the new page be called?", "add_page")
             : Edit($"Adding the page \"{title}\".", "add_page", new AddPage(title));
@@ -80,7 +80,7 @@ public sealed partial class LocalPlanner
     private static string TitleCase(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) =>
         i > 0 && SmallWords.Contains(w.ToLowerInvariant()) ? w.ToLowerInvariant() : char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..]));
 
-    [GeneratedRegex(@"\b(?:called|named|titled)\s+(?<name>.+?)\s*(?:page)?\s*[.!?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:called|named|titled)\s+(?<name>.+?)\s*(?:page)?\s*[.!?]*$|\bpage\s*(?::|-|–)\s*(?<name>.+?)\s*[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex CalledTitle();
 
     [GeneratedRegex(@"\bpage\s+(?:about|for|on|with|listing|showing|covering)\s+(?:all\s+)?(?:of\s+)?(?:our|my|the|your)?\s*(?<name>[\p{L}\p{N}'&-]+(?:\s+[\p{L}\p{N}'&-]+){0,4}?)\s*(?:please|pls|thanks)?[.!?]*$", RegexOptions.IgnoreCase)]

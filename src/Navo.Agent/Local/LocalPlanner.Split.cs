@@ -37,8 +37,18 @@ public sealed partial class LocalPlanner
         }
 
         var operations = new JsonArray([.. plans.SelectMany(p => p.Calls[0].Arguments["operations"]!.AsArray().Select(o => o!.DeepClone()))]);
+        if (operations.GroupBy(Target, StringComparer.Ordinal).Any(g => g.Count() > 1))
+        {
+            // Two changes of the same thing ("the faq feels short, make the faq longer") are one request said twice.
+            return null;
+        }
+
         return new Plan([new PlannedCall("edit_site", new JsonObject { ["operations"] = operations })], string.Join(" ", plans.Select(p => p.Reply)), "edit");
     }
+
+    /// <summary>What an operation changes: its kind, section, item, field, and which theme setting.</summary>
+    private static string Target(JsonNode? operation) => operation is not JsonObject o ? string.Empty
+        : string.Join('|', o["op"], o["section"], o["item"], o["field"], o["title"], o["type"], o["page"], string.Join(',', o.Where(p => p.Key is "mode" or "primaryColor" or "font" or "radius").Select(p => p.Key)));
 
     private Plan? PlanClause(string clause, PlanContext context)
     {
@@ -63,7 +73,7 @@ public sealed partial class LocalPlanner
     [GeneratedRegex("\"[^\"]*\"|“[^”]*”|(?<!\\w)'[^']*'(?!\\w)")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\s*(?:,?\s+and\s+then\s+|,?\s+then\s+|;\s*|\.\s+|,\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+plus\s+|\s+&\s+|\s+also\s+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:,?\s+and\s+then\s+|,?\s+then\s+|;\s*|\.\s+|,\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+plus\s+|\s+&\s+|\s+also\s+|\s+with\s+(?=(?:a|an|the|some)?\s*(?:\S+\s+)?(?:accent|colou?r|font|corners|edges|background|theme|mode|type|typeface)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"^(?:(?:please|pls|can you|could you|can u|i want to|i'd like to|id like to|let's|lets)\s+)*(?<verb>add|remove|delete|drop|move|make|change|set|put|use|rename|switch|get rid of|insert|include|create|ditch|lose|kill|bin|swap|turn|give|go)\b", RegexOptions.IgnoreCase)]

@@ -8,7 +8,10 @@ public sealed partial class LocalPlanner
 {
     private Plan Rewrite(Utterance u, PlanContext context)
     {
-        if (Lexicon.Find(_lexicon.Styles, u.Text) is not { } style)
+        // The last style named is the one wanted: "the faq is too formal, make it more casual".
+        var style = _lexicon.Styles.Select(p => (p.Value, At: Lexicon.LastIndexOf(u.Text, p.Phrase))).Where(p => p.At >= 0)
+            .OrderByDescending(p => p.At).Select(p => p.Value).FirstOrDefault();
+        if (style is null)
         {
             return Ask("How should I rewrite it: shorter, longer, more formal, more casual or punchier?", "rewrite");
         }
@@ -23,7 +26,7 @@ public sealed partial class LocalPlanner
         }
 
         var type = context.TypeOf(id)!;
-        var field = fieldWord is null ? null : SectionField(type, fieldWord.Field);
+        var field = fieldWord is not null && SectionField(type, fieldWord.Field, out var named) ? named : null;
         return Edit($"Making it {StyleWord(style)}.", "rewrite", new Rewrite(context.Reference(id), style, field));
     }
 
@@ -72,7 +75,10 @@ public sealed partial class LocalPlanner
     }
 
     /// <summary>A field of the section itself (not of its items) that a field word names, or null.</summary>
-    private static string? SectionField(string type, string field) => (type, field) switch
+    private static bool SectionField(string type, string field, out string sectionField) =>
+        (sectionField = SectionFieldOrEmpty(type, field)).Length > 0;
+
+    private static string SectionFieldOrEmpty(string type, string field) => (type, field) switch
     {
         ("hero", "title") or ("cta", "title") => "headline",
         ("hero", "headline" or "subheadline" or "ctaText") or ("cta", "headline" or "text") => field,
@@ -80,13 +86,16 @@ public sealed partial class LocalPlanner
         ("about" or "text", "title") => "title",
         ("contact", "title" or "text") or ("footer", "text") => field,
         (_, "title") => "title",
-        _ => null,
+        _ => string.Empty,
     };
 
     /// <summary>"at the top", "after the hero", "above the pricing": the anchor is the section named after the moved one.</summary>
     private static (string? Before, string? After, string? To) Position(Utterance u, int anchorIndex, PlanContext context)
     {
-        var anchor = u.SectionTypes.Count > anchorIndex && context.FirstOf(u.SectionTypes[anchorIndex]) is { } s ? context.Reference(s.Id) : null;
+        // The anchor is the next section named that is not the one moving ("a photo gallery below the pricing").
+        var moving = anchorIndex > 0 ? u.SectionTypes[0] : null;
+        var anchorType = u.SectionTypes.Skip(anchorIndex).FirstOrDefault(t => t != moving);
+        var anchor = anchorType is not null && context.FirstOf(anchorType) is { } s ? context.Reference(s.Id) : null;
         return anchor is not null && u.Has("after", "below", "under", "underneath", "beneath", "following", "below the")
             ? (null, anchor, null)
             : anchor is not null && u.Has("before", "above", "over", "ahead of", "in front of", "on top of")
@@ -139,6 +148,6 @@ public sealed partial class LocalPlanner
         _ => $"a {type} section",
     };
 
-    [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b|(?:number|no|#)\s*(?<n>\d{1,2})\b|\b(?:item|question|plan|one|feature|review|price)\s+(?<n>\d{1,2})\b")]
+    [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b|(?:number|no|#)\s*(?<n>\d{1,2})\b|\b(?:item|question|plan|feature|review|faq|testimonial)\s+(?<n>\d{1,2})\b(?![.,]\d)")]
     private static partial Regex OrdinalWord();
 }

@@ -18,52 +18,95 @@ public sealed partial class LocalPlanner
 
     private Plan SetText(Utterance u, PlanContext context)
     {
+        if (u.SectionTypes.FirstOrDefault() == "hours" && context.FirstOf("hours") is null)
+        {
+            return SetHours(u);
+        }
+
+        if (context.SelectedSectionId is null && u.SectionTypes.Count == 0 && u.Has("business name", "business", "company name", "shop name", "our name", "brand name"))
+        {
+            return SetName(u);
+        }
+
         var target = TextTarget(u, context);
         if (target is null)
         {
             return Ask("Which part should say that? Click a section in the preview, or name it (\"the FAQ title\").", "set_text");
         }
 
-        var value = Slots.Value(u, target.Value.After);
+        if (target.Problem is { } problem)
+        {
+            return Ask(problem, "set_text");
+        }
+
+        var value = target.ItemQuote is { } quote
+            ? (u.Quotes.Count >= 2 ? u.Quotes[^1] : Slots.Value(u with { Quotes = [] }, u.Original.IndexOf(quote, StringComparison.Ordinal) + quote.Length + 1))
+            : Slots.Value(u, TargetEnd(u));
         if (value is null)
         {
             return Ask("What should it say? Put the new text in quotes, like 'Fresh bread daily'.", "set_text");
         }
 
-        var (section, field, item, _) = target.Value;
-        return Edit($"Changing the {Describe(field)}.", "set_text", new SetText(section, field, value, item));
+        return Edit($"Changing the {Describe(target.Field)}.", "set_text", new SetText(target.Section, target.Field, value, target.Item));
     }
 
+    /// <summary>Where a text change goes, or why it cannot: the item named does not exist.</summary>
+    private sealed record TextPlace(string Section, string Field, int? Item, string? ItemQuote = null, string? Problem = null);
+
     /// <summary>Which section, field and item "the headline", "the about text", "the answer to the second question" or "this" means.</summary>
-    private (string Section, string Field, int? Item, int After)? TextTarget(Utterance u, PlanContext context)
+    private TextPlace? TextTarget(Utterance u, PlanContext context)
     {
-        var words = _lexicon.Fields.Where(f => Lexicon.Contains(u.Text, f.Phrase)).ToList();
-        var named = u.Sections.Count > 0 ? u.Sections[0].Type : null;
-        var type = named
-            ?? words.Select(w => w.ImpliedSection).FirstOrDefault(s => s is not null && context.FirstOf(s) is not null)
-            ?? Selected(u, context);
-        if (type is null || (context.FirstOf(type) ?? context.Sections.FirstOrDefault(s => s.Id == type)) is not { } section)
+        var words = _lexicon.Fields.Select(f => (Word: f, At: Lexicon.IndexOf(u.Text, f.Phrase))).Where(f => f.At >= 0)
+            .OrderBy(f => f.At).ThenByDescending(f => f.Word.Phrase.Length).Select(f => f.Word).ToList();
+        var byName = ItemByName(u, context);
+        var named = u.SectionTypes.Select(context.FirstOf).FirstOrDefault(s => s is not null);
+        var sectionWord = words.FirstOrDefault(w => w.ImpliedSection is { } s && context.FirstOf(s) is { } implied && SectionField(implied.Type, w.Field, out _) && !ItemFields.ContainsKey(implied.Type));
+        var section = named
+            ?? (sectionWord is not null ? context.FirstOf(sectionWord.ImpliedSection!) : null)
+            ?? byName?.Section
+            ?? words.Select(w => w.ImpliedSection is { } s ? context.FirstOf(s) : null).FirstOrDefault(s => s is not null)
+            ?? (Selected(u, context) is { } id ? context.Sections.First(s => s.Id == id) : null);
+        if (section is null)
         {
             return null;
         }
 
-        var field = words.Where(w => w.SectionTypes.Count == 0 || w.SectionTypes.Contains(section.Type)).Select(w => w.Field).FirstOrDefault()
-            ?? DefaultField(section.Type, Slots.Value(u));
-        if (field == "title" && section.Type is "hero" or "cta")
-        {
-            field = "headline";
-        }
-
-        var item = ItemFields.TryGetValue(section.Type, out var itemFields) && (itemFields.Contains(field) || Ordinal(u) is not null)
-            ? ItemIndex(u, section)
+        var fields = words.Where(w => w.SectionTypes.Count == 0 || w.SectionTypes.Contains(section.Type)).Select(w => w.Field).ToList();
+        var field = fields.Contains("answer") && fields.Contains("question") ? "answer" : fields.FirstOrDefault();
+        var itemFields = ItemFields.GetValueOrDefault(section.Type) ?? [];
+        int? item = byName is not null && byName.Section == section ? byName.Item
+            : itemFields.Length > 0 && (field is not null && itemFields.Contains(field) || Ordinal(u) is not null) ? ItemIndex(u, section)
             : null;
-        if (item is not null && field == "title")
+        if (item is null && field is not null && itemFields.Contains(field) && !SectionField(section.Type, field, out _))
         {
-            field = section.Type switch { "faq" => "question", "pricing" or "team" => "name", "testimonials" => "quote", "gallery" => "caption", _ => "title" };
+            if (section.Items.Count != 1)
+            {
+                return new TextPlace(section.Id, field, null, Problem: $"Which one? The {Label(section.Type)} has {string.Join(", ", section.Items.Select(i => $"\"{i}\""))}.");
+            }
+
+            item = 0;
         }
 
-        return (context.Reference(section.Id), field, item, TargetEnd(u));
+        if (item is { } index && (index < 0 || index >= section.Items.Count))
+        {
+            return new TextPlace(section.Id, field ?? "title", item, Problem: $"The {Label(section.Type)} has {section.Items.Count} item{(section.Items.Count == 1 ? string.Empty : "s")}, so there is no item {index + 1}.");
+        }
+
+        field = item is not null
+            ? (field is null || field == "title" || !itemFields.Contains(field) && field != "title" ? ItemTitle(section.Type) : field)
+            : field is not null && SectionField(section.Type, field, out var sectionField) ? sectionField : DefaultField(section.Type, Slots.Value(u));
+        return new TextPlace(context.Reference(section.Id), field, item, byName?.Quote);
     }
+
+    /// <summary>The field that names an item: a plan's name, an FAQ's question, a feature's title.</summary>
+    private static string ItemTitle(string type) => type switch
+    {
+        "faq" => "question",
+        "pricing" or "team" => "name",
+        "testimonials" => "quote",
+        "gallery" => "caption",
+        _ => "title",
+    };
 
     /// <summary>The field a section's text means when no field is named: a title for a short value, the main text for a long one.</summary>
     private static string DefaultField(string type, string? value) => type switch

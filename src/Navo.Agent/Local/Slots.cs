@@ -79,7 +79,7 @@ public static partial class Slots
     [GeneratedRegex(@"(?:\b(?:to|say|says|read|reads|be|with|is|are)\b|:)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ValueMarker();
 
-    [GeneratedRegex(@"^\s*(?:(?:say|says|read|reads|be|something like|something along the lines of|instead)\b\s*:?\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:say|says|read|reads|be|something like|something along the lines of|instead)\b\s*:?\s*)+")]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ta)\b[\s!.]*$", RegexOptions.IgnoreCase)]

@@ -32,6 +32,7 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
 
         var words = WordText().Matches(rest.Replace('’', '\'').Replace('‘', '\'').ToLowerInvariant())
             .Select(m => m.Value.Trim('\'', '-', '.'))
+            .Select(w => w.Length > 4 && w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
             .Where(w => w.Length > 0)
             .Select(correct);
         var lower = string.Join(' ', words);
