@@ -25,7 +25,7 @@ public static partial class BusinessMention
         {
             foreach (Match match in pattern.Matches(text))
             {
-                var name = match.Groups["name"].Value.Trim().TrimEnd('.', ',', '!', ':');
+                var name = Pronoun().Replace(match.Groups["name"].Value.Trim().TrimEnd('.', ',', '!', ':'), string.Empty);
                 if (name.Length > 0 && !NotNames.Contains(name))
                 {
                     return name;
@@ -67,6 +67,9 @@ public static partial class BusinessMention
             .FirstOrDefault(p => !NotPlaces().IsMatch(p));
     }
 
+    [GeneratedRegex(@"^(?:We're|We are|I'm|I am|It's|Its|This is)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*)";
 
     private const string NameWords = NamePart + @"(?:\s+(?:&|and|of|the|de|la|&amp;|n'|'n'|on|" + NamePart + @")){0,5}";
@@ -90,7 +93,7 @@ public static partial class BusinessMention
     private static partial Regex ForName();
 
     /// <summary>"is a …", "we're a …", ", a …", "for my …", "I run a …": the words naming the kind, up to where the sentence moves on.</summary>
-    [GeneratedRegex(@"(?<!\bnot\s)(?<!\bnot\s(?:a|an)\s)(?:(?:\bis|'re|\bare|\bits|'s|\bI\s+(?:run|own|have)|\bwe\s+(?:run|own)|[,:—–?.!]|\s-)\s+(?:just\s+|really\s+|actually\s+)?(?:a|an)\s+|\bfor\s+(?:my|our)\s+)(?<kind>[\p{L}&'-]+(?:\s+(?!(?:in|near|on|at|based|called|named|serving|covering|around|from|that|which|who|with|and|since|for|not|but|actually|so|we|i|to|run|by)\b)[\p{L}&'-]+){0,4})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\bnot\s)(?<!\bnot\s(?:a|an)\s)(?:(?:\bis|'re|\bare|\bits|'s|\bI\s+(?:run|own|have)|\bwe\s+(?:run|own)|[,:—–?.!]|\s-)\s+(?:just\s+|really\s+|actually\s+)?(?:a|an)\s+|\bfor\s+(?:my|our)\s+)(?<kind>[\p{L}&'-]+(?:\s+(?!(?:in|near|on|at|based|called|named|serving|covering|around|from|that|which|who|with|and|since|for|not|but|actually|so|we|i|to|run|by|please|pls|plz|thanks|now|too)\b)[\p{L}&'-]+){0,4})", RegexOptions.IgnoreCase)]
     private static partial Regex KindPhrase();
 
     [GeneratedRegex(@"\b(?:a|an|my|our)\s+(?<kind>(?:(?!(?:website|site|web|page|for|my|our|a|an|the|in|called|named|me|us)\b)[\p{L}&'-]+\s+){0,3}?(?:bakery|bakers?|caf[eé]|coffee shop|restaurant|bistro|pub|bar|salon|barbershop|barbers?|spa|studio|shop|store|boutique|school|academy|parlou?r|groomers?|grooming|clinic|practice|surgery|agency|company|business|firm|consultancy|gym|florist|photographer|photography|plumber|plumbing|electrician|builders?|beekeeper|apiary|farm|brewery|winery|hotel|guesthouse|b&b|tours?|dentist|vet|garage|bookshop|bookstore|gallery|charity|nursery|daycare|tutor|tutoring|trainer|coach|therapist|band|choir|club|kitchen|catering|caterer|deli|butcher|market|cleaners?|cleaning|landscaper|gardener|decorator|carpenter|joiner|roofer|locksmith|mechanic|accountant|lawyer|solicitor|architect|designer|stylist|tattooist|yoga|pilates|dojo|service|services|co))\b", RegexOptions.IgnoreCase)]

@@ -87,7 +87,7 @@ public static partial class Facts
     [GeneratedRegex(@"^\s*\d{1,2}([:.]\d{2})?\s*[-–]\s*\d{1,2}([:.]\d{2})?\s*$")]
     private static partial Regex TimeLike();
 
-    [GeneratedRegex(@"\b(?:address(?:\s+is)?|located at|find us at|we(?:'re| are) (?:at|on)|based at|visit us at)\s*:?\s*(?-i:(?=\d|\p{Lu}))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:ad+ress?(?:\s+is|\s+to|\s+should be)?|located at|find us at|we(?:'re| are| have|'ve)\s+(?:now\s+|just\s+)?(?:at|on|moved to|moved\s+(?:premises\s+)?to)|moved to|based at|visit us at|new premises(?:\s+at)?)\s*:?\s*(?-i:(?=\d|\p{Lu}))", RegexOptions.IgnoreCase)]
     private static partial Regex AddressMarker();
 
     [GeneratedRegex(@"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Place|Pl|Square|Sq|Drive|Dr|Court|Ct|Row|Hill|Close|Terrace|Parade|Boulevard|Blvd|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park)\b")]

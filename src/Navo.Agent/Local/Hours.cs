@@ -166,7 +166,7 @@ public static partial class Hours
     [GeneratedRegex(@"\s*(?:,|;|\n|\band\b|\bbut\b|\.\s)\s*")]
     private static partial Regex Parts();
 
-    [GeneratedRegex(@"(?<open>\d{1,2}(?:[:.]\d{2})?|noon|midday)\s*(?<oam>a\.?m\.?|p\.?m\.?)?\s*(?:-|to|till|til|until|'til|through)\s*(?<close>\d{1,2}(?:[:.]\d{2})?|noon|midday|midnight)\s*(?<cam>a\.?m\.?|p\.?m\.?)?")]
+    [GeneratedRegex(@"(?<![\d:.()+-])(?<open>\d{1,2}(?:[:.]\d{2})?|noon|midday)\s*(?<oam>a\.?m\.?|p\.?m\.?)?\s*(?:-|to|till|til|until|'til|through)\s*(?<close>\d{1,2}(?:[:.]\d{2})?(?![\d])|noon|midday|midnight)\s*(?<cam>a\.?m\.?|p\.?m\.?)?")]
     private static partial Regex TimeRange();
 
     [GeneratedRegex(@"\p{L}+")]

@@ -44,7 +44,7 @@ public sealed partial class LocalPlanner
 
         return intent switch
         {
-            "generate" => !context.HasSite || NewSite().IsMatch(u.Original) ? Generate(u, redraft: false)
+            "generate" => !context.HasSite || NewSite().IsMatch(u.Original) || NewSite().IsMatch(u.Text) ? Generate(u, redraft: false)
                 : Correction().IsMatch(u.Original) ? Generate(u, redraft: true)
                 : Ask("Is that about this site, or a new one? Say \"new site: …\" with a line about the business, or tell me what to change here.", intent),
             "redraft" => Generate(u, redraft: context.HasSite),
@@ -57,7 +57,7 @@ public sealed partial class LocalPlanner
             "show_history" => History(u),
             "publish" => Call("publish_site", new JsonObject { ["action"] = "publish" }, "Publishing needs your yes.", intent),
             "unpublish" when !OfflineWords().IsMatch(u.Original) => Ask("Do you want to take the site offline? Say \"take the site offline\" and I'll ask you to confirm.", intent),
-            "delete_project" when !SiteWords().IsMatch(u.Original) => Ask("Do you want to delete this whole site? Say \"delete this site\" and I'll ask you to confirm.", intent),
+            "delete_project" when !SiteWords().IsMatch(u.Original) && !SiteWords().IsMatch(u.Text) => Ask("Do you want to delete this whole site? Say \"delete this site\" and I'll ask you to confirm.", intent),
             "unpublish" => Call("publish_site", new JsonObject { ["action"] = "unpublish" }, "Taking the site offline needs your yes.", intent),
             "rollback" => Rollback(u),
             "delete_project" => DeleteProject(u, context),
@@ -98,10 +98,10 @@ public sealed partial class LocalPlanner
         _ => Ask(Unsure, intent),
     };
 
-    [GeneratedRegex(@"\b(?:new|another|second|other|separate|extra|additional|fresh)\s+(?:web\s*)?(?:site|website|project|one|business|shop)\b|\b(?:build|create|make|set up|start|draft)\b.{0,40}\b(?:web\s*)?(?:site|website|page)\b|^\s*(?:i\s+(?:own|run|have)|we\s+(?:own|run))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:new|another|second|other|separate|extra|additional|fresh)\s+(?:web\s*)?(?:site|website|project|one|business|shop)\b|\b(?:build|create|make|set up|start|draft|need|want|would like|get)\b.{0,40}\b(?:web\s*)?(?:site|website|page)\b|^\s*(?:i\s+(?:own|run|have)|we\s+(?:own|run))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NewSite();
 
-    [GeneratedRegex(@"\b(?:not|actually|wrong|instead|really|mistake|isn't|aren't|we're|we are|it's|its|this is)\b|^\s*no\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:not|actually|wrong|instead|mistake|mistaken|isn't|aren't|confused|mixed up)\b|^\s*no\b", RegexOptions.IgnoreCase)]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:site|website|offline|off-line|down|live|public|private|online|unpublish\w*|hide|hidden|visible|internet|web)\b", RegexOptions.IgnoreCase)]

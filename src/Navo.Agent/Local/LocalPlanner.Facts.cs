@@ -146,7 +146,7 @@ public sealed partial class LocalPlanner
             return EditJson("Updating your opening hours.", "set_hours", HoursOperation(lines));
         }
 
-        var text = Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
+        var text = u.Quotes.Count > 0 ? u.Quotes[0] : Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
         return text is null
             ? Ask("When are you open? For example \"Tue-Fri 9am-6pm, Sat 8-4\".", "set_hours")
             : EditJson("Updating your opening hours.", "set_hours", new JsonObject { ["op"] = "set_hours", ["text"] = char.ToUpperInvariant(text[0]) + text[1..] });
@@ -186,7 +186,7 @@ public sealed partial class LocalPlanner
         return name is { Length: > 1 } && name.Any(char.IsLetter) ? name : null;
     }
 
-    [GeneratedRegex(@"^(?:[\s,;:=+&()\-–—/.]|\b(?:and|add|a|an|the|our|my|new|price list|prices|price|pricing|rates|are|is|costs?|for|at|from|each|only|just|then|plus|with|here)\b)+|(?:[\s,;:=+&()\-–—/.]|\b(?:and|is|are|costs?|for|at|each|only|just|then|plus)\b)+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:[\s,;:=+&()\-–—/.]|\b(?:and|add|a|an|the|our|my|new|price list|prices|price|pricing section|pricing|section|list|rates|are|is|costs?|for|at|from|each|only|just|then|plus|with|here)\b)+|(?:[\s,;:=+&()\-–—/.]|\b(?:and|is|are|costs?|for|at|each|only|just|then|plus)\b)+$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEdges();
 
     [GeneratedRegex(@"^\s*(?:(?:our|the)\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|is)?\s*|^\s*we(?:'re| are)\s+(?:open\s+)?|^\s*open\s+", RegexOptions.IgnoreCase)]

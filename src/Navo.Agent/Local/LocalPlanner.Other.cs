@@ -92,7 +92,7 @@ public sealed partial class LocalPlanner
 
     private static string Period(Utterance u) =>
         u.Has("week", "7 days", "seven days", "weekly") ? "7d"
-        : u.Has("quarter", "90 days", "three months", "3 months") ? "90d"
+        : u.Has("quarter", "90 days", "three months", "3 months", "2 months", "two months", "12 weeks") ? "90d"
         : u.Has("ever", "all time", "since the start", "since launch", "since we launched", "all") ? "all"
         : "30d";
 

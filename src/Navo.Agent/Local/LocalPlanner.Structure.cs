@@ -84,7 +84,7 @@ public sealed partial class LocalPlanner
         ("hero", "headline" or "subheadline" or "ctaText") or ("cta", "headline" or "text") => field,
         ("about" or "text", "text" or "body") => "body",
         ("about" or "text", "title") => "title",
-        ("contact", "title" or "text") or ("footer", "text") => field,
+        ("contact", "title" or "text" or "email" or "phone" or "address" or "submitText") or ("footer", "text") => field,
         (_, "title") => "title",
         _ => string.Empty,
     };

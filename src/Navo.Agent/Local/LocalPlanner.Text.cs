@@ -74,7 +74,8 @@ public sealed partial class LocalPlanner
         var fields = words.Where(w => w.SectionTypes.Count == 0 || w.SectionTypes.Contains(section.Type)).Select(w => w.Field).ToList();
         var field = fields.Contains("answer") && fields.Contains("question") ? "answer" : fields.FirstOrDefault();
         var itemFields = ItemFields.GetValueOrDefault(section.Type) ?? [];
-        int? item = byName is not null && byName.Section == section ? byName.Item
+        int? item = Ordinal(u) is not null && itemFields.Length > 0 ? ItemIndex(u, section)
+            : byName is not null && byName.Section == section ? byName.Item
             : itemFields.Length > 0 && (field is not null && itemFields.Contains(field) || Ordinal(u) is not null) ? ItemIndex(u, section)
             : null;
         if (item is null && field is not null && itemFields.Contains(field) && !SectionField(section.Type, field, out _))

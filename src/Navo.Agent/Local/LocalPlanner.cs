@@ -27,16 +27,22 @@ public sealed partial class LocalPlanner
     private readonly Lexicon _lexicon;
     private readonly Dictionary<string, int> _vocabulary;
     private readonly Dictionary<string, string> _known;
+    private readonly Dictionary<string, string> _typos;
 
     public LocalPlanner(IntentClassifier classifier, Lexicon lexicon, TrainingSet training)
     {
         _classifier = classifier;
         _lexicon = lexicon;
-        var words = training.Examples.SelectMany(e => e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Concat(lexicon.Sections.Concat(lexicon.Styles).Concat(lexicon.Fonts).Concat(lexicon.Radii).SelectMany(p => p.Phrase.Split(' ')))
-            .Concat(lexicon.Colors.Keys.SelectMany(c => c.Split(' ')))
-            .Concat(lexicon.Fields.SelectMany(f => f.Phrase.Split(' ')));
-        _vocabulary = words.GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // The lexicon's words are never typos, whatever the phrasings hold.
+        var protectedWords = lexicon.Sections.Concat(lexicon.Styles).Concat(lexicon.Fonts).Concat(lexicon.Radii).Select(p => p.Phrase)
+            .Concat(lexicon.Fields.Select(f => f.Phrase)).Concat(lexicon.Colors.Keys).Concat(lexicon.Numbers.Keys).Concat(lexicon.Days.Keys).Concat(lexicon.Answers.Keys)
+            .SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var vocabulary = training.Examples.SelectMany(e => e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _typos = FoldTypos(vocabulary, protectedWords);
+        // A word seen once in the phrasings may be one of their deliberate typos: it is not a word to correct others to.
+        _vocabulary = vocabulary.Where(v => v.Value >= 2 && !_typos.ContainsKey(v.Key)).Select(v => v.Key).Union(protectedWords, StringComparer.Ordinal)
+            .ToDictionary(w => w, w => vocabulary.GetValueOrDefault(w, 2), StringComparer.Ordinal);
         _known = training.Examples.GroupBy(e => e.Text, StringComparer.Ordinal).Where(g => g.Select(e => e.Intent).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Intent, StringComparer.Ordinal);
     }
@@ -82,10 +88,43 @@ public sealed partial class LocalPlanner
         return (ranked[0].Intent, ranked[0].Probability, utterance);
     }
 
+    /// <summary>
+    /// The phrasings hold deliberate typos ("buisness"): a rare word one or two edits from a word used at least five
+    /// times as often is read as that word.
+    /// </summary>
+    private static Dictionary<string, string> FoldTypos(Dictionary<string, int> vocabulary, HashSet<string> protectedWords)
+    {
+        var typos = new Dictionary<string, string>(StringComparer.Ordinal);
+        var frequent = vocabulary.Where(v => v.Value >= 5 && v.Key.Length >= 4).ToList();
+        foreach (var (word, count) in vocabulary.Where(v => v.Key.Length >= 4 && v.Key.All(char.IsLetter) && !protectedWords.Contains(v.Key)))
+        {
+            var allowed = word.Length >= 8 ? 2 : 1;
+            var near = frequent
+                .Where(f => f.Value >= 5 * count && f.Key[0] == word[0] && Math.Abs(f.Key.Length - word.Length) <= allowed && f.Key != word + "s" && f.Key + "s" != word)
+                .Select(f => (f.Key, f.Value, Distance: Typos.Distance(word, f.Key)))
+                .Where(f => f.Distance <= allowed)
+                .OrderBy(f => f.Distance).ThenByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
+                .Select(f => f.Key)
+                .FirstOrDefault();
+            if (near is not null)
+            {
+                typos[word] = near;
+            }
+        }
+
+        return typos;
+    }
+
     /// <summary>A word never seen becomes the closest one that was (one edit away, two for long words).</summary>
     private string Correct(string word)
     {
-        if (word.Length < 4 || _vocabulary.ContainsKey(word) || !word.All(char.IsLetter))
+        if (_typos.TryGetValue(word, out var folded))
+        {
+            return folded;
+        }
+
+        if (word.Length < 4 || _vocabulary.ContainsKey(word) || !word.All(char.IsLetter)
+            || (word.EndsWith('s') && _vocabulary.ContainsKey(word[..^1])))
         {
             return word;
         }

@@ -59,16 +59,19 @@ public static partial class Slots
     }
 
     /// <summary>The theme colour asked for: a #code, else a colour name ("dark green", "darker green" -> the "dark green" entry).</summary>
-    public static string? Color(Utterance u, Lexicon lexicon)
+    public static string? Color(Utterance u, Lexicon lexicon) =>
+        Color(u.Original.ToLowerInvariant().Replace('’', '\''), lexicon) ?? Color(u.Text, lexicon);
+
+    private static string? Color(string text, Lexicon lexicon)
     {
-        var hex = HexColor().Match(u.Original.ToLowerInvariant());
+        var hex = HexColor().Match(text);
         if (hex.Success)
         {
             var code = hex.Groups["hex"].Value;
             return code.Length == 3 ? $"#{code[0]}{code[0]}{code[1]}{code[1]}{code[2]}{code[2]}" : "#" + code;
         }
 
-        var text = ShadeWords().Replace(u.Text, m => m.Groups["shade"].Value switch
+        text = ShadeWords().Replace(text, m => m.Groups["shade"].Value switch
         {
             "darker" or "deep" or "deeper" => "dark ",
             _ => "light ",
