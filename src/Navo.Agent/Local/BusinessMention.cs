@@ -21,7 +21,7 @@ public static partial class BusinessMention
 
     public static string? Name(string text)
     {
-        foreach (var pattern in new[] { QuotedName(), CalledName(), LeadingName(), WereName(), RunName(), ForName() })
+        foreach (var pattern in new[] { QuotedName(), CalledName(), LeadingName(), WereName(), RunName(), ForName(), MyKindName() })
         {
             foreach (Match match in pattern.Matches(text))
             {
@@ -88,6 +88,9 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
+
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){1,3}(?<name>" + NameWords + @")")]
+    private static partial Regex MyKindName();
 
     [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an)\b")]
     private static partial Regex ForName();

@@ -142,12 +142,30 @@ public static partial class TextRewriter
     private static string MatchCase(string original, string replacement) =>
         char.IsUpper(original[0]) ? UpperFirst(replacement) : replacement;
 
+    /// <summary>
+    /// Shortens one clause without leaving it hanging: its last phrase goes whole ("Baked in Leeds since 1987" ->
+    /// "Baked in Leeds"), and a cut never ends on a word that needs another after it ("since", "and", "the").
+    /// </summary>
     private static string DropLastWord(string text)
     {
-        var trimmed = text.TrimEnd('.', '!', '?');
-        var space = trimmed.LastIndexOf(' ');
-        return (space > 0 ? trimmed[..space] : trimmed) + EndOf(text);
+        var words = text.TrimEnd('.', '!', '?').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var phrase = words.FindLastIndex(w => PhraseStarts.Contains(w.ToLowerInvariant()));
+        var keep = phrase >= 2 ? phrase : words.Count - 1;
+        while (keep > 1 && Dangling.Contains(words[keep - 1].ToLowerInvariant().TrimEnd(',', ';', ':')))
+        {
+            keep--;
+        }
+
+        return keep < 1 ? text : string.Join(' ', words.Take(keep)).TrimEnd(',', ';', ':', ' ') + EndOf(text);
     }
+
+    private static readonly HashSet<string> PhraseStarts = new(
+        ["since", "in", "for", "with", "from", "at", "on", "by", "near", "across", "around", "throughout", "every", "to", "of", "that", "which", "who", "where"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Dangling = new(
+        ["since", "in", "for", "with", "from", "at", "on", "by", "near", "across", "around", "to", "of", "and", "or", "but", "the", "a", "an", "our", "your", "my", "their", "its", "that", "which", "who", "&", "-", "—"],
+        StringComparer.Ordinal);
 
     private static string EndOf(string text) => text.EndsWith('!') ? "!" : text.EndsWith('?') ? "?" : text.EndsWith('.') ? "." : string.Empty;
 
