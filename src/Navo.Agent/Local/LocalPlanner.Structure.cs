@@ -50,6 +50,12 @@ public sealed partial class LocalPlanner
             return Ask($"There is no {Label(named)} on the site, so there is nothing to remove.", "remove_section");
         }
 
+        if (named is not null && Ordinal(u) is not null && !u.Has("section", "whole"))
+        {
+            // "delete the fourth review" is about one item, which no operation removes: never the whole section.
+            return Ask($"I can't remove a single item yet. I can change its text, or remove the whole {Label(named)} if you say \"remove the {Label(named)}\".", "remove_section");
+        }
+
         var id = named is not null ? context.FirstOf(named)!.Id : Selected(u, context);
         return id is null
             ? Ask("Which section should I remove? Name it, or click it in the preview.", "remove_section")

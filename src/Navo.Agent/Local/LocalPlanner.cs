@@ -66,6 +66,11 @@ public sealed partial class LocalPlanner
             return refused;
         }
 
+        if (SameAgain(text, context) is { } again)
+        {
+            return again;
+        }
+
         var whole = Understand(text);
         if (SplitIntents.Contains(whole.Intent) && TrySplit(text, context) is { } several)
         {

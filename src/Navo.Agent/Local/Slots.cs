@@ -24,7 +24,7 @@ public static partial class Slots
             match = ValueMarker().Match(text);
         }
 
-        return match.Success ? Clean(LeadingFiller().Replace(text[(match.Index + match.Length)..], string.Empty)) : null;
+        return match.Success ? Clean(LeadingFiller().Replace(text[(match.Index + match.Length)..].TrimStart(' ', ':', '-', '–'), string.Empty)) : null;
     }
 
     /// <summary>A value as typed, without the surrounding quotes, a final full stop or a trailing "please".</summary>

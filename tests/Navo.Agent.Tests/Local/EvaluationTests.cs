@@ -5,96 +5,71 @@ using Xunit.Abstractions;
 namespace Navo.Agent.Tests.Local;
 
 /// <summary>
-/// The local client against an evaluation set of utterances with the tool calls they should produce, in
-/// design.md section 7's sample context. Phrasings differ from the training data in prompts/local.
+/// The local client against evaluation sets of messages with the tool calls they should produce, in the sample
+/// context of docs/understanding.md. Each set was written apart from the training phrasings under prompts/local
+/// (and from each other): utterances.tsv first, understanding.tsv and holdout.tsv by people who never saw them.
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
     private static readonly LocalPlanner Planner = LocalPlanner.FromPrompts();
 
-    [Fact]
-    public void At_least_95_percent_of_the_evaluation_set_gives_exactly_the_expected_calls()
-    {
-        var cases = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Eval", "utterances.tsv"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t'))
-            .Select(p => (Utterance: p[0], Expected: JsonNode.Parse(p[1])!))
-            .ToList();
-        cases.Should().HaveCountGreaterThanOrEqualTo(300);
+    private static readonly HashSet<string> DestructiveOps = new(["remove_section", "remove_page", "revert", "unpublish", "rollback", "delete_project"], StringComparer.Ordinal);
 
-        var misses = new List<string>();
-        foreach (var (utterance, expected) in cases)
+    [Theory]
+    [InlineData("utterances.tsv", 300)]
+    [InlineData("understanding.tsv", 600)]
+    [InlineData("holdout.tsv", 300)]
+    public void At_least_95_percent_of_an_evaluation_set_gives_exactly_the_expected_calls(string file, int atLeast)
+    {
+        var cases = Read(file);
+        cases.Should().HaveCountGreaterThanOrEqualTo(atLeast);
+
+        var results = cases.Select(c => (c.Utterance, c.Expected, Actual: Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!)).ToList();
+        var misses = results.Where(r => !JsonNode.DeepEquals(r.Actual, r.Expected)).ToList();
+        foreach (var kind in results.GroupBy(r => Kind(r.Expected)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var actual = Planner.Plan(utterance, PlanContext.Sample).ToJson()["toolCalls"]!;
-            if (!JsonNode.DeepEquals(actual, expected))
-            {
-                misses.Add($"{utterance}\n    expected {expected.ToJsonString()}\n    got      {actual.ToJsonString()}");
-            }
+            output.WriteLine($"{kind.Key,-28} {kind.Count(r => JsonNode.DeepEquals(r.Actual, r.Expected)),4}/{kind.Count(),-4}");
         }
 
         foreach (var miss in misses)
         {
-            output.WriteLine(miss);
+            output.WriteLine($"{miss.Utterance}\n    expected {miss.Expected.ToJsonString()}\n    got      {miss.Actual.ToJsonString()}");
         }
 
         var accuracy = 1.0 - ((double)misses.Count / cases.Count);
-        output.WriteLine($"accuracy {accuracy:P1} ({cases.Count - misses.Count}/{cases.Count})");
-        accuracy.Should().BeGreaterThanOrEqualTo(0.95, string.Join("\n", misses));
+        output.WriteLine($"{file}: {accuracy:P1} ({cases.Count - misses.Count}/{cases.Count})");
+        accuracy.Should().BeGreaterThanOrEqualTo(0.95);
     }
 
     [Fact]
-    public void This_means_the_section_selected_in_the_studio()
+    public void No_message_that_did_not_ask_for_it_gets_a_destructive_operation()
     {
-        var context = PlanContext.Sample with { SelectedSectionId = "s4" };
+        var planned = Read("utterances.tsv").Concat(Read("understanding.tsv")).Concat(Read("holdout.tsv"))
+            .Where(c => !Destructive(c.Expected))
+            .Where(c => Destructive(Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!))
+            .Select(c => c.Utterance)
+            .ToList();
 
-        Planner.Plan("make this shorter", context).ToJson()["toolCalls"]![0]!["arguments"]!["operations"]![0]!
-            .ToJsonString().Should().Be("""{"op":"rewrite","section":"pricing","style":"shorter"}""");
-        Planner.Plan("remove this", context).ToJson()["toolCalls"]![0]!["arguments"]!["operations"]![0]!["section"]!
-            .GetValue<string>().Should().Be("pricing");
+        planned.Should().BeEmpty();
     }
 
-    [Fact]
-    public void Make_it_shorter_after_an_edit_means_the_section_just_edited()
+    private static List<(string Utterance, JsonNode Expected)> Read(string file) =>
+        [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Eval", file))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Select(p => (p[0], JsonNode.Parse(p[1])!))];
+
+    /// <summary>What a case is about: the tool, and for an edit its first operation; "none" for no call.</summary>
+    private static string Kind(JsonNode calls) => calls.AsArray() switch
     {
-        var context = PlanContext.Sample with { LastEditedSectionId = "s3" };
+        [] => "none",
+        [var call, ..] when call!["name"]!.GetValue<string>() == "edit_site" =>
+            "edit_site:" + string.Join('+', call["arguments"]!["operations"]!.AsArray().Select(o => o!["op"]!.GetValue<string>()).Distinct()),
+        [var call, ..] => call!["name"]!.GetValue<string>() + (call["arguments"]?["action"] is { } action ? ":" + action : string.Empty),
+    };
 
-        Planner.Plan("make it shorter", context).Calls.Single().Arguments["operations"]![0]!["section"]!
-            .GetValue<string>().Should().Be("testimonials");
-    }
-
-    [Fact]
-    public void An_unclear_message_gets_a_question_and_no_guessed_edit()
-    {
-        var plan = Planner.Plan("make it shorter", PlanContext.Sample);
-
-        plan.Calls.Should().BeEmpty();
-        plan.Reply.Should().EndWith("Click it in the preview or name it.");
-    }
-
-    [Fact]
-    public void Yes_and_no_answer_a_pending_question()
-    {
-        var pending = PlanContext.Sample with { ApprovalPending = true };
-
-        Planner.Plan("yes please", pending).Intent.Should().Be("yes");
-        Planner.Plan("no, cancel", pending).Intent.Should().Be("no");
-        Planner.Plan("yes", PlanContext.Sample).Calls.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Without_a_site_an_edit_asks_for_a_business_first()
-    {
-        var plan = Planner.Plan("make it dark", PlanContext.Empty);
-
-        plan.Calls.Should().BeEmpty();
-        plan.Reply.Should().StartWith("There is no site yet.");
-    }
-
-    [Fact]
-    public void The_same_message_always_gives_the_same_plan()
-    {
-        var first = Planner.Plan("remove the pricing and add an FAQ", PlanContext.Sample).ToJson().ToJsonString();
-
-        LocalPlanner.FromPrompts().Plan("remove the pricing and add an FAQ", PlanContext.Sample).ToJson().ToJsonString().Should().Be(first);
-    }
+    private static bool Destructive(JsonNode calls) => calls.AsArray().Any(c =>
+        c!["name"]!.GetValue<string>() == "delete_project"
+        || c["arguments"]?["action"]?.GetValue<string>() is "unpublish" or "rollback"
+        || c["arguments"]?["operations"]?.AsArray().Any(o => DestructiveOps.Contains(o!["op"]!.GetValue<string>())) == true);
 }

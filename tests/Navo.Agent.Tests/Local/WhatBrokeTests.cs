@@ -1,0 +1,130 @@
+using Navo.Agent.Local;
+using static Navo.Agent.Tests.Local.PlanAssertions;
+
+namespace Navo.Agent.Tests.Local;
+
+/// <summary>Each kind of failure a new user met, named after what broke (paraphrased; the evaluation sets hold many more).</summary>
+public sealed class WhatBrokeTests
+{
+    [Fact]
+    public void Asking_to_add_a_price_list_adds_one_and_never_removes_a_page()
+    {
+        Operations("can you add a price list: haircut £20, beard trim £10").Should().Equal(
+            """{"op":"add_section","type":"pricing","items":[{"name":"haircut","price":"£20"},{"name":"beard trim","price":"£10"}]}""");
+    }
+
+    [Fact]
+    public void An_email_address_for_the_contact_section_sets_the_email_and_removes_nothing()
+    {
+        Operations("the email for the contact section is hello@sunrise.co.uk").Should().Equal(
+            """{"op":"set_text","section":"contact","field":"email","value":"hello@sunrise.co.uk"}""");
+    }
+
+    [Fact]
+    public void Taking_the_site_down_asks_to_unpublish_never_to_publish()
+    {
+        OnlyCall("please take the site down for now", "publish_site")["action"]!.GetValue<string>().Should().Be("unpublish");
+        OnlyCall("hide my website", "publish_site")["action"]!.GetValue<string>().Should().Be("unpublish");
+    }
+
+    [Theory]
+    [InlineData("does navo work on my phone?")]
+    [InlineData("is navo free?")]
+    [InlineData("how do I add a blog?")]
+    public void A_question_that_mentions_Navo_changes_nothing(string question)
+    {
+        // Regression: "navo" was one letter from "navy", and the question changed the site's colour.
+        var plan = Plan(question);
+
+        plan.Calls.Should().BeEmpty();
+        plan.Reply.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void A_phone_number_a_street_address_and_opening_hours_are_facts_not_shrugs()
+    {
+        Operations("you can call us on 0113 496 0000").Should().Equal("""{"op":"set_text","section":"contact","field":"phone","value":"0113 496 0000"}""");
+        Operations("we're at 4 Mill Lane, Leeds LS1 4AB").Should().Equal("""{"op":"set_text","section":"contact","field":"address","value":"4 Mill Lane, Leeds LS1 4AB"}""");
+        Operations("we're open Tue–Fri 9am–6pm, Sat 8–4").Should().Equal(
+            """{"op":"set_hours","hours":[{"days":"Tue-Fri","opens":"09:00","closes":"18:00"},{"days":"Sat","opens":"08:00","closes":"16:00"}]}""");
+    }
+
+    [Fact]
+    public void A_new_price_for_one_item_changes_that_items_price_not_the_pricing_heading()
+    {
+        Operations("the large cake is £20 now").Should().Equal("""{"op":"set_text","section":"pricing","field":"price","value":"£20","item":1}""");
+        Operations("make the wedding cake 300 euros").Should().Equal("""{"op":"set_text","section":"pricing","field":"price","value":"€300","item":2}""");
+    }
+
+    [Fact]
+    public void New_text_for_a_sections_paragraph_goes_into_its_body_not_its_title()
+    {
+        var about = PlanContext.Sample with { Sections = [.. PlanContext.Sample.Sections, new SectionInfo("s8", "about", [])] };
+
+        Operations("change the about text to: We have baked in Leeds since 1987, always by hand", about).Should().Equal(
+            """{"op":"set_text","section":"about","field":"body","value":"We have baked in Leeds since 1987, always by hand"}""");
+        Operations("change the about heading to Our story", about).Should().Equal("""{"op":"set_text","section":"about","field":"title","value":"Our story"}""");
+    }
+
+    [Fact]
+    public void A_page_about_wedding_cakes_is_called_Wedding_Cakes_not_New()
+    {
+        Operations("add a page about our wedding cakes").Should().Equal("""{"op":"add_page","title":"Wedding Cakes"}""");
+    }
+
+    [Fact]
+    public void Two_changes_in_one_message_are_both_made()
+    {
+        Operations("a darker green and rounder corners").Should().Equal(
+            """{"op":"set_theme","primaryColor":"#166534"}""", """{"op":"set_theme","radius":"large"}""");
+        Operations("drop the FAQ and the testimonials").Should().Equal(
+            """{"op":"remove_section","section":"faq"}""", """{"op":"remove_section","section":"testimonials"}""");
+        Operations("make it dark and use a serif font").Should().Equal(
+            """{"op":"set_theme","mode":"dark"}""", """{"op":"set_theme","font":"serif"}""");
+    }
+
+    [Fact]
+    public void Saying_what_the_business_really_is_redrafts_this_project_and_never_starts_another()
+    {
+        var call = OnlyCall("we're a dog groomer, not a bakery", "generate_site");
+
+        call["redraft"]!.GetValue<bool>().Should().BeTrue();
+        call["industry"]!.GetValue<string>().Should().Be("dog groomer");
+    }
+
+    [Fact]
+    public void The_businesss_real_name_renames_it_everywhere()
+    {
+        Operations("our name is actually Crumbs").Should().Equal("""{"op":"set_name","name":"Crumbs"}""");
+        Operations("it's Crumbs & Co, not Sunrise Bakery").Should().Equal("""{"op":"set_name","name":"Crumbs & Co"}""");
+    }
+
+    [Fact]
+    public void Deleting_a_site_made_by_mistake_asks_to_delete_the_project_not_a_section()
+    {
+        OnlyCall("I made this site by mistake, please delete it", "delete_project")["name"]!.GetValue<string>().Should().Be("Sunrise Bakery");
+    }
+
+    [Fact]
+    public void Small_slips_are_understood()
+    {
+        Operations("remove the testimonals").Should().Equal("""{"op":"remove_section","section":"testimonials"}""");
+        Operations("add a q&a").Should().Equal("""{"op":"add_section","type":"faq"}""");
+        Operations("headline: Fresh bread every morning").Should().Equal("""{"op":"set_text","section":"hero","field":"headline","value":"Fresh bread every morning"}""");
+        OnlyCall("put the previous version live again", "publish_site")["action"]!.GetValue<string>().Should().Be("rollback");
+    }
+
+    [Fact]
+    public void A_long_first_message_with_real_details_drafts_a_site_with_what_it_said()
+    {
+        const string message = "Hi! I run Crumbs & Co, a small bakery on 4 Mill Lane in Leeds. We're open Tue-Sat 8am-4pm. "
+            + "Sourdough £4.50, croissants £2, celebration cakes from £35. Call us on 0113 496 0000 or email hello@crumbs.co.uk.";
+
+        var call = OnlyCall(message, "generate_site", PlanContext.Empty);
+
+        call["description"]!.GetValue<string>().Should().Be(message);
+        call["businessName"]!.GetValue<string>().Should().Be("Crumbs & Co");
+        call["industry"]!.GetValue<string>().Should().Be("bakery");
+        call["place"]!.GetValue<string>().Should().Be("Leeds");
+    }
+}
