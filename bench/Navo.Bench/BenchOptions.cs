@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Navo.Bench;
 
 /// <summary>Command-line settings shared by the benchmarks.</summary>
-public sealed record BenchOptions(int Seconds, string? Only, int? Iterations = null)
+public sealed record BenchOptions(int Seconds, string? Only, int? Iterations = null, string? Host = null)
 {
     public static BenchOptions Parse(string[] args)
     {
         var seconds = 10;
         string? only = null;
         int? iterations = null;
+        string? host = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--seconds")
@@ -20,12 +21,17 @@ public sealed record BenchOptions(int Seconds, string? Only, int? Iterations = n
             {
                 iterations = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
+            else if (args[i] == "--host")
+            {
+                // Another build's Navo.Host.dll, to compare it with this one in the same run.
+                host = args[i + 1];
+            }
             else if (args[i] == "--only")
             {
                 only = args[i + 1];
             }
         }
 
-        return new BenchOptions(seconds, only, iterations);
+        return new BenchOptions(seconds, only, iterations, host);
     }
 }

@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["serve"] = HttpBenchmarks.ServeAsync,
     ["auth"] = HttpBenchmarks.AuthAsync,
     ["studio"] = StudioBenchmark.RunAsync,
+    ["understand"] = UnderstandBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -19,5 +20,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     return 2;
 }
 
-await run(BenchOptions.Parse(args[1..]));
+var options = BenchOptions.Parse(args[1..]);
+Navo.Testing.HostProcess.HostOverride = options.Host;
+await run(options);
 return 0;

@@ -109,8 +109,16 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>The host's own build output (with its runtime config), beside the calling project's (tests/X or bench/X).</summary>
+    /// <summary>Another build of the host to run instead of this checkout's (benchmarks compare two builds in one run).</summary>
+    public static string? HostOverride { get; set; }
+
     private static string HostAssemblyPath()
     {
+        if (HostOverride is { } other)
+        {
+            return File.Exists(other) ? Path.GetFullPath(other) : throw new FileNotFoundException("No host build there.", other);
+        }
+
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         // {tests|bench}/{Project}/bin/{Configuration}/{tfm}/
         var tfm = testOutput.Name;

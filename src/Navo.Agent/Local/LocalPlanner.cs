@@ -54,7 +54,10 @@ public sealed partial class LocalPlanner
         return Loaded.GetOrAdd(folder, f => new Lazy<LocalPlanner>(() =>
         {
             var lexicon = Lexicon.Load(f);
-            return new LocalPlanner(IntentModel.LoadOrTrain(f, lexicon), lexicon, IntentModel.Prepared(f, lexicon));
+            var planner = new LocalPlanner(IntentModel.LoadOrTrain(f, lexicon), lexicon, IntentModel.Prepared(f, lexicon));
+            // Load the embedding model now rather than on the first message.
+            planner.Plan("make it dark", PlanContext.Sample);
+            return planner;
         })).Value;
     }
 
