@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Navo.Agent.Tools;
 
-namespace Navo.Agent.Tests.Support;
+namespace Navo.Testing;
 
 /// <summary>
 /// A hand-written chat client for agent tests: a user message it has a script for becomes those tool calls, as a model
@@ -26,7 +25,7 @@ public sealed class ScriptedChatClient : IChatClient
         var last = messages.Last();
         if (last.Role == ChatRole.Tool)
         {
-            var said = string.Join("\n\n", last.Contents.OfType<FunctionResultContent>().Select(r => r.Result is ToolResult result ? result.Message : r.Result?.ToString()));
+            var said = string.Join("\n\n", last.Contents.OfType<FunctionResultContent>().Select(r => MessageOf(r.Result)));
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, said)));
         }
 
@@ -38,6 +37,12 @@ public sealed class ScriptedChatClient : IChatClient
         var contents = calls.Select((call, i) => (AIContent)new FunctionCallContent($"call_{i + 1}", call.Name, Arguments(call.Arguments))).ToList();
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, contents)));
     }
+
+    /// <summary>What a tool said: the <c>Message</c> of Navo's tool results (read as JSON, so this needs no reference to the agent).</summary>
+    private static string? MessageOf(object? result) =>
+        result is null ? null
+        : JsonSerializer.SerializeToElement(result) is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("Message", out var message) ? message.GetString()
+        : result.ToString();
 
     private static Dictionary<string, object?> Arguments(object arguments) =>
         JsonSerializer.SerializeToElement(arguments, new JsonSerializerOptions(JsonSerializerDefaults.Web)).EnumerateObject()
