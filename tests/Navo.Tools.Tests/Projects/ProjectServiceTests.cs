@@ -128,6 +128,23 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_owner_can_move_a_live_site_to_the_address_a_deleted_site_left()
+    {
+        var first = Workspace();
+        var (gone, _) = await _projects.GenerateAsync(first, new GenerationRequest("Bolo Rei is a bakery in Lisbon."), By(first));
+        await _publisher.RunAsync(first, gone.Id, "publish", null, By(first));
+        await InSessionAsync(first, s => ProjectService.DeleteAsync(s, gone.Id, By(first)));
+        var second = Workspace();
+        var (mover, _) = await _projects.GenerateAsync(second, new GenerationRequest("Forno Real is a bakery in Lisbon."), By(second));
+        await _publisher.RunAsync(second, mover.Id, "publish", null, By(second));
+
+        var moved = await _publisher.ChangeAddressAsync(second, mover.Id, "bolo-rei", By(second));
+
+        moved.Outcome.Should().Be(ProjectOutcome.Ok, moved.Message);
+        (await ScalarAsync("select project_id::text from navo_live_sites where slug = 'bolo-rei'")).Should().Be(mover.Id.ToString());
+    }
+
+    [Fact]
     public async Task A_deleted_sites_domains_are_disconnected()
     {
         var tenant = Workspace();
