@@ -16,6 +16,7 @@ public static class AgentStore
             .Add<ApprovalRequested>()
             .Add<ApprovalGiven>()
             .Add<ApprovalDeclined>()
+            .Add<ProjectLeft>()
             .Add<AssistantReplied>();
         return options;
     }

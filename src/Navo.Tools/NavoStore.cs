@@ -24,6 +24,10 @@ public static class NavoStore
             .Add<PageRemoved>()
             .Add<PageRenamed>()
             .Add<SeoChanged>()
+            .Add<SiteRenamed>()
+            .Add<HoursChanged>()
+            .Add<SiteRedrafted>()
+            .Add<ProjectDeleted>()
             .Add<SiteReverted>()
             .Add<SitePublished>()
             .Add<PublishRolledBack>()
@@ -39,6 +43,7 @@ public static class NavoStore
 
         options.InlineProjections.Add(new ProjectList());
         options.InlineProjections.Add(new LiveSites());
+        options.InlineProjections.Add(new ProjectDeletion());
         return options;
     }
 }

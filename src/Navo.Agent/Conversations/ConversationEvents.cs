@@ -18,4 +18,7 @@ public sealed record ApprovalGiven(string MessageId, string ApprovalId);
 
 public sealed record ApprovalDeclined(string MessageId, string ApprovalId, string Reason);
 
+/// <summary>The conversation no longer works on a project: it was deleted (in this conversation or another).</summary>
+public sealed record ProjectLeft(string MessageId, Guid ProjectId);
+
 public sealed record AssistantReplied(string MessageId, AgentReply Reply, Guid? ProjectId, long? Version, string? EditedSectionId);

@@ -76,11 +76,16 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
     {
         var state = conversation.State;
         var by = new Actor(session.Tenant.UserId, message.Channel, state.Id.ToString());
-        var projectId = message.ProjectId ?? state.ProjectId ?? (await ProjectService.ListAsync(session, cancellationToken)).FirstOrDefault()?.Id;
+        var (project, gone) = await CurrentProjectAsync(session, message, state, cancellationToken);
+        var projectId = project?.Id;
         var scope = new TurnScope(session, state.Id, messageId, message.Channel, projectId, message.SectionId) { Progress = progress };
+        if (gone is { } deleted)
+        {
+            scope.Leave(deleted);
+        }
+
         var functions = tools.For(scope);
         var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
-        var project = projectId is { } pid ? await ProjectService.GetAsync(session, pid, cancellationToken) : null;
         var context = ContextFor(project, message.SectionId, state);
 
         ToolLoopResult result;
@@ -102,11 +107,11 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             messages.AddRange(history);
             messages.Add(new ChatMessage(ChatRole.User, message.Text));
             var options = new ChatOptions { AdditionalProperties = new AdditionalPropertiesDictionary { [LocalChatClient.ContextKey] = context } };
-            result = await ToolLoop.RunAsync(chat, messages, functions, options, c => NavoTools.NeedsApproval(c.Name, c.Arguments), cancellationToken);
+            result = await ToolLoop.RunAsync(chat, messages, functions, options, c => NavoTools.NeedsApproval(c.Name, c.Arguments, scope), cancellationToken);
             if (result.AwaitingApproval is { } awaiting)
             {
                 var call = awaiting[0];
-                var question = Question(call);
+                var question = ApprovalQuestions.For(call.Name, call.Arguments, await SiteNameAsync(session, scope, project, cancellationToken));
                 events.Add(new ApprovalRequested(messageId, Guid.CreateVersion7().ToString("N"), call.Name, JsonSerializer.Serialize(call.Arguments), question));
                 result = result with { Text = question };
             }
@@ -124,8 +129,13 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             events.Add(new ToolCallCompleted(messageId, call.CallId, call.Name, call.Status, Math.Round(call.Milliseconds, 3), call.Result.Message));
         }
 
+        if (scope.LeftProjectId is { } left)
+        {
+            events.Add(new ProjectLeft(messageId, left));
+        }
+
         var reply = ReplyFor(result);
-        var last = result.Calls.LastOrDefault(c => c.Result.Version is not null)?.Result;
+        var last = result.Calls.LastOrDefault(c => c.Result.Version is not null && c.Result.ProjectId == scope.ProjectId)?.Result;
         var edited = result.Calls.Select(c => c.Result.EditedSectionId).LastOrDefault(s => s is not null);
         events.Add(new AssistantReplied(messageId, reply, scope.ProjectId, last?.Version, edited));
         session.Append(scope.ConversationId, version, [.. events]);
@@ -181,19 +191,6 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             ? new[] { "Undo", "Show history" }
             : [];
         return new AgentReply(result.Text, cards, suggested);
-    }
-
-    private static string Question(FunctionCallContent call)
-    {
-        if (call.Name == "publish_site")
-        {
-            return "Publish the site now, so anyone can see it? Reply yes or no.";
-        }
-
-        var pages = JsonSerializer.SerializeToNode(call.Arguments?["operations"]) is JsonArray operations
-            ? operations.Where(o => o?["op"]?.GetValue<string>() == "remove_page").Select(o => o!["page"]?.ToString()).ToList()
-            : [];
-        return $"Remove the page \"{string.Join("\", \"", pages)}\" and everything on it? Reply yes or no.";
     }
 
     private static PlanContext ContextFor(ProjectState? project, string? selectedSectionId, ConversationState state)

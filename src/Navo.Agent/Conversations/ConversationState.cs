@@ -32,6 +32,7 @@ public sealed record ConversationState(
         },
         ApprovalRequested requested => this with { Pending = new PendingApproval(requested.ApprovalId, requested.Name, requested.Arguments, requested.Question) },
         ApprovalGiven or ApprovalDeclined => this with { Pending = null },
+        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null },
         AssistantReplied replied => Replied(replied, @event.Timestamp),
         _ => this,
     };

@@ -7,13 +7,18 @@ namespace Navo.Agent.Tools;
 /// <summary>Natural replies for finished edits: "Done — the headline now reads 'Fresh bread daily'."</summary>
 public static class EditReplies
 {
+    /// <summary>One sentence for all the operations of an accepted request, ending with the version it made.</summary>
     public static string Describe(IReadOnlyList<EditOperation> operations, ProjectState project)
     {
         var parts = operations.Select(o => o switch
         {
             SetText { Field: "headline" } t => $"the headline now reads '{t.Value}'",
+            SetText { Item: { } item } t when ItemLabel(project, t.Section, item, t.Field) is { } label =>
+                $"the {SectionCatalog.Describe(t.Field)} of \"{label}\" now reads '{t.Value}'",
             SetText t => $"the {SectionCatalog.Describe(t.Field)} now reads '{t.Value}'",
             Rewrite r => $"I made the {SiteReferences.Describe(r.Section).Replace("the ", string.Empty, StringComparison.Ordinal)} {Style(r.Style)}",
+            AddSection { Type: "pricing", Items: { Count: > 0 } items } => $"I added a price list: {string.Join(", ", items.Select(PriceLine))}",
+            AddSection { Items: { Count: > 0 } items } a => $"I added {SectionCatalog.Find(a.Type)?.WithArticle ?? a.Type} with {Count(items.Count, "item")}",
             AddSection a => $"I added {SectionCatalog.Find(a.Type)?.WithArticle ?? a.Type}",
             RemoveSection r => $"I removed {SiteReferences.Describe(r.Section)}",
             MoveSection m => $"I moved {SiteReferences.Describe(m.Section)}",
@@ -25,6 +30,8 @@ public static class EditReplies
             RemovePage p => $"I removed the page \"{p.Page}\"",
             RenamePage p => $"the page is now called \"{p.Title}\"",
             SetSeo => "the search title and description are updated",
+            SetName n => $"the business is now called {n.Name.Trim()} everywhere",
+            SetHours h => Hours(h),
             Undo { Steps: 1 } => "I undid the last change",
             Undo u => $"I undid the last {u.Steps} changes",
             Revert r => $"the site is back to version {r.Version}",
@@ -45,6 +52,39 @@ public static class EditReplies
         };
         return reference is not null && project.Site is { } site && SiteReferences.FindSection(site, reference) is var (_, section) ? section.Id : null;
     }
+
+    /// <summary>"your opening hours are now Mon-Fri 08:00–16:00, Sun: Closed", or the note when that is all there is.</summary>
+    private static string Hours(SetHours hours)
+    {
+        var rows = (hours.Hours ?? []).Select(r => OpeningHours.Describe(new SectionItem(
+            new Dictionary<string, string> { ["days"] = r.Days.Trim(), ["opens"] = r.Opens?.Trim() ?? string.Empty, ["closes"] = r.Closes?.Trim() ?? string.Empty, ["text"] = r.Text?.Trim() ?? string.Empty },
+            []))).ToList();
+        var note = hours.Text?.Trim();
+        return rows.Count == 0
+            ? $"your opening hours now say '{note}'"
+            : $"your opening hours are now {string.Join(", ", rows)}{(string.IsNullOrEmpty(note) ? string.Empty : $" ({note})")}";
+    }
+
+    /// <summary>"Haircut £20", "Membership £30 per month".</summary>
+    private static string PriceLine(SectionItem item)
+    {
+        var line = string.Join(' ', new[] { item.Field("name"), item.Field("price") }.Where(v => v.Trim().Length > 0).Select(v => v.Trim()));
+        return item.Field("period").Trim() is { Length: > 0 } period ? $"{line} per {period}" : line;
+    }
+
+    /// <summary>What an item is called ("Large cake", "Do you deliver?"), unless that is the field that changed.</summary>
+    private static string? ItemLabel(ProjectState project, string section, int item, string field)
+    {
+        if (project.Site is not { } site || SiteReferences.FindSection(site, section) is not var (_, found) || item < 0 || item >= found.Items.Count)
+        {
+            return null;
+        }
+
+        var labelField = new[] { "name", "question", "title", "days", "author" }.FirstOrDefault(f => found.Items[item].Field(f).Length > 0);
+        return labelField is null || labelField == field ? null : found.Items[item].Field(labelField);
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Style(string style) => style switch { "formal" => "more formal", "casual" => "more casual", _ => style };
 }

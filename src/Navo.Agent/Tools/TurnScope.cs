@@ -28,4 +28,20 @@ public sealed class TurnScope(IEventSession session, Guid conversationId, string
 
     /// <summary>Owners and editors change sites; viewers read, preview and analyze.</summary>
     public bool CanEdit => Tenant.IsInRole("owner") || Tenant.IsInRole("editor");
+
+    /// <summary>Only owners delete sites (design.md section 2).</summary>
+    public bool IsOwner => Tenant.IsInRole("owner");
+
+    /// <summary>A deleted project the conversation pointed at: after this turn, it no longer does.</summary>
+    public Guid? LeftProjectId { get; private set; }
+
+    /// <summary>Records that the conversation leaves <paramref name="projectId"/> (it was deleted), and stops working on it.</summary>
+    public void Leave(Guid projectId)
+    {
+        LeftProjectId = projectId;
+        if (ProjectId == projectId)
+        {
+            ProjectId = null;
+        }
+    }
 }

@@ -32,7 +32,9 @@ public static class PublishedSites
 
         if (!site.Live)
         {
-            return Page(http, StatusCodes.Status410Gone, "This site is offline", "Its owner has taken it offline.");
+            return site.Deleted
+                ? Page(http, StatusCodes.Status410Gone, "This site is gone", "Its owner has deleted it.")
+                : Page(http, StatusCodes.Status410Gone, "This site is offline", "Its owner has taken it offline.");
         }
 
         var pagePath = "/" + (path ?? string.Empty).Trim('/');
@@ -98,7 +100,13 @@ public static class PublishedSites
         return Page(http, StatusCodes.Status200OK, "Thank you", "Your message was sent. We will reply soon.");
     }
 
-    private sealed record SitePointer(string TenantId, Guid ProjectId, bool Live, Dictionary<string, string> Pages);
+    private sealed record SitePointer(string TenantId, Guid ProjectId, string Status, Dictionary<string, string> Pages)
+    {
+        public bool Live => Status == "live";
+
+        /// <summary>The project was deleted: its address answers 410 until another site takes it.</summary>
+        public bool Deleted => Status == "deleted";
+    }
 
     /// <summary>
     /// The live pointer for a slug. Public and tenant-less: read on the host's own connection, past row-level
@@ -110,7 +118,7 @@ public static class PublishedSites
             "select tenant_id, project_id, status, pages::text from navo_live_sites where slug = $1", slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new SitePointer(reader.GetString(0), reader.GetGuid(1), reader.GetString(2) == "live",
+            ? new SitePointer(reader.GetString(0), reader.GetGuid(1), reader.GetString(2),
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!)
             : null;
     }

@@ -1,14 +1,15 @@
 using Navo.Agent.Conversations;
 using Navo.EventStore;
 using Navo.EventStore.Projections;
+using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 
 namespace Navo.Host.Audit;
 
 /// <summary>
 /// Writes the audit lines that events already describe, in the append's own transaction: every tool call of a chat
-/// turn (by the user who sent the message), and every publish, rollback, unpublish, address and domain change
-/// (by the actor the event names), whichever channel or endpoint caused it.
+/// turn (by the user who sent the message), and every publish, rollback, unpublish, address and domain change and
+/// project deletion (by the actor the event names), whichever channel or endpoint caused it.
 /// </summary>
 public sealed class AuditTrail : IInlineProjection
 {
@@ -31,6 +32,7 @@ public sealed class AuditTrail : IInlineProjection
         PublishRolledBack r => AuditRecord.ByUser(r.By.UserId, "site.rolled_back", @event.StreamId.ToString(), "ok", new { r.ToVersion, r.By.Channel }),
         SiteUnpublished u => AuditRecord.ByUser(u.By.UserId, "site.unpublished", @event.StreamId.ToString(), "ok", new { u.Slug, u.By.Channel }),
         SiteAddressChanged a => AuditRecord.ByUser(a.By.UserId, "site.address_changed", @event.StreamId.ToString(), "ok", new { a.From, a.To }),
+        ProjectDeleted d => AuditRecord.ByUser(d.By.UserId, "project.deleted", @event.StreamId.ToString(), "ok", new { d.Name, d.Slug, d.By.Channel }),
         DomainAdded d => AuditRecord.ByUser(d.By.UserId, "domain.added", @event.StreamId.ToString(), "ok", new { d.Host }),
         DomainVerified d => AuditRecord.ByUser(d.By.UserId, "domain.verified", @event.StreamId.ToString(), "ok", new { d.Host }),
         DomainRemoved d => AuditRecord.ByUser(d.By.UserId, "domain.removed", @event.StreamId.ToString(), "ok", new { d.Host }),

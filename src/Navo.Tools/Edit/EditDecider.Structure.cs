@@ -63,8 +63,9 @@ public static partial class EditDecider
         }
 
         var id = Ids.Next('s', $"{state.Id}:{state.Version}:{type}", Ids.Taken(site));
-        var section = context.Writer.Draft(type, state.Brief, id, $"{state.Id}:{state.Version}");
-        return One.Of(new SectionAdded(page.Id, section, index, context.By));
+        var drafted = context.Writer.Draft(type, state.Brief, id, $"{state.Id}:{state.Version}");
+        var (section, problem) = WithContent(drafted, SectionCatalog.Find(type)!, op);
+        return problem is null ? One.Of(new SectionAdded(page.Id, section!, index, context.By)) : problem;
     }
 
     private static One DecideRemoveSection(Site site, RemoveSection op, Actor by) =>

@@ -57,6 +57,12 @@ public static partial class EditDecider
             return "A button link must start with https://, http://, mailto:, tel:, / or #.";
         }
 
+        if (section.Type == "hours" && op.Item is { } row
+            && OpeningHours.Problem(section.Items[row] with { Fields = new Dictionary<string, string>(section.Items[row].Fields, StringComparer.Ordinal) { [op.Field] = value } }, row + 1) is { } hours)
+        {
+            return hours;
+        }
+
         if (value == previous)
         {
             return $"The {SectionCatalog.Describe(op.Field)} already reads that.";

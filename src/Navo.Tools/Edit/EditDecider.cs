@@ -77,6 +77,8 @@ public static partial class EditDecider
         RemovePage op => DecideRemovePage(state.Site!, op, context.By),
         RenamePage op => DecideRenamePage(state.Site!, op, context.By),
         SetSeo op => DecideSetSeo(state.Site!, op, context.By),
+        SetName op => DecideSetName(state.Site!, op, context.By),
+        SetHours op => DecideSetHours(state, op, context),
         Undo op => DecideUndo(state, op, context),
         Revert op => DecideRevert(state, op, context),
         _ => "Navo does not know that kind of change.",

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Navo.Tools.Sites;
 
 namespace Navo.Tools.Edit;
 
@@ -14,6 +15,8 @@ namespace Navo.Tools.Edit;
 [JsonDerivedType(typeof(RemovePage), "remove_page")]
 [JsonDerivedType(typeof(RenamePage), "rename_page")]
 [JsonDerivedType(typeof(SetSeo), "set_seo")]
+[JsonDerivedType(typeof(SetName), "set_name")]
+[JsonDerivedType(typeof(SetHours), "set_hours")]
 [JsonDerivedType(typeof(Undo), "undo")]
 [JsonDerivedType(typeof(Revert), "revert")]
 public abstract record EditOperation;
@@ -24,8 +27,13 @@ public sealed record SetText(string Section, string Field, string Value, int? It
 /// <summary>Rewrites a field in a style: shorter, longer, formal, casual, punchier.</summary>
 public sealed record Rewrite(string Section, string Style, string? Field = null) : EditOperation;
 
-/// <summary>Adds a section of a type, before/after another, or at the top/bottom of a page.</summary>
-public sealed record AddSection(string Type, string? Before = null, string? After = null, string? To = null, string? Page = null) : EditOperation;
+/// <summary>
+/// Adds a section of a type, before/after another, or at the top/bottom of a page. <c>Fields</c> and <c>Items</c> are
+/// content the owner gave (a price list: <c>[{name, price, period}]</c>): they replace what Navo would draft.
+/// </summary>
+public sealed record AddSection(
+    string Type, string? Before = null, string? After = null, string? To = null, string? Page = null,
+    IReadOnlyDictionary<string, string>? Fields = null, IReadOnlyList<SectionItem>? Items = null) : EditOperation;
 
 public sealed record RemoveSection(string Section) : EditOperation;
 
@@ -40,6 +48,18 @@ public sealed record RemovePage(string Page) : EditOperation;
 public sealed record RenamePage(string Page, string Title) : EditOperation;
 
 public sealed record SetSeo(string? Title = null, string? Description = null) : EditOperation;
+
+/// <summary>The business's real name: the site's name, and every text that held the old one.</summary>
+public sealed record SetName(string Name) : EditOperation;
+
+/// <summary>
+/// The opening hours as a whole: rows of days with times or a text ("Closed"), and/or a note ("By appointment
+/// only"). Adds an hours section when the site has none.
+/// </summary>
+public sealed record SetHours(IReadOnlyList<HoursRow>? Hours = null, string? Text = null) : EditOperation;
+
+/// <summary>One row of opening hours: <c>days</c> ("Mon-Fri") with <c>opens</c> and <c>closes</c> (HH:mm), or a <c>text</c> ("Closed").</summary>
+public sealed record HoursRow(string Days, string? Opens = null, string? Closes = null, string? Text = null);
 
 public sealed record Undo(int Steps = 1) : EditOperation;
 

@@ -29,6 +29,20 @@ public static class SiteEvolution
         PageRemoved removed => site with { Pages = [.. site.Pages.Where(p => p.Id != removed.PageId)] },
         PageRenamed renamed => UpdatePage(site, renamed.PageId, page => page with { Title = renamed.Title, Path = renamed.Path }),
         SeoChanged seo => site with { Seo = seo.Seo },
+        SiteRenamed renamed => renamed.Texts.Aggregate(
+            site with { Name = renamed.Name, Slug = renamed.Slug, Seo = renamed.Seo },
+            (current, text) => UpdatePage(current, text.PageId, page => text.SectionId is null
+                ? page with { Title = text.Value }
+                : page.WithSection(SetText(page.Sections.First(s => s.Id == text.SectionId), text.Field, text.Item, text.Value)))),
+        HoursChanged hours => UpdatePage(site, hours.PageId, page =>
+        {
+            var section = page.Sections.First(s => s.Id == hours.SectionId);
+            return page.WithSection(section with
+            {
+                Fields = new Dictionary<string, string>(section.Fields, StringComparer.Ordinal) { ["note"] = hours.Note },
+                Items = hours.Items,
+            });
+        }),
         _ => site,
     };
 

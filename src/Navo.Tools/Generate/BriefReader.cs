@@ -9,47 +9,60 @@ namespace Navo.Tools.Generate;
 /// </summary>
 public static partial class BriefReader
 {
-    public static Brief Read(string description, string? businessName = null, string? industry = null, string? tone = null)
+    /// <summary>
+    /// The brief of <paramref name="description"/>. What the user named wins: <paramref name="businessName"/>,
+    /// <paramref name="industry"/> (free words, resolved to a pack when one fits, else general), <paramref name="tone"/>
+    /// and <paramref name="place"/>.
+    /// </summary>
+    public static Brief Read(string description, string? businessName = null, string? industry = null, string? tone = null, string? place = null)
     {
         var text = description.Trim();
         var pack = ResolveIndustry(industry, text);
-        var name = Clean(businessName) ?? FindName(text) ?? FallbackName(text, pack);
+        var where = Clean(place) ?? FindPlace(text);
+        var name = Clean(businessName) ?? FindName(text) ?? FallbackName(where, pack);
         return new Brief(
             BusinessName: name,
             Industry: pack?.Industry ?? "general",
-            Place: FindPlace(text),
+            Place: where,
             Offerings: FindOfferings(text, name),
             Audience: FindAudience(text),
             Tone: Clean(tone)?.ToLowerInvariant() ?? FindTone(text),
             Description: text);
     }
 
-    /// <summary>The pack named (by id, label or keyword), else the one whose keywords the text uses most.</summary>
+    /// <summary>
+    /// The pack for the industry the user named — free words such as "dog groomer" or "hair salon", matched by id,
+    /// label or keywords — or null (general copy) when none fits. Without a named industry, the pack whose keywords
+    /// the text uses most. A named industry is never second-guessed from the text: "a dog groomer, not a salon" is
+    /// not a salon.
+    /// </summary>
     public static ContentPack? ResolveIndustry(string? industry, string text)
     {
         if (Clean(industry) is { } named)
         {
             var lower = named.ToLowerInvariant();
-            var direct = ContentPack.All.FirstOrDefault(p => p.Industry == lower || p.Label.Equals(named, StringComparison.OrdinalIgnoreCase))
-                ?? ContentPack.All.FirstOrDefault(p => p.Keywords.Any(k => lower.Contains(k, StringComparison.Ordinal)));
-            if (direct is not null)
-            {
-                return direct;
-            }
+            return ContentPack.All.FirstOrDefault(p => p.Industry == lower || p.Label.Equals(named, StringComparison.OrdinalIgnoreCase))
+                ?? BestByKeywords(lower);
         }
 
-        var words = text.ToLowerInvariant();
-        return ContentPack.All
+        return BestByKeywords(text.ToLowerInvariant());
+    }
+
+    private static ContentPack? BestByKeywords(string words) =>
+        ContentPack.All
             .Select(p => (Pack: p, Score: p.Keywords.Sum(k => KeywordCount(words, k))))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Pack.Industry, StringComparer.Ordinal)
             .Select(x => x.Pack)
             .FirstOrDefault();
-    }
 
+    /// <summary>How often a keyword starts a word ("hair" in "hairdresser"); a short one ("ai", "app") must be the whole word.</summary>
     private static int KeywordCount(string text, string keyword) =>
-        Regex.Matches(text, $@"\b{Regex.Escape(keyword)}", RegexOptions.None, TimeSpan.FromSeconds(1)).Count;
+        Regex.Matches(text, keyword.Length <= 3 ? $@"\b{Regex.Escape(keyword)}\b" : $@"\b{Regex.Escape(keyword)}", RegexOptions.None, TimeSpan.FromSeconds(1)).Count;
+
+    /// <summary>The town, city or area the text names ("in Porto", "based in East London"), or null.</summary>
+    public static string? PlaceIn(string text) => FindPlace(text.Trim());
 
     private static string? FindName(string text)
     {
@@ -67,9 +80,8 @@ public static partial class BriefReader
 
     private static readonly HashSet<string> StopNames = new(["I", "We", "My", "Our", "It", "This", "The", "A", "An"], StringComparer.OrdinalIgnoreCase);
 
-    private static string FallbackName(string text, ContentPack? pack)
+    private static string FallbackName(string? place, ContentPack? pack)
     {
-        var place = FindPlace(text);
         var label = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(pack?.Label.Split(' ')[0] ?? "studio");
         return place is null ? $"The {label}" : $"{place} {label}";
     }

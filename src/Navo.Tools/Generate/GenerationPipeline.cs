@@ -5,8 +5,12 @@ using Navo.Tools.Sites;
 
 namespace Navo.Tools.Generate;
 
-/// <summary>What to generate from: the user's words and what they named explicitly.</summary>
-public sealed record GenerationRequest(string Description, string? BusinessName = null, string? Industry = null, string? Tone = null, string Seed = "");
+/// <summary>
+/// What to generate from: the user's words and what they named explicitly. <c>Industry</c> may be free words ("dog
+/// groomer"); <c>Place</c>, when given, wins over the place read from the description.
+/// </summary>
+public sealed record GenerationRequest(
+    string Description, string? BusinessName = null, string? Industry = null, string? Tone = null, string Seed = "", string? Place = null);
 
 /// <summary>The shared blackboard of one run: each step reads its inputs' outputs and writes its own.</summary>
 public sealed class GenerationContext(GenerationRequest request)

@@ -46,6 +46,8 @@ public sealed class LocalCopywriter : ISectionWriter
             "contact" => Make(sectionId, type, ("title", "Get in touch"),
                 ("text", Templates.Fill("Questions, bookings or just hello — write to {name} and we will reply within a day.", brief, offerings, null)),
                 ("email", string.Empty), ("phone", string.Empty), ("address", brief.Place ?? string.Empty), ("submitText", "Send")),
+            // Navo never invents opening hours: the owner gives them (set_hours), and until then the note says to ask.
+            "hours" => Make(sectionId, type, ("title", "Opening hours"), ("note", Templates.Fill("Get in touch to check when {name} is open.", brief, offerings, null))),
             "footer" => Make(sectionId, type, ("text", Templates.Fill("© {name}{inPlace}", brief, offerings, null))),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown section type."),
         };

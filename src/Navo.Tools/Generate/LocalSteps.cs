@@ -27,7 +27,7 @@ public static class LocalSteps
         new Step("brief", [], ctx =>
         {
             var r = ctx.Request;
-            ctx.Set(GenerationKeys.Brief, BriefReader.Read(r.Description, r.BusinessName, r.Industry, r.Tone));
+            ctx.Set(GenerationKeys.Brief, BriefReader.Read(r.Description, r.BusinessName, r.Industry, r.Tone, r.Place));
         }),
         new Step("palette", ["brief"], ctx => ctx.Set(GenerationKeys.Theme, ThemeFor(ctx.Get<Brief>(GenerationKeys.Brief)))),
         Sections("hero-copy"),

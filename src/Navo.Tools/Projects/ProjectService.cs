@@ -2,7 +2,6 @@ using Navo.EventStore;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Sites;
-using Navo.Tools.Versions;
 
 namespace Navo.Tools.Projects;
 
@@ -13,35 +12,12 @@ public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid, Conflict }
 public sealed record ProjectChange(ProjectOutcome Outcome, ProjectState? Project, string? Error = null, int? FailedOperation = null, long? CurrentVersion = null);
 
 /// <summary>
-/// The project operations every channel and the REST API share: generate, read, edit, history, diff, and the
-/// site at any version. Each call is one store session for the caller's tenant: one transaction, one commit.
+/// The project operations every channel and the REST API share: generate, redraft, read, edit, history, diff, the
+/// site at any version, and deletion. Each call is one store session for the caller's tenant: one transaction, one
+/// commit. A deleted project answers as one that does not exist.
 /// </summary>
-public sealed class ProjectService(PostgresEventStore store, GenerationPipeline pipeline, ISectionWriter writer)
+public sealed partial class ProjectService(PostgresEventStore store, GenerationPipeline pipeline, ISectionWriter writer)
 {
-    /// <summary>Drafts a site from a description and records the project and the draft in one commit.</summary>
-    public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
-        TenantContext tenant, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        var (project, draft) = await GenerateAsync(session, request, by, progress, cancellationToken);
-        await session.SaveChangesAsync(cancellationToken);
-        return (project, draft);
-    }
-
-    /// <summary>Drafts a site and queues the new project's events in <paramref name="session"/>; the caller saves.</summary>
-    public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
-        IEventSession session, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var id = Guid.CreateVersion7();
-        var draft = await pipeline.RunAsync(request with { Seed = id.ToString("N") }, progress, cancellationToken);
-        var created = new ProjectCreated(draft.Brief.BusinessName, request.Description, by);
-        var generated = new SiteGenerated(draft.Site, draft.Brief, "local", draft.Steps, by);
-        session.StartStream(id, ProjectList.StreamType, created, generated);
-        var now = DateTimeOffset.UtcNow;
-        var state = ProjectState.Initial.Apply(created, 1, id, now).Apply(generated, 2, id, now);
-        return (state, draft);
-    }
-
     /// <summary>The project as it is now, or null when this workspace has none with that id.</summary>
     public async Task<ProjectState?> GetAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
     {
@@ -51,7 +27,7 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
 
     /// <summary>The project as it is now in <paramref name="session"/>, or null.</summary>
     public static async Task<ProjectState?> GetAsync(IEventSession session, Guid id, CancellationToken cancellationToken = default) =>
-        (await session.AggregateStreamAsync<ProjectState>(id, cancellationToken: cancellationToken))?.State is { Id: var found } state && found != Guid.Empty
+        (await session.AggregateStreamAsync<ProjectState>(id, cancellationToken: cancellationToken))?.State is { Id: var found, Deleted: false } state && found != Guid.Empty
             ? state
             : null;
 
@@ -126,47 +102,6 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
         return new(ProjectOutcome.Ok, after);
     }
 
-    /// <summary>The project's history, newest first, in plain words.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        return await HistoryAsync(session, id, cancellationToken);
-    }
-
-    /// <summary>The project's history in <paramref name="session"/>, newest first.</summary>
-    public static async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(IEventSession session, Guid id, CancellationToken cancellationToken = default)
-    {
-        var events = await session.FetchStreamAsync(id, cancellationToken: cancellationToken);
-        return events.Count == 0
-            ? null
-            : [.. events.AsEnumerable().Reverse().Select(e => new HistoryEntry(
-                e.Version, e.Timestamp, e.Type, HistorySummary.Describe(e.Data),
-                (e.Data as IProjectEvent)?.By.UserId ?? Guid.Empty, (e.Data as IProjectEvent)?.By.Channel ?? string.Empty))];
-    }
-
-    /// <summary>The site at a version (the newest when null), with the state it belongs to; null when there is none.</summary>
-    public async Task<(ProjectState State, Site Site)?> SiteAtAsync(TenantContext tenant, Guid id, long? version, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        var aggregated = await session.AggregateStreamAsync<ProjectState>(id, version, cancellationToken);
-        return aggregated is { State.Site: { } site } && (version is null || aggregated.Version == version)
-            ? (aggregated.State, site)
-            : null;
-    }
-
-    /// <summary>A structural and rendered-text diff between two versions; null when either does not exist.</summary>
-    public async Task<VersionDiff?> DiffAsync(TenantContext tenant, Guid id, long from, long to, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        var (state, sites) = await LoadAsync(session, id, keepHistory: true, cancellationToken);
-        if (state is null || from < 1 || to < 1 || from > state.Version || to > state.Version)
-        {
-            return null;
-        }
-
-        return SiteDiff.Compare(from, sites.GetValueOrDefault(from), to, sites.GetValueOrDefault(to));
-    }
-
     /// <summary>Folds the stream; with <paramref name="keepHistory"/>, remembers the site at every version.</summary>
     private static async Task<(ProjectState? State, Dictionary<long, Site> Sites)> LoadAsync(
         IEventSession session, Guid id, bool keepHistory, CancellationToken cancellationToken)
@@ -188,7 +123,7 @@ public sealed class ProjectService(PostgresEventStore store, GenerationPipeline 
             }
         }
 
-        return (state.Id == Guid.Empty ? null : state, sites);
+        return (state.Id == Guid.Empty || state.Deleted ? null : state, sites);
     }
 }
 

@@ -11,7 +11,7 @@ namespace Navo.Tools.Projects;
 /// A project as its events leave it. The site version is the stream's version. <see cref="UndoStack"/> holds
 /// the versions that "undo" goes back to, newest on top. <see cref="Slug"/> is the site's address once it was
 /// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
-/// revert leave it alone.
+/// revert leave it alone. A <see cref="Deleted"/> project is kept in the store but answers as if it did not exist.
 /// </summary>
 public sealed record ProjectState(
     Guid Id,
@@ -25,7 +25,8 @@ public sealed record ProjectState(
     LiveSite? Live = null,
     ImmutableList<LiveSite>? Published = null,
     string? Slug = null,
-    ImmutableList<SiteDomain>? Domains = null) : IAggregate<ProjectState>
+    ImmutableList<SiteDomain>? Domains = null,
+    bool Deleted = false) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -44,8 +45,18 @@ public sealed record ProjectState(
                 Id = streamId ?? Id, Name = created.Name, Description = created.Description, CreatedAt = at ?? CreatedAt,
             },
             SiteGenerated generated => Changed(generated.Site, version) with { Brief = generated.Brief, Name = generated.Site.Name },
-            SiteReverted { IsUndo: true } undo => this with { Site = undo.Site, UndoStack = Pop(UndoStack, undo.Steps) },
-            SiteReverted revert => Changed(revert.Site, version),
+            SiteRedrafted redrafted => Changed(redrafted.Site, version) with
+            {
+                Brief = redrafted.Brief, Name = redrafted.Site.Name, Description = redrafted.Brief.Description,
+            },
+            // New sections drafted after a rename use the new name.
+            SiteRenamed renamed when Site is not null => Changed(SiteEvolution.Evolve(Site, renamed), version) with
+            {
+                Name = renamed.Name, Brief = Brief is null ? null : Brief with { BusinessName = renamed.Name },
+            },
+            ProjectDeleted => this with { Deleted = true, Live = null },
+            SiteReverted { IsUndo: true } undo => this with { Site = undo.Site, UndoStack = Pop(UndoStack, undo.Steps), Name = undo.Site.Name },
+            SiteReverted revert => Changed(revert.Site, version) with { Name = revert.Site.Name },
             // Publishing changes what is live, not the document: it is not an edit to undo.
             SitePublished published => this with
             {

@@ -19,6 +19,7 @@ public sealed class LiveSites : IInlineProjection
             switch (@event.Data)
             {
                 case SiteAddressChanged moved:
+                    await context.ExecuteAsync("select navo_release_slug($1)", cancellationToken, moved.To);
                     await context.ExecuteAsync("update navo_live_sites set slug = $3 where tenant_id = $1 and project_id = $2",
                         cancellationToken, @event.TenantId, @event.StreamId, moved.To);
                     continue;
@@ -57,6 +58,8 @@ public sealed class LiveSites : IInlineProjection
                 continue;
             }
 
+            // A deleted project's tombstone may hold the address: taking it frees it.
+            await context.ExecuteAsync("select navo_release_slug($1)", cancellationToken, slug);
             await context.ExecuteAsync(
                 """
                 insert into navo_live_sites (slug, tenant_id, project_id, version, pages, status, published_at)

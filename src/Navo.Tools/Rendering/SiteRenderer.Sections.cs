@@ -36,6 +36,9 @@ public static partial class SiteRenderer
             case "contact":
                 AppendContact(html, section, headingId, options);
                 break;
+            case "hours":
+                AppendHours(html, section, headingId);
+                break;
             default:
                 Heading(html, headingId, section.Field("title"));
                 AppendItems(html, section);

@@ -73,6 +73,7 @@ public static class SiteStyles
             .Append("figure{margin:0}figure svg{width:100%;height:auto;border-radius:var(--radius);display:block}figcaption{margin-top:.5rem;color:var(--muted)}")
             .Append("blockquote{margin:0}blockquote p{font-size:1.125rem}details{border-bottom:1px solid var(--surface);padding:.75rem 0}summary{cursor:pointer;font-weight:600}")
             .Append("form{display:grid;gap:.75rem;max-width:32rem}label{font-weight:600}input,textarea{font:inherit;padding:.625rem;border-radius:var(--radius);border:1px solid var(--muted);background:var(--bg);color:var(--text)}")
+            .Append(".hours{border-collapse:collapse;font-variant-numeric:tabular-nums}.hours th,.hours td{text-align:left;padding:.5rem 1.5rem .5rem 0;border-bottom:1px solid var(--muted)}")
             .Append(".hp{position:absolute;left:-9999px}footer.site{padding:2rem 0;border-top:1px solid var(--surface);color:var(--muted)}")
             .Append("@media (max-width:40rem){section{padding:2.25rem 0}header.site .wrap{flex-direction:column;align-items:flex-start}}")
             .ToString();

@@ -36,6 +36,7 @@ public static class SectionCatalog
         new("stats", "stats section", ["title"], ["value", "label"]),
         new("cta", "call to action", ["headline", "text", "buttonText", "buttonLink"], []),
         new("contact", "contact section", ["title", "text", "email", "phone", "address", "submitText"], []),
+        new("hours", "opening hours section", ["title", "note"], ["days", "opens", "closes", "text"]),
         new("footer", "footer", ["text"], []),
     ];
 
@@ -53,6 +54,9 @@ public static class SectionCatalog
     /// <summary>The fields that hold links, which the renderer restricts to safe schemes.</summary>
     public static bool IsLink(string field) => field is "ctaLink" or "buttonLink";
 
+    /// <summary>The fields that hold a 24-hour time (<c>HH:mm</c>): an opening-hours row's opening and closing.</summary>
+    public static bool IsTime(string field) => field is "opens" or "closes";
+
     /// <summary>How a field is named to a person: <c>ctaText</c> -> "button text".</summary>
     public static string Describe(string field) => field switch
     {
@@ -60,6 +64,8 @@ public static class SectionCatalog
         "ctaLink" or "buttonLink" => "button link",
         "subheadline" => "subheadline",
         "submitText" => "send-button text",
+        "opens" => "opening time",
+        "closes" => "closing time",
         _ => field,
     };
 }

@@ -86,7 +86,9 @@ public static class SiteSchema
         var itemFields = new JsonObject();
         foreach (var field in spec.ItemFields)
         {
-            itemFields[field] = Text(SectionCatalog.MaxLength(field));
+            itemFields[field] = SectionCatalog.IsTime(field)
+                ? new JsonObject { ["type"] = "string", ["pattern"] = "^([01][0-9]|2[0-3]):[0-5][0-9]$" }
+                : Text(SectionCatalog.MaxLength(field));
         }
 
         if (spec.ItemsHaveFeatures)

@@ -73,11 +73,17 @@ public static class SiteValidator
             yield return $"A section can have at most {SectionCatalog.MaxItemsPerSection} items.";
         }
 
-        foreach (var item in section.Items)
+        for (var row = 0; row < section.Items.Count; row++)
         {
+            var item = section.Items[row];
             foreach (var problem in FieldProblems(item.Fields, spec.ItemFields, $"An item of {spec.WithArticle}"))
             {
                 yield return problem;
+            }
+
+            if (section.Type == "hours" && OpeningHours.Problem(item, row + 1) is { } hours)
+            {
+                yield return hours;
             }
 
             if (item.Features.Count > 0 && !spec.ItemsHaveFeatures)

@@ -15,11 +15,15 @@ public static class HistorySummary
     {
         ProjectCreated created => $"Created the project \"{created.Name}\"",
         SiteGenerated generated => $"Drafted the site for {generated.Brief.BusinessName}",
+        SiteRedrafted redrafted => $"Drafted the site again for {redrafted.Brief.BusinessName}",
+        SiteRenamed renamed => $"Renamed the business to \"{renamed.Name}\"",
+        HoursChanged => "Changed the opening hours",
+        ProjectDeleted deleted => $"Deleted the project \"{deleted.Name}\"",
         SectionTextChanged { Style: { } style } changed => $"Made the {Label(changed.SectionType, changed.Field)} {StyleWord(style)}",
         SectionTextChanged changed => changed.Item is { } item
             ? $"Changed the {Label(changed.SectionType, changed.Field)} of item {item + 1}"
             : $"Changed the {Label(changed.SectionType, changed.Field)}",
-        SectionAdded added => $"Added {Article(added.Section.Type)} {SectionCatalog.Find(added.Section.Type)?.Label ?? added.Section.Type}",
+        SectionAdded added => $"Added {SectionCatalog.Find(added.Section.Type)?.WithArticle ?? $"{Article(added.Section.Type)} {added.Section.Type}"}",
         SectionRemoved removed => $"Removed the {SectionCatalog.Find(removed.SectionType)?.Label ?? removed.SectionType}",
         SectionMoved moved => $"Moved the {SectionCatalog.Find(moved.SectionType)?.Label ?? moved.SectionType}",
         ThemeChanged => "Changed the look",

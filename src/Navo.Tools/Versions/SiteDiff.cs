@@ -22,6 +22,11 @@ public static class SiteDiff
             return new VersionDiff(fromVersion, toVersion, changes, TextDiff(from, to));
         }
 
+        if (from.Name != to.Name)
+        {
+            changes.Add($"name: \"{from.Name}\" -> \"{to.Name}\"");
+        }
+
         if (from.Theme != to.Theme)
         {
             changes.Add($"theme: {Describe(from.Theme)} -> {Describe(to.Theme)}");

@@ -11,7 +11,7 @@ namespace Navo.Host.Tests.Support;
 /// in as the owner of a fresh workspace; <see cref="MemberAsync"/> adds editors and viewers to it through real
 /// invitations.
 /// </summary>
-public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-host-data-").FullName;
 
@@ -48,9 +48,17 @@ public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Navo:Limits:ChatPerMinute", "10000");
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
+        {
             // Stands in for DNS: a domain's verification request reaches this host in-process, except for
             // *.elsewhere.example, which "points at" some other web server.
-            services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(() => new StandInDns(Server.CreateHandler())));
+            services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(() => new StandInDns(Server.CreateHandler()));
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>What a derived fixture replaces in the host's services (a scripted chat client, say).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     private sealed class StandInDns(HttpMessageHandler navo) : DelegatingHandler(navo)
@@ -61,6 +69,7 @@ public sealed class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLife
                 : base.SendAsync(request, cancellationToken);
     }
 
+    /// <inheritdoc />
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();

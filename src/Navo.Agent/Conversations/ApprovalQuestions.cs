@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Navo.Agent.Tools;
+
+namespace Navo.Agent.Conversations;
+
+/// <summary>
+/// What Navo asks before a call that needs the user's yes, each in its own words, so that a yes is an answer to
+/// exactly that: publishing, taking the site offline, putting an earlier version live, deleting a site, removing pages.
+/// </summary>
+public static class ApprovalQuestions
+{
+    /// <summary>The question for a call of <paramref name="tool"/>; <paramref name="siteName"/> is the current site's name, if any.</summary>
+    public static string For(string tool, IDictionary<string, object?>? arguments, string? siteName) => tool switch
+    {
+        "publish_site" => NavoTools.Argument(arguments, "action") switch
+        {
+            "unpublish" => $"Take {(string.IsNullOrWhiteSpace(siteName) ? "the site" : siteName)} offline? Visitors will see that it is gone until you publish again. Reply yes or no.",
+            "rollback" => long.TryParse(NavoTools.Argument(arguments, "version") as string, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                ? $"Put version {version} live again? Reply yes or no."
+                : "Put the previously published version live again? Reply yes or no.",
+            _ => "Publish the site now, so anyone can see it? Reply yes or no.",
+        },
+        "delete_project" => $"Delete the site \"{NavoTools.Argument(arguments, "name") as string}\" and everything in it? This cannot be undone. Reply yes or no.",
+        _ => $"Remove the page \"{string.Join("\", \"", RemovedPages(arguments))}\" and everything on it? Reply yes or no.",
+    };
+
+    private static IEnumerable<string?> RemovedPages(IDictionary<string, object?>? arguments) =>
+        NavoTools.Argument(arguments, "operations") is JsonArray operations
+            ? operations.Where(o => o?["op"]?.GetValue<string>() == "remove_page").Select(o => o!["page"]?.ToString())
+            : [];
+}

@@ -1,0 +1,78 @@
+using Navo.EventStore;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
+
+namespace Navo.Tools.Projects;
+
+public sealed partial class ProjectService
+{
+    /// <summary>Drafts a site from a description and records the project and the draft in one commit.</summary>
+    public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
+        TenantContext tenant, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        var (project, draft) = await GenerateAsync(session, request, by, progress, cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
+        return (project, draft);
+    }
+
+    /// <summary>Drafts a site and queues the new project's events in <paramref name="session"/>; the caller saves.</summary>
+    public async Task<(ProjectState Project, GenerationResult Draft)> GenerateAsync(
+        IEventSession session, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.CreateVersion7();
+        var draft = await pipeline.RunAsync(request with { Seed = id.ToString("N") }, progress, cancellationToken);
+        var created = new ProjectCreated(draft.Brief.BusinessName, request.Description, by);
+        var generated = new SiteGenerated(draft.Site, draft.Brief, "local", draft.Steps, by);
+        session.StartStream(id, ProjectList.StreamType, created, generated);
+        var now = DateTimeOffset.UtcNow;
+        var state = ProjectState.Initial.Apply(created, 1, id, now).Apply(generated, 2, id, now);
+        return (state, draft);
+    }
+
+    /// <summary>
+    /// Drafts the site of an existing project again from a corrected description ("we're a dog groomer, not a salon")
+    /// and queues <see cref="SiteRedrafted"/> in <paramref name="session"/>: a new version of the same project, so undo,
+    /// revert and history keep working. What the request does not say is kept from the current brief: the business
+    /// name, the place (unless the new words name one), the tone, and the industry when the new words suggest none.
+    /// </summary>
+    public async Task<ProjectChange> RedraftAsync(
+        IEventSession session, Guid id, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(session, id, cancellationToken) is not { } state)
+        {
+            return new(ProjectOutcome.NotFound, null);
+        }
+
+        var before = state.Brief;
+        var corrected = request with
+        {
+            BusinessName = request.BusinessName ?? before?.BusinessName ?? state.Name,
+            Place = request.Place ?? BriefReader.PlaceIn(request.Description) ?? before?.Place,
+            Tone = request.Tone ?? before?.Tone,
+            Industry = request.Industry
+                ?? (BriefReader.ResolveIndustry(null, request.Description) is null && before is { Industry: not "general" } ? before.Industry : null),
+            Seed = $"{id:N}:{state.Version}",
+        };
+        var draft = await pipeline.RunAsync(corrected, progress, cancellationToken);
+        var redrafted = new SiteRedrafted(draft.Site, draft.Brief, "local", draft.Steps, by);
+        session.Append(id, state.Version, redrafted);
+        return new(ProjectOutcome.Ok, state.Apply(redrafted, state.Version + 1));
+    }
+
+    /// <summary>
+    /// Queues <see cref="ProjectDeleted"/> in <paramref name="session"/>: the project leaves the lists, its live site
+    /// answers 410 Gone and its address and domains are freed (the projections do that in the same transaction).
+    /// </summary>
+    public static async Task<ProjectChange> DeleteAsync(IEventSession session, Guid id, Actor by, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(session, id, cancellationToken) is not { } state)
+        {
+            return new(ProjectOutcome.NotFound, null);
+        }
+
+        var deleted = new ProjectDeleted(state.Name, state.Live?.Slug ?? state.Slug, by);
+        session.Append(id, state.Version, deleted);
+        return new(ProjectOutcome.Ok, state.Apply(deleted, state.Version + 1));
+    }
+}

@@ -1,0 +1,112 @@
+using Navo.Agent.Conversations;
+using Navo.Agent.Tests.Support;
+using Navo.Tools.Projects;
+
+namespace Navo.Agent.Tests.Conversations;
+
+/// <summary>Every publish_site action, delete_project and page removal is asked about in its own words; a yes runs exactly that.</summary>
+public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarness>
+{
+    private const string Draft = "Build a site for Mar Azul, a restaurant in Sines";
+
+    private async Task<(Navo.EventStore.TenantContext Tenant, Guid Conversation, Guid Project)> DraftedAsync()
+    {
+        agent.Chat
+            .When(Draft, "generate_site", new { description = "Mar Azul is a restaurant in Sines." })
+            .When("publish it", "publish_site", new { action = "publish" })
+            .When("take it offline", "publish_site", new { action = "unpublish" })
+            .When("put version 2 back live", "publish_site", new { action = "rollback", version = 2 })
+            .When("put the old one back live", "publish_site", new { action = "rollback" })
+            .When("make it dark", "edit_site", new { operations = new[] { new { op = "set_theme", mode = "dark" } } });
+        var tenant = AgentHarness.Workspace();
+        var conversation = await agent.Conversations.StartAsync(tenant, "web");
+        var drafted = await agent.SayAsync(tenant, conversation, Draft);
+        return (tenant, conversation, drafted.ProjectId!.Value);
+    }
+
+    private async Task<ProjectState> ProjectAsync(Navo.EventStore.TenantContext tenant, Guid project) => (await agent.Projects.GetAsync(tenant, project))!;
+
+    [Fact]
+    public async Task Publish_asks_and_a_yes_puts_the_site_live()
+    {
+        var (tenant, conversation, project) = await DraftedAsync();
+
+        var asked = await agent.SayAsync(tenant, conversation, "publish it");
+
+        asked.Reply.Text.Should().Be("Publish the site now, so anyone can see it? Reply yes or no.");
+        asked.Reply.Cards.Should().Contain(c => c.Type == "confirm");
+        (await ProjectAsync(tenant, project)).Live.Should().BeNull("nothing runs before the yes");
+        (await agent.SayAsync(tenant, conversation, "yes")).Reply.Text.Should().StartWith("Your site is live at /s/mar-azul");
+        (await agent.LiveStatusAsync(project)).Should().Be("live");
+    }
+
+    [Fact]
+    public async Task Unpublish_asks_in_its_own_words_and_a_yes_takes_the_site_offline_never_publishes()
+    {
+        var (tenant, conversation, project) = await DraftedAsync();
+        await agent.SayAsync(tenant, conversation, "publish it");
+        await agent.SayAsync(tenant, conversation, "yes");
+        var published = (await ProjectAsync(tenant, project)).Version;
+
+        var asked = await agent.SayAsync(tenant, conversation, "take it offline");
+        var done = await agent.SayAsync(tenant, conversation, "yes");
+
+        asked.Reply.Text.Should().Be("Take Mar Azul offline? Visitors will see that it is gone until you publish again. Reply yes or no.");
+        done.Reply.Text.Should().StartWith("The site is offline");
+        var after = await ProjectAsync(tenant, project);
+        after.Live.Should().BeNull();
+        after.Version.Should().Be(published + 1, "exactly one event: the unpublish");
+        (await agent.LiveStatusAsync(project)).Should().Be("gone");
+    }
+
+    [Fact]
+    public async Task Rollback_names_the_version_or_the_previously_published_one()
+    {
+        var (tenant, conversation, project) = await DraftedAsync();
+        await agent.SayAsync(tenant, conversation, "publish it");
+        await agent.SayAsync(tenant, conversation, "yes");
+        await agent.SayAsync(tenant, conversation, "make it dark");
+        await agent.SayAsync(tenant, conversation, "publish it");
+        await agent.SayAsync(tenant, conversation, "yes");
+        (await ProjectAsync(tenant, project)).Live!.Version.Should().Be(4);
+
+        (await agent.SayAsync(tenant, conversation, "put the old one back live")).Reply.Text.Should().Be("Put the previously published version live again? Reply yes or no.");
+        (await agent.SayAsync(tenant, conversation, "no")).Reply.Text.Should().Be("Okay, I left everything as it was.");
+        (await ProjectAsync(tenant, project)).Live!.Version.Should().Be(4);
+
+        (await agent.SayAsync(tenant, conversation, "put version 2 back live")).Reply.Text.Should().Be("Put version 2 live again? Reply yes or no.");
+        (await agent.SayAsync(tenant, conversation, "yes")).Reply.Text.Should().Be("The live site is back to version 2.");
+        (await ProjectAsync(tenant, project)).Live!.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_viewer_asking_to_publish_is_refused_at_once_without_a_question()
+    {
+        var (tenant, conversation, project) = await DraftedAsync();
+        var viewer = AgentHarness.Member(tenant, "viewer");
+
+        var refused = await agent.SayAsync(viewer, conversation, "publish it");
+
+        refused.Reply.Text.Should().StartWith("You can look at this site but not change it");
+        refused.Reply.Cards.Should().NotContain(c => c.Type == "confirm");
+        (await agent.ConversationAsync(tenant, conversation)).Pending.Should().BeNull();
+        (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Last().Status.Should().Be("refused");
+        (await ProjectAsync(tenant, project)).Live.Should().BeNull();
+    }
+
+    [Fact]
+    public void Each_question_is_worded_for_its_action()
+    {
+        static Dictionary<string, object?> Args(object value) =>
+            System.Text.Json.JsonSerializer.SerializeToElement(value).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+
+        ApprovalQuestions.For("publish_site", Args(new { action = "unpublish" }), null).Should().StartWith("Take the site offline?");
+        ApprovalQuestions.For("publish_site", Args(new { action = "rollback", version = "7" }), "X").Should().Be("Put version 7 live again? Reply yes or no.");
+        ApprovalQuestions.For("delete_project", Args(new { name = "Rosa's Bakery" }), "X").Should()
+            .Be("Delete the site \"Rosa's Bakery\" and everything in it? This cannot be undone. Reply yes or no.");
+        ApprovalQuestions.For("edit_site", Args(new { operations = new[] { new { op = "remove_page", page = "Menu" } } }), "X").Should()
+            .Be("Remove the page \"Menu\" and everything on it? Reply yes or no.");
+        Navo.Agent.Tools.NavoTools.NeedsApproval("publish_site", Args(new { action = "shout" })).Should().BeFalse("an unknown action is refused by the tool, not asked about");
+        Navo.Agent.Tools.NavoTools.NeedsApproval("edit_site", Args(new { operations = new[] { new { op = "set_name", page = "x" } } })).Should().BeFalse();
+    }
+}
