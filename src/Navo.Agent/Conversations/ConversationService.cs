@@ -5,7 +5,6 @@ using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools;
-using Navo.Tools.Projects;
 
 namespace Navo.Agent.Conversations;
 
@@ -20,7 +19,7 @@ public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? Proje
 /// nothing), answers a pending approval, or runs the tool loop with the tools bound to this turn; then commits
 /// the conversation's and the project's events together.
 /// </summary>
-public sealed partial class ConversationService(PostgresEventStore store, NavoTools tools, IChatClient chat, LocalPlanner planner)
+public sealed partial class ConversationService(PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations)
 {
     private const string ConversationStream = "conversation";
 
@@ -86,10 +85,10 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
         var functions = tools.For(scope);
         var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
-        var context = ContextFor(project, message.SectionId, state);
+        var context = TurnContext.For(project, message.SectionId, state);
 
         ToolLoopResult result;
-        if (state.Pending is { } pending && AnswerTo(message.Text, context) is { } yes)
+        if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)
         {
             result = await AnswerApprovalAsync(pending, yes, functions, events, messageId, cancellationToken);
         }
@@ -144,11 +143,11 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
     }
 
     /// <summary>True for yes (a word or the confirm button), false for no, null when the message is something else.</summary>
-    private bool? AnswerTo(string text, PlanContext context) => text.Trim() switch
+    private bool? AnswerTo(string text) => text.Trim() switch
     {
         ApproveAction => true,
         DeclineAction => false,
-        _ => planner.Plan(text, context with { ApprovalPending = true }).Intent switch { "yes" => true, "no" => false, _ => null },
+        _ => confirmations.Read(text),
     };
 
     private static async Task<ToolLoopResult> AnswerApprovalAsync(
@@ -192,30 +191,4 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             : [];
         return new AgentReply(result.Text, cards, suggested);
     }
-
-    private static PlanContext ContextFor(ProjectState? project, string? selectedSectionId, ConversationState state)
-    {
-        if (project?.Site is not { } site)
-        {
-            return PlanContext.Empty;
-        }
-
-        var sections = site.Pages.SelectMany(p => p.Sections)
-            .Select(s => new SectionInfo(s.Id, s.Type, [.. s.Items.Select(i => ItemLabel(s.Type, i))]))
-            .ToList();
-        return new PlanContext(sections, [.. site.Pages.Select(p => p.Title)], site.Name,
-            SelectedSectionId: sections.Any(s => s.Id == selectedSectionId) ? selectedSectionId : null,
-            LastEditedSectionId: state.LastEditedSectionId,
-            ApprovalPending: state.Pending is not null);
-    }
-
-    /// <summary>What a person calls an item: a plan's name, an FAQ's question, a feature's title.</summary>
-    private static string ItemLabel(string type, Navo.Tools.Sites.SectionItem item) => type switch
-    {
-        "faq" => item.Field("question"),
-        "testimonials" => item.Field("author"),
-        "gallery" => item.Field("caption"),
-        "pricing" or "team" => item.Field("name"),
-        _ => item.Field("title"),
-    };
 }

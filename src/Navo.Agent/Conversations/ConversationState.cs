@@ -9,7 +9,10 @@ public sealed record PendingApproval(string ApprovalId, string Name, string Argu
 /// <summary>A turn as remembered: what was said and answered.</summary>
 public sealed record Turn(string MessageId, string UserText, AgentReply Reply, Guid? ProjectId, long? Version, DateTimeOffset At);
 
-/// <summary>A conversation as its events leave it: the current project, the last edited section, a pending approval, and its turns.</summary>
+/// <summary>
+/// A conversation as its events leave it: the current project, the last edited section and the last edit's
+/// operations (for "do the same for the FAQ"), a pending approval, and its turns.
+/// </summary>
 public sealed record ConversationState(
     Guid Id,
     Guid? ProjectId,
@@ -17,7 +20,9 @@ public sealed record ConversationState(
     PendingApproval? Pending,
     ImmutableDictionary<string, Turn> TurnsByMessageId,
     ImmutableList<Turn> Turns,
-    ImmutableDictionary<string, string> PendingUserText) : IAggregate<ConversationState>
+    ImmutableDictionary<string, string> PendingUserText,
+    string? LastOperationsJson = null,
+    string? RequestedEdit = null) : IAggregate<ConversationState>
 {
     public static ConversationState Initial { get; } = new(Guid.Empty, null, null, null,
         ImmutableDictionary<string, Turn>.Empty.WithComparers(StringComparer.Ordinal), [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
@@ -32,10 +37,15 @@ public sealed record ConversationState(
         },
         ApprovalRequested requested => this with { Pending = new PendingApproval(requested.ApprovalId, requested.Name, requested.Arguments, requested.Question) },
         ApprovalGiven or ApprovalDeclined => this with { Pending = null },
-        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null },
+        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null, LastOperationsJson = null },
+        ToolCallRequested { Name: "edit_site" } call => this with { RequestedEdit = call.Arguments },
+        ToolCallCompleted { Name: "edit_site", Status: "ok" } when RequestedEdit is not null => this with { LastOperationsJson = Operations(RequestedEdit), RequestedEdit = null },
         AssistantReplied replied => Replied(replied, @event.Timestamp),
         _ => this,
     };
+
+    private static string? Operations(string arguments) =>
+        System.Text.Json.Nodes.JsonNode.Parse(arguments)?["operations"]?.ToJsonString();
 
     private ConversationState Replied(AssistantReplied replied, DateTimeOffset at)
     {

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Navo.Tools.Edit;
 
 namespace Navo.Agent.Local;
-
-/// <summary>One line of opening hours: days with a time range, or days with a note ("Closed").</summary>
-public sealed record HoursLine(string Days, string? Opens = null, string? Closes = null, string? Text = null);
 
 /// <summary>
 /// Reads opening hours as people type them: "Tue–Fri 9am–6pm, Sat 8–4, closed Sundays", "weekdays 8:30 till 5.30",
@@ -15,9 +13,9 @@ public static partial class Hours
 {
     private static readonly string[] Week = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-    public static IReadOnlyList<HoursLine> Read(string text, Lexicon lexicon)
+    public static IReadOnlyList<HoursRow> Read(string text, Lexicon lexicon)
     {
-        var lines = new List<HoursLine>();
+        var lines = new List<HoursRow>();
         var pendingDays = new List<string>();
         var parts = Parts().Split(Normalise(text, lexicon));
         for (var p = 0; p < parts.Length; p++)
@@ -30,7 +28,7 @@ public static partial class Hours
                 pendingDays.Clear();
                 if (days is not null)
                 {
-                    lines.Add(new HoursLine(days, Text: "Closed"));
+                    lines.Add(new HoursRow(days, Text: "Closed"));
                 }
 
                 continue;
@@ -73,7 +71,7 @@ public static partial class Hours
                 var opens = Time(range.Groups["open"].Value, range.Groups["oam"].Value)!.Value;
                 var closes = Time(range.Groups["close"].Value, range.Groups["cam"].Value) ?? opens;
                 closes = Afternoon(opens, closes, range.Groups["cam"].Value);
-                lines.Add(new HoursLine(rangeDays ?? "Mon-Sun", $"{opens / 60:00}:{opens % 60:00}", $"{closes / 60:00}:{closes % 60:00}"));
+                lines.Add(new HoursRow(rangeDays ?? "Mon-Sun", $"{opens / 60:00}:{opens % 60:00}", $"{closes / 60:00}:{closes % 60:00}"));
                 from = range.Index + range.Length;
             }
         }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Navo.Tools.Edit;
 using System.Text.RegularExpressions;
 
 namespace Navo.Agent.Local;
@@ -23,23 +25,21 @@ public sealed partial class LocalPlanner
             return Ask("Which section should I do that for? Name it, or click it in the preview.", "same_again");
         }
 
-        var operations = JsonNode.Parse(context.LastOperationsJson) as JsonArray ?? [];
-        var repeated = new JsonArray();
-        foreach (var operation in operations.OfType<JsonObject>().Where(o => o["section"] is not null && o["op"]?.GetValue<string>() is "rewrite" or "set_text" or "move_section"))
+        var last = JsonNode.Parse(context.LastOperationsJson) is JsonArray array
+            ? EditOperationJson.Read([.. array.Select(o => JsonSerializer.SerializeToElement(o))]).Operations
+            : [];
+        var section = context.Reference(target.Id);
+        var repeated = last.Select(EditOperation? (operation) => operation switch
         {
-            var copy = operation.DeepClone().AsObject();
-            copy["section"] = context.Reference(target.Id);
-            if (copy["op"]!.GetValue<string>() == "set_text" && (copy["item"] is not null || !SectionField(target.Type, copy["field"]!.GetValue<string>(), out _)))
-            {
-                continue;
-            }
+            Rewrite rewrite => rewrite with { Section = section },
+            MoveSection move => move with { Section = section },
+            SetText text when text.Item is null && SectionField(target.Type, text.Field, out _) => text with { Section = section },
+            _ => null,
+        }).OfType<EditOperation>().ToArray();
 
-            repeated.Add(copy);
-        }
-
-        return repeated.Count == 0
+        return repeated.Length == 0
             ? Ask("I can repeat a rewrite, a move or a text change on another section, but not the last change. What should I do there?", "same_again")
-            : Call("edit_site", new JsonObject { ["operations"] = repeated }, $"Doing the same for the {Label(target.Type)}.", "same_again");
+            : Edit($"Doing the same for the {Label(target.Type)}.", "same_again", repeated);
     }
 
     [GeneratedRegex(@"^(?:(?:now|ok|okay|great|nice|and|please|pls|can you|could you)[,!]?\s+)*(?:do|same|make|apply)\s+(?:the\s+)?(?:same|that|this|it)(?:\s+thing)?(?:\s+again)?\s+(?:for|to|with|on|in)\s+(?<rest>.+)$|^(?:same|likewise|ditto)\s+(?:for|with)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]

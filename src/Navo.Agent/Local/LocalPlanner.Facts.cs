@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
+using Navo.Tools.Sites;
 
 namespace Navo.Agent.Local;
 
@@ -18,7 +17,7 @@ public sealed partial class LocalPlanner
         if (hours.Count > 0)
         {
             var at = TimeStart().Match(u.Original) is { Success: true } m ? m.Index : 0;
-            found.Add((at, HoursOperation(hours)));
+            found.Add((at, new SetHours(hours)));
         }
 
         if (found.Count == 0)
@@ -29,11 +28,11 @@ public sealed partial class LocalPlanner
         }
 
         var reply = hours.Count > 0 && found.Count == 1 ? "Updating your opening hours." : "Updating your contact details.";
-        return EditJson(reply, intent, [.. found.OrderBy(f => f.At).Select(f => f.Operation)]);
+        return Edit(reply, intent, [.. found.OrderBy(f => f.At).Select(f => f.Operation)]);
     }
 
     /// <summary>An email address, phone number or street address, each into the contact section.</summary>
-    private List<(int At, JsonObject Operation)> ContactOperations(Utterance u, PlanContext context)
+    private List<(int At, EditOperation Operation)> ContactOperations(Utterance u, PlanContext context)
     {
         var contact = context.FirstOf("contact") is { } c ? context.Reference(c.Id) : "contact";
         var found = new List<(int At, SetText Operation)>();
@@ -61,7 +60,7 @@ public sealed partial class LocalPlanner
             }
         }
 
-        return [.. found.Select(f => (f.At, JsonSerializer.SerializeToNode<EditOperation>(f.Operation, OperationJson)!.AsObject()))];
+        return [.. found.Select(f => (f.At, (EditOperation)f.Operation))];
     }
 
     /// <summary>A new price for one item: "the large cake is £20 now".</summary>
@@ -108,7 +107,7 @@ public sealed partial class LocalPlanner
     /// <summary>A list of prices ("haircut £20, beard trim £10") as a new price list.</summary>
     private Plan AddPrices(Utterance u)
     {
-        var items = new JsonArray();
+        var items = new List<SectionItem>();
         var text = u.Original;
         var list = text.Contains(':', StringComparison.Ordinal) ? text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..] : text;
         var prices = Facts.Prices(list);
@@ -123,19 +122,18 @@ public sealed partial class LocalPlanner
                 continue;
             }
 
-            var item = new JsonObject { ["name"] = name, ["price"] = prices[i].Amount };
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = name, ["price"] = prices[i].Amount };
             if (prices[i].Period is { } period)
             {
-                item["period"] = period;
+                fields["period"] = period;
             }
 
-            items.Add(item);
+            items.Add(new SectionItem(fields, []));
         }
 
         return items.Count == 0
             ? Ask("Which prices? For example \"add a price list: haircut £20, beard trim £10\".", "add_prices")
-            : EditJson($"Adding a price list with {items.Count} item{(items.Count == 1 ? string.Empty : "s")}.", "add_prices",
-                new JsonObject { ["op"] = "add_section", ["type"] = "pricing", ["items"] = items });
+            : Edit($"Adding a price list with {items.Count} item{(items.Count == 1 ? string.Empty : "s")}.", "add_prices", new AddSection("pricing", Items: items));
     }
 
     private Plan SetHours(Utterance u)
@@ -143,13 +141,13 @@ public sealed partial class LocalPlanner
         var lines = Hours.Read(u.Original, _lexicon);
         if (lines.Count > 0)
         {
-            return EditJson("Updating your opening hours.", "set_hours", HoursOperation(lines));
+            return Edit("Updating your opening hours.", "set_hours", new SetHours(lines));
         }
 
         var text = u.Quotes.Count > 0 ? u.Quotes[0] : Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
         return text is null
             ? Ask("When are you open? For example \"Tue-Fri 9am-6pm, Sat 8-4\".", "set_hours")
-            : EditJson("Updating your opening hours.", "set_hours", new JsonObject { ["op"] = "set_hours", ["text"] = char.ToUpperInvariant(text[0]) + text[1..] });
+            : Edit("Updating your opening hours.", "set_hours", new SetHours(Text: char.ToUpperInvariant(text[0]) + text[1..]));
     }
 
     /// <summary>The business's real name: "our name is actually Crumbs", "it's Crumbs, not Sunrise".</summary>
@@ -165,19 +163,8 @@ public sealed partial class LocalPlanner
 
         return name is null
             ? Ask("What is the business called? Put the name in quotes, like 'Crumbs'.", "set_name")
-            : EditJson($"Renaming the business to {name}.", "set_name", new JsonObject { ["op"] = "set_name", ["name"] = name });
+            : Edit($"Renaming the business to {name}.", "set_name", new SetName(name));
     }
-
-    private static JsonObject HoursOperation(IReadOnlyList<HoursLine> lines) => new()
-    {
-        ["op"] = "set_hours",
-        ["hours"] = new JsonArray([.. lines.Select(l => (JsonNode)(l.Text is { } note
-            ? new JsonObject { ["days"] = l.Days, ["text"] = note }
-            : new JsonObject { ["days"] = l.Days, ["opens"] = l.Opens, ["closes"] = l.Closes }))]),
-    };
-
-    private static Plan EditJson(string reply, string intent, params JsonObject[] operations) =>
-        Call("edit_site", new JsonObject { ["operations"] = new JsonArray([.. operations]) }, reply, intent);
 
     /// <summary>An item's name from the words around its price, without separators and filler at either end.</summary>
     private static string? ItemName(string words)

@@ -49,6 +49,7 @@ public static class DatabaseSetup
                 ? new PublishFaults { AfterFilesStored = () => Environment.FailFast("Fault injected: crash after the publish files were stored.") }
                 : null));
         builder.Services.AddSingleton(_ => LocalPlanner.FromPrompts());
+        builder.Services.AddSingleton<IConfirmationReader>(_ => new ConfirmationReader(Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "prompts"))));
         builder.Services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Navo:Ai:Provider chooses the chat client; the local one needs no network and no key.
         builder.Services.AddSingleton<IChatClient>(sp => new LoggingChatClient(
@@ -58,6 +59,8 @@ public static class DatabaseSetup
             sp.GetRequiredService<ILogger<LoggingChatClient>>()));
         builder.Services.AddSingleton<NavoTools>();
         builder.Services.AddSingleton<ConversationService>();
+        // The chat client (with the local one, its language model) loads at start-up, not on the first message.
+        builder.Services.AddHostedService<ChatClientWarmUp>();
         // Registered before the web server, so the database is up before the first request.
         builder.Services.AddHostedService<DatabaseLifetime>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -12,11 +12,10 @@ namespace Navo.Agent.Tests.Support;
 
 /// <summary>
 /// The conversation service over the real store (a database of its own), the real tools, and a scripted chat client;
-/// yes and no are read by the local client, as in the product.
+/// yes and no are read by the confirmation reader, as in the product.
 /// </summary>
 public sealed class AgentHarness : TestDatabase
 {
-    private static readonly Lazy<LocalPlanner> Planner = new(() => LocalPlanner.FromPrompts());
     private readonly string _sites = Directory.CreateTempSubdirectory("navo-agent-sites-").FullName;
 
     public ScriptedChatClient Chat { get; } = new();
@@ -32,7 +31,7 @@ public sealed class AgentHarness : TestDatabase
         await base.InitializeAsync();
         Store = await CreateStoreAsync(options => options.AddNavoTools().AddNavoAgent());
         Projects = new ProjectService(Store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
-        Conversations = new ConversationService(Store, new NavoTools(Projects, new PublishService(Store, new FileSiteStorage(_sites))), Chat, Planner.Value);
+        Conversations = new ConversationService(Store, new NavoTools(Projects, new PublishService(Store, new FileSiteStorage(_sites))), Chat, new ConfirmationReader(Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "prompts"))));
     }
 
     public override async Task DisposeAsync()
