@@ -72,7 +72,7 @@ public static partial class BusinessMention
 
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*)";
 
-    private const string NameWords = NamePart + @"(?:\s+(?:&|and|of|the|de|la|&amp;|n'|'n'|on|" + NamePart + @")){0,5}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|and|of|the|de|la|n'|'n'|on|with|by|for|" + NamePart + @")){0,5}";
 
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();

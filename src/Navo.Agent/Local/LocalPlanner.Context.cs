@@ -33,6 +33,7 @@ public sealed partial class LocalPlanner
         {
             Rewrite rewrite => rewrite with { Section = section },
             MoveSection move => move with { Section = section },
+            Navo.Tools.Edit.RemoveSection => new Navo.Tools.Edit.RemoveSection(section),
             SetText text when text.Item is null && SectionField(target.Type, text.Field, out _) => text with { Section = section },
             _ => null,
         }).OfType<EditOperation>().ToArray();
@@ -41,6 +42,16 @@ public sealed partial class LocalPlanner
             ? Ask("I can repeat a rewrite, a move or a text change on another section, but not the last change. What should I do there?", "same_again")
             : Edit($"Doing the same for the {Label(target.Type)}.", "same_again", repeated);
     }
+
+    /// <summary>
+    /// How many versions the last request made: "undo" after "drop the FAQ and the team" takes back both, as the
+    /// person asked for them together.
+    /// </summary>
+    private static int LastRequestSteps(PlanContext context) =>
+        context.LastOperationsJson is { } json && JsonNode.Parse(json) is JsonArray last && last.Count > 1
+            && last.All(o => o?["op"]?.GetValue<string>() is not ("undo" or "revert"))
+            ? last.Count
+            : 1;
 
     [GeneratedRegex(@"^(?:(?:now|ok|okay|great|nice|and|please|pls|can you|could you)[,!]?\s+)*(?:do|same|make|apply)\s+(?:the\s+)?(?:same|that|this|it)(?:\s+thing)?(?:\s+again)?\s+(?:for|to|with|on|in)\s+(?<rest>.+)$|^(?:same|likewise|ditto)\s+(?:for|with)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SameFor();

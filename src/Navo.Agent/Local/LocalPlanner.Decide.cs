@@ -91,7 +91,7 @@ public sealed partial class LocalPlanner
         "remove_page" => RemovePage(u, context),
         "rename_page" => RenamePage(u, context),
         "set_seo" => SetSeo(u),
-        "undo" => Edit("Undoing.", intent, new Undo(Slots.Numbers(u, _lexicon) is [var steps, ..] && steps <= 20 ? steps : 1)),
+        "undo" => Edit("Undoing.", intent, new Undo(Slots.Numbers(u, _lexicon) is [var steps, ..] && steps <= 20 ? steps : LastRequestSteps(context))),
         "revert" => Slots.Version(u, _lexicon) is { } version
             ? Edit($"Restoring version {version}.", intent, new Revert(version))
             : Ask("Which version should I go back to? \"show history\" lists them.", intent),

@@ -30,6 +30,7 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
             return $" {QuoteToken} ";
         });
 
+        rest = MaskValueAfterColon(rest, lexicon);
         var words = WordText().Matches(rest.Replace('’', '\'').Replace('‘', '\'').ToLowerInvariant())
             .Select(m => m.Value.Trim('\'', '-', '.'))
             .Select(w => w.Length > 4 && w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
@@ -37,6 +38,26 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
             .Select(correct);
         var lower = string.Join(' ', words);
         return new Utterance(text, lower, quotes, FindSections(lower, lexicon));
+    }
+
+    /// <summary>
+    /// "headline: Breathe out", "hours: by appointment only": what follows a colon after a few words naming a field
+    /// or section is a value, and reads as one (its words would otherwise pull the meaning: "out", "appointment").
+    /// </summary>
+    private static string MaskValueAfterColon(string text, Lexicon lexicon)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            return text;
+        }
+
+        var head = text[..colon].ToLowerInvariant();
+        var names = head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+            && (lexicon.Fields.Any(f => Lexicon.Contains(head, f.Phrase)) || lexicon.Sections.Any(s => Lexicon.Contains(head, s.Phrase)));
+        return names && !head.Contains("price", StringComparison.Ordinal) && !head.Contains("rates", StringComparison.Ordinal)
+            ? $"{text[..(colon + 1)]} {QuoteToken}"
+            : text;
     }
 
     private static List<(int, string)> FindSections(string text, Lexicon lexicon)

@@ -42,15 +42,32 @@ public static class EditReplies
     }
 
     /// <summary>The section the last text change touched, so "make it shorter" next means that one.</summary>
-    public static string? EditedSection(IReadOnlyList<EditOperation> operations, ProjectState project)
+    public static string? EditedSection(IReadOnlyList<EditOperation> operations, ProjectState project, ProjectState? before = null)
     {
-        var reference = operations.LastOrDefault(o => o is SetText or Rewrite) switch
+        if (project.Site is not { } site)
+        {
+            return null;
+        }
+
+        // A section just added is "it" next: the one whose id is new.
+        if (operations.LastOrDefault() is AddSection or SetHours && before?.Site is { } earlier)
+        {
+            var old = earlier.Pages.SelectMany(p => p.Sections).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            var added = site.Pages.SelectMany(p => p.Sections).LastOrDefault(s => !old.Contains(s.Id));
+            if (added is not null)
+            {
+                return added.Id;
+            }
+        }
+
+        var reference = operations.LastOrDefault(o => o is SetText or Rewrite or MoveSection) switch
         {
             SetText t => t.Section,
             Rewrite r => r.Section,
+            MoveSection m => m.Section,
             _ => null,
         };
-        return reference is not null && project.Site is { } site && SiteReferences.FindSection(site, reference) is var (_, section) ? section.Id : null;
+        return reference is not null && SiteReferences.FindSection(site, reference) is var (_, section) ? section.Id : null;
     }
 
     /// <summary>"your opening hours are now Mon-Fri 08:00–16:00, Sun: Closed", or the note when that is all there is.</summary>

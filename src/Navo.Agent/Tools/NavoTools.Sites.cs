@@ -73,7 +73,7 @@ public sealed partial class NavoTools
         return change.Outcome switch
         {
             ProjectOutcome.Ok => ToolResult.Ok(EditReplies.Describe(operations, change.Project!), projectId, change.Project!.Version,
-                EditReplies.EditedSection(operations, change.Project!), Preview(change.Project!)),
+                EditReplies.EditedSection(operations, change.Project!, change.Before), Preview(change.Project!)),
             ProjectOutcome.NotFound => ToolResult.Error("I can't find that site any more."),
             _ => ToolResult.Error(change.Error ?? "That change could not be made."),
         };

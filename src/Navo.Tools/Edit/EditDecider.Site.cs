@@ -54,7 +54,7 @@ public static partial class EditDecider
             return "Say what to change in the look: the mode, the main colour, the font or the corners.";
         }
 
-        return theme == site.Theme ? "The site already looks like that." : One.Of(new ThemeChanged(theme, by));
+        return theme == site.Theme ? AlreadySo : One.Of(new ThemeChanged(theme, by));
     }
 
     private static One DecideAddPage(ProjectState state, AddPage op, EditContext context)

@@ -45,6 +45,12 @@ public static partial class EditDecider
         for (var i = 0; i < operations.Count; i++)
         {
             var decision = DecideOne(current, operations[i], withEarlier);
+            if (decision.Error == AlreadySo && operations.Count > 1)
+            {
+                // "a darker green and rounder corners" when the corners are round already: the colour still changes.
+                continue;
+            }
+
             if (decision.Error is not null)
             {
                 return new([], i, decision.Error);
@@ -55,8 +61,11 @@ public static partial class EditDecider
             madeHere[current.Version] = current.Site!;
         }
 
-        return new(events, null, null);
+        return events.Count == 0 ? new([], 0, AlreadySo) : new(events, null, null);
     }
+
+    /// <summary>What a change that changes nothing gets; in a request of several it is passed over.</summary>
+    private const string AlreadySo = "The site already looks like that.";
 
     private readonly record struct One(object? Event, string? Error)
     {

@@ -9,7 +9,8 @@ namespace Navo.Tools.Projects;
 public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid, Conflict }
 
 /// <summary>The result of a change: the project after it, or why not (and which operation failed).</summary>
-public sealed record ProjectChange(ProjectOutcome Outcome, ProjectState? Project, string? Error = null, int? FailedOperation = null, long? CurrentVersion = null);
+/// <summary>What an edit did: the project after it (and, when it was made, before it), or why not.</summary>
+public sealed record ProjectChange(ProjectOutcome Outcome, ProjectState? Project, string? Error = null, int? FailedOperation = null, long? CurrentVersion = null, ProjectState? Before = null);
 
 /// <summary>
 /// The project operations every channel and the REST API share: generate, redraft, read, edit, history, diff, the
@@ -99,7 +100,7 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
             after = after.Apply(@event, after.Version + 1);
         }
 
-        return new(ProjectOutcome.Ok, after);
+        return new(ProjectOutcome.Ok, after, Before: state);
     }
 
     /// <summary>Folds the stream; with <paramref name="keepHistory"/>, remembers the site at every version.</summary>
