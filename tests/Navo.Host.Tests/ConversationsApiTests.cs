@@ -133,7 +133,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
 
         var asked = await SayAsync(conversation, "what's the weather like");
 
-        asked.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("I'm not sure what to change.");
+        asked.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("I'm not sure what you'd like me to do.");
         (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{built.GetProperty("projectId").GetGuid()}")).GetProperty("version").GetInt64().Should().Be(version);
     }
 
