@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PhoneNumbers;
 
 namespace Navo.Agent.Local;
 
@@ -22,20 +23,27 @@ public static partial class Facts
 
     public static int EmailAt(string text) => EmailText().Match(text) is { Success: true } m ? m.Index : -1;
 
-    /// <summary>A phone number as typed: seven or more digits, with spaces, dots, dashes or brackets between.</summary>
+    /// <summary>
+    /// A phone number as typed, found by libphonenumber: read as a number of the regions Navo's users write from
+    /// most (national formats such as "0113 496 0000" or "(512) 555-0199"), or international with "+".
+    /// </summary>
     public static (string Value, int At)? Phone(string text)
     {
-        foreach (Match m in PhoneText().Matches(text))
+        foreach (var region in PhoneRegions)
         {
-            var digits = m.Value.Count(char.IsDigit);
-            if (digits is >= 7 and <= 15 && !TimeLike().IsMatch(m.Value))
+            var found = Numbers.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue).FirstOrDefault();
+            if (found is not null && found.RawString.Count(char.IsDigit) >= 7 && !TimeLike().IsMatch(found.RawString))
             {
-                return (m.Value.Trim(), m.Index);
+                return (found.RawString.Trim(), found.Start);
             }
         }
 
         return null;
     }
+
+    private static readonly string[] PhoneRegions = ["GB", "US", "IE", "AU", "DE", "FR", "PT", "ES"];
+
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     /// <summary>A street address: a house number and a street word ("4 Mill Lane, Leeds LS1 4AB"), or what follows "address is".</summary>
     public static (string Value, int At)? Address(string text)
@@ -80,9 +88,6 @@ public static partial class Facts
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
     private static partial Regex EmailText();
-
-    [GeneratedRegex(@"(?<![\w£€$.])\+?\(?\d[\d\s().-]{5,}\d(?![\w%])")]
-    private static partial Regex PhoneText();
 
     [GeneratedRegex(@"^\s*\d{1,2}([:.]\d{2})?\s*[-–]\s*\d{1,2}([:.]\d{2})?\s*$")]
     private static partial Regex TimeLike();
