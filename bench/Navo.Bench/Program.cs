@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["auth"] = HttpBenchmarks.AuthAsync,
     ["studio"] = StudioBenchmark.RunAsync,
     ["understand"] = UnderstandBenchmark.RunAsync,
+    ["startup"] = StartupBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -66,8 +66,16 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             {
                 // Another turn of this conversation (or a retry of this very message) committed first: look again.
             }
+            catch (ConcurrencyException)
+            {
+                // The site kept changing under this turn (others editing it at the same moment): nothing was written,
+                // and the same message id may be sent again.
+                return new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null);
+            }
         }
     }
+
+    private const string BusySite = "Someone else was changing this site at the same moment, so I haven't changed anything. Please send that again.";
 
     private async Task<TurnOutcome> RunTurnAsync(
         IEventSession session, Aggregated<ConversationState> conversation, string messageId, IncomingMessage message,
@@ -85,7 +93,7 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
         var functions = tools.For(scope);
         var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
-        var context = TurnContext.For(project, message.SectionId, state);
+        var context = TurnContext.For(project, message.SectionId, state, chosen: message.ProjectId is not null || state.ProjectId is not null);
 
         ToolLoopResult result;
         if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)

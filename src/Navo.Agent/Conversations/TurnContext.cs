@@ -7,7 +7,11 @@ namespace Navo.Agent.Conversations;
 /// <summary>What the language layer is told about a turn: the site's sections and items, pages and name, and the conversation so far.</summary>
 public static class TurnContext
 {
-    public static PlanContext For(ProjectState? project, string? selectedSectionId, ConversationState state)
+    /// <summary>
+    /// The context for a turn on <paramref name="project"/>; <paramref name="chosen"/> says whether the channel or the
+    /// conversation chose it (else it is only the workspace's newest).
+    /// </summary>
+    public static PlanContext For(ProjectState? project, string? selectedSectionId, ConversationState state, bool chosen = true)
     {
         if (project?.Site is not { } site)
         {
@@ -21,7 +25,8 @@ public static class TurnContext
             SelectedSectionId: sections.Any(s => s.Id == selectedSectionId) ? selectedSectionId : null,
             LastEditedSectionId: state.LastEditedSectionId,
             ApprovalPending: state.Pending is not null,
-            LastOperationsJson: state.LastOperationsJson);
+            LastOperationsJson: state.LastOperationsJson,
+            SiteChosen: chosen);
     }
 
     /// <summary>What a person calls an item: a plan's name, an FAQ's question, a feature's title.</summary>

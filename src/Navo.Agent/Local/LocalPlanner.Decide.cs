@@ -44,10 +44,10 @@ public sealed partial class LocalPlanner
 
         return intent switch
         {
-            "generate" => !context.HasSite || NewSite().IsMatch(u.Original) || NewSite().IsMatch(u.Text) ? Generate(u, redraft: false)
+            "generate" => !context.HasSite || !context.SiteChosen || NewSite().IsMatch(u.Original) || NewSite().IsMatch(u.Text) ? Generate(u, redraft: false)
                 : Correction().IsMatch(u.Original) ? Generate(u, redraft: true)
                 : Ask("Is that about this site, or a new one? Say \"new site: …\" with a line about the business, or tell me what to change here.", intent),
-            "redraft" => Generate(u, redraft: context.HasSite),
+            "redraft" => Generate(u, redraft: context.HasSite && context.SiteChosen),
             "list_projects" => Call("list_projects", [], "Here are your sites.", intent),
             "show_leads" => Call("show_leads", [], "Here are the messages from your site.", intent),
             "help" => Call("help", [], "Here is what I can do.", intent),

@@ -6,7 +6,8 @@ public sealed record SectionInfo(string Id, string Type, IReadOnlyList<string> I
 /// <summary>
 /// What the local client knows about the conversation when it reads a message: the site's name, sections and pages,
 /// the section selected in the studio, the one edited last and the last operations, how many suggestions were last
-/// shown, and whether a yes/no question is waiting.
+/// shown, and whether a yes/no question is waiting. <see cref="SiteChosen"/> is false when the site was only the
+/// workspace's newest (the conversation had not worked on one yet): a description of a business then drafts a new site.
 /// </summary>
 public sealed record PlanContext(
     IReadOnlyList<SectionInfo> Sections,
@@ -16,7 +17,8 @@ public sealed record PlanContext(
     string? LastEditedSectionId = null,
     int SuggestionCount = 0,
     bool ApprovalPending = false,
-    string? LastOperationsJson = null)
+    string? LastOperationsJson = null,
+    bool SiteChosen = true)
 {
     public bool HasSite => Sections.Count > 0 || Pages.Count > 0;
 
