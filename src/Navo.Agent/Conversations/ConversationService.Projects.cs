@@ -8,8 +8,9 @@ public sealed partial class ConversationService
 {
     /// <summary>
     /// The project a turn works on: the one the channel names (the studio's open site), else the conversation's, else
-    /// the workspace's most recently changed. A deleted project is passed over; when it was the conversation's, it
-    /// comes back as <c>Gone</c>, so the turn records that the conversation left it.
+    /// the workspace's most recently changed — but only for a conversation that has not worked on a site yet: after its
+    /// site was deleted, or when the site the channel names is gone, a turn has no site rather than silently another
+    /// one. A deleted project comes back as <c>Gone</c>, so the turn records that the conversation left it.
     /// </summary>
     private static async Task<(ProjectState? Project, Guid? Gone)> CurrentProjectAsync(
         IEventSession session, IncomingMessage message, ConversationState state, CancellationToken cancellationToken)
@@ -27,7 +28,8 @@ public sealed partial class ConversationService
             project ??= theirs;
         }
 
-        if (project is null && (await ProjectService.ListAsync(session, cancellationToken)).FirstOrDefault() is { } latest)
+        var untouched = message.ProjectId is null && state.ProjectId is null && !state.LeftProject;
+        if (project is null && untouched && (await ProjectService.ListAsync(session, cancellationToken)).FirstOrDefault() is { } latest)
         {
             project = await ProjectService.GetAsync(session, latest.Id, cancellationToken);
         }

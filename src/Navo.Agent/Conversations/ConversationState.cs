@@ -22,7 +22,8 @@ public sealed record ConversationState(
     ImmutableList<Turn> Turns,
     ImmutableDictionary<string, string> PendingUserText,
     string? LastOperationsJson = null,
-    string? RequestedEdit = null) : IAggregate<ConversationState>
+    string? RequestedEdit = null,
+    bool LeftProject = false) : IAggregate<ConversationState>
 {
     public static ConversationState Initial { get; } = new(Guid.Empty, null, null, null,
         ImmutableDictionary<string, Turn>.Empty.WithComparers(StringComparer.Ordinal), [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
@@ -37,9 +38,11 @@ public sealed record ConversationState(
         },
         ApprovalRequested requested => this with { Pending = new PendingApproval(requested.ApprovalId, requested.Name, requested.Arguments, requested.Question) },
         ApprovalGiven or ApprovalDeclined => this with { Pending = null },
-        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null, LastOperationsJson = null },
+        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null, LastOperationsJson = null, LeftProject = true },
         ToolCallRequested { Name: "edit_site" } call => this with { RequestedEdit = call.Arguments },
         ToolCallCompleted { Name: "edit_site", Status: "ok" } when RequestedEdit is not null => this with { LastOperationsJson = Operations(RequestedEdit), RequestedEdit = null },
+        // A redraft or another site is not an edit to repeat or to undo in one go.
+        ToolCallCompleted { Name: "generate_site" or "open_project" or "delete_project", Status: "ok" } => this with { LastOperationsJson = null },
         AssistantReplied replied => Replied(replied, @event.Timestamp),
         _ => this,
     };

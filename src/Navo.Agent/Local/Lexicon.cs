@@ -19,6 +19,8 @@ public sealed class Lexicon
         Numbers = Read(folder, "numbers.tsv").ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Answers = Read(folder, "answers.tsv").ToDictionary(r => r[0], r => r[1] == "yes", StringComparer.Ordinal);
         Days = Read(folder, "days.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+        Groups = Read(folder, "words.tsv").GroupBy(r => r[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r[1]).ToArray(), StringComparer.Ordinal);
         Languages = [.. Read(folder, "../languages.tsv").Select(r => new Language(r[0], r[1].Split(' ').ToHashSet(StringComparer.Ordinal), r[2]))];
     }
 
@@ -49,6 +51,12 @@ public sealed class Lexicon
     public IReadOnlyDictionary<string, string> Days { get; }
 
     public IReadOnlyList<Language> Languages { get; }
+
+    /// <summary>Small word lists by group ("position.after", "period.7d"), from <c>words.tsv</c>.</summary>
+    public IReadOnlyDictionary<string, string[]> Groups { get; }
+
+    /// <summary>The words of a group; a group that is not in the data is a mistake in the code, so it throws.</summary>
+    public string[] Words(string group) => Groups.TryGetValue(group, out var words) ? words : throw new KeyNotFoundException($"No word group '{group}' in prompts/local/slots/words.tsv.");
 
     /// <summary>The lexicon under <c>{prompts}/local/slots</c>.</summary>
     public static Lexicon Load(string promptsFolder) => new(Path.Combine(promptsFolder, "local", "slots"));

@@ -74,7 +74,7 @@ public sealed partial class LocalPlanner
 
         if (context.FirstOf("pricing") is not { } pricing)
         {
-            return AddPrices(u);
+            return Ask($"There is no price list on the site yet. Shall I add one? Say, for example, \"add a price list: large cake {prices[0].Amount}\".", "set_price");
         }
 
         var named = ItemByName(u, context);

@@ -60,7 +60,7 @@ public sealed partial class LocalPlanner
         }
 
         var numbers = Slots.Numbers(u, _lexicon);
-        var number = numbers.Count > 0 ? numbers[0] : u.Has("last", "final") ? context.SuggestionCount : context.SuggestionCount == 1 ? 1 : 0;
+        var number = numbers.Count > 0 ? numbers[0] : u.Has(_lexicon.Words("item.last")) ? context.SuggestionCount : context.SuggestionCount == 1 ? 1 : 0;
         if (number < 1 || number > context.SuggestionCount)
         {
             return Ask($"Which one? Say a number from 1 to {context.SuggestionCount}.", tool);
@@ -90,10 +90,10 @@ public sealed partial class LocalPlanner
             : Call("delete_project", new JsonObject { ["name"] = name }, $"Deleting {name} needs your yes.", "delete_project");
     }
 
-    private static string Period(Utterance u) =>
-        u.Has("week", "7 days", "seven days", "weekly") ? "7d"
-        : u.Has("quarter", "90 days", "three months", "3 months", "2 months", "two months", "12 weeks") ? "90d"
-        : u.Has("ever", "all time", "since the start", "since launch", "since we launched", "all") ? "all"
+    private string Period(Utterance u) =>
+        u.Has(_lexicon.Words("period.7d")) ? "7d"
+        : u.Has(_lexicon.Words("period.90d")) ? "90d"
+        : u.Has(_lexicon.Words("period.all")) ? "all"
         : "30d";
 
     [GeneratedRegex(@"\b(?:open|switch to|go to|work on|load|show me|edit)\s+(?:the\s+|my\s+)?(?<name>[^.!?]+?)(?:\s+(?:site|project|website))?\s*[.!?]*$", RegexOptions.IgnoreCase)]

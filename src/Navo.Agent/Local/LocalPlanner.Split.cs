@@ -12,7 +12,10 @@ public sealed partial class LocalPlanner
     /// </summary>
     private Plan? TrySplit(string text, PlanContext context)
     {
-        var clauses = Clauses(text);
+        // "add a faq: can kids come? yes. when are you open? april to october": after a short head and a colon comes
+        // content, not more requests.
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var clauses = colon > 0 && text[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 ? [text] : Clauses(text);
         if (clauses.Count < 2)
         {
             return null;

@@ -39,7 +39,37 @@ public sealed partial class LocalPlanner
 
         var type = u.SectionTypes[0];
         var (before, after, to) = Position(u, 1, context);
-        return Edit($"Adding {Article(type)}.", "add_section", new AddSection(type, before, after, to));
+        var items = type == "faq" ? Questions(u.Original) : [];
+        return Edit(items.Count > 0 ? $"Adding an FAQ with your {items.Count} question{(items.Count == 1 ? string.Empty : "s")}." : $"Adding {Article(type)}.", "add_section",
+            new AddSection(type, before, after, to, Items: items.Count > 0 ? items : null));
+    }
+
+    /// <summary>Questions and answers given after a colon: "can kids come? yes if they're over 8. when are you open? april to october".</summary>
+    private static List<Navo.Tools.Sites.SectionItem> Questions(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return [];
+        }
+
+        var items = new List<Navo.Tools.Sites.SectionItem>();
+        var rest = text[(colon + 1)..];
+        foreach (Match pair in QuestionAnswer().Matches(rest))
+        {
+            var question = pair.Groups["q"].Value.Trim().TrimStart('.', ';', ',', ' ');
+            var answer = Slots.Clean(pair.Groups["a"].Value.Trim().TrimEnd(',', ';'));
+            if (question.Length > 1 && answer is not null)
+            {
+                items.Add(new Navo.Tools.Sites.SectionItem(new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["question"] = char.ToUpperInvariant(question[0]) + question[1..],
+                    ["answer"] = char.ToUpperInvariant(answer[0]) + answer[1..],
+                }, []));
+            }
+        }
+
+        return items;
     }
 
     private Plan RemoveSection(Utterance u, PlanContext context)
@@ -50,7 +80,7 @@ public sealed partial class LocalPlanner
             return Ask($"There is no {Label(named)} on the site, so there is nothing to remove.", "remove_section");
         }
 
-        if (named is not null && Ordinal(u) is not null && !u.Has("section", "whole"))
+        if (named is not null && Ordinal(u) is not null && !u.Has(_lexicon.Words("section.whole")))
         {
             // "delete the fourth review" is about one item, which no operation removes: never the whole section.
             return Ask($"I can't remove a single item yet. I can change its text, or remove the whole {Label(named)} if you say \"remove the {Label(named)}\".", "remove_section");
@@ -96,19 +126,19 @@ public sealed partial class LocalPlanner
     };
 
     /// <summary>"at the top", "after the hero", "above the pricing": the anchor is the section named after the moved one.</summary>
-    private static (string? Before, string? After, string? To) Position(Utterance u, int anchorIndex, PlanContext context)
+    private (string? Before, string? After, string? To) Position(Utterance u, int anchorIndex, PlanContext context)
     {
         // The anchor is the next section named that is not the one moving ("a photo gallery below the pricing").
         var moving = anchorIndex > 0 ? u.SectionTypes[0] : null;
         var anchorType = u.SectionTypes.Skip(anchorIndex).FirstOrDefault(t => t != moving);
         var anchor = anchorType is not null && context.FirstOf(anchorType) is { } s ? context.Reference(s.Id) : null;
-        return anchor is not null && u.Has("after", "below", "under", "underneath", "beneath", "following", "below the")
+        return anchor is not null && u.Has(_lexicon.Words("position.after"))
             ? (null, anchor, null)
-            : anchor is not null && u.Has("before", "above", "over", "ahead of", "in front of", "on top of")
+            : anchor is not null && u.Has(_lexicon.Words("position.before"))
             ? (anchor, null, null)
-            : u.Has("top", "beginning", "start", "first", "up top", "higher up")
+            : u.Has(_lexicon.Words("position.top"))
             ? (null, null, "top")
-            : u.Has("bottom", "end", "last", "down the bottom")
+            : u.Has(_lexicon.Words("position.bottom"))
             ? (null, null, "bottom")
             : (null, null, null);
     }
@@ -129,7 +159,7 @@ public sealed partial class LocalPlanner
     /// <summary>1-based ordinal the message names ("second", "2nd", "number 2", "#2"), -1 for "last", or null.</summary>
     private int? Ordinal(Utterance u)
     {
-        if (u.Has("last", "final", "bottom one"))
+        if (u.Has(_lexicon.Words("item.last")))
         {
             return -1;
         }
@@ -153,6 +183,9 @@ public sealed partial class LocalPlanner
         "hours" => "opening hours",
         _ => $"a {type} section",
     };
+
+    [GeneratedRegex(@"(?<q>[^?]+\?)\s*(?<a>[^?]+?)(?=(?:[.;]\s+|\s+)(?:[^?.;]+\?)|$)")]
+    private static partial Regex QuestionAnswer();
 
     [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b|(?:number|no|#)\s*(?<n>\d{1,2})\b|\b(?:item|question|plan|feature|review|faq|testimonial)\s+(?<n>\d{1,2})\b(?![.,]\d)")]
     private static partial Regex OrdinalWord();

@@ -23,7 +23,7 @@ public sealed partial class LocalPlanner
             return SetHours(u);
         }
 
-        if (context.SelectedSectionId is null && u.SectionTypes.Count == 0 && u.Has("business name", "business", "company name", "shop name", "our name", "brand name"))
+        if (context.SelectedSectionId is null && u.SectionTypes.Count == 0 && u.Has(_lexicon.Words("business.name")))
         {
             return SetName(u);
         }
@@ -68,7 +68,9 @@ public sealed partial class LocalPlanner
             ?? (Selected(u, context) is { } id ? context.Sections.First(s => s.Id == id) : null);
         if (section is null)
         {
-            return null;
+            return u.SectionTypes.Count > 0 && byName is null
+                ? new TextPlace(u.SectionTypes[0], "title", null, Problem: $"There is no {Label(u.SectionTypes[0])} on the site. Say \"add {Article(u.SectionTypes[0])}\" first, then what it should say.")
+                : null;
         }
 
         var fields = words.Where(w => w.SectionTypes.Count == 0 || w.SectionTypes.Contains(section.Type)).Select(w => w.Field).ToList();
@@ -122,9 +124,9 @@ public sealed partial class LocalPlanner
     };
 
     /// <summary>"it", "this", "that": the section selected in the studio, else the one changed last.</summary>
-    private static string? Selected(Utterance u, PlanContext context) =>
+    private string? Selected(Utterance u, PlanContext context) =>
         context.SelectedSectionId is { } selected && context.TypeOf(selected) is not null ? selected
-        : u.Has("it", "this", "that", "this section", "that section") && context.TypeOf(context.LastEditedSectionId) is not null ? context.LastEditedSectionId
+        : u.Has(_lexicon.Words("reference.this")) && context.TypeOf(context.LastEditedSectionId) is not null ? context.LastEditedSectionId
         : null;
 
     /// <summary>
@@ -166,7 +168,7 @@ public sealed partial class LocalPlanner
 
     private Plan SetSeo(Utterance u)
     {
-        var field = u.Has("description", "meta description", "snippet", "summary") ? "description" : "title";
+        var field = u.Has(_lexicon.Words("seo.description")) ? "description" : "title";
         var value = Slots.Value(u, TargetEnd(u));
         return value is null
             ? Ask("What should search engines show? Put it in quotes.", "set_seo")

@@ -6,7 +6,7 @@ public sealed partial class LocalPlanner
 {
     private Plan ThemeMode(Utterance u)
     {
-        var dark = u.Has("dark", "darker", "darken", "night", "black", "dim") && !u.Has("light mode", "light theme", "not dark", "no dark", "less dark");
+        var dark = u.Has(_lexicon.Words("mode.dark")) && !u.Has(_lexicon.Words("mode.not-dark"));
         return Edit(dark ? "Switching to dark mode." : "Switching to light mode.", "set_theme_mode", new SetTheme(Mode: dark ? "dark" : "light"));
     }
 

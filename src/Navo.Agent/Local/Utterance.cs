@@ -53,7 +53,7 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
         }
 
         var head = text[..colon].ToLowerInvariant();
-        var names = head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+        var names = head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
             && (lexicon.Fields.Any(f => Lexicon.Contains(head, f.Phrase)) || lexicon.Sections.Any(s => Lexicon.Contains(head, s.Phrase)));
         return names && !head.Contains("price", StringComparison.Ordinal) && !head.Contains("rates", StringComparison.Ordinal)
             ? $"{text[..(colon + 1)]} {QuoteToken}"

@@ -84,6 +84,8 @@ async function loadProjects(selected) {
 
 $("project").addEventListener("change", async (event) => {
   if (!event.target.value) {
+    // A new site is a new conversation: what is said next is about it, not about the site open before.
+    chat.newConversation();
     state.projectId = null;
     state.version = null;
     clearSelection();

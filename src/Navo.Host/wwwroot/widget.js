@@ -173,6 +173,8 @@
     return {
       ask,
       focus: () => box.focus(),
+      /** The next message starts a new conversation (a new site is about to be described). */
+      newConversation: () => sessionStorage.removeItem(storageKey),
       /** Shows which section the next message is about; null clears it. */
       setSelection(label, onClear) {
         selection.replaceChildren();
