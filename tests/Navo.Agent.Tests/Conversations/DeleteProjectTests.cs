@@ -40,6 +40,24 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
     }
 
     [Fact]
+    public async Task After_its_site_is_deleted_a_conversation_never_edits_another_site_silently()
+    {
+        // Regression: "make it dark" after deleting a site changed the workspace's other site, without a word.
+        var (tenant, conversation, _) = await DraftedAsync("Casa Antiga");
+        agent.Chat.When("Build a site for Casa Nova", "generate_site", new { description = "Casa Nova is a bakery in Braga." });
+        var other = await agent.Conversations.StartAsync(tenant, "web");
+        var otherSite = (await agent.SayAsync(tenant, other, "Build a site for Casa Nova")).ProjectId!.Value;
+        var before = (await agent.Projects.GetAsync(tenant, otherSite))!.Version;
+
+        await agent.SayAsync(tenant, conversation, "delete Casa Antiga");
+        await agent.SayAsync(tenant, conversation, "yes");
+        var reply = await agent.SayAsync(tenant, conversation, "make it dark");
+
+        reply.Reply.Text.Should().StartWith("There is no site in this conversation yet");
+        (await agent.Projects.GetAsync(tenant, otherSite))!.Version.Should().Be(before);
+    }
+
+    [Fact]
     public async Task A_no_keeps_the_site()
     {
         var (tenant, conversation, project) = await DraftedAsync("Pão de Ló");

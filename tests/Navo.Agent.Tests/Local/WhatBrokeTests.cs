@@ -127,4 +127,35 @@ public sealed class WhatBrokeTests
         call["industry"]!.GetValue<string>().Should().Be("bakery");
         call["place"]!.GetValue<string>().Should().Be("Leeds");
     }
+
+    [Fact]
+    public void An_faq_given_with_its_questions_and_answers_is_added_with_them_not_split_into_other_requests()
+    {
+        Operations("add a faq: can kids come? yes if theyre over 8. when are you open? april to october").Should().Equal(
+            """{"op":"add_section","type":"faq","items":[{"answer":"Yes if theyre over 8","question":"Can kids come?"},{"answer":"April to october","question":"When are you open?"}]}""");
+    }
+
+    [Fact]
+    public void The_text_under_the_headline_is_the_tagline_not_the_headline()
+    {
+        Operations("change the text under the headline to Tattoos and piercings in Leeds").Should().Equal(
+            """{"op":"set_text","section":"hero","field":"subheadline","value":"Tattoos and piercings in Leeds"}""");
+    }
+
+    [Fact]
+    public void A_price_for_an_item_when_the_site_has_no_price_list_asks_rather_than_inventing_an_item()
+    {
+        var withoutPrices = PlanContext.Sample with { Sections = [.. PlanContext.Sample.Sections.Where(s => s.Type != "pricing")] };
+
+        var plan = Plan("oh and the large cake is £20 now", withoutPrices);
+
+        plan.Calls.Should().BeEmpty();
+        plan.Reply.Should().Contain("no price list");
+    }
+
+    [Fact]
+    public void A_message_in_Spanish_with_a_name_a_price_and_days_is_answered_in_Spanish_too()
+    {
+        Plan("Estilo Sur, Málaga, 15€, lunes–sábado").Reply.Should().Contain("solo entiende inglés");
+    }
 }
