@@ -80,7 +80,7 @@ public sealed partial class LocalPlanner
         "set_text" => SetText(u, context),
         "set_contact" => ContactAndHours(u, context, intent),
         "set_price" => SetPrice(u, context),
-        "add_prices" => AddPrices(u),
+        "add_prices" => AddPrices(u, context),
         "set_hours" => ContactAndHours(u, context, intent),
         "set_name" => SetName(u),
         "rewrite" => Rewrite(u, context),

@@ -105,7 +105,7 @@ public sealed partial class LocalPlanner
     }
 
     /// <summary>A list of prices ("haircut £20, beard trim £10") as a new price list.</summary>
-    private Plan AddPrices(Utterance u)
+    private Plan AddPrices(Utterance u, PlanContext context)
     {
         var items = new List<SectionItem>();
         var text = u.Original;
@@ -129,6 +129,12 @@ public sealed partial class LocalPlanner
             }
 
             items.Add(new SectionItem(fields, []));
+        }
+
+        if (items.Count == 0 && prices.Count == 0 && _lexicon.Fields.Any(f => f.Field is "title" or "text" && Lexicon.Contains(u.Text, f.Phrase)))
+        {
+            // "prices heading: Cakes & bakes" names the price list's heading, not prices.
+            return SetText(u, context);
         }
 
         return items.Count == 0

@@ -34,6 +34,12 @@ public sealed partial class LocalPlanner
         return Call("generate_site", arguments, redraft ? "Redrafting your site…" : "Drafting your site…", redraft ? "redraft" : "generate");
     }
 
+    /// <summary>A fast first pass for "open Harbour Cafe", "switch to Paws &amp; Claws": a verb of going and a name.</summary>
+    private static Plan? OpenByName(string text) =>
+        OpenCommand().Match(text) is { Success: true } m && Slots.Clean(m.Groups["name"].Value) is { } name
+            ? Call("open_project", new JsonObject { ["name"] = name }, $"Opening {name}.", "open_project")
+            : null;
+
     private static Plan OpenProject(Utterance u)
     {
         var match = ProjectName().Match(u.Original) is { Success: true } called ? called : OpenName().Match(u.Original);
@@ -96,9 +102,12 @@ public sealed partial class LocalPlanner
         : u.Has(_lexicon.Words("period.all")) ? "all"
         : "30d";
 
+    [GeneratedRegex(@"^\s*(?:please\s+)?(?:open|switch to|switch over to|go to|go back to|load|work on)\s+(?:the\s+|my\s+)?(?<name>\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:&|and|of|the|on|\p{Lu}[\p{L}\p{N}'’&.-]*)){0,5})(?:\s+(?:site|project|website))?\s*(?:please|pls)?[.!]*\s*$")]
+    private static partial Regex OpenCommand();
+
     [GeneratedRegex(@"\b(?:open|switch to|go to|work on|load|show me|edit)\s+(?:the\s+|my\s+)?(?<name>[^.!?]+?)(?:\s+(?:site|project|website))?\s*[.!?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpenName();
 
-    [GeneratedRegex(@"\b(?:called|named)\s+(?<name>[^.!?,]+?)\s*[.!?]*$|\b(?:the|my)\s+(?<name>\p{Lu}[\p{L}\p{N}'&-]*(?:\s+\p{Lu}[\p{L}\p{N}'&-]*){0,4})\s+(?:site|project|website)\b")]
+    [GeneratedRegex(@"\b(?:called|named)\s+(?<name>[^.!?,]+?)\s*[.!?]*$|\b(?:project|site|website)\s+(?<name>\p{Lu}[\p{L}\p{N}'&-]*(?:\s+\p{Lu}[\p{L}\p{N}'&-]*){0,4})|\b(?:the|my)\s+(?<name>\p{Lu}[\p{L}\p{N}'&-]*(?:\s+\p{Lu}[\p{L}\p{N}'&-]*){0,4})\s+(?:site|project|website)\b")]
     private static partial Regex ProjectName();
 }

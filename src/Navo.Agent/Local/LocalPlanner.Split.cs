@@ -76,7 +76,7 @@ public sealed partial class LocalPlanner
     [GeneratedRegex("\"[^\"]*\"|“[^”]*”|(?<!\\w)'[^']*'(?!\\w)")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\s*(?:,?\s+and\s+then\s+|,?\s+then\s+|;\s*|\.\s+|,\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+plus\s+|\s+&\s+|\s+also\s+|\s+with\s+(?=(?:a|an|the|some)?\s*(?:\S+\s+)?(?:accent|colou?r|font|corners|edges|background|theme|mode|type|typeface)\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:,?\s+and\s+then\s+|,?\s+then\s+|;\s*|\.\s+|,\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+plus\s+|\s*\+\s*|\s+&\s+|\s+also\s+|\s+with\s+(?=(?:a|an|the|some)?\s*(?:\S+\s+)?(?:accent|colou?r|font|corners|edges|background|theme|mode|type|typeface)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"^(?:(?:please|pls|can you|could you|can u|i want to|i'd like to|id like to|let's|lets)\s+)*(?<verb>add|remove|delete|drop|move|make|change|set|put|use|rename|switch|get rid of|insert|include|create|ditch|lose|kill|bin|swap|turn|give|go)\b", RegexOptions.IgnoreCase)]

@@ -96,6 +96,12 @@ public sealed partial class LocalPlanner
     {
         var named = u.SectionTypes.Count > 0 ? u.SectionTypes[0] : null;
         var id = named is not null ? context.FirstOf(named)?.Id : Selected(u, context);
+        if (id is null && named is not null && AddVerb().IsMatch(u.Original))
+        {
+            // "put an about us section above the pricing" when there is none: adding it there is what was meant.
+            return AddSection(u, context);
+        }
+
         if (id is null)
         {
             return Ask(named is null ? "Which section should I move?" : $"There is no {Label(named)} on the site.", "move_section");
@@ -183,6 +189,9 @@ public sealed partial class LocalPlanner
         "hours" => "opening hours",
         _ => $"a {type} section",
     };
+
+    [GeneratedRegex(@"^\s*(?:(?:please|pls|can you|could you|can u|i want to|i'd like to|let's)\s+)*(?:put|add|insert|include|stick|pop)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddVerb();
 
     [GeneratedRegex(@"(?<q>[^?]+\?)\s*(?<a>[^?]+?)(?=(?:[.;]\s+|\s+)(?:[^?.;]+\?)|$)")]
     private static partial Regex QuestionAnswer();

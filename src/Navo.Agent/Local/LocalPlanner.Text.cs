@@ -59,7 +59,15 @@ public sealed partial class LocalPlanner
         var words = _lexicon.Fields.Select(f => (Word: f, At: Lexicon.IndexOf(u.Text, f.Phrase))).Where(f => f.At >= 0)
             .OrderBy(f => f.At).ThenByDescending(f => f.Word.Phrase.Length).Select(f => f.Word).ToList();
         var byName = ItemByName(u, context);
-        var named = u.SectionTypes.Select(context.FirstOf).FirstOrDefault(s => s is not null);
+        // Only sections named before the new value count: "change the stats title to Our numbers" names stats, not "numbers".
+        var headEnd = Head(u.Text).Length;
+        var namedTypes = u.Sections.Where(s => s.At < headEnd).Select(s => s.Type).ToList();
+        var named = namedTypes.Select(context.FirstOf).FirstOrDefault(s => s is not null);
+        if (named is null && namedTypes.Count > 0 && byName is null)
+        {
+            return new TextPlace(namedTypes[0], "title", null, Problem: $"There is no {Label(namedTypes[0])} on the site. Say \"add {Article(namedTypes[0])}\" first, then what it should say.");
+        }
+
         var sectionWord = words.FirstOrDefault(w => w.ImpliedSection is { } s && context.FirstOf(s) is { } implied && SectionField(implied.Type, w.Field, out _) && !ItemFields.ContainsKey(implied.Type));
         var section = named
             ?? (sectionWord is not null ? context.FirstOf(sectionWord.ImpliedSection!) : null)

@@ -6,7 +6,8 @@ public sealed partial class LocalPlanner
 {
     private Plan ThemeMode(Utterance u)
     {
-        var dark = u.Has(_lexicon.Words("mode.dark")) && !u.Has(_lexicon.Words("mode.not-dark"));
+        // "way too bright" wants dark; "too dark, switch back" wants light.
+        var dark = u.Has(_lexicon.Words("mode.too-light")) || (!u.Has(_lexicon.Words("mode.too-dark")) && u.Has(_lexicon.Words("mode.dark")) && !u.Has(_lexicon.Words("mode.not-dark")));
         return Edit(dark ? "Switching to dark mode." : "Switching to light mode.", "set_theme_mode", new SetTheme(Mode: dark ? "dark" : "light"));
     }
 

@@ -36,6 +36,7 @@ public sealed partial class LocalPlanner
         // The lexicon's words are never typos, whatever the phrasings hold.
         var protectedWords = lexicon.Sections.Concat(lexicon.Styles).Concat(lexicon.Fonts).Concat(lexicon.Radii).Select(p => p.Phrase)
             .Concat(lexicon.Fields.Select(f => f.Phrase)).Concat(lexicon.Colors.Keys).Concat(lexicon.Numbers.Keys).Concat(lexicon.Days.Keys).Concat(lexicon.Answers.Keys)
+            .Concat(lexicon.Groups.Values.SelectMany(words => words))
             .SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
         var vocabulary = training.Examples.SelectMany(e => e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -72,6 +73,11 @@ public sealed partial class LocalPlanner
         if (SameAgain(text, context) is { } again)
         {
             return again;
+        }
+
+        if (OpenByName(text) is { } open)
+        {
+            return open;
         }
 
         var whole = Understand(text);

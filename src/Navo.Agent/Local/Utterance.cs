@@ -55,7 +55,8 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
         var head = text[..colon].ToLowerInvariant();
         var names = head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
             && (lexicon.Fields.Any(f => Lexicon.Contains(head, f.Phrase)) || lexicon.Sections.Any(s => Lexicon.Contains(head, s.Phrase)));
-        return names && !head.Contains("price", StringComparison.Ordinal) && !head.Contains("rates", StringComparison.Ordinal)
+        // A list of prices after the colon stays readable: it is what tells a price list from a heading.
+        return names && Facts.Prices(text[(colon + 1)..]).Count == 0
             ? $"{text[..(colon + 1)]} {QuoteToken}"
             : text;
     }
