@@ -14,6 +14,11 @@ public sealed partial class ConfirmationReader(Lexicon lexicon) : IConfirmationR
 
     public bool? Read(string text)
     {
+        if (lexicon.Answers.TryGetValue(text.Trim().ToLowerInvariant(), out var whole))
+        {
+            return whole;
+        }
+
         var words = Words().Matches(text.ToLowerInvariant().Replace('’', '\'')).Select(m => m.Value).ToList();
         if (words.Count == 0)
         {
@@ -23,11 +28,10 @@ public sealed partial class ConfirmationReader(Lexicon lexicon) : IConfirmationR
         // The longest answer the reply starts with.
         for (var length = Math.Min(words.Count, 4); length >= 1; length--)
         {
-            if (lexicon.Answers.TryGetValue(string.Join(' ', words.Take(length)), out var yes)
-                && words.Count - length <= MostExtraWords
-                && !(yes && words.Skip(length).Any(w => w is "not" or "don't" or "dont" or "no" or "never" or "cancel" or "wait")))
+            if (lexicon.Answers.TryGetValue(string.Join(' ', words.Take(length)), out var yes) && words.Count - length <= MostExtraWords)
             {
-                return yes;
+                // "yes but not yet" takes it back.
+                return yes && !words.Skip(length).Any(w => w is "not" or "don't" or "dont" or "no" or "never" or "cancel" or "wait");
             }
         }
 
