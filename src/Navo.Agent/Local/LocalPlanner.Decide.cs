@@ -82,7 +82,7 @@ public sealed partial class LocalPlanner
         "set_price" => SetPrice(u, context),
         "add_prices" => AddPrices(u, context),
         "set_hours" => ContactAndHours(u, context, intent),
-        "set_name" => SetName(u),
+        "set_name" => SetName(u, context),
         "rewrite" => Rewrite(u, context),
         "add_section" => AddSection(u, context),
         "remove_section" => RemoveSection(u, context),

@@ -157,14 +157,21 @@ public sealed partial class LocalPlanner
     }
 
     /// <summary>The business's real name: "our name is actually Crumbs", "it's Crumbs, not Sunrise".</summary>
-    private Plan SetName(Utterance u)
+    private Plan SetName(Utterance u, PlanContext context)
     {
+        if (_lexicon.Fields.Any(f => f.Field is "author" or "question" or "answer" or "role" && Lexicon.Contains(u.Text, f.Phrase)))
+        {
+            // "second reviewer name 'Priya K'" names a part of the page, not the business.
+            return TextTarget(u, context) is null ? Ask("Which part should say that? Click a section in the preview, or name it.", "set_name") : SetText(u, context);
+        }
+
         var name = u.Quotes.FirstOrDefault();
         if (name is null)
         {
             name = NameIs().Matches(u.Original)
                 .Select(m => Slots.Clean(Called().Replace(NotPart().Replace(m.Groups["name"].Value, string.Empty), string.Empty)))
-                .FirstOrDefault(n => n is not null && !n.StartsWith("not ", StringComparison.OrdinalIgnoreCase));
+                .FirstOrDefault(n => n is not null && !n.StartsWith("not ", StringComparison.OrdinalIgnoreCase))
+                ?? (RenameTo().Match(u.Original) is { Success: true } m ? Slots.Clean(m.Groups["name"].Value) : null);
         }
 
         return name is null
@@ -190,6 +197,9 @@ public sealed partial class LocalPlanner
 
     [GeneratedRegex(@"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to|till|until)\s*\d", RegexOptions.IgnoreCase)]
     private static partial Regex TimeStart();
+
+    [GeneratedRegex(@"\b(?:rename|renamed|change|changed|call|switch)\b.*?\bto\s+(?<name>[^,.;!?]+?)\s*[.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RenameTo();
 
     [GeneratedRegex(@"^(?:called|named|now|actually)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Called();

@@ -25,10 +25,16 @@ public sealed partial class LocalPlanner
 
         if (context.SelectedSectionId is null && u.SectionTypes.Count == 0 && u.Has(_lexicon.Words("business.name")))
         {
-            return SetName(u);
+            return SetName(u, context);
         }
 
         var target = TextTarget(u, context);
+        if (target is null && NameIs().IsMatch(u.Original))
+        {
+            // "we've renamed the shop to Bakehouse 1990": no part of the page, the business itself.
+            return SetName(u, context);
+        }
+
         if (target is null)
         {
             return Ask("Which part should say that? Click a section in the preview, or name it (\"the FAQ title\").", "set_text");
