@@ -7,7 +7,8 @@ namespace Navo.Agent.Tests.Local;
 /// <summary>
 /// The local client against evaluation sets of messages with the tool calls they should produce, in the sample
 /// context of docs/understanding.md. Each set was written apart from the training phrasings under prompts/local
-/// (and from each other): utterances.tsv first, understanding.tsv and holdout.tsv by people who never saw them.
+/// (and from each other): utterances.tsv first, understanding.tsv, holdout.tsv and fresh.tsv by people who never
+/// saw them. fresh.tsv was written last and measured once, untouched (96.0%), when the issue closed.
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
@@ -19,6 +20,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [InlineData("utterances.tsv", 300)]
     [InlineData("understanding.tsv", 600)]
     [InlineData("holdout.tsv", 300)]
+    [InlineData("fresh.tsv", 300)]
     public void At_least_95_percent_of_an_evaluation_set_gives_exactly_the_expected_calls(string file, int atLeast)
     {
         var cases = Read(file);
@@ -44,7 +46,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [Fact]
     public void No_message_that_did_not_ask_for_it_gets_a_destructive_operation()
     {
-        var planned = Read("utterances.tsv").Concat(Read("understanding.tsv")).Concat(Read("holdout.tsv"))
+        var planned = Read("utterances.tsv").Concat(Read("understanding.tsv")).Concat(Read("holdout.tsv")).Concat(Read("fresh.tsv"))
             .Where(c => !Destructive(c.Expected))
             .Where(c => Destructive(Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!))
             .Select(c => c.Utterance)
