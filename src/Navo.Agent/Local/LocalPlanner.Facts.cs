@@ -157,9 +157,10 @@ public sealed partial class LocalPlanner
     }
 
     /// <summary>The business's real name: "our name is actually Crumbs", "it's Crumbs, not Sunrise".</summary>
-    private Plan SetName(Utterance u, PlanContext context)
+    private Plan SetName(Utterance u, PlanContext context, bool fromText = false)
     {
-        if (_lexicon.Fields.Any(f => f.Field is "author" or "question" or "answer" or "role" && Lexicon.Contains(u.Text, f.Phrase)))
+        // fromText: SetText already judged the message to be about the name, so it never goes back there.
+        if (!fromText && _lexicon.Fields.Any(f => f.Field is "author" or "question" or "answer" or "role" && Lexicon.Contains(u.Text, f.Phrase)))
         {
             // "second reviewer name 'Priya K'" names a part of the page, not the business.
             return TextTarget(u, context) is null ? Ask("Which part should say that? Click a section in the preview, or name it.", "set_name") : SetText(u, context);

@@ -25,14 +25,14 @@ public sealed partial class LocalPlanner
 
         if (context.SelectedSectionId is null && u.SectionTypes.Count == 0 && u.Has(_lexicon.Words("business.name")))
         {
-            return SetName(u, context);
+            return SetName(u, context, fromText: true);
         }
 
         var target = TextTarget(u, context);
         if (target is null && NameIs().IsMatch(u.Original))
         {
             // "we've renamed the shop to Bakehouse 1990": no part of the page, the business itself.
-            return SetName(u, context);
+            return SetName(u, context, fromText: true);
         }
 
         if (target is null)

@@ -26,7 +26,14 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
         var quotes = new List<string>();
         var rest = QuotedText().Replace(text, m =>
         {
-            quotes.Add(m.Groups["q"].Value.Trim());
+            // An empty quote ("", '  ') is no value: it is read as nothing at all.
+            var quoted = m.Groups["q"].Value.Trim();
+            if (quoted.Length == 0)
+            {
+                return " ";
+            }
+
+            quotes.Add(quoted);
             return $" {QuoteToken} ";
         });
 

@@ -158,4 +158,11 @@ public sealed class WhatBrokeTests
     {
         Plan("Estilo Sur, Málaga, 15€, lunes–sábado").Reply.Should().Contain("solo entiende inglés");
     }
+
+    [Fact]
+    public void A_message_naming_the_business_and_a_reviewer_does_not_send_the_name_and_text_readers_round_in_circles()
+    {
+        // Regression: found by mangling evaluation messages; the two readers handed the message to each other until the stack ran out.
+        Plan("our name is \"Crumbs & Co.\" second reviewer name \"Priya K\"").Reply.Should().NotBeNullOrWhiteSpace();
+    }
 }
