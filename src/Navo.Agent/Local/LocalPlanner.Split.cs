@@ -16,7 +16,8 @@ public sealed partial class LocalPlanner
         // content, not more requests.
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var clauses = colon > 0 && text[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 ? [text] : Clauses(text);
-        if (clauses.Count < 2)
+        // A message of more than six clauses is a description, not a list of changes (and each clause costs an embedding).
+        if (clauses.Count is < 2 or > 6)
         {
             return null;
         }
