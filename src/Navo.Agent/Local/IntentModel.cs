@@ -18,11 +18,10 @@ public static partial class IntentModel
     /// <summary>The fingerprint of the phrasings under <paramref name="promptsFolder"/> as the classifier reads them.</summary>
     public static string Fingerprint(string promptsFolder, Lexicon lexicon) => Prepared(promptsFolder, lexicon).Fingerprint(IntentClassifier.FeaturesVersion);
 
-    /// <summary>The saved model when it matches the phrasings, else a freshly trained one.</summary>
-    public static IntentClassifier LoadOrTrain(string promptsFolder, Lexicon lexicon, ILogger? logger = null)
+    /// <summary>The saved model when it matches the phrasings (<see cref="Prepared"/>), else a freshly trained one.</summary>
+    public static IntentClassifier LoadOrTrain(string promptsFolder, TrainingSet training, ILogger? logger = null)
     {
         logger ??= NullLogger.Instance;
-        var training = Prepared(promptsFolder, lexicon);
         var fingerprint = training.Fingerprint(IntentClassifier.FeaturesVersion);
         var modelPath = ModelPath(promptsFolder);
         if (File.Exists(modelPath) && File.Exists(FingerprintPath(promptsFolder)) && File.ReadAllText(FingerprintPath(promptsFolder)).Trim() == fingerprint)

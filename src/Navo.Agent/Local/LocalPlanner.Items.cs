@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Navo.Agent.Local;
 
 public sealed partial class LocalPlanner
@@ -14,7 +16,7 @@ public sealed partial class LocalPlanner
             return text[..colon];
         }
 
-        var marker = System.Text.RegularExpressions.Regex.Match(text, @"\s(?:to|should be|should read|should say|is now|now|=)\s", System.Text.RegularExpressions.RegexOptions.RightToLeft | System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var marker = LastValueMarker().Match(text);
         return marker.Success ? text[..marker.Index] : text;
     }
 
@@ -53,4 +55,7 @@ public sealed partial class LocalPlanner
             ? new NamedItem(scored[0].Section, scored[0].Item, null)
             : null;
     }
+
+    [GeneratedRegex(@"\s(?:to|should be|should read|should say|is now|now|=)\s", RegexOptions.RightToLeft | RegexOptions.IgnoreCase)]
+    private static partial Regex LastValueMarker();
 }

@@ -64,7 +64,7 @@ public sealed partial class LocalPlanner
     private static List<string> Clauses(string text)
     {
         var quotes = new List<string>();
-        var masked = Quoted().Replace(text, q =>
+        var masked = Utterance.QuotedText().Replace(text, q =>
         {
             quotes.Add(q.Value);
             return $"\u0001{quotes.Count - 1}\u0001";
@@ -73,9 +73,6 @@ public sealed partial class LocalPlanner
             .Select(c => Regex.Replace(c, "\u0001(\\d+)\u0001", q => quotes[int.Parse(q.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)], RegexOptions.None, TimeSpan.FromSeconds(1)).Trim(' ', ',', '.'))
             .Where(c => c.Length > 0)];
     }
-
-    [GeneratedRegex("\"[^\"]*\"|“[^”]*”|(?<!\\w)'[^']*'(?!\\w)")]
-    private static partial Regex Quoted();
 
     [GeneratedRegex(@"\s*(?:,?\s+and\s+then\s+|,?\s+then\s+|;\s*|\.\s+|,\s*(?:and\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+)?|\s+plus\s+|\s*\+\s*|\s+&\s+|\s+also\s+|\s+with\s+(?=(?:a|an|the|some)?\s*(?:\S+\s+)?(?:accent|colou?r|font|corners|edges|background|theme|mode|type|typeface)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();

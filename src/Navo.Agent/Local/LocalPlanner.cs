@@ -55,7 +55,8 @@ public sealed partial class LocalPlanner
         return Loaded.GetOrAdd(folder, f => new Lazy<LocalPlanner>(() =>
         {
             var lexicon = Lexicon.Load(f);
-            var planner = new LocalPlanner(IntentModel.LoadOrTrain(f, lexicon), lexicon, IntentModel.Prepared(f, lexicon));
+            var training = IntentModel.Prepared(f, lexicon);
+            var planner = new LocalPlanner(IntentModel.LoadOrTrain(f, training), lexicon, training);
             // Load the embedding model now rather than on the first message.
             planner.Plan("make it dark", PlanContext.Sample);
             return planner;
@@ -112,15 +113,8 @@ public sealed partial class LocalPlanner
         var frequent = vocabulary.Where(v => v.Value >= 5 && v.Key.Length >= 4).ToList();
         foreach (var (word, count) in vocabulary.Where(v => v.Key.Length >= 4 && v.Key.All(char.IsLetter) && !protectedWords.Contains(v.Key)))
         {
-            var allowed = word.Length >= 8 ? 2 : 1;
-            var near = frequent
-                .Where(f => f.Value >= 5 * count && f.Key[0] == word[0] && Math.Abs(f.Key.Length - word.Length) <= allowed && f.Key != word + "s" && f.Key + "s" != word)
-                .Select(f => (f.Key, f.Value, Distance: Typos.Distance(word, f.Key)))
-                .Where(f => f.Distance <= allowed)
-                .OrderBy(f => f.Distance).ThenByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
-                .Select(f => f.Key)
-                .FirstOrDefault();
-            if (near is not null)
+            var candidates = frequent.Where(f => f.Value >= 5 * count && f.Key[0] == word[0] && f.Key != word + "s" && f.Key + "s" != word).Select(f => f.Key);
+            if (Typos.Closest(word, candidates, w => vocabulary[w]) is { } near)
             {
                 typos[word] = near;
             }
@@ -143,14 +137,7 @@ public sealed partial class LocalPlanner
             return word;
         }
 
-        var allowed = word.Length >= 8 ? 2 : 1;
-        return _vocabulary
-            .Where(v => Math.Abs(v.Key.Length - word.Length) <= allowed && v.Key[0] == word[0])
-            .Select(v => (Word: v.Key, Count: v.Value, Distance: Typos.Distance(word, v.Key)))
-            .Where(v => v.Distance <= allowed)
-            .OrderBy(v => v.Distance).ThenByDescending(v => v.Count).ThenBy(v => v.Word, StringComparer.Ordinal)
-            .Select(v => v.Word)
-            .FirstOrDefault() ?? word;
+        return Typos.Closest(word, _vocabulary.Keys.Where(v => v[0] == word[0]), w => _vocabulary[w]) ?? word;
     }
 
     private static Plan Call(string name, JsonObject arguments, string reply, string intent) => new([new PlannedCall(name, arguments)], reply, intent);

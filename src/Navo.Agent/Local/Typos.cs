@@ -33,8 +33,11 @@ public static class Typos
         return d[a.Length, b.Length];
     }
 
-    /// <summary>The closest of <paramref name="candidates"/> within one edit (two for words of eight letters or more), or null.</summary>
-    public static string? Closest(string word, IEnumerable<string> candidates)
+    /// <summary>
+    /// The closest of <paramref name="candidates"/> within one edit (two for words of eight letters or more), or null;
+    /// between equally close ones, the one of most <paramref name="weight"/> (how often it is used), then the first in order.
+    /// </summary>
+    public static string? Closest(string word, IEnumerable<string> candidates, Func<string, int>? weight = null)
     {
         if (word.Length < 4)
         {
@@ -46,7 +49,7 @@ public static class Typos
             .Where(c => Math.Abs(c.Length - word.Length) <= allowed)
             .Select(c => (Candidate: c, Distance: Distance(word, c)))
             .Where(c => c.Distance <= allowed)
-            .OrderBy(c => c.Distance).ThenBy(c => c.Candidate, StringComparer.Ordinal)
+            .OrderBy(c => c.Distance).ThenByDescending(c => weight?.Invoke(c.Candidate) ?? 0).ThenBy(c => c.Candidate, StringComparer.Ordinal)
             .Select(c => c.Candidate)
             .FirstOrDefault();
     }

@@ -102,8 +102,9 @@ public sealed partial record Utterance(string Original, string Text, IReadOnlyLi
         return next < 0 ? -1 : next + after + 1;
     }
 
+    /// <summary>Quoted text: in double or curly quotes, or in single quotes that are not apostrophes ("Rosa's" is not a quote).</summary>
     [GeneratedRegex("[\"“”](?<q>[^\"“”]+)[\"“”]|(?<![\\w])['‘](?<q>(?:[^'’‘\n]|['’](?=\\w))+?)['’](?![\\w])")]
-    private static partial Regex QuotedText();
+    internal static partial Regex QuotedText();
 
     [GeneratedRegex(@"#[0-9a-f]{3,6}\b|[\p{L}\p{N}&'@.+-]*[\p{L}\p{N}]|[\p{So}]")]
     private static partial Regex WordText();

@@ -12,8 +12,6 @@ namespace Navo.Agent.Tests.Local;
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
-    private static readonly LocalPlanner Planner = LocalPlanner.FromPrompts();
-
     private static readonly HashSet<string> DestructiveOps = new(["remove_section", "remove_page", "revert", "unpublish", "rollback", "delete_project"], StringComparer.Ordinal);
 
     [Theory]
@@ -26,7 +24,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var cases = Read(file);
         cases.Should().HaveCountGreaterThanOrEqualTo(atLeast);
 
-        var results = cases.Select(c => (c.Utterance, c.Expected, Actual: Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!)).ToList();
+        var results = cases.Select(c => (c.Utterance, c.Expected, Actual: PlanAssertions.Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!)).ToList();
         var misses = results.Where(r => !JsonNode.DeepEquals(r.Actual, r.Expected)).ToList();
         foreach (var kind in results.GroupBy(r => Kind(r.Expected)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -48,7 +46,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     {
         var planned = Read("utterances.tsv").Concat(Read("understanding.tsv")).Concat(Read("holdout.tsv")).Concat(Read("fresh.tsv"))
             .Where(c => !Destructive(c.Expected))
-            .Where(c => Destructive(Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!))
+            .Where(c => Destructive(PlanAssertions.Planner.Plan(c.Utterance, PlanContext.Sample).ToJson()["toolCalls"]!))
             .Select(c => c.Utterance)
             .ToList();
 
