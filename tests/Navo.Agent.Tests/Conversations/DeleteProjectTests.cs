@@ -18,6 +18,14 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
         return (tenant, conversation, drafted.ProjectId!.Value);
     }
 
+    /// <summary>The site is as it was: same version, still listed, and its address still its own.</summary>
+    private async Task StillThereAsync(Navo.EventStore.TenantContext tenant, Guid project, long version)
+    {
+        (await agent.Projects.GetAsync(tenant, project))!.Version.Should().Be(version);
+        (await agent.Projects.ListAsync(tenant)).Should().Contain(p => p.Id == project);
+        (await agent.LiveStatusAsync(project)).Should().NotBe("deleted");
+    }
+
     [Fact]
     public async Task An_owner_is_asked_and_a_yes_deletes_the_site_and_the_conversation_lets_go_of_it()
     {
@@ -25,8 +33,9 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
         await agent.SayAsync(tenant, conversation, "publish it");
         await agent.SayAsync(tenant, conversation, "yes");
 
+        var version = (await agent.Projects.GetAsync(tenant, project))!.Version;
         var asked = await agent.SayAsync(tenant, conversation, "delete Forno Velho");
-        (await agent.Projects.GetAsync(tenant, project)).Should().NotBeNull("nothing is deleted before the yes");
+        await StillThereAsync(tenant, project, version); // nothing is deleted before the yes
         var done = await agent.SayAsync(tenant, conversation, "yes");
 
         asked.Reply.Text.Should().Be("Delete the site \"Forno Velho\" and everything in it? This cannot be undone. Reply yes or no.");
@@ -61,11 +70,12 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
     public async Task A_no_keeps_the_site()
     {
         var (tenant, conversation, project) = await DraftedAsync("Pão de Ló");
+        var version = (await agent.Projects.GetAsync(tenant, project))!.Version;
 
         await agent.SayAsync(tenant, conversation, "delete Pão de Ló");
         (await agent.SayAsync(tenant, conversation, "no")).Reply.Text.Should().Be("Okay, I left everything as it was.");
 
-        (await agent.Projects.GetAsync(tenant, project)).Should().NotBeNull();
+        await StillThereAsync(tenant, project, version);
     }
 
     [Theory]
@@ -74,6 +84,7 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
     public async Task Anyone_but_an_owner_is_refused_at_once_and_the_refusal_is_recorded(string role)
     {
         var (tenant, conversation, project) = await DraftedAsync($"Casa {role}");
+        var version = (await agent.Projects.GetAsync(tenant, project))!.Version;
         var member = AgentHarness.Member(tenant, role);
 
         var refused = await agent.SayAsync(member, conversation, $"delete Casa {role}");
@@ -82,20 +93,21 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
         refused.Reply.Cards.Should().NotContain(c => c.Type == "confirm");
         (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Last()
             .Should().Match<ToolCallCompleted>(c => c.Name == "delete_project" && c.Status == "refused");
-        (await agent.Projects.GetAsync(tenant, project)).Should().NotBeNull();
+        await StillThereAsync(tenant, project, version);
     }
 
     [Fact]
     public async Task A_name_that_is_not_a_site_is_said_after_the_yes_and_nothing_is_deleted()
     {
         var (tenant, conversation, project) = await DraftedAsync("Doce Lar");
+        var version = (await agent.Projects.GetAsync(tenant, project))!.Version;
         agent.Chat.When("delete Doce", "delete_project", new { name = "Doce" });
 
         await agent.SayAsync(tenant, conversation, "delete Doce");
         var answer = await agent.SayAsync(tenant, conversation, "yes");
 
         answer.Reply.Text.Should().Be("I can't find a site called \"Doce\". Did you mean \"Doce Lar\"? Say its full name to delete it.");
-        (await agent.Projects.GetAsync(tenant, project)).Should().NotBeNull();
+        await StillThereAsync(tenant, project, version);
     }
 
     [Fact]
