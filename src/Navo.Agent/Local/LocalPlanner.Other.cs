@@ -40,6 +40,15 @@ public sealed partial class LocalPlanner
             ? Call("open_project", new JsonObject { ["name"] = name }, $"Opening {name}.", "open_project")
             : null;
 
+    /// <summary>
+    /// A fast first pass for "it's Hook and Line Tackle, not Hook &amp; Line": one name set against another, both
+    /// written as names (capitalised), is the business's real name; "we're a florist, not a bakery" is not (a redraft).
+    /// </summary>
+    private static Plan? NameByContrast(string text, PlanContext context) =>
+        context.HasSite && NameContrast().Match(text) is { Success: true } m && Slots.Clean(m.Groups["name"].Value) is { } name
+            ? Edit($"Renaming the business to {name}.", "set_name", new Navo.Tools.Edit.SetName(name))
+            : null;
+
     private static Plan OpenProject(Utterance u)
     {
         var match = ProjectName().Match(u.Original) is { Success: true } called ? called : OpenName().Match(u.Original);
@@ -101,6 +110,9 @@ public sealed partial class LocalPlanner
         : u.Has(_lexicon.Words("period.90d")) ? "90d"
         : u.Has(_lexicon.Words("period.all")) ? "all"
         : "30d";
+
+    [GeneratedRegex(@"^\s*(?:(?:[Aa]ctually|[Nn]o|[Ss]orry|[Oo]ops|[Hh]mm)[\s,!.]+)*(?:[Ii]t's|[Ii]ts|[Ii]t is|[Ww]e're|[Ww]e are|[Tt]he name is|[Oo]ur name is|[Tt]he business is|[Ww]e're called|[Ii]t's called)\s+(?<name>\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:&|and|of|the|\p{Lu}[\p{L}\p{N}'’&.-]*)){0,6})\s*,?\s+not\s+(?:just\s+)?\p{Lu}")]
+    private static partial Regex NameContrast();
 
     [GeneratedRegex(@"^\s*(?:please\s+)?(?:open|switch to|switch over to|go to|go back to|load|work on)\s+(?:the\s+|my\s+)?(?<name>\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:&|and|of|the|on|\p{Lu}[\p{L}\p{N}'’&.-]*)){0,5})(?:\s+(?:site|project|website))?\s*(?:please|pls)?[.!]*\s*$")]
     private static partial Regex OpenCommand();

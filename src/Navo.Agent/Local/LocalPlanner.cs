@@ -76,9 +76,9 @@ public sealed partial class LocalPlanner
             return again;
         }
 
-        if (OpenByName(text) is { } open)
+        if ((OpenByName(text) ?? NameByContrast(text, context)) is { } fast)
         {
-            return open;
+            return fast;
         }
 
         var whole = Understand(text);

@@ -97,6 +97,8 @@ public sealed class WhatBrokeTests
     {
         Operations("our name is actually Crumbs").Should().Equal("""{"op":"set_name","name":"Crumbs"}""");
         Operations("it's Crumbs & Co, not Sunrise Bakery").Should().Equal("""{"op":"set_name","name":"Crumbs & Co"}""");
+        // Seen in a new user's session: the words of the name ("line", "tackle") left the classifier unsure.
+        Operations("actually it's Hook and Line Tackle, not Hook & Line").Should().Equal("""{"op":"set_name","name":"Hook and Line Tackle"}""");
     }
 
     [Fact]
