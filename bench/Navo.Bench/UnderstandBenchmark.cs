@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Navo.Agent.Local;
 using Navo.Testing;
+using Navo.Tools.Reading;
 
 namespace Navo.Bench;
 

@@ -1,7 +1,8 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
+using Microsoft.ML;
+using Navo.Tools.Reading;
 
 namespace Navo.Agent.Local;
 

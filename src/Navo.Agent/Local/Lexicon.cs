@@ -1,3 +1,4 @@
+using Navo.Tools.Reading;
 namespace Navo.Agent.Local;
 
 /// <summary>
@@ -18,7 +19,7 @@ public sealed class Lexicon
         Radii = Phrases(Read(folder, "radius.tsv"));
         Numbers = Read(folder, "numbers.tsv").ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Answers = Read(folder, "answers.tsv").ToDictionary(r => r[0], r => r[1] == "yes", StringComparer.Ordinal);
-        Days = Read(folder, "days.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+        Days = Hours.DayWords;
         Groups = Read(folder, "words.tsv").GroupBy(r => r[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r[1]).ToArray(), StringComparer.Ordinal);
         Languages = [.. Read(folder, "../languages.tsv").Select(r => new Language(r[0], r[1].Split(' ').ToHashSet(StringComparer.Ordinal), r[2]))];
@@ -69,21 +70,7 @@ public sealed class Lexicon
     public static bool Contains(string text, string phrase) => IndexOf(text, phrase) >= 0;
 
     /// <summary>Where <paramref name="phrase"/> starts in <paramref name="text"/> as whole words, or -1.</summary>
-    public static int IndexOf(string text, string phrase)
-    {
-        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
-        {
-            var before = at == 0 || !IsWordChar(text[at - 1]);
-            var end = at + phrase.Length;
-            var after = end == text.Length || !IsWordChar(text[end]);
-            if (before && after)
-            {
-                return at;
-            }
-        }
-
-        return -1;
-    }
+    public static int IndexOf(string text, string phrase) => WholeWords.IndexOf(text, phrase);
 
     /// <summary>Where the last whole-word occurrence of <paramref name="phrase"/> starts, or -1.</summary>
     public static int LastIndexOf(string text, string phrase)
@@ -97,7 +84,6 @@ public sealed class Lexicon
         return last;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '&' or '-' or '\'';
 
     private static List<(string, string)> Phrases(IEnumerable<string[]> rows) =>
         [.. rows.Select(r => (r[0], r[1])).OrderByDescending(p => p.Item1.Length)];

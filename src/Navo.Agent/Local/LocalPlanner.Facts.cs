@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
+using Navo.Tools.Reading;
 using Navo.Tools.Sites;
 
 namespace Navo.Agent.Local;
@@ -13,7 +14,7 @@ public sealed partial class LocalPlanner
     private Plan ContactAndHours(Utterance u, PlanContext context, string intent)
     {
         var found = ContactOperations(u, context);
-        var hours = Hours.Read(u.Original, _lexicon);
+        var hours = Hours.Read(u.Original);
         if (hours.Count > 0)
         {
             var at = TimeStart().Match(u.Original) is { Success: true } m ? m.Index : 0;
@@ -144,7 +145,7 @@ public sealed partial class LocalPlanner
 
     private Plan SetHours(Utterance u)
     {
-        var lines = Hours.Read(u.Original, _lexicon);
+        var lines = Hours.Read(u.Original);
         if (lines.Count > 0)
         {
             return Edit("Updating your opening hours.", "set_hours", new SetHours(lines));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
+using Navo.Tools.Reading;
 
 namespace Navo.Agent.Local;
 

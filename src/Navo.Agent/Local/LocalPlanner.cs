@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Navo.Tools.Edit;
+using Navo.Tools.Reading;
 
 namespace Navo.Agent.Local;
 

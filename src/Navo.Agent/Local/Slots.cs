@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
 
 namespace Navo.Agent.Local;
 
@@ -28,17 +29,7 @@ public static partial class Slots
     }
 
     /// <summary>A value as typed, without the surrounding quotes, a final full stop or a trailing "please".</summary>
-    public static string? Clean(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var cleaned = TrailingPoliteness().Replace(value.Trim(), string.Empty).Trim().Trim('"', '“', '”').Trim();
-        cleaned = cleaned.EndsWith('.') && !cleaned.EndsWith("..", StringComparison.Ordinal) ? cleaned[..^1].TrimEnd() : cleaned;
-        return cleaned.Length == 0 ? null : cleaned;
-    }
+    public static string? Clean(string? value) => Said.Clean(value);
 
     /// <summary>Numbers and ordinals ("3", "third", "#2", "3rd"), in reading order.</summary>
     public static IReadOnlyList<int> Numbers(Utterance u, Lexicon lexicon) =>
@@ -84,9 +75,6 @@ public static partial class Slots
 
     [GeneratedRegex(@"^\s*(?:(?:say|says|read|reads|be|something like|something along the lines of|instead)\b\s*:?\s*)+")]
     private static partial Regex LeadingFiller();
-
-    [GeneratedRegex(@"[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ta)\b[\s!.]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex TrailingPoliteness();
 
     [GeneratedRegex(@"\b(?:version|v|number|no)\s*(?<n>\d{1,5})\b")]
     private static partial Regex VersionWords();

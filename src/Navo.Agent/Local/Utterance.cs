@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
 
 namespace Navo.Agent.Local;
 

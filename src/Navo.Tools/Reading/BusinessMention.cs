@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Navo.Agent.Local;
+namespace Navo.Tools.Reading;
 
 /// <summary>
 /// The business a first message describes, as far as the person said it: its name ("X is a …", "We're X, a …",

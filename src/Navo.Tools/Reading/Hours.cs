@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
 
-namespace Navo.Agent.Local;
+namespace Navo.Tools.Reading;
 
 /// <summary>
 /// Reads opening hours as people type them: "Tue–Fri 9am–6pm, Sat 8–4, closed Sundays", "weekdays 8:30 till 5.30",
@@ -11,19 +11,31 @@ namespace Navo.Agent.Local;
 /// </summary>
 public static partial class Hours
 {
-    private static readonly string[] Week = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    /// <summary>Day words as people write them ("tues", "weds", "saturdays") and the day each means, from <c>days.tsv</c>.</summary>
+    public static IReadOnlyDictionary<string, string> DayWords { get; } = ReadDayWords();
 
-    public static IReadOnlyList<HoursRow> Read(string text, Lexicon lexicon)
+    private static Dictionary<string, string> ReadDayWords()
+    {
+        using var stream = typeof(Hours).Assembly.GetManifestResourceStream("Navo.Tools.Reading.days.tsv")
+            ?? throw new InvalidDataException("The day words (Reading/days.tsv) are not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
+    }
+
+    public static IReadOnlyList<HoursRow> Read(string text)
     {
         var lines = new List<HoursRow>();
         var pendingDays = new List<string>();
-        var parts = Parts().Split(Normalise(text, lexicon));
+        var parts = Parts().Split(Normalise(text));
         for (var p = 0; p < parts.Length; p++)
         {
             var part = parts[p];
             var ranges = TimeRange().Matches(part).Where(r => Time(r.Groups["open"].Value, r.Groups["oam"].Value) is not null).ToList();
-            var days = Days(part, lexicon);
-            if (Lexicon.Contains(part, "closed") || Lexicon.Contains(part, "shut"))
+            var days = Days(part);
+            if (WholeWords.Contains(part, "closed") || WholeWords.Contains(part, "shut"))
             {
                 pendingDays.Clear();
                 if (days is not null)
@@ -61,7 +73,7 @@ public static partial class Hours
             {
                 var range = ranges[r];
                 var until = r + 1 < ranges.Count ? ranges[r + 1].Index : part.Length;
-                var rangeDays = Days(part[from..range.Index], lexicon) ?? Days(part[(range.Index + range.Length)..until], lexicon);
+                var rangeDays = Days(part[from..range.Index]) ?? Days(part[(range.Index + range.Length)..until]);
                 if (pendingDays.Count > 0)
                 {
                     rangeDays = rangeDays is null || rangeDays.Contains('-', StringComparison.Ordinal) ? rangeDays ?? string.Join(", ", pendingDays) : Join(string.Join(", ", pendingDays), rangeDays);
@@ -80,10 +92,10 @@ public static partial class Hours
     }
 
     /// <summary>Lower case, plain dashes, and misspelt day words ("weekneds", "wendesday") put right.</summary>
-    private static string Normalise(string text, Lexicon lexicon)
+    private static string Normalise(string text)
     {
         var lower = text.ToLowerInvariant().Replace('–', '-').Replace('—', '-');
-        string[] known = [.. lexicon.Days.Keys, "weekdays", "weekends", "weekday", "weekend"];
+        string[] known = [.. DayWords.Keys, "weekdays", "weekends", "weekday", "weekend"];
         return Letters().Replace(lower, m => m.Value.Length >= 5 && !known.Contains(m.Value) && Typos.Closest(m.Value, known) is { } near ? near : m.Value);
     }
 
@@ -91,24 +103,24 @@ public static partial class Hours
         string.Join(", ", first.Split(", ").Concat(second.Split(", ")).Distinct());
 
     /// <summary>The days a part names: a range, a list, "weekdays", "weekends", "every day".</summary>
-    private static string? Days(string part, Lexicon lexicon)
+    private static string? Days(string part)
     {
-        if (Lexicon.Contains(part, "weekdays") || Lexicon.Contains(part, "weekday"))
+        if (WholeWords.Contains(part, "weekdays") || WholeWords.Contains(part, "weekday"))
         {
             return "Mon-Fri";
         }
 
-        if (Lexicon.Contains(part, "weekends") || Lexicon.Contains(part, "weekend"))
+        if (WholeWords.Contains(part, "weekends") || WholeWords.Contains(part, "weekend"))
         {
             return "Sat-Sun";
         }
 
-        if (Lexicon.Contains(part, "every day") || Lexicon.Contains(part, "daily") || Lexicon.Contains(part, "7 days") || Lexicon.Contains(part, "seven days"))
+        if (WholeWords.Contains(part, "every day") || WholeWords.Contains(part, "daily") || WholeWords.Contains(part, "7 days") || WholeWords.Contains(part, "seven days"))
         {
             return "Mon-Sun";
         }
 
-        var found = DayWord().Matches(part).Select(m => (m.Index, m.Length, Day: lexicon.Days.GetValueOrDefault(m.Value.TrimEnd('.')))).Where(d => d.Day is not null).ToList();
+        var found = DayWord().Matches(part).Select(m => (m.Index, m.Length, Day: DayWords.GetValueOrDefault(m.Value.TrimEnd('.')))).Where(d => d.Day is not null).ToList();
         if (found.Count == 0)
         {
             return null;

@@ -1,4 +1,4 @@
-namespace Navo.Agent.Local;
+namespace Navo.Tools.Reading;
 
 /// <summary>Edit distance, for reading "headine" as "headline" and "bleu" as "blue".</summary>
 public static class Typos
