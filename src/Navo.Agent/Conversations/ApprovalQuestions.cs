@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Navo.Agent.Tools;
+using Navo.Tools.Sites;
 
 namespace Navo.Agent.Conversations;
 
@@ -10,8 +11,14 @@ namespace Navo.Agent.Conversations;
 /// </summary>
 public static class ApprovalQuestions
 {
-    /// <summary>The question for a call of <paramref name="tool"/>; <paramref name="siteName"/> is the current site's name, if any.</summary>
-    public static string For(string tool, IDictionary<string, object?>? arguments, string? siteName) => tool switch
+    /// <summary>
+    /// The question for a call of <paramref name="tool"/> about the current site, if any. Publishing a site that still
+    /// has sample content says, in the same question, what the live site leaves out.
+    /// </summary>
+    public static string For(string tool, IDictionary<string, object?>? arguments, Site? site)
+    {
+        var siteName = site?.Name;
+        return tool switch
     {
         "publish_site" => NavoTools.Argument(arguments, "action") switch
         {
@@ -19,11 +26,14 @@ public static class ApprovalQuestions
             "rollback" => long.TryParse(NavoTools.Argument(arguments, "version") as string, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
                 ? $"Put version {version} live again? Reply yes or no."
                 : "Put the previously published version live again? Reply yes or no.",
-            _ => "Publish the site now, so anyone can see it? Reply yes or no.",
+            _ => site is not null && SampleContent.LeftOut(site) is { } leftOut
+                ? $"Publish the site now, so anyone can see it? It still has sample content, which the live site leaves out until you replace it: {leftOut}. Reply yes or no."
+                : "Publish the site now, so anyone can see it? Reply yes or no.",
         },
         "delete_project" => $"Delete the site \"{NavoTools.Argument(arguments, "name") as string}\" and everything in it? This cannot be undone. Reply yes or no.",
         _ => $"Remove the page \"{string.Join("\", \"", RemovedPages(arguments))}\" and everything on it? Reply yes or no.",
-    };
+        };
+    }
 
     private static IEnumerable<string?> RemovedPages(IDictionary<string, object?>? arguments) =>
         NavoTools.Argument(arguments, "operations") is JsonArray operations

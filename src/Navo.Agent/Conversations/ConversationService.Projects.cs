@@ -1,6 +1,7 @@
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools.Projects;
+using Navo.Tools.Sites;
 
 namespace Navo.Agent.Conversations;
 
@@ -37,9 +38,9 @@ public sealed partial class ConversationService
         return (project, gone);
     }
 
-    /// <summary>The name of the site a question is about: the turn's current project, which a tool may have changed.</summary>
-    private static async Task<string?> SiteNameAsync(IEventSession session, TurnScope scope, ProjectState? loaded, CancellationToken cancellationToken) =>
+    /// <summary>The site a question is about: the turn's current project, which a tool may have changed.</summary>
+    private static async Task<Site?> QuestionSiteAsync(IEventSession session, TurnScope scope, ProjectState? loaded, CancellationToken cancellationToken) =>
         scope.ProjectId is not { } id ? null
-        : id == loaded?.Id ? loaded.Name
-        : (await ProjectService.GetAsync(session, id, cancellationToken))?.Name;
+        : id == loaded?.Id ? loaded.Site
+        : (await ProjectService.GetAsync(session, id, cancellationToken))?.Site;
 }

@@ -118,7 +118,7 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             if (result.AwaitingApproval is { } awaiting)
             {
                 var call = awaiting[0];
-                var question = ApprovalQuestions.For(call.Name, call.Arguments, await SiteNameAsync(session, scope, project, cancellationToken));
+                var question = ApprovalQuestions.For(call.Name, call.Arguments, await QuestionSiteAsync(session, scope, project, cancellationToken));
                 events.Add(new ApprovalRequested(messageId, Guid.CreateVersion7().ToString("N"), call.Name, JsonSerializer.Serialize(call.Arguments), question));
                 result = result with { Text = question };
             }

@@ -7,8 +7,9 @@ public static class SiteEvolution
 {
     public static Site Evolve(Site site, object @event) => @event switch
     {
+        // Editing a sample field or item makes it the owner's: the flag goes (design.md section 4).
         SectionTextChanged changed => UpdatePage(site, changed.PageId, page => page.WithSection(SetText(
-            page.Sections.First(s => s.Id == changed.SectionId), changed.Field, changed.Item, changed.Value))),
+            page.Sections.First(s => s.Id == changed.SectionId), changed.Field, changed.Item, changed.Value, owned: true))),
         SectionAdded added => UpdatePage(site, added.PageId, page => page with
         {
             Sections = [.. page.Sections.Take(added.Index), added.Section, .. page.Sections.Skip(added.Index)],
@@ -33,7 +34,7 @@ public static class SiteEvolution
             site with { Name = renamed.Name, Slug = renamed.Slug, Seo = renamed.Seo },
             (current, text) => UpdatePage(current, text.PageId, page => text.SectionId is null
                 ? page with { Title = text.Value }
-                : page.WithSection(SetText(page.Sections.First(s => s.Id == text.SectionId), text.Field, text.Item, text.Value)))),
+                : page.WithSection(SetText(page.Sections.First(s => s.Id == text.SectionId), text.Field, text.Item, text.Value, owned: false)))),
         HoursChanged hours => UpdatePage(site, hours.PageId, page =>
         {
             var section = page.Sections.First(s => s.Id == hours.SectionId);
@@ -49,18 +50,23 @@ public static class SiteEvolution
     private static Site UpdatePage(Site site, string pageId, Func<Page, Page> change) =>
         site with { Pages = [.. site.Pages.Select(p => p.Id == pageId ? change(p) : p)] };
 
-    private static Section SetText(Section section, string field, int? item, string value)
+    /// <summary>A field set; <paramref name="owned"/> when the owner wrote it (a rename only follows the name through).</summary>
+    private static Section SetText(Section section, string field, int? item, string value, bool owned)
     {
         if (item is not { } index)
         {
-            return section with { Fields = new Dictionary<string, string>(section.Fields, StringComparer.Ordinal) { [field] = value } };
+            return section with
+            {
+                Fields = new Dictionary<string, string>(section.Fields, StringComparer.Ordinal) { [field] = value },
+                Sample = section.Sample && !owned,
+            };
         }
 
         var items = section.Items.ToList();
         var target = items[index];
-        items[index] = field == "features"
+        items[index] = (field == "features"
             ? target with { Features = [.. value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] }
-            : target with { Fields = new Dictionary<string, string>(target.Fields, StringComparer.Ordinal) { [field] = value } };
+            : target with { Fields = new Dictionary<string, string>(target.Fields, StringComparer.Ordinal) { [field] = value } }) with { Sample = target.Sample && !owned };
         return section with { Items = items };
     }
 }

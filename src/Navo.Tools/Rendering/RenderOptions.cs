@@ -3,11 +3,15 @@ namespace Navo.Tools.Rendering;
 /// <summary>Where a rendered page lives: links between pages start with <see cref="BasePath"/>.</summary>
 /// <param name="BasePath">For example <c>/preview/{id}/v/3</c>, or <c>.</c> for links relative to the site's root; no trailing slash.</param>
 /// <param name="FormAction">Where the contact form posts; null renders a form that posts nowhere (previews).</param>
-public sealed record RenderOptions(string BasePath, string? FormAction = null)
+/// <param name="ShowSample">
+/// Previews show sample content, marked "Sample — replace with your own"; live pages leave every sample section and
+/// item out (design.md section 4).
+/// </param>
+public sealed record RenderOptions(string BasePath, string? FormAction = null, bool ShowSample = true)
 {
     /// <summary>
     /// Live pages: every link relative (<c>./</c>, <c>./menu</c>, <c>_navo/form</c>), so the same bytes serve the
     /// site at <c>/s/{slug}/</c>, at <c>{slug}.{domain}</c> and on the owner's own domain, under any slug.
     /// </summary>
-    public static RenderOptions Live { get; } = new(".", "_navo/form");
+    public static RenderOptions Live { get; } = new(".", "_navo/form", ShowSample: false);
 }

@@ -11,6 +11,12 @@ public static partial class SiteRenderer
         var headingId = $"h-{section.Id}";
         html.Append("<section id=\"").Append(E(anchor)).Append("\" data-section=\"").Append(E(section.Id))
             .Append("\" data-type=\"").Append(E(section.Type)).Append("\" aria-labelledby=\"").Append(E(headingId)).Append("\"><div class=\"wrap\">");
+        if (section.HasSample)
+        {
+            // Only previews get here with sample content: live pages drop it before rendering.
+            html.Append("<p class=\"sample-note\" role=\"note\">Sample — replace with your own</p>");
+        }
+
         switch (section.Type)
         {
             case "hero":
@@ -54,7 +60,7 @@ public static partial class SiteRenderer
         {
             foreach (var item in section.Items)
             {
-                html.Append("<details><summary>").Append(E(item.Field("question"))).Append("</summary>");
+                html.Append(item.Sample ? "<details class=\"sample\"><summary>" : "<details><summary>").Append(E(item.Field("question"))).Append("</summary>");
                 Paragraph(html, item.Field("answer"));
                 html.Append("</details>");
             }
@@ -65,7 +71,7 @@ public static partial class SiteRenderer
         html.Append("<ul class=\"grid\">");
         foreach (var item in section.Items)
         {
-            html.Append("<li class=\"card\">");
+            html.Append(item.Sample ? "<li class=\"card sample\">" : "<li class=\"card\">");
             switch (section.Type)
             {
                 case "gallery":

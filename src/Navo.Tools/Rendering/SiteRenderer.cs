@@ -29,7 +29,7 @@ public static partial class SiteRenderer
         html.Append("<main id=\"main\">");
         var h1Written = false;
         var contactAnchor = page.Sections.FirstOrDefault(s => s.Type == "contact")?.Id;
-        foreach (var section in page.Sections.Where(s => s.Type != "footer"))
+        foreach (var section in page.Sections.Where(s => s.Type != "footer").Select(s => options.ShowSample ? s : WithoutSample(s)).OfType<Section>())
         {
             AppendSection(html, section, section.Id == contactAnchor ? "contact" : section.Id, ref h1Written, options);
         }
@@ -47,6 +47,26 @@ public static partial class SiteRenderer
             .Append(E(footer?.Field("text") is { Length: > 0 } text ? text : $"© {site.Name}"))
             .Append("</p></div></footer></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// What a live page shows of a section: nothing of a sample section, and none of its sample items; a section whose
+    /// items were all sample is left out rather than shown empty.
+    /// </summary>
+    public static Section? WithoutSample(Section section)
+    {
+        if (section.Sample)
+        {
+            return null;
+        }
+
+        if (!section.Items.Any(i => i.Sample))
+        {
+            return section;
+        }
+
+        var owned = section.Items.Where(i => !i.Sample).ToList();
+        return owned.Count == 0 ? null : section with { Items = owned };
     }
 
     private static void AppendHeader(StringBuilder html, Site site, Page page, RenderOptions options)

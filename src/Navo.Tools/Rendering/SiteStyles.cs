@@ -68,6 +68,7 @@ public static class SiteStyles
             .Append(".button{display:inline-block;background:var(--accent-fill);color:var(--on-accent);padding:.75rem 1.5rem;border-radius:var(--radius);text-decoration:none;font-weight:600;border:0;font:inherit;cursor:pointer}")
             .Append(".grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));list-style:none;margin:0;padding:0}")
             .Append(".card{background:var(--bg);border:1px solid var(--surface);border-radius:var(--radius);padding:1.25rem}")
+            .Append(".sample{border:2px dashed var(--muted)}.sample-note{display:inline-block;font-size:.875rem;color:var(--muted);border:1px dashed var(--muted);border-radius:var(--radius);padding:.125rem .5rem}")
             .Append("section:nth-of-type(even) .card{border-color:var(--bg)}")
             .Append(".price{font-size:2rem;font-weight:700;color:var(--accent)}.stat{font-size:2rem;font-weight:700;color:var(--accent);display:block}")
             .Append("figure{margin:0}figure svg{width:100%;height:auto;border-radius:var(--radius);display:block}figcaption{margin-top:.5rem;color:var(--muted)}")

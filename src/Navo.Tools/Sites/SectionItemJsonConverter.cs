@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Navo.Tools.Sites;
 
-/// <summary>Writes an item flat, as design.md shows it: <c>{"name": "Basic", "price": "9", "features": ["a", "b"]}</c>.</summary>
+/// <summary>Writes an item flat, as design.md shows it: <c>{"name": "Basic", "price": "9", "features": ["a", "b"], "sample": true}</c>.</summary>
 public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
 {
     public override SectionItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -15,6 +15,7 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var features = new List<string>();
+        var sample = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = reader.GetString()!;
@@ -26,6 +27,10 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
                     features.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("Features are text."));
                 }
             }
+            else if (name == "sample" && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+            {
+                sample = reader.GetBoolean();
+            }
             else if (reader.TokenType == JsonTokenType.String)
             {
                 fields[name] = reader.GetString()!;
@@ -36,7 +41,7 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
             }
         }
 
-        return new SectionItem(fields, features);
+        return new SectionItem(fields, features, sample);
     }
 
     public override void Write(Utf8JsonWriter writer, SectionItem value, JsonSerializerOptions options)
@@ -56,6 +61,11 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
             }
 
             writer.WriteEndArray();
+        }
+
+        if (value.Sample)
+        {
+            writer.WriteBoolean("sample", true);
         }
 
         writer.WriteEndObject();

@@ -41,17 +41,29 @@ public sealed record Page(string Id, string Title, string Path, IReadOnlyList<Se
 
 /// <summary>
 /// One section: a type from <see cref="SectionCatalog"/>, its fields, and its items (cards, questions, plans…).
-/// The id is stable and short ("s7f3a") so edits can name it.
+/// The id is stable and short ("s7f3a") so edits can name it. <c>Sample</c> marks a section Navo wrote without the
+/// owner's facts (design.md section 4): the preview marks it and the live site leaves it out.
 /// </summary>
-public sealed record Section(string Id, string Type, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<SectionItem> Items)
+public sealed record Section(
+    string Id,
+    string Type,
+    IReadOnlyDictionary<string, string> Fields,
+    IReadOnlyList<SectionItem> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Sample = false)
 {
+    /// <summary>True when the section, or any of its items, is sample content.</summary>
+    public bool HasSample => Sample || Items.Any(i => i.Sample);
+
     /// <summary>A field's text, or empty.</summary>
     public string Field(string name) => Fields.TryGetValue(name, out var value) ? value : string.Empty;
 }
 
-/// <summary>One item of a section: text fields, and for pricing plans a list of features.</summary>
+/// <summary>
+/// One item of a section: text fields, and for pricing plans a list of features. <c>Sample</c> marks an item Navo
+/// wrote without the owner's facts (a review, a team member, a figure, an answer, a price).
+/// </summary>
 [JsonConverter(typeof(SectionItemJsonConverter))]
-public sealed record SectionItem(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Features)
+public sealed record SectionItem(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Features, bool Sample = false)
 {
     public static SectionItem Of(params (string Field, string Value)[] fields) =>
         new(fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal), []);

@@ -96,6 +96,8 @@ public static class SiteSchema
             itemFields["features"] = new JsonObject { ["type"] = "array", ["maxItems"] = SectionCatalog.MaxItemsPerSection, ["items"] = Text(SectionCatalog.MaxFieldLength) };
         }
 
+        itemFields["sample"] = new JsonObject { ["type"] = "boolean" };
+
         return new JsonObject
         {
             ["title"] = spec.Type,
@@ -107,6 +109,7 @@ public static class SiteSchema
                 ["id"] = Text(20),
                 ["type"] = new JsonObject { ["const"] = spec.Type },
                 ["fields"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = fields },
+                ["sample"] = new JsonObject { ["type"] = "boolean" },
                 ["items"] = new JsonObject
                 {
                     ["type"] = "array",

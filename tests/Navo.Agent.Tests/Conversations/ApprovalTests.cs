@@ -101,10 +101,10 @@ public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarne
             System.Text.Json.JsonSerializer.SerializeToElement(value).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
 
         ApprovalQuestions.For("publish_site", Args(new { action = "unpublish" }), null).Should().StartWith("Take the site offline?");
-        ApprovalQuestions.For("publish_site", Args(new { action = "rollback", version = "7" }), "X").Should().Be("Put version 7 live again? Reply yes or no.");
-        ApprovalQuestions.For("delete_project", Args(new { name = "Rosa's Bakery" }), "X").Should()
+        ApprovalQuestions.For("publish_site", Args(new { action = "rollback", version = "7" }), null).Should().Be("Put version 7 live again? Reply yes or no.");
+        ApprovalQuestions.For("delete_project", Args(new { name = "Rosa's Bakery" }), null).Should()
             .Be("Delete the site \"Rosa's Bakery\" and everything in it? This cannot be undone. Reply yes or no.");
-        ApprovalQuestions.For("edit_site", Args(new { operations = new[] { new { op = "remove_page", page = "Menu" } } }), "X").Should()
+        ApprovalQuestions.For("edit_site", Args(new { operations = new[] { new { op = "remove_page", page = "Menu" } } }), null).Should()
             .Be("Remove the page \"Menu\" and everything on it? Reply yes or no.");
         Navo.Agent.Tools.NavoTools.NeedsApproval("publish_site", Args(new { action = "shout" })).Should().BeFalse("an unknown action is refused by the tool, not asked about");
         Navo.Agent.Tools.NavoTools.NeedsApproval("edit_site", Args(new { operations = new[] { new { op = "set_name", page = "x" } } })).Should().BeFalse();
