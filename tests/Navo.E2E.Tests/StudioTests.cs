@@ -70,7 +70,7 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     {
         var page = await SignedUpAsync();
         await SayAsync(page, "Build a site for Lumen Studio, a photography studio in Faro. We do portraits and weddings.");
-        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Lumen");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Lumen");
         var sections = Preview(page).Locator("[data-section]");
         var before = await sections.AllInnerTextsAsync();
         var about = Preview(page).Locator("[data-type='about']");
@@ -96,15 +96,15 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     {
         var page = await SignedUpAsync();
         await SayAsync(page, "Build a site for Onda Surf, a surf school in Peniche");
-        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Onda");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Onda");
         await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "New site" });
         await Expect(page.Locator("iframe[title='Site preview']")).ToBeHiddenAsync();
 
         await SayAsync(page, "Build a site for Pedra Alta, a climbing gym in Sintra");
-        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Pedra Alta");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Pedra Alta");
         await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "Onda Surf" });
 
-        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Onda");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Onda");
         await Expect(page.GetByLabel("Project").Locator("option")).ToHaveCountAsync(3);
     }
 

@@ -49,6 +49,32 @@ public sealed class PublishingTests(NavoHostFactory factory) : IClassFixture<Nav
     }
 
     [Fact]
+    public async Task The_live_site_leaves_out_sample_reviews_team_members_and_figures_that_the_preview_marks()
+    {
+        var (id, site) = await GenerateAsync("Harbour Lights is an estate agent in Whitby: sales and lettings.");
+        var sampleTexts = site.Pages.SelectMany(p => p.Sections).SelectMany(s => s.Items.Where(i => i.Sample).SelectMany(i => i.Fields.Values))
+            .Where(t => t.Length > 3).ToList();
+        site.Pages.SelectMany(p => p.Sections).Where(s => s.HasSample).Select(s => s.Type).Should().Contain(["testimonials", "team", "stats"],
+            "the estate agents' pack drafts reviews, a team and figures, none of which the owner gave");
+        sampleTexts.Should().NotBeEmpty();
+
+        var version = (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("version").GetInt64();
+        var preview = await _client.GetStringAsync($"/preview/{id}/v/{version}/");
+        preview.Should().Contain("Sample — replace with your own");
+
+        var published = await PostAsync($"/api/v1/projects/{id}/publish");
+        var live = await _client.GetStringAsync(published.GetProperty("live").GetProperty("url").GetString()!);
+        live.Should().NotContain("Sample — replace with your own").And.NotContain("data-type=\"testimonials\"")
+            .And.NotContain("data-type=\"team\"").And.NotContain("data-type=\"stats\"");
+        foreach (var text in sampleTexts)
+        {
+            live.Should().NotContain(SiteRenderer.E(text), "sample content never reaches the live site");
+        }
+
+        live.Should().Contain("Harbour Lights").And.Contain("Whitby");
+    }
+
+    [Fact]
     public async Task Republishing_rollback_and_unpublish_move_what_is_live()
     {
         var (id, _) = await GenerateAsync("Casa Limão is a restaurant in Tavira serving grilled fish.");

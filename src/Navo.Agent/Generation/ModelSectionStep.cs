@@ -25,7 +25,7 @@ public sealed class ModelSectionStep(string name, IReadOnlyList<string> types, I
     public async Task RunAsync(GenerationContext context, CancellationToken cancellationToken)
     {
         var brief = context.Get<Brief>(GenerationKeys.Brief);
-        var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+        var pack = ContentPack.For(brief.Industry);
         foreach (var type in types.Where(pack.Sections.Contains))
         {
             var section = await AskAsync(type, brief, cancellationToken) ?? Fallback.Draft(type, brief, string.Empty, context.Request.Seed);

@@ -1,6 +1,13 @@
+using Navo.Tools.Edit;
+
 namespace Navo.Tools.Generate;
 
-/// <summary>What Navo understood about a business from the user's own words.</summary>
+/// <summary>
+/// What Navo understood about a business from the user's own words. <c>Industry</c> is the content pack
+/// ("pets"), <see cref="Kind"/> the taxonomy's kind ("dog_groomer", or null when none fits) and
+/// <see cref="KindLabel"/> what the business is in words ("dog groomer", or the owner's own words for a kind the
+/// taxonomy does not know).
+/// </summary>
 public sealed record Brief(
     string BusinessName,
     string Industry,
@@ -8,4 +15,34 @@ public sealed record Brief(
     IReadOnlyList<string> Offerings,
     string? Audience,
     string Tone,
-    string Description);
+    string Description)
+{
+    public string? Kind { get; init; }
+
+    public string? KindLabel { get; init; }
+
+    /// <summary>False when the owner did not say the name and the site carries a placeholder to replace.</summary>
+    public bool NameGiven { get; init; } = true;
+
+    /// <summary>The facts the owner gave: prices, hours, contacts, the year they started, languages.</summary>
+    public BusinessFacts Facts { get; init; } = BusinessFacts.None;
+
+    /// <summary>The owner asked for a one-page site.</summary>
+    public bool OnePage { get; init; }
+}
+
+/// <summary>Facts about a business in the owner's words; whatever they did not say is empty, never guessed.</summary>
+public sealed record BusinessFacts(
+    IReadOnlyList<PriceFact> Prices,
+    IReadOnlyList<HoursRow> Hours,
+    string? Address,
+    string? Phone,
+    string? Email,
+    string? Since,
+    IReadOnlyList<string> Languages)
+{
+    public static BusinessFacts None { get; } = new([], [], null, null, null, null, []);
+}
+
+/// <summary>One price the owner gave: what it is for ("cut &amp; blow-dry"), the price with its currency ("£35") and its period.</summary>
+public sealed record PriceFact(string Item, string Price, string? Period);

@@ -1,115 +1,178 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
 
 namespace Navo.Tools.Generate;
 
 /// <summary>
-/// Reads a brief out of free text: business name, industry, place, offerings, audience and tone. The user's own
-/// words win over anything guessed; what cannot be found is left out rather than invented.
+/// Reads a brief out of free text: the business's name and place (<see cref="BusinessMention"/>), what kind of
+/// business it is (by meaning, <see cref="Kinds"/>), what it offers in the owner's words, who it is for, its tone,
+/// and the facts the owner gave (<see cref="FactReader"/>). The user's own words win over anything guessed; what
+/// cannot be found is left out rather than invented.
 /// </summary>
 public static partial class BriefReader
 {
+    /// <summary>The name a site carries until the owner says what the business is called.</summary>
+    public const string PlaceholderName = "Your business name";
+
     /// <summary>
     /// The brief of <paramref name="description"/>. What the user named wins: <paramref name="businessName"/>,
-    /// <paramref name="industry"/> (free words, resolved to a pack when one fits, else general), <paramref name="tone"/>
+    /// <paramref name="industry"/> (free words such as "dog groomer", matched by meaning), <paramref name="tone"/>
     /// and <paramref name="place"/>.
     /// </summary>
     public static Brief Read(string description, string? businessName = null, string? industry = null, string? tone = null, string? place = null)
     {
         var text = description.Trim();
-        var pack = ResolveIndustry(industry, text);
-        var where = Clean(place) ?? FindPlace(text);
-        var name = Clean(businessName) ?? FindName(text) ?? FallbackName(where, pack);
+        var named = Clean(businessName) ?? BusinessMention.Name(text);
+        var name = named ?? PlaceholderName;
+        var where = Clean(place) ?? BusinessMention.Place(text);
+        var (kind, label) = ResolveKind(Clean(industry), text, named, where);
+        var facts = FactReader.Read(text);
+        var offerings = FindOfferings(text, name, where);
         return new Brief(
             BusinessName: name,
-            Industry: pack?.Industry ?? "general",
+            Industry: kind?.Pack ?? "general",
             Place: where,
-            Offerings: FindOfferings(text, name),
+            Offerings: offerings.Count > 0 ? offerings : [.. facts.Prices.Select(p => p.Item).Where(i => i.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).Take(5)],
             Audience: FindAudience(text),
             Tone: Clean(tone)?.ToLowerInvariant() ?? FindTone(text),
-            Description: text);
+            Description: text)
+        {
+            Kind = kind?.Id,
+            KindLabel = label,
+            NameGiven = named is not null,
+            Facts = facts,
+            OnePage = OnePage().IsMatch(text),
+        };
     }
 
     /// <summary>
-    /// The pack for the industry the user named — free words such as "dog groomer" or "hair salon", matched by id,
-    /// label or keywords — or null (general copy) when none fits. Without a named industry, the pack whose keywords
-    /// the text uses most. A named industry is never second-guessed from the text: "a dog groomer, not a salon" is
-    /// not a salon.
+    /// The kind of business: the one the user named ("industry"), else the one nearest in meaning to the words that
+    /// say what it is ("a dog groomer", "we're a little tattoo studio"), else to the whole description. Null, with the
+    /// owner's own words as the label, when nothing in the taxonomy is close enough.
     /// </summary>
-    public static ContentPack? ResolveIndustry(string? industry, string text)
+    public static (BusinessKind? Kind, string? Label) ResolveKind(string? industry, string text, string? name = null, string? place = null)
     {
-        if (Clean(industry) is { } named)
+        if (industry is not null)
         {
-            var lower = named.ToLowerInvariant();
-            return ContentPack.All.FirstOrDefault(p => p.Industry == lower || p.Label.Equals(named, StringComparison.OrdinalIgnoreCase))
-                ?? BestByKeywords(lower);
+            var exact = Kinds.Taxonomy.FirstOrDefault(k => k.Id.Equals(industry, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(industry, StringComparison.OrdinalIgnoreCase));
+            if (exact is not null)
+            {
+                return (exact, exact.Label);
+            }
+
+            var best = Kinds.Shared.Rank(industry, 1)[0];
+            return best.Score >= Kinds.Threshold ? (best.Kind, best.Kind.Label) : (null, industry.ToLowerInvariant());
         }
 
-        return BestByKeywords(text.ToLowerInvariant());
+        var said = BusinessMention.Kind(text);
+        var rest = Strip(text, name, place);
+        var bySaid = said is null ? null : Kinds.Shared.Rank(said, 1)[0];
+        var byText = rest.Length == 0 ? null : Kinds.Shared.Rank(rest, 1)[0];
+        var chosen = (bySaid, byText) switch
+        {
+            ({ } s, { } t) => t.Score > s.Score + 0.15f ? t : s,
+            ({ } s, null) => s,
+            (null, { } t) => t,
+            _ => null,
+        };
+
+        return chosen is { Score: >= Kinds.Threshold } ? (chosen.Kind, chosen.Kind.Label) : (null, said);
     }
 
-    private static ContentPack? BestByKeywords(string words) =>
-        ContentPack.All
-            .Select(p => (Pack: p, Score: p.Keywords.Sum(k => KeywordCount(words, k))))
-            .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Pack.Industry, StringComparer.Ordinal)
-            .Select(x => x.Pack)
-            .FirstOrDefault();
-
-    /// <summary>How often a keyword starts a word ("hair" in "hairdresser"); a short one ("ai", "app") must be the whole word.</summary>
-    private static int KeywordCount(string text, string keyword) =>
-        Regex.Matches(text, keyword.Length <= 3 ? $@"\b{Regex.Escape(keyword)}\b" : $@"\b{Regex.Escape(keyword)}", RegexOptions.None, TimeSpan.FromSeconds(1)).Count;
+    /// <summary>
+    /// A correction's brief with what the earlier brief knew and the correction did not say: the offerings, the
+    /// facts, the audience and the description (the correction is added to it).
+    /// </summary>
+    public static Brief Keep(Brief corrected, Brief earlier)
+    {
+        var facts = corrected.Facts;
+        var kept = earlier.Facts;
+        return corrected with
+        {
+            Offerings = corrected.Offerings.Count > 0 ? corrected.Offerings : earlier.Offerings,
+            Audience = corrected.Audience ?? earlier.Audience,
+            Description = earlier.Description + "\n" + corrected.Description,
+            OnePage = corrected.OnePage || earlier.OnePage,
+            Facts = new BusinessFacts(
+                facts.Prices.Count > 0 ? facts.Prices : kept.Prices,
+                facts.Hours.Count > 0 ? facts.Hours : kept.Hours,
+                facts.Address ?? kept.Address,
+                facts.Phone ?? kept.Phone,
+                facts.Email ?? kept.Email,
+                facts.Since ?? kept.Since,
+                facts.Languages.Count > 0 ? facts.Languages : kept.Languages),
+        };
+    }
 
     /// <summary>The town, city or area the text names ("in Porto", "based in East London"), or null.</summary>
-    public static string? PlaceIn(string text) => FindPlace(text.Trim());
+    public static string? PlaceIn(string text) => BusinessMention.Place(text.Trim());
 
-    private static string? FindName(string text)
+    /// <summary>The description without the name, the place and the request for a website: what is left says what the business is.</summary>
+    private static string Strip(string text, string? name, string? place)
     {
-        foreach (var pattern in new[] { Quoted(), CalledOrNamed(), MyKindName(), ForNameA(), NameIsA(), NameDoes(), Possessive() })
+        var rest = SiteRequest().Replace(text, " ");
+        foreach (var known in new[] { name, place }.OfType<string>())
         {
-            var match = pattern.Match(text);
-            if (match.Success && Clean(match.Groups["name"].Value) is { } name && !StopNames.Contains(name))
-            {
-                return name;
-            }
+            rest = rest.Replace(known, " ", StringComparison.OrdinalIgnoreCase);
         }
 
-        return null;
+        return Spaces().Replace(rest, " ").Trim(' ', ',', '.', ':', '-');
     }
 
-    private static readonly HashSet<string> StopNames = new(["I", "We", "My", "Our", "It", "This", "The", "A", "An"], StringComparer.OrdinalIgnoreCase);
-
-    private static string FallbackName(string? place, ContentPack? pack)
-    {
-        var label = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(pack?.Label.Split(' ')[0] ?? "studio");
-        return place is null ? $"The {label}" : $"{place} {label}";
-    }
-
-    private static string? FindPlace(string text)
-    {
-        var match = Place().Match(text);
-        return match.Success ? Clean(match.Groups["place"].Value) : null;
-    }
-
-    private static IReadOnlyList<string> FindOfferings(string text, string name)
+    private static IReadOnlyList<string> FindOfferings(string text, string name, string? place)
     {
         // "Build a site for Casa Azul, ... serving fish": the request to build the site is not what the business does.
-        var match = Offering().Match(SiteRequest().Replace(text, string.Empty));
-        if (!match.Success)
+        var source = SiteRequest().Replace(text, string.Empty);
+        var offerings = new List<string>();
+        foreach (Match match in Offering().Matches(source))
         {
-            return [];
+            // "bread and coffee in Porto for families": the offerings end where the place, audience or a price begins.
+            var list = TrailingPhrase().Replace(match.Groups["list"].Value, string.Empty);
+            offerings.AddRange(ItemSplit().Split(list)
+                .Select(o => Clean(LeadingFiller().Replace(o.Replace(name, string.Empty, StringComparison.OrdinalIgnoreCase), string.Empty)))
+                .OfType<string>()
+                .Where(o => o.Length is > 2 and <= 40 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o))
+                .Select(LowerUnlessProper));
         }
 
-        // "bread and coffee in Porto for families": the offerings end where the place or audience begins.
-        var list = TrailingPhrase().Replace(match.Groups["list"].Value, string.Empty);
-        return [.. ListSplit().Split(list)
-            .Select(o => Clean(o.Replace(name, string.Empty, StringComparison.OrdinalIgnoreCase))?.ToLowerInvariant())
-            .Where(o => o is { Length: > 1 and <= 40 })
-            .Select(o => o!)
-            .Distinct(StringComparer.Ordinal)
-            .Take(5)];
+        offerings.AddRange(ListedOfferings(source, name, place));
+        return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(6)];
     }
+
+    /// <summary>
+    /// Offerings listed without a verb: "… a cafe in Frome - good coffee, toasties, homemade soup and cakes." The
+    /// clauses that say who the business is, or give hours, prices, contacts or requests, are not lists of offerings.
+    /// </summary>
+    private static IEnumerable<string> ListedOfferings(string text, string name, string? place)
+    {
+        foreach (var clause in Clause().Split(text).Select(c => c.Trim()).Where(c => c.Length > 2))
+        {
+            if (Request().IsMatch(clause))
+            {
+                continue;
+            }
+
+            // "Studio 21 Hair, hair salon in Limerick, cuts, colour, balayage": the parts naming the business, saying
+            // what it is ("a little wine bar in Lewes") or giving hours, contacts or dates are not offerings.
+            var items = ItemSplit().Split(PriceOrNumber().Replace(clause, " "))
+                .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)))
+                .Select(o => Clean(TrailingPhrase().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty)))
+                .OfType<string>()
+                .Where(o => o.Length is > 2 and <= 40 && o.Split(' ').Length <= 5 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o))
+                .ToList();
+            if (items.Count >= 2 || (items.Count == 1 && clause.Contains(',', StringComparison.Ordinal)))
+            {
+                foreach (var item in items)
+                {
+                    yield return LowerUnlessProper(item);
+                }
+            }
+        }
+    }
+
+    /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
+    private static string LowerUnlessProper(string offering) =>
+        string.Join(' ', offering.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => w.Length > 1 && w.Skip(1).Any(char.IsUpper) ? w : i == 0 || !char.IsUpper(w[0]) ? w.ToLowerInvariant() : w));
 
     private static string? FindAudience(string text)
     {
@@ -144,44 +207,49 @@ public static partial class BriefReader
         return string.IsNullOrEmpty(trimmed) || trimmed.Any(char.IsControl) ? null : trimmed.Length > 80 ? trimmed[..80].Trim() : trimmed;
     }
 
-    [GeneratedRegex("[\"“](?<name>[^\"”]{2,60})[\"”]")]
-    private static partial Regex Quoted();
-
-    [GeneratedRegex(@"\b(?:called|named)\s+(?<name>[\p{Lu}0-9][\p{L}0-9'’&.-]*(?:\s+(?:&\s+)?[\p{Lu}0-9][\p{L}0-9'’&.-]*){0,4})")]
-    private static partial Regex CalledOrNamed();
-
-    [GeneratedRegex(@"^(?<name>[\p{Lu}0-9][\p{L}0-9'’&.-]*(?:\s+(?:&\s+|and\s+|of\s+|the\s+)?[\p{Lu}0-9][\p{L}0-9'’&.-]*){0,4})\s+(?:is|are)\s+(?:a|an|the|our|my)\b")]
-    private static partial Regex NameIsA();
-
-    [GeneratedRegex(@"^(?<name>[\p{Lu}0-9][\p{L}0-9'’&.-]*(?:\s+(?:&\s+|and\s+|of\s+|the\s+)?[\p{Lu}0-9][\p{L}0-9'’&.-]*){0,4})\s+(?:sells|makes|offers|bakes|runs|builds|provides|creates|designs|teaches|helps|serves|fixes|does|brings|organises|organizes|plans|cooks)\b")]
-    private static partial Regex NameDoes();
-
-    // "my bakery Pão Quente in Lisbon", "our studio Flow".
-    [GeneratedRegex(@"\b(?:my|our)\s+(?:[\p{Ll}-]+\s+){1,2}(?:called\s+|named\s+)?(?<name>[\p{Lu}][\p{L}0-9'’&.-]*(?:\s+[\p{Lu}][\p{L}0-9'’&.-]*){0,4})")]
-    private static partial Regex MyKindName();
-
-    // "a site for Forno Azul, a bakery in Porto".
-    [GeneratedRegex(@"\bfor\s+(?<name>[\p{Lu}][\p{L}0-9'’&.-]*(?:\s+[\p{Lu}][\p{L}0-9'’&.-]*){0,4}),?\s+(?:a|an|the)\s")]
-    private static partial Regex ForNameA();
-
-    [GeneratedRegex(@"(?<name>\b[\p{Lu}][\p{L}]+['’]s(?:\s+[\p{Lu}][\p{L}]+){1,3})")]
-    private static partial Regex Possessive();
-
-    [GeneratedRegex(@"\b(?:in|based in|located in|from)\s+(?<place>[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2})")]
-    private static partial Regex Place();
-
-    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building)\s+(?<list>[^.!?;]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|run|runs|running|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering)\s+(?<list>[^.!?;:()\n]+)", RegexOptions.IgnoreCase)]
     private static partial Regex Offering();
 
-    [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+)?(?:new\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate|do|need|want)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+|the\s+)?(?:new\s+|quick\s+|simple\s+|nice\s+|one[- ]page\s+|single[- ]page\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page|webpage)\b(?:\s+for\s+(?:me|us|my\s+\w+|our\s+\w+))?", RegexOptions.IgnoreCase)]
     private static partial Regex SiteRequest();
 
-    [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on)\s+.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*[£€$]\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*(?:euros?|pounds?|dollars?).*$|\s*[—–-]\s.*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();
 
-    [GeneratedRegex(@",\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+or\s+")]
-    private static partial Regex ListSplit();
+    [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"\bfor\s+(?<who>(?!over\b|more\b|about\b|\d)[\p{L}-]+(?:\s+(?!in\b|at\b|with\b)[\p{L}-]+){0,3})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotOffering();
+
+    [GeneratedRegex(@"\bfor\s+(?<who>(?!over\b|more\b|about\b|a\b|an\b|the\b|my\b|our\b|me\b|us\b|you\b|it\b|this\b|\d)[\p{L}-]+(?:\s+(?!in\b|at\b|with\b|and\b|on\b|from\b|near\b)[\p{L}-]+){0,3})", RegexOptions.IgnoreCase)]
     private static partial Regex Audience();
+
+    [GeneratedRegex(@"\b(?:one|single|1)[- ]?pager?\b|\b(?:one|single|1)[- ]page\b|\bjust\s+(?:a|one)\s+(?:landing\s+)?page\b|\blanding\s+page\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnePage();
+
+    [GeneratedRegex(@"[.!?](?!\d)|\n|;|\s[—–-]\s|—|–|:\s")]
+    private static partial Regex Clause();
+
+    [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|since|established|hours|based|located|speak|no contract|order by)\b|@|\d{1,2}\s*(?:am|pm)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAList();
+
+    [GeneratedRegex(@"\b(?:website|site|web page|can you|could you|please|need a|want a|make me|build me)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Request();
+
+    /// <summary>A list of offerings splits at commas and slashes; "custom and flash tattoos" stays one offering.</summary>
+    [GeneratedRegex(@",\s*(?:and\s+|&\s+)?|\s*/\s*|\s+plus\s+")]
+    private static partial Regex ItemSplit();
+
+    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|days|s)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayWord();
+
+    [GeneratedRegex(@"^\s*(?:a|an|i|we|i'm|we're|im)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Identity();
+
+    [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]
+    private static partial Regex PriceOrNumber();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 }

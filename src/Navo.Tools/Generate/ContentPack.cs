@@ -4,17 +4,16 @@ using System.Text.Json;
 namespace Navo.Tools.Generate;
 
 /// <summary>
-/// One industry's copy, sections and palettes, loaded from <c>Generate/Packs/*.json</c>. Templates use
-/// <c>{name}</c>, <c>{place}</c>, <c>{inPlace}</c> (" in Porto" or nothing), <c>{offering}</c>, <c>{offerings}</c>
-/// and <c>{audience}</c>.
+/// One family of businesses' copy, sections and palettes, loaded from <c>Generate/Packs/*.json</c> (the taxonomy in
+/// <c>kinds.tsv</c> maps each kind of business to a pack). Templates use the placeholders of <see cref="Templates"/>.
+/// Testimonials, FAQ answers, pricing and stats are written without the owner's facts, so drafts mark them sample.
 /// </summary>
 public sealed record ContentPack(
     string Industry,
     string Label,
-    IReadOnlyList<string> Keywords,
+    string PricesTitle,
     IReadOnlyList<string> Sections,
     IReadOnlyList<PackPalette> Palettes,
-    IReadOnlyList<string> DefaultOfferings,
     IReadOnlyList<string> Headlines,
     IReadOnlyList<string> Subheadlines,
     IReadOnlyList<string> CallsToAction,
@@ -32,6 +31,9 @@ public sealed record ContentPack(
 
     /// <summary>The pack for an industry id, or null.</summary>
     public static ContentPack? Find(string industry) => All.FirstOrDefault(p => p.Industry == industry);
+
+    /// <summary>The pack for an industry id, or the general pack: neutral copy built from the owner's own words.</summary>
+    public static ContentPack For(string industry) => Find(industry) ?? Find("general")!;
 
     private static IReadOnlyList<ContentPack> Load()
     {

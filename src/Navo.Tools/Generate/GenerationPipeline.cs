@@ -7,10 +7,14 @@ namespace Navo.Tools.Generate;
 
 /// <summary>
 /// What to generate from: the user's words and what they named explicitly. <c>Industry</c> may be free words ("dog
-/// groomer"); <c>Place</c>, when given, wins over the place read from the description.
+/// groomer"); <c>Place</c>, when given, wins over the place read from the description. <c>Earlier</c> is the brief of
+/// the draft a redraft corrects: its facts and offerings stay unless the correction gives new ones.
 /// </summary>
 public sealed record GenerationRequest(
-    string Description, string? BusinessName = null, string? Industry = null, string? Tone = null, string Seed = "", string? Place = null);
+    string Description, string? BusinessName = null, string? Industry = null, string? Tone = null, string Seed = "", string? Place = null)
+{
+    public Brief? Earlier { get; init; }
+}
 
 /// <summary>The shared blackboard of one run: each step reads its inputs' outputs and writes its own.</summary>
 public sealed class GenerationContext(GenerationRequest request)

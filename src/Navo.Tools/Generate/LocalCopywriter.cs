@@ -1,61 +1,63 @@
-using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
 using Navo.Tools.Sites;
 
 namespace Navo.Tools.Generate;
 
 /// <summary>
-/// The local engine's copy: fills an industry pack's templates with the brief (name, place, offerings,
-/// audience), picking variants by a seed from the business, so two businesses never get the same page.
-/// A business no pack knows gets sections built from its own words.
+/// The local engine's copy: fills a pack's templates with the brief (name, kind, place, offerings, audience), picking
+/// variants by a seed from the business, so two businesses never get the same page. The owner's facts go in as they
+/// gave them (prices, hours, contacts, the year they started, languages); what Navo writes without them — reviews,
+/// team members, figures, FAQ answers, prices — is marked sample.
 /// </summary>
-public sealed class LocalCopywriter : ISectionWriter
+public sealed partial class LocalCopywriter : ISectionWriter
 {
-    private static readonly TextInfo Title = CultureInfo.InvariantCulture.TextInfo;
-
     public Section Draft(string type, Brief? brief, string sectionId, string seed)
     {
-        brief ??= new Brief("Your business", "general", null, [], null, "professional", string.Empty);
-        var pack = ContentPack.Find(brief.Industry) ?? General;
+        brief ??= new Brief(BriefReader.PlaceholderName, "general", null, [], null, "professional", string.Empty);
+        var pack = ContentPack.For(brief.Industry);
+        var kind = Kinds.Find(brief.Kind);
         var pick = new Picker(Seed(brief.BusinessName + "|" + brief.Description + "|" + seed + "|" + type));
-        var offerings = Offerings(brief, pack);
+        var offerings = Offerings(brief);
         string Fill(string template, string? offering = null) => Templates.Fill(template, brief, offerings, offering);
+        var facts = brief.Facts;
 
         return type switch
         {
             "hero" => Make(sectionId, type, ("headline", Fill(pick.One(pack.Headlines))), ("subheadline", Fill(pick.One(pack.Subheadlines))),
-                ("ctaText", pick.One(pack.CallsToAction)), ("ctaLink", "#contact")),
-            "about" => Make(sectionId, type, ("title", $"About {brief.BusinessName}"), ("body", Fill(pick.One(pack.About)))),
+                ("ctaText", kind?.CallToAction ?? pick.One(pack.CallsToAction)), ("ctaLink", "#contact")),
+            "about" => Make(sectionId, type, ("title", $"About {brief.BusinessName}"), ("body", About(brief, Fill(pick.One(pack.About))))),
             "text" => Make(sectionId, type, ("title", brief.BusinessName), ("body", Fill(pick.One(pack.About)))),
-            "features" or "services" => Make(sectionId, type, [("title", type == "services" ? "Our services" : $"What {brief.BusinessName} offers")],
-                [.. offerings.Take(6).Select((o, i) => SectionItem.Of(("title", Title.ToTitleCase(o)), ("text", Fill(pack.FeatureTexts[(i + pick.Offset) % pack.FeatureTexts.Count], o))))]),
-            "gallery" => Make(sectionId, type, [("title", $"A look at {brief.BusinessName}")],
-                [.. offerings.Take(6).Select(o => SectionItem.Of(("caption", Title.ToTitleCase(o)), ("alt", $"{Title.ToTitleCase(o)} at {brief.BusinessName}")))]),
-            "testimonials" => Make(sectionId, type, [("title", "What people say")], [.. pick.Rotate(pack.Testimonials).Select(t => FromTemplate(t, Fill))]),
-            "faq" => Make(sectionId, type, [("title", "Questions, answered")], [.. pick.Rotate(pack.Faq).Select(t => FromTemplate(t, Fill))]),
-            "stats" => Make(sectionId, type, [("title", $"{brief.BusinessName} in numbers")], [.. pack.Stats.Select(t => FromTemplate(t, Fill))]),
-            "pricing" => Make(sectionId, type, [("title", "Prices")],
-                [.. pack.Pricing.Select(p => new SectionItem(
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = p.Name, ["price"] = p.Price, ["period"] = p.Period, ["ctaText"] = "Choose" },
-                    [.. p.Features]))]),
+            "features" or "services" => Make(sectionId, type, [("title", type == "services" ? "What we offer" : $"What {brief.BusinessName} offers")],
+                [.. offerings.Take(6).Select((o, i) => SectionItem.Of(("title", Templates.UpperFirst(o)), ("text", Fill(pack.FeatureTexts[(i + pick.Offset) % pack.FeatureTexts.Count], o))))]),
+            "gallery" => Make(sectionId, type, [("title", $"A look at {brief.BusinessName}")], []),
+            "testimonials" => Make(sectionId, type, [("title", "What people say")], [.. pick.Rotate(pack.Testimonials).Select(t => FromTemplate(t, Fill) with { Sample = true })]),
+            "faq" => Make(sectionId, type, [("title", "Questions, answered")], [.. pick.Rotate(pack.Faq).Select(t => FromTemplate(t, Fill) with { Sample = true })]),
+            "stats" => Make(sectionId, type, [("title", $"{brief.BusinessName} in numbers")], Stats(brief, pack, Fill)),
+            "pricing" => Make(sectionId, type, [("title", pack.PricesTitle)], Prices(brief, pack)),
             "team" => Make(sectionId, type, [("title", $"The people behind {brief.BusinessName}")],
-                [SectionItem.Of(("name", "Your name"), ("role", "Founder"), ("bio", "Tell visitors who you are and why you started."))]),
+                [SectionItem.Of(("name", "Your name"), ("role", "Founder"), ("bio", "Tell visitors who you are and why you started.")) with { Sample = true }]),
             "cta" => Make(sectionId, type, ("headline", $"Ready when you are — {brief.BusinessName}"),
-                ("text", Fill(pick.One(pack.Subheadlines))), ("buttonText", pick.One(pack.CallsToAction)), ("buttonLink", "#contact")),
+                ("text", Fill(pick.One(pack.Subheadlines))), ("buttonText", kind?.CallToAction ?? pick.One(pack.CallsToAction)), ("buttonLink", "#contact")),
             "contact" => Make(sectionId, type, ("title", "Get in touch"),
-                ("text", Templates.Fill("Questions, bookings or just hello — write to {name} and we will reply within a day.", brief, offerings, null)),
-                ("email", string.Empty), ("phone", string.Empty), ("address", brief.Place ?? string.Empty), ("submitText", "Send")),
-            // Navo never invents opening hours: the owner gives them (set_hours), and until then the note says to ask.
-            "hours" => Make(sectionId, type, ("title", "Opening hours"), ("note", Templates.Fill("Get in touch to check when {name} is open.", brief, offerings, null))),
+                ("text", Templates.Fill("Questions, bookings or just hello — write to {name} using the form below.", brief, offerings, null)),
+                ("email", facts.Email ?? string.Empty), ("phone", facts.Phone ?? string.Empty), ("address", facts.Address ?? brief.Place ?? string.Empty), ("submitText", "Send")),
+            // Navo never invents opening hours: the owner gives them, and until then the note says to ask.
+            "hours" => facts.Hours.Count > 0
+                ? Make(sectionId, type, [("title", "Opening hours"), ("note", string.Empty)], [.. facts.Hours.Select(Row)])
+                : Make(sectionId, type, ("title", "Opening hours"), ("note", Templates.Fill("Get in touch to check when {name} is open.", brief, offerings, null))),
             "footer" => Make(sectionId, type, ("text", Templates.Fill("© {name}{inPlace}", brief, offerings, null))),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown section type."),
         };
     }
 
-    /// <summary>The user's offerings first, then the pack's own, without repeats.</summary>
-    public static IReadOnlyList<string> Offerings(Brief brief, ContentPack pack) =>
-        [.. brief.Offerings.Concat(pack.DefaultOfferings).Distinct(StringComparer.OrdinalIgnoreCase).Take(6)];
+    /// <summary>What the business offers: the owner's words first; without them, what almost every business of its kind offers.</summary>
+    public static IReadOnlyList<string> Offerings(Brief brief) =>
+        brief.Offerings.Count > 0 ? brief.Offerings
+        : Kinds.Find(brief.Kind)?.Offerings is { Count: > 0 } typical ? typical
+        : brief.KindLabel is { } label ? [label]
+        : [];
 
     /// <summary>A stable seed from text (FNV-1a).</summary>
     public static uint Seed(string text)
@@ -69,6 +71,80 @@ public sealed class LocalCopywriter : ISectionWriter
         return hash;
     }
 
+    /// <summary>The pack's about text, then what the owner said about the business in their own sentences and facts.</summary>
+    private static string About(Brief brief, string template)
+    {
+        var paragraphs = new List<string> { template };
+        var own = OwnSentences(brief).ToList();
+        if (own.Count > 0)
+        {
+            paragraphs.Add(string.Join(' ', own));
+        }
+
+        var facts = new List<string>();
+        if (brief.Facts.Since is { } since)
+        {
+            facts.Add($"{brief.BusinessName} has been going since {since}.");
+        }
+
+        if (brief.Facts.Languages.Count > 0)
+        {
+            facts.Add($"We speak {Templates.JoinList(brief.Facts.Languages)}.");
+        }
+
+        if (facts.Count > 0)
+        {
+            paragraphs.Add(string.Join(' ', facts));
+        }
+
+        return string.Join('\n', paragraphs);
+    }
+
+    /// <summary>
+    /// Sentences of the description that speak about the business in the owner's voice ("We hand-stitch every
+    /// saddle."), without requests to Navo or facts that have their own place on the site.
+    /// </summary>
+    private static IEnumerable<string> OwnSentences(Brief brief) =>
+        SentenceEnd().Split(brief.Description)
+            .Select(s => s.Trim())
+            .Where(s => s.Length is > 12 and < 240 && OwnVoice().IsMatch(s) && !NotForTheSite().IsMatch(s))
+            .Select(s => Templates.UpperFirst(s.TrimEnd('.', '!', ' ')) + ".")
+            .Take(3);
+
+    private static SectionItem Row(HoursRow row) => row.Text is { Length: > 0 } text
+        ? SectionItem.Of(("days", row.Days), ("text", text))
+        : SectionItem.Of(("days", row.Days), ("opens", row.Opens ?? string.Empty), ("closes", row.Closes ?? string.Empty));
+
+    /// <summary>The owner's prices as they gave them; without any, the pack's, marked sample and in the owner's currency when known.</summary>
+    private static IReadOnlyList<SectionItem> Prices(Brief brief, ContentPack pack)
+    {
+        if (brief.Facts.Prices.Count > 0)
+        {
+            return [.. brief.Facts.Prices.Take(SectionCatalog.MaxItemsPerSection).Select(p => new SectionItem(
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["name"] = p.Item.Length > 0 ? Templates.UpperFirst(p.Item) : "Price",
+                    ["price"] = p.Price,
+                    ["period"] = p.Period is null ? string.Empty : $"per {p.Period}",
+                    ["ctaText"] = string.Empty,
+                },
+                []))];
+        }
+
+        var currency = "£";
+        return [.. pack.Pricing.Select(p => new SectionItem(
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = p.Name, ["price"] = currency + p.Price, ["period"] = p.Period, ["ctaText"] = "Ask about this" },
+            [.. p.Features],
+            Sample: true))];
+    }
+
+    /// <summary>The pack's figures, marked sample; the year the owner started is a real one.</summary>
+    private static IReadOnlyList<SectionItem> Stats(Brief brief, ContentPack pack, Func<string, string?, string> fill)
+    {
+        var sample = pack.Stats.Select(t => FromTemplate(t, fill) with { Sample = true });
+        return brief.Facts.Since is { } since ? [SectionItem.Of(("value", since), ("label", "going since")), .. sample] : [.. sample];
+    }
+
     private static SectionItem FromTemplate(PackItem template, Func<string, string?, string> fill) =>
         new(template.Fields.ToDictionary(f => f.Key, f => fill(f.Value, null), StringComparer.Ordinal), []);
 
@@ -77,21 +153,14 @@ public sealed class LocalCopywriter : ISectionWriter
     private static Section Make(string id, string type, (string Field, string Value)[] fields, IReadOnlyList<SectionItem> items) =>
         new(id, type, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal), items);
 
-    /// <summary>For a business no pack knows: neutral copy built from the user's own words.</summary>
-    public static ContentPack General { get; } = new(
-        "general", "business", [], ["hero", "about", "features", "testimonials", "faq", "contact", "footer"],
-        [new("#2563eb", "sans", "small", "light"), new("#0f766e", "sans", "large", "light"), new("#7c3aed", "rounded", "large", "light")],
-        ["quality service", "friendly advice", "fair prices"],
-        ["Welcome to {name}", "{name}{inPlace}", "Meet {name}"],
-        ["{Offerings}{inPlace}.", "{name}: {offerings}, done well.", "Everything you need from {name}, in one place."],
-        ["Get in touch", "Learn more", "Contact us"],
-        ["{name}{inPlace} offers {offerings}. Get in touch to find out how we can help.", "{name} is here for {audienceOrYou}: {offerings}, with care."],
-        ["{Offering} from {name}.", "Ask {name} about {offering}.", "{Offering}, done properly."],
-        [new(new() { ["quote"] = "Friendly, reliable and easy to work with.", ["author"] = "A happy customer", ["role"] = "Customer" })],
-        [new(new() { ["question"] = "How do I get in touch?", ["answer"] = "Use the form below and {name} will reply within a day." }),
-         new(new() { ["question"] = "Where are you?", ["answer"] = "You can find {name}{inPlace}." })],
-        [new("Standard", "Ask us", "per job", ["A clear quote first"])],
-        [new(new() { ["value"] = "24h", ["label"] = "reply time" })]);
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(?:we|we're|we've|our|everything|every|all our|each)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnVoice();
+
+    [GeneratedRegex(@"\b(?:web\s*site|site|page|navo|not an?|actually|i meant|can you|could you|please|pls|make me|build|help me|need a|want a|open\b|closed|hours|call|phone|ring|email|e-mail|@|mon|tue|wed|thu|fri|sat|sun)|[£€$]\s?\d|\d{3,}", RegexOptions.IgnoreCase)]
+    private static partial Regex NotForTheSite();
 
     private sealed class Picker(uint seed)
     {

@@ -19,7 +19,7 @@ public static class LocalSteps
         ["social-proof"] = ["testimonials", "stats"],
         ["pricing"] = ["pricing"],
         ["faq"] = ["faq"],
-        ["contact"] = ["contact", "cta", "footer"],
+        ["contact"] = ["contact", "cta", "hours", "footer"],
     };
 
     public static IReadOnlyList<IGenerationStep> All { get; } =
@@ -27,7 +27,8 @@ public static class LocalSteps
         new Step("brief", [], ctx =>
         {
             var r = ctx.Request;
-            ctx.Set(GenerationKeys.Brief, BriefReader.Read(r.Description, r.BusinessName, r.Industry, r.Tone, r.Place));
+            var brief = BriefReader.Read(r.Description, r.BusinessName, r.Industry, r.Tone, r.Place);
+            ctx.Set(GenerationKeys.Brief, r.Earlier is { } earlier ? BriefReader.Keep(brief, earlier) : brief);
         }),
         new Step("palette", ["brief"], ctx => ctx.Set(GenerationKeys.Theme, ThemeFor(ctx.Get<Brief>(GenerationKeys.Brief)))),
         Sections("hero-copy"),
@@ -39,24 +40,32 @@ public static class LocalSteps
         new Step("seo", ["brief"], ctx =>
         {
             var brief = ctx.Get<Brief>(GenerationKeys.Brief);
-            var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
-            var offerings = LocalCopywriter.Offerings(brief, pack);
-            var title = brief.Place is null ? $"{brief.BusinessName} — {Cap(pack.Label)}" : $"{brief.BusinessName} — {Cap(pack.Label)} in {brief.Place}";
-            var description = Templates.Fill("{name}{inPlace}: {offerings}.", brief, offerings, null);
+            var what = Templates.UpperFirst(brief.KindLabel ?? ContentPack.For(brief.Industry).Label);
+            var title = brief.Place is null ? $"{brief.BusinessName} — {what}" : $"{brief.BusinessName} — {what} in {brief.Place}";
+            var description = Templates.Fill("{name}{inPlace}: {offerings}.", brief, LocalCopywriter.Offerings(brief), null);
             ctx.Set(GenerationKeys.Seo, new Seo(Trim(title, 200), Trim(description, 300)));
         }),
         new Step("assemble", ["palette", "hero-copy", "features", "social-proof", "pricing", "faq", "contact", "seo"], ctx =>
         {
             var brief = ctx.Get<Brief>(GenerationKeys.Brief);
-            var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+            var pack = ContentPack.For(brief.Industry);
             var taken = new HashSet<string>(StringComparer.Ordinal);
             var home = Ids.Next('p', $"{brief.BusinessName}:home", taken);
-            var sections = pack.Sections
-                .Select(type => ctx.Get<Sites.Section>(GenerationKeys.Section(type)) with { Id = Ids.Next('s', $"{brief.BusinessName}:{ctx.Request.Seed}:{type}", taken) })
-                .ToList();
+            Sites.Section Drafted(string type) =>
+                ctx.Get<Sites.Section>(GenerationKeys.Section(type)) with { Id = Ids.Next('s', $"{brief.BusinessName}:{ctx.Request.Seed}:{type}", taken) };
+            var types = SectionsFor(brief, pack);
+            var pages = new List<Page>();
+            if (PricesPage(brief))
+            {
+                // A menu or price list the owner gave gets its own page; the home page keeps everything else.
+                types = [.. types.Where(t => t != "pricing")];
+                var title = pack.PricesTitle;
+                pages.Add(new Page(Ids.Next('p', $"{brief.BusinessName}:prices", taken), title, "/" + Slugs.From(title), [Drafted("pricing")]));
+            }
+
+            pages.Insert(0, new Page(home, "Home", "/", [.. types.Select(Drafted)]));
             ctx.Set(GenerationKeys.Site, new Site(
-                brief.BusinessName, Slugs.From(brief.BusinessName), ctx.Get<Theme>(GenerationKeys.Theme), ctx.Get<Seo>(GenerationKeys.Seo),
-                [new Page(home, "Home", "/", sections)]));
+                brief.BusinessName, Slugs.From(brief.BusinessName), ctx.Get<Theme>(GenerationKeys.Theme), ctx.Get<Seo>(GenerationKeys.Seo), pages));
         }),
         new Step("validate", ["assemble"], ctx =>
         {
@@ -73,10 +82,33 @@ public static class LocalSteps
         }),
     ];
 
+    /// <summary>
+    /// The home page's sections for a brief: the pack's, never a gallery without photos, the owner's prices when they
+    /// gave some, and their opening hours before the contact section.
+    /// </summary>
+    public static IReadOnlyList<string> SectionsFor(Brief brief, ContentPack pack)
+    {
+        var types = pack.Sections.Where(t => t != "gallery").ToList();
+        if (brief.Facts.Prices.Count > 0 && !types.Contains("pricing"))
+        {
+            types.Insert(Math.Max(1, types.IndexOf("testimonials") is var at and >= 0 ? at : types.Count - 2), "pricing");
+        }
+
+        if (brief.Facts.Hours.Count > 0 && !types.Contains("hours"))
+        {
+            types.Insert(types.IndexOf("contact") is var at and >= 0 ? at : Math.Max(1, types.Count - 1), "hours");
+        }
+
+        return types;
+    }
+
+    /// <summary>A price list of four or more gets its own page, unless the owner asked for one page.</summary>
+    public static bool PricesPage(Brief brief) => brief.Facts.Prices.Count >= 4 && !brief.OnePage;
+
     /// <summary>The palette of the pack, varied by the business and nudged by the tone.</summary>
     public static Theme ThemeFor(Brief brief)
     {
-        var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
+        var pack = ContentPack.For(brief.Industry);
         var palette = pack.Palettes[(int)(LocalCopywriter.Seed(brief.BusinessName) % (uint)pack.Palettes.Count)];
         var theme = new Theme(
             Enum.Parse<ThemeMode>(palette.Mode, ignoreCase: true), palette.PrimaryColor,
@@ -93,14 +125,12 @@ public static class LocalSteps
     private static Step Sections(string name) => new(name, ["brief"], ctx =>
     {
         var brief = ctx.Get<Brief>(GenerationKeys.Brief);
-        var pack = ContentPack.Find(brief.Industry) ?? LocalCopywriter.General;
-        foreach (var type in SectionSteps[name].Where(pack.Sections.Contains))
+        var types = SectionsFor(brief, ContentPack.For(brief.Industry));
+        foreach (var type in SectionSteps[name].Where(types.Contains))
         {
             ctx.Set(GenerationKeys.Section(type), Writer.Draft(type, brief, string.Empty, ctx.Request.Seed));
         }
     });
-
-    private static string Cap(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
 

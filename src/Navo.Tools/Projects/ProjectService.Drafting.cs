@@ -50,9 +50,11 @@ public sealed partial class ProjectService
             BusinessName = request.BusinessName ?? before?.BusinessName ?? state.Name,
             Place = request.Place ?? BriefReader.PlaceIn(request.Description) ?? before?.Place,
             Tone = request.Tone ?? before?.Tone,
+            // "we're a florist, not a gift shop" names the kind; "make it more upmarket" keeps the kind it was.
             Industry = request.Industry
-                ?? (BriefReader.ResolveIndustry(null, request.Description) is null && before is { Industry: not "general" } ? before.Industry : null),
+                ?? (BriefReader.ResolveKind(null, request.Description).Kind is null ? before?.Kind ?? before?.KindLabel : null),
             Seed = $"{id:N}:{state.Version}",
+            Earlier = before,
         };
         var draft = await pipeline.RunAsync(corrected, progress, cancellationToken);
         var redrafted = new SiteRedrafted(draft.Site, draft.Brief, "local", draft.Steps, by);

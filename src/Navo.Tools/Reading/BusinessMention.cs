@@ -10,7 +10,7 @@ namespace Navo.Tools.Reading;
 public static partial class BusinessMention
 {
     private static readonly HashSet<string> NotNames = new(
-        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok"],
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Good", "Quick", "So", "Im", "Ive", "I've", "I'm"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Generic = new(["business", "shop", "company", "store", "firm", "site", "website", "web site", "page", "other business", "other shop", "brand", "thing"], StringComparer.Ordinal);
@@ -21,12 +21,12 @@ public static partial class BusinessMention
 
     public static string? Name(string text)
     {
-        foreach (var pattern in new[] { QuotedName(), CalledName(), LeadingName(), WereName(), RunName(), ForName(), MyKindName() })
+        foreach (var pattern in new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), KindThenName(), ForName(), MyKindName(), OpeningName() })
         {
             foreach (Match match in pattern.Matches(text))
             {
-                var name = Pronoun().Replace(match.Groups["name"].Value.Trim().TrimEnd('.', ',', '!', ':'), string.Empty);
-                if (name.Length > 0 && !NotNames.Contains(name))
+                var name = SentenceBreak().Split(Pronoun().Replace(match.Groups["name"].Value.Trim(), string.Empty))[0].Trim().TrimEnd('.', ',', '!', ':', '?');
+                if (name.Length > 0 && !NotNames.Contains(name) && (name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first))))
                 {
                     return name;
                 }
@@ -63,33 +63,65 @@ public static partial class BusinessMention
 
     public static string? Place(string text)
     {
-        return PlaceWords().Matches(text).Select(m => m.Groups["place"].Value.Trim())
-            .FirstOrDefault(p => !NotPlaces().IsMatch(p));
+        // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
+        var name = Name(text);
+        var rest = name is null ? text : text.Replace(name, new string(' ', name.Length), StringComparison.Ordinal);
+        return PlaceWords().Matches(rest).Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
+            .Select(m => m.Groups["place"].Value.Trim())
+            .Select(p => p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p)
+            .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p));
     }
 
     [GeneratedRegex(@"^(?:We're|We are|I'm|I am|It's|Its|This is)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*)";
+    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)";
 
-    private const string NameWords = NamePart + @"(?:\s+(?:&|and|of|the|de|la|n'|'n'|on|with|by|for|" + NamePart + @")){0,5}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|and|of|the|de|la|n'|'n'|on|with|by|for|a|" + NamePart + @")){0,5}";
+
+    /// <summary>A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions" (but not "No. 9" or "H. Pritchard").</summary>
+    [GeneratedRegex(@"(?<=\p{L}{3,})[.!?]\s|(?<=\p{Ll})\.\s")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"(?<![\p{L}])['‘](?<name>\p{Lu}[^'’‘\n]{1,58}?)['’](?![\p{L}])")]
+    private static partial Regex SingleQuotedName();
+
+    /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey)(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    private static partial Regex OpeningName();
+
+    /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
+    [GeneratedRegex(@"(?:\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run|are))\s+(?:a|an)\s+|^\s*)(?:\p{Ll}[\p{Ll}&' -]{2,40}(?:\s(?:in|near|around)\s\p{Lu}[\p{L}-]+)?),\s+(?<name>" + NameWords + @")\s*(?:,|—|–|\s-\s|\.|$)")]
+    private static partial Regex KindThenName();
+
+    /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
+    [GeneratedRegex(@"\b(?:based in|located in|in|on|near|serving|around|covering|across|from|out of|throughout|at|outside|along|edge of)\s+(?:the\s+)?(?<place>(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    private static partial Regex PlaceBefore();
+
+    /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
+    [GeneratedRegex(@"\b\d{1,4}[a-z]?\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Way|Place|Square|Drive|Court|Row|Hill|Close|Terrace|Parade|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park),\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'-]*)?)")]
+    private static partial Regex TownOfAddress();
+
+    /// <summary>"Saltwater Surf School, Croyde — …", "Iron Oak Builders - builders, Swindon", "Chloe Hart Photography, Bristol based".</summary>
+    [GeneratedRegex(@"(?:^[^,.—–\n]{3,60},\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*(?:—|–|\s-\s|\bbased\b|$))|(?:,\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*$)|(?<place>\p{Lu}[\p{L}'-]+)[\s-]based\b")]
+    private static partial Regex PlaceAfterName();
 
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"\b(?:called|named|name is|name's)\s+(?<name>" + NameWords + ")", RegexOptions.None)]
+    [GeneratedRegex(@"\b(?i:called|named|name is|name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|go by|goes by|we go by)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
-    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we)\b")]
+    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
     private static partial Regex LeadingName();
 
-    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|I'm|[Ii] am)\s+(?<name>" + NameWords + @")\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b")]
+    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|I'm|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:))")]
     private static partial Regex WereName();
 
     [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){1,3}(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
     private static partial Regex MyKindName();
 
     [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an)\b")]

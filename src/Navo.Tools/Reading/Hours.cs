@@ -83,6 +83,7 @@ public static partial class Hours
                 var opens = Time(range.Groups["open"].Value, range.Groups["oam"].Value)!.Value;
                 var closes = Time(range.Groups["close"].Value, range.Groups["cam"].Value) ?? opens;
                 closes = Afternoon(opens, closes, range.Groups["cam"].Value);
+                (opens, closes) = Evening(opens, closes, range.Groups["oam"].Value, range.Groups["cam"].Value);
                 lines.Add(new HoursRow(rangeDays ?? "Mon-Sun", $"{opens / 60:00}:{opens % 60:00}", $"{closes / 60:00}:{closes % 60:00}"));
                 from = range.Index + range.Length;
             }
@@ -168,6 +169,25 @@ public static partial class Hours
         }
 
         return (hour * 60) + minutes;
+    }
+
+    /// <summary>
+    /// "5-11pm" and "Fri 4-10" are evening hours: an opening hour before 7 without "am" is in the afternoon when the
+    /// day would otherwise run longer than twelve hours, or when neither time says am or pm and both are before noon.
+    /// </summary>
+    private static (int Opens, int Closes) Evening(int opens, int closes, string openSuffix, string closeSuffix)
+    {
+        if (opens >= 7 * 60 || openSuffix.Length > 0)
+        {
+            return (opens, closes);
+        }
+
+        if (closes - opens > 12 * 60)
+        {
+            return (opens + (12 * 60), closes);
+        }
+
+        return closeSuffix.Length == 0 && closes < 12 * 60 && closes > opens ? (opens + (12 * 60), closes + (12 * 60)) : (opens, closes);
     }
 
     private static int Afternoon(int opens, int closes, string closeSuffix) =>

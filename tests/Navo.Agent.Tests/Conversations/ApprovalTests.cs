@@ -33,7 +33,9 @@ public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarne
 
         var asked = await agent.SayAsync(tenant, conversation, "publish it");
 
-        asked.Reply.Text.Should().Be("Publish the site now, so anyone can see it? Reply yes or no.");
+        asked.Reply.Text.Should().Be(
+            "Publish the site now, so anyone can see it? It still has sample content, which the live site leaves out until you replace it: 3 reviews and 4 answers. Reply yes or no.",
+            "the bakery draft's reviews and FAQ answers are Navo's, not the owner's, and publishing asks once, saying so");
         asked.Reply.Cards.Should().Contain(c => c.Type == "confirm");
         (await ProjectAsync(tenant, project)).Live.Should().BeNull("nothing runs before the yes");
         (await agent.SayAsync(tenant, conversation, "yes")).Reply.Text.Should().StartWith("Your site is live at /s/mar-azul");

@@ -23,7 +23,7 @@ public sealed class GenerateToolTests(AgentHarness agent) : IClassFixture<AgentH
         redrafted.Version.Should().Be(first.Version + 1);
         redrafted.Reply.Text.Should().Be("I've drafted the site again for Waggy Tails in Leeds. Say \"undo\" to go back to the earlier draft.");
         var project = (await agent.Projects.GetAsync(tenant, first.ProjectId!.Value))!;
-        (project.Brief!.Industry, salon.Brief!.Industry).Should().Be(("general", "beauty"));
+        (project.Brief!.Industry, salon.Brief!.Industry).Should().Be(("pets", "beauty"));
         (await agent.Projects.ListAsync(tenant)).Should().ContainSingle();
 
         await agent.SayAsync(tenant, conversation, "undo");

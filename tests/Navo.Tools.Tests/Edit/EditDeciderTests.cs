@@ -112,8 +112,8 @@ public sealed class EditDeciderTests
     [Fact]
     public void Remove_and_move_sections()
     {
-        var removed = _edits.Apply(_edits.Project, new RemoveSection("gallery"));
-        removed.Site!.Pages[0].Sections.Should().NotContain(s => s.Type == "gallery");
+        var removed = _edits.Apply(_edits.Project, new RemoveSection("testimonials"));
+        removed.Site!.Pages[0].Sections.Should().NotContain(s => s.Type == "testimonials");
 
         var moved = _edits.Apply(_edits.Project, new MoveSection("faq", To: "top"));
         moved.Site!.Pages[0].Sections[0].Type.Should().Be("faq");
@@ -187,7 +187,7 @@ public sealed class EditDeciderTests
     [Fact]
     public void A_request_is_atomic_one_bad_operation_refuses_all_and_names_it()
     {
-        var outcome = _edits.Decide(_edits.Project, new RemoveSection("gallery"), new SetText("hero", "nope", "x"), new AddSection("faq"));
+        var outcome = _edits.Decide(_edits.Project, new RemoveSection("testimonials"), new SetText("hero", "nope", "x"), new AddSection("faq"));
 
         outcome.FailedOperation.Should().Be(1);
         outcome.Events.Should().BeEmpty();
@@ -196,7 +196,7 @@ public sealed class EditDeciderTests
     [Fact]
     public void Each_operation_is_one_version_step()
     {
-        var outcome = _edits.Decide(_edits.Project, new RemoveSection("gallery"), new SetTheme(Mode: "dark"), new AddPage("Menu"));
+        var outcome = _edits.Decide(_edits.Project, new RemoveSection("testimonials"), new SetTheme(Mode: "dark"), new AddPage("Menu"));
 
         outcome.Events.Select(e => e.GetType()).Should().Equal(typeof(SectionRemoved), typeof(ThemeChanged), typeof(PageAdded));
     }
@@ -207,10 +207,10 @@ public sealed class EditDeciderTests
         var original = Json(_edits.Project.Site!);
         var one = _edits.Apply(_edits.Project, new SetText("hero", "headline", "First"));
         var afterOne = Json(one.Site!);
-        var two = _edits.Apply(one, new RemoveSection("gallery"), new SetTheme(Mode: "dark"));
+        var two = _edits.Apply(one, new RemoveSection("testimonials"), new SetTheme(Mode: "dark"));
 
         var undoneOnce = _edits.Apply(two, new Undo());
-        Json(undoneOnce.Site!).Should().Be(Json(_edits.Apply(one, new RemoveSection("gallery")).Site!));
+        Json(undoneOnce.Site!).Should().Be(Json(_edits.Apply(one, new RemoveSection("testimonials")).Site!));
         var undoneTwice = _edits.Apply(undoneOnce, new Undo());
         Json(undoneTwice.Site!).Should().Be(afterOne);
         var undoneAll = _edits.Apply(undoneTwice, new Undo());

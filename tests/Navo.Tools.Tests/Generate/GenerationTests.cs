@@ -9,19 +9,19 @@ public sealed class GenerationTests
 
     public static TheoryData<string, string, string[], string[]> Businesses => new()
     {
-        { "bakery", "Rosa's Bakery is a bakery in Porto. We bake sourdough bread, croissants and custard tarts.", ["sourdough bread", "croissants", "custard tarts"], ["hero", "gallery", "testimonials"] },
-        { "restaurant", "\"Casa Verde\" is a family restaurant in Lisbon serving grilled fish, seafood rice and local wine.", ["grilled fish", "seafood rice"], ["hero", "gallery"] },
-        { "fitness", "Flow Studio is a yoga studio in Braga. We offer vinyasa classes, prenatal yoga and meditation.", ["vinyasa classes", "prenatal yoga"], ["pricing", "stats"] },
+        { "bakery", "Rosa's Bakery is a bakery in Porto. We bake sourdough bread, croissants and custard tarts.", ["sourdough bread", "croissants", "custard tarts"], ["hero", "testimonials"] },
+        { "restaurant", "\"Casa Verde\" is a family restaurant in Lisbon serving grilled fish, seafood rice and local wine.", ["grilled fish", "seafood rice"], ["hero", "about"] },
+        { "fitness", "Flow Studio is a yoga studio in Braga. We offer vinyasa classes, prenatal yoga and meditation.", ["vinyasa classes", "prenatal yoga"], ["pricing", "features"] },
         { "beauty", "Glow Hair is a hair salon in Coimbra offering haircuts, balayage and bridal styling.", ["haircuts", "balayage"], ["services", "pricing"] },
-        { "photography", "Lens & Light is a photography studio in Faro. We do wedding photography, portraits and product shoots.", ["wedding photography", "portraits"], ["gallery", "pricing"] },
+        { "photography", "Lens & Light is a photography studio in Faro. We do wedding photography, portraits and product shoots.", ["wedding photography", "portraits"], ["services", "pricing"] },
         { "realestate", "Casa Nova Homes is a real estate agency in Cascais offering home sales, rentals and property valuations.", ["home sales", "rentals"], ["stats", "team"] },
         { "professional", "Silva Accounting is an accounting firm in Porto providing tax returns, bookkeeping and payroll.", ["tax returns", "bookkeeping"], ["services", "cta"] },
         { "software", "Tasklane is a software app for small teams. We provide task automation, time tracking and invoicing.", ["task automation", "time tracking"], ["pricing", "features"] },
         { "trades", "Ferreira Plumbing is a plumber in Aveiro. We fix leaks, boilers and blocked drains.", ["leaks", "boilers"], ["services", "cta"] },
         { "health", "Sorriso Dental is a dental clinic in Setúbal offering check-ups, whitening and braces.", ["check-ups", "whitening"], ["team", "services"] },
         { "nonprofit", "Mãos Dadas is a charity in Évora providing meals, tutoring and winter clothing for families.", ["meals", "tutoring"], ["stats", "cta"] },
-        { "events", "Bela Festa is a wedding planner in Sintra offering wedding planning, floral design and catering.", ["wedding planning", "floral design"], ["gallery", "pricing"] },
-        { "retail", "Barro & Co is a ceramics shop in Caldas. We sell handmade mugs, plates and vases.", ["handmade mugs", "plates"], ["gallery", "features"] },
+        { "events", "Bela Festa is a wedding planner in Sintra offering wedding planning, floral design and catering.", ["wedding planning", "floral design"], ["services", "pricing"] },
+        { "makers", "Barro & Co is a pottery studio in Caldas. We sell handmade mugs, plates and vases.", ["handmade mugs", "plates"], ["services", "pricing"] },
     };
 
     [Theory]

@@ -6,34 +6,53 @@ namespace Navo.Tools.Tests.Generate;
 public sealed class IndustryAndPlaceTests
 {
     [Theory]
-    [InlineData("bakery", "bakery")]
-    [InlineData("Beauty salon", "beauty")]
-    [InlineData("hair salon", "beauty")]
-    [InlineData("wedding planner", "events")]
-    [InlineData("plumber", "trades")]
-    [InlineData("law firm", "professional")]
-    [InlineData("dog groomer", null)]
-    [InlineData("tattoo parlour", null)]
-    [InlineData("tailor", null)]
-    [InlineData("apple orchard", null)]
-    public void Free_words_resolve_to_a_pack_when_one_fits_else_to_general(string industry, string? pack) =>
-        BriefReader.ResolveIndustry(industry, "Build me a site")?.Industry.Should().Be(pack);
+    [InlineData("bakery", "bakery", "bakery")]
+    [InlineData("Beauty salon", "beauty_salon", "beauty")]
+    [InlineData("hairdresser", "hair_salon", "beauty")]
+    [InlineData("someone who plans weddings", "wedding_planner", "events")]
+    [InlineData("plumbing and heating engineer", "plumber", "trades")]
+    [InlineData("law firm", "solicitor", "professional")]
+    [InlineData("dog grooming parlour", "dog_groomer", "pets")]
+    [InlineData("tattoo parlour", "tattoo_studio", "beauty")]
+    [InlineData("we take people kayaking on the river", "kayak_tours", "tours")]
+    [InlineData("i keep bees and sell honey", "beekeeper", "farm")]
+    public void Free_words_resolve_to_the_nearest_kind_by_meaning(string industry, string kind, string pack)
+    {
+        var (found, _) = BriefReader.ResolveKind(industry, "Build me a site");
+
+        found!.Id.Should().Be(kind);
+        found.Pack.Should().Be(pack);
+    }
+
+    [Theory]
+    [InlineData("bagpipe maker")]
+    [InlineData("bell foundry")]
+    public void Words_no_kind_is_near_stay_the_owners_own(string industry)
+    {
+        var (found, label) = BriefReader.ResolveKind(industry, "Build me a site");
+
+        found.Should().BeNull();
+        label.Should().Be(industry);
+    }
 
     [Fact]
     public void A_named_industry_is_not_second_guessed_from_the_words_around_it()
     {
         var brief = BriefReader.Read("We're a dog groomer, not a salon", businessName: "Waggy Tails", industry: "dog groomer");
 
-        brief.Industry.Should().Be("general", "no pack fits a dog groomer, and the salon is what the business is not");
+        brief.Kind.Should().Be("dog_groomer", "the salon is what the business is not");
+        brief.Industry.Should().Be("pets");
         brief.BusinessName.Should().Be("Waggy Tails");
     }
 
     [Fact]
-    public void The_place_given_wins_over_the_one_in_the_description_and_names_the_fallback()
+    public void The_place_given_wins_over_the_one_in_the_description_and_is_never_made_into_a_name()
     {
         BriefReader.Read("Rosa's Bakery is a bakery in Porto.", place: "Lisbon").Place.Should().Be("Lisbon");
         BriefReader.Read("Rosa's Bakery is a bakery in Porto.").Place.Should().Be("Porto");
-        BriefReader.Read("a bakery", place: "Leeds").BusinessName.Should().Be("Leeds Bakery");
+        var unnamed = BriefReader.Read("a bakery", place: "Leeds");
+        unnamed.BusinessName.Should().Be(BriefReader.PlaceholderName, "a name is never the place plus a generic word");
+        unnamed.NameGiven.Should().BeFalse();
     }
 
     [Fact]

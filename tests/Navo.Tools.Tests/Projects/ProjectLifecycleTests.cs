@@ -19,7 +19,7 @@ public sealed class ProjectLifecycleTests
 
         var after = project.Apply(redrafted, project.Version + 1);
 
-        (after.Id, after.Version, after.Name, after.Brief!.Industry).Should().Be((project.Id, 3L, "Waggy Tails", "general"));
+        (after.Id, after.Version, after.Name, after.Brief!.Industry).Should().Be((project.Id, 3L, "Waggy Tails", "pets"));
         after.UndoStack.Peek().Should().Be(2, "undo goes back to the first draft");
         HistorySummary.Describe(redrafted).Should().Be("Drafted the site again for Waggy Tails");
     }

@@ -52,7 +52,7 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
         change.Outcome.Should().Be(ProjectOutcome.Ok);
         var redrafted = (await _projects.GetAsync(tenant, salon.Id))!;
         (redrafted.Id, redrafted.Version, redrafted.Name).Should().Be((salon.Id, 3L, "Waggy Tails"));
-        (redrafted.Brief!.Industry, redrafted.Brief.Place).Should().Be(("general", "Leeds"), "the name and the place carry over; the salon pack does not");
+        (redrafted.Brief!.Industry, redrafted.Brief.Place).Should().Be(("pets", "Leeds"), "the name and the place carry over; the salon pack does not");
         (await _projects.ListAsync(tenant)).Should().ContainSingle(p => p.Id == salon.Id);
         (await _projects.HistoryAsync(tenant, salon.Id))![0].Summary.Should().Be("Drafted the site again for Waggy Tails");
 
@@ -61,7 +61,7 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
         System.Text.Json.Nodes.JsonNode.DeepEquals(
             System.Text.Json.JsonSerializer.SerializeToNode(undone.Project!.Site), System.Text.Json.JsonSerializer.SerializeToNode(first)).Should().BeTrue();
         var reverted = await _projects.EditAsync(tenant, salon.Id, 4, [new Revert(3)], By(tenant));
-        reverted.Project!.Brief!.Industry.Should().Be("general");
+        reverted.Project!.Brief!.Industry.Should().Be("pets");
         (await _projects.DiffAsync(tenant, salon.Id, 2, 3))!.Changes.Should().NotBeEmpty();
     }
 

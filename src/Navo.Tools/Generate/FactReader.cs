@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Navo.Tools.Edit;
+using Navo.Tools.Reading;
+
+namespace Navo.Tools.Generate;
+
+/// <summary>
+/// Reads the facts an owner gives in passing when describing a business: prices with what each is for, opening
+/// hours, address, phone, email, the year they started and the languages they speak. Nothing is guessed.
+/// </summary>
+public static partial class FactReader
+{
+    // The host runs with invariant globalization, so the names of languages are listed here rather than asked of CultureInfo.
+    private static readonly string[] LanguageNames =
+    [
+        "English", "Welsh", "Irish", "Gaelic", "Scots Gaelic", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
+        "Romanian", "Bulgarian", "Czech", "Slovak", "Hungarian", "Greek", "Turkish", "Russian", "Ukrainian", "Lithuanian", "Latvian",
+        "Swedish", "Norwegian", "Danish", "Finnish", "Icelandic", "Arabic", "Hebrew", "Farsi", "Persian", "Urdu", "Hindi", "Punjabi",
+        "Bengali", "Gujarati", "Tamil", "Somali", "Swahili", "Mandarin", "Cantonese", "Chinese", "Japanese", "Korean", "Thai",
+        "Vietnamese", "Tagalog", "Malay", "Indonesian", "British Sign Language", "BSL", "Sign Language", "Croatian", "Serbian",
+        "Albanian", "Catalan", "Basque", "Yoruba", "Igbo", "Amharic", "Tigrinya", "Kurdish", "Pashto", "Nepali", "Sinhala",
+    ];
+
+    public static BusinessFacts Read(string text)
+    {
+        var prices = Prices(text);
+        return new BusinessFacts(
+            prices,
+            OpeningHours(text),
+            Facts.Address(text)?.Value is { Length: > 3 } address ? address : null,
+            Facts.Phone(text)?.Value,
+            Facts.Email(text),
+            Since().Match(text) is { Success: true } since ? since.Groups["year"].Value : null,
+            Languages(text));
+    }
+
+    /// <summary>Every price with what it is for: "cut &amp; blow-dry £35", "£8.50 for a large pizza", "lessons: £30/hour".</summary>
+    public static IReadOnlyList<PriceFact> Prices(string text)
+    {
+        var found = Facts.Prices(text);
+        var result = new List<PriceFact>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            var price = found[i];
+            var start = i > 0 ? found[i - 1].End : 0;
+            // "hand-poured soy candles, £14 each": the item is the last words before the price, even across a comma.
+            var item = Boundary().Split(text[start..price.At]).Reverse()
+                .Select(b => Filler().Replace(b, string.Empty).Trim(' ', '-', '–', '—', '=', ':', '+'))
+                .Take(2).FirstOrDefault(b => b.Length > 1) ?? string.Empty;
+            if (item.Length == 0 || item.Split(' ').Length > 6)
+            {
+                var end = i + 1 < found.Count ? found[i + 1].At : text.Length;
+                var after = AfterFor().Match(text[price.End..end]);
+                item = after.Success ? after.Groups["item"].Value.Trim() : item.Split(' ').Length > 6 ? string.Empty : item;
+            }
+
+            result.Add(new PriceFact(item, price.Amount, price.Period));
+        }
+
+        return result;
+    }
+
+    /// <summary>Opening hours, only where the text speaks of days or opening ("tue-sat 9-5", "open daily 7 till 3").</summary>
+    private static IReadOnlyList<HoursRow> OpeningHours(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        var speaksOfHours = HoursWords().IsMatch(lower) || DayWord().IsMatch(lower);
+        return speaksOfHours ? Hours.Read(WithoutPricesAndNumbers(text)) : [];
+    }
+
+    /// <summary>The text with prices and phone numbers blanked, so "£20-30" or "0113 496 0000" is never read as a time.</summary>
+    private static string WithoutPricesAndNumbers(string text)
+    {
+        var chars = text.ToCharArray();
+        foreach (var price in Facts.Prices(text))
+        {
+            Array.Fill(chars, ' ', price.At, price.End - price.At);
+        }
+
+        if (Facts.Phone(text) is { } phone)
+        {
+            Array.Fill(chars, ' ', phone.At, Math.Min(phone.Value.Length, chars.Length - phone.At));
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>Languages named where the text speaks of speaking or teaching them ("we speak Polish and English").</summary>
+    private static IReadOnlyList<string> Languages(string text)
+    {
+        var clause = LanguageClause().Match(text);
+        return clause.Success
+            ? [.. LanguageNames.Where(n => WholeWords.Contains(clause.Value, n)).OrderBy(n => clause.Value.IndexOf(n, StringComparison.Ordinal))]
+            : [];
+    }
+
+    [GeneratedRegex(@"[,;:(\n]|\.\s|\s(?:and|plus|or)\s|\s[—–-]\s")]
+    private static partial Regex Boundary();
+
+    [GeneratedRegex(@"^\s*(?:(?:we|i)\s+(?:charge|do|sell|offer|have)\s+|prices?\s+(?:are|is|start)?\s*|also\s+|just\s+|only\s+|with\s+)|\s*\b(?:(?:is|are|costs?|at|from|for|just|only|starts?|starting|start at|starting at|around|about|roughly)\s*)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"^\s*(?:each\s+)?for\s+(?:a|an|the|one)?\s*(?<item>[\p{L}' &-]{2,40}?)\s*(?:[,.;:!?\n]|\s(?:and|or|in|on|at)\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterFor();
+
+    [GeneratedRegex(@"\b(?:since|established(?: in)?|est\.?|founded(?: in)?|started(?: in| out in)?|trading since|going since|opened(?: in)?)\s+(?<year>(?:18|19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Since();
+
+    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|days|s)?\b")]
+    private static partial Regex DayWord();
+
+    [GeneratedRegex(@"\b(?:open|opening|hours|closed|daily|every day|weekdays|weekends)\b")]
+    private static partial Regex HoursWords();
+
+    [GeneratedRegex(@"[^.!?\n]{0,30}\b(?:speak|speaks|spoken|fluent|languages?|lessons|classes|courses|teach|teaching|tuition|learn)\b[^.!?\n]{0,80}", RegexOptions.IgnoreCase)]
+    private static partial Regex LanguageClause();
+}

@@ -1,0 +1,95 @@
+using Navo.Tools.Reading;
+
+namespace Navo.Tools.Generate;
+
+/// <summary>
+/// One kind of business from the taxonomy (<c>Generate/Packs/kinds.tsv</c>): its pack of copy, what it is called
+/// ("dog groomer"), its main button ("Book a groom"), what almost every such business offers, and other ways people
+/// name or describe it, which the sentence-embedding model matches against the owner's words.
+/// </summary>
+public sealed record BusinessKind(string Id, string Pack, string Label, string CallToAction, IReadOnlyList<string> Offerings, IReadOnlyList<string> Phrases);
+
+/// <summary>How sure a match is: the kind and the cosine similarity between the owner's words and its nearest phrase.</summary>
+public sealed record KindMatch(BusinessKind Kind, float Score);
+
+/// <summary>
+/// The taxonomy of business kinds, matched by meaning: every kind's label and phrases are embedded once
+/// (all-MiniLM-L6-v2), and the owner's words go to the kind of the nearest phrase. A best score under
+/// <see cref="Threshold"/> is an unknown kind: Navo then writes neutral copy from the owner's own words rather than
+/// another industry's.
+/// </summary>
+public sealed class Kinds
+{
+    /// <summary>Below this cosine similarity nothing in the taxonomy is close enough to call it that kind.</summary>
+    public const float Threshold = 0.55f;
+
+    private static readonly Lazy<Kinds> SharedInstance = new(() => new Kinds(ReadTaxonomy()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly float[][] _vectors;
+    private readonly int[] _owners;
+
+    private Kinds(IReadOnlyList<BusinessKind> all)
+    {
+        All = all;
+        var sentences = all.SelectMany((k, i) => k.Phrases.Prepend(k.Label).Select(p => (Kind: i, Phrase: p))).ToList();
+        _owners = [.. sentences.Select(s => s.Kind)];
+        _vectors = SentenceEmbedder.Shared.Embed([.. sentences.Select(s => s.Phrase)]);
+    }
+
+    /// <summary>The taxonomy, embedded on first use (about two seconds; the host does it at start-up).</summary>
+    public static Kinds Shared => SharedInstance.Value;
+
+    /// <summary>The kinds as listed, without their embeddings: for reading the taxonomy alone.</summary>
+    public static IReadOnlyList<BusinessKind> Taxonomy { get; } = ReadTaxonomy();
+
+    public IReadOnlyList<BusinessKind> All { get; }
+
+    /// <summary>The kind with <paramref name="id"/>, or null.</summary>
+    public static BusinessKind? Find(string? id) => id is null ? null : Taxonomy.FirstOrDefault(k => k.Id == id);
+
+    /// <summary>
+    /// The kinds nearest in meaning to <paramref name="words"/>, best first, each scored by its nearest phrase.
+    /// </summary>
+    public IReadOnlyList<KindMatch> Rank(string words, int take = 3) => Rank(SentenceEmbedder.Shared.Embed(words), take);
+
+    public IReadOnlyList<KindMatch> Rank(float[] embedding, int take = 3)
+    {
+        var best = new float[All.Count];
+        Array.Fill(best, -1f);
+        for (var i = 0; i < _vectors.Length; i++)
+        {
+            var score = Dot(embedding, _vectors[i]);
+            if (score > best[_owners[i]])
+            {
+                best[_owners[i]] = score;
+            }
+        }
+
+        return [.. best.Select((score, i) => new KindMatch(All[i], score)).OrderByDescending(m => m.Score).Take(take)];
+    }
+
+    /// <summary>Cosine similarity of two unit-length embeddings.</summary>
+    private static float Dot(float[] a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private static List<BusinessKind> ReadTaxonomy()
+    {
+        using var stream = typeof(Kinds).Assembly.GetManifestResourceStream("Navo.Tools.Generate.Packs.kinds.tsv")
+            ?? throw new InvalidDataException("The business kinds (Generate/Packs/kinds.tsv) are not embedded.");
+        using var reader = new StreamReader(stream);
+        return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Select(r => new BusinessKind(r[0], r[1], r[2], r[3], List(r[4]), List(r[5])))];
+    }
+
+    private static string[] List(string field) => field.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
