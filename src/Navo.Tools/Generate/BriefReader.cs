@@ -11,6 +11,9 @@ namespace Navo.Tools.Generate;
 /// </summary>
 public static partial class BriefReader
 {
+    /// <summary>The most offerings a brief keeps (the services section shows them all).</summary>
+    public const int MaxOfferings = 8;
+
     /// <summary>The name a site carries until the owner says what the business is called.</summary>
     public const string PlaceholderName = "Your business name";
 
@@ -26,7 +29,7 @@ public static partial class BriefReader
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? BusinessMention.Place(text);
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
-        var facts = FactReader.Read(text);
+        var facts = FactReader.Read(text, named);
         var offerings = FindOfferings(text, name, where);
         return new Brief(
             BusinessName: name,
@@ -64,20 +67,51 @@ public static partial class BriefReader
             return best.Score >= Kinds.Threshold ? (best.Kind, best.Kind.Label) : (null, industry.ToLowerInvariant());
         }
 
-        var said = BusinessMention.Kind(text);
-        var rest = Strip(text, name, place);
-        var bySaid = said is null ? null : Kinds.Shared.Rank(said, 1)[0];
-        var byText = rest.Length == 0 ? null : Kinds.Shared.Rank(rest, 1)[0];
-        var chosen = (bySaid, byText) switch
+        // Every short clause is a candidate for what the business is ("… - Chinese takeaway in Bury, all the
+        // classics, …"), the words after "is a" most of all; the nearest kind over all of them wins.
+        // The name often says the trade too ("Hillside Kennels & Cattery", "Hartley Wynn Solicitors").
+        var said = Kinds.Corrected(BusinessMention.Kind(text));
+        var candidates = Candidates(Strip(text, name, place)).Prepend(name).Prepend(said).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (candidates.Count == 0)
         {
-            ({ } s, { } t) => t.Score > s.Score + 0.15f ? t : s,
-            ({ } s, null) => s,
-            (null, { } t) => t,
-            _ => null,
-        };
+            return (null, null);
+        }
 
-        return chosen is { Score: >= Kinds.Threshold } ? (chosen.Kind, chosen.Kind.Label) : (null, said);
+        // Each kind scores its nearest candidate (the words after "is a" count a little more) plus half its
+        // similarity to the whole description, so one stray clause ("private hire available") cannot outvote the rest.
+        var whole = Strip(text, null, place);
+        var vectors = SentenceEmbedder.Shared.Embed([.. candidates, whole]);
+        var context = Kinds.Shared.Scores(vectors[^1]);
+        var nearest = new float[context.Length];
+        Array.Fill(nearest, -1f);
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var scores = Kinds.Shared.Scores(vectors[c]);
+            // The words after "is a" count a little more; later clauses a little less than the first ones.
+            var bonus = (candidates[c] == said ? 0.05f : 0f) - (0.01f * c);
+            for (var k = 0; k < scores.Length; k++)
+            {
+                nearest[k] = Math.Max(nearest[k], scores[k] + bonus);
+            }
+        }
+
+        var top = Enumerable.Range(0, nearest.Length).MaxBy(k => nearest[k] + (0.5f * context[k]));
+        if (nearest[top] < Kinds.Threshold)
+        {
+            top = Enumerable.Range(0, nearest.Length).MaxBy(k => nearest[k]);
+        }
+
+        var chosen = new KindMatch(Kinds.Shared.All[top], nearest[top]);
+        return chosen.Score >= Kinds.Threshold ? (chosen.Kind, chosen.Kind.Label) : (null, said);
     }
+
+    /// <summary>The clauses of a description short enough to name a kind of business: up to ten words.</summary>
+    private static IEnumerable<string> Candidates(string text) =>
+        Clause().Split(text).Concat(ItemSplit().Split(text))
+            .Select(c => c.Trim(' ', ',', '.', '!', '?'))
+            .Where(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is var n && (n is >= 2 and <= 10 || (n == 1 && c.Length >= 5)) && !Request().IsMatch(c))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(16);
 
     /// <summary>
     /// A correction's brief with what the earlier brief knew and the correction did not say: the offerings, the
@@ -128,15 +162,11 @@ public static partial class BriefReader
         {
             // "bread and coffee in Porto for families": the offerings end where the place, audience or a price begins.
             var list = TrailingPhrase().Replace(match.Groups["list"].Value, string.Empty);
-            offerings.AddRange(ItemSplit().Split(list)
-                .Select(o => Clean(LeadingFiller().Replace(o.Replace(name, string.Empty, StringComparison.OrdinalIgnoreCase), string.Empty)))
-                .OfType<string>()
-                .Where(o => o.Length is > 2 and <= 40 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o))
-                .Select(LowerUnlessProper));
+            offerings.AddRange(Items(ItemSplit().Split(list), name, place));
         }
 
         offerings.AddRange(ListedOfferings(source, name, place));
-        return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(6)];
+        return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxOfferings)];
     }
 
     /// <summary>
@@ -145,6 +175,7 @@ public static partial class BriefReader
     /// </summary>
     private static IEnumerable<string> ListedOfferings(string text, string name, string? place)
     {
+        var single = new List<string>();
         foreach (var clause in Clause().Split(text).Select(c => c.Trim()).Where(c => c.Length > 2))
         {
             if (Request().IsMatch(clause))
@@ -154,21 +185,38 @@ public static partial class BriefReader
 
             // "Studio 21 Hair, hair salon in Limerick, cuts, colour, balayage": the parts naming the business, saying
             // what it is ("a little wine bar in Lewes") or giving hours, contacts or dates are not offerings.
-            var items = ItemSplit().Split(PriceOrNumber().Replace(clause, " "))
-                .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)))
-                .Select(o => Clean(TrailingPhrase().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty)))
-                .OfType<string>()
-                .Where(o => o.Length is > 2 and <= 40 && o.Split(' ').Length <= 5 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o))
-                .ToList();
+            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(clause, " ")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place).ToList();
             if (items.Count >= 2 || (items.Count == 1 && clause.Contains(',', StringComparison.Ordinal)))
             {
                 foreach (var item in items)
                 {
-                    yield return LowerUnlessProper(item);
+                    yield return item;
                 }
             }
+            else if (items.Count == 1 && items[0].Contains(' ', StringComparison.Ordinal) && Templates.IsPlural(items[0]))
+            {
+                // "— guided sea kayak tours along the coast": one thing said on its own, after the lists.
+                single.Add(items[0]);
+            }
+        }
+
+        foreach (var item in single)
+        {
+            yield return item;
         }
     }
+
+    /// <summary>
+    /// The parts of a list that are offerings, tidied: not the business's name or what it is ("a little wine bar in
+    /// Lewes"), not hours, contacts or places, without "available" or "welcome" after them.
+    /// </summary>
+    private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place) =>
+        parts.Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o)
+                && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
+            .Select(o => Clean(Afterthought().Replace(TrailingPhrase().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
+            .OfType<string>()
+            .Where(o => o.Length is > 2 and <= 60 && o.Split(' ').Length <= 7 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o))
+            .Select(LowerUnlessProper);
 
     /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
     private static string LowerUnlessProper(string offering) =>
@@ -207,19 +255,19 @@ public static partial class BriefReader
         return string.IsNullOrEmpty(trimmed) || trimmed.Any(char.IsControl) ? null : trimmed.Length > 80 ? trimmed[..80].Trim() : trimmed;
     }
 
-    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|run|runs|running|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering)\s+(?<list>[^.!?;:()\n]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering)\s+(?!(?:is|are|a|an)\b)(?<list>[^.!?;:()\n]+)")]
     private static partial Regex Offering();
 
     [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate|do|need|want)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+|the\s+)?(?:new\s+|quick\s+|simple\s+|nice\s+|one[- ]page\s+|single[- ]page\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page|webpage)\b(?:\s+for\s+(?:me|us|my\s+\w+|our\s+\w+))?", RegexOptions.IgnoreCase)]
     private static partial Regex SiteRequest();
 
-    [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*[£€$]\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*(?:euros?|pounds?|dollars?).*$|\s*[—–-]\s.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*[£€$]\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*(?:euros?|pounds?|dollars?).*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();
 
     [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by)\s|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     [GeneratedRegex(@"\bfor\s+(?<who>(?!over\b|more\b|about\b|a\b|an\b|the\b|my\b|our\b|me\b|us\b|you\b|it\b|this\b|\d)[\p{L}-]+(?:\s+(?!in\b|at\b|with\b|and\b|on\b|from\b|near\b)[\p{L}-]+){0,3})", RegexOptions.IgnoreCase)]
@@ -234,7 +282,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|since|established|hours|based|located|speak|no contract|order by)\b|@|\d{1,2}\s*(?:am|pm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAList();
 
-    [GeneratedRegex(@"\b(?:website|site|web page|can you|could you|please|need a|want a|make me|build me)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:web\s*site|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
 
     /// <summary>A list of offerings splits at commas and slashes; "custom and flash tattoos" stays one offering.</summary>
@@ -243,6 +291,13 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|days|s)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayWord();
+
+    [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Afterthought();
+
+    /// <summary>"The Still Water is a day spa in Bath with thermal pools": what comes with it is offered.</summary>
+    [GeneratedRegex(@"\s(?:with|offering|selling|doing|serving|treating|teaching|specialising in|specializing in)\s+(?<what>.+)$")]
+    private static partial Regex WithWhat();
 
     [GeneratedRegex(@"^\s*(?:a|an|i|we|i'm|we're|im)\s", RegexOptions.IgnoreCase)]
     private static partial Regex Identity();

@@ -21,9 +21,9 @@ public static partial class FactReader
         "Albanian", "Catalan", "Basque", "Yoruba", "Igbo", "Amharic", "Tigrinya", "Kurdish", "Pashto", "Nepali", "Sinhala",
     ];
 
-    public static BusinessFacts Read(string text)
+    public static BusinessFacts Read(string text, string? name = null)
     {
-        var prices = Prices(text);
+        var prices = Prices(text, name);
         return new BusinessFacts(
             prices,
             OpeningHours(text),
@@ -35,7 +35,7 @@ public static partial class FactReader
     }
 
     /// <summary>Every price with what it is for: "cut &amp; blow-dry £35", "£8.50 for a large pizza", "lessons: £30/hour".</summary>
-    public static IReadOnlyList<PriceFact> Prices(string text)
+    public static IReadOnlyList<PriceFact> Prices(string text, string? name = null)
     {
         var found = Facts.Prices(text);
         var result = new List<PriceFact>();
@@ -43,21 +43,44 @@ public static partial class FactReader
         {
             var price = found[i];
             var start = i > 0 ? found[i - 1].End : 0;
-            // "hand-poured soy candles, £14 each": the item is the last words before the price, even across a comma.
-            var item = Boundary().Split(text[start..price.At]).Reverse()
-                .Select(b => Filler().Replace(b, string.Empty).Trim(' ', '-', '–', '—', '=', ':', '+'))
-                .Take(2).FirstOrDefault(b => b.Length > 1) ?? string.Empty;
-            if (item.Length == 0 || item.Split(' ').Length > 6)
-            {
-                var end = i + 1 < found.Count ? found[i + 1].At : text.Length;
-                var after = AfterFor().Match(text[price.End..end]);
-                item = after.Success ? after.Groups["item"].Value.Trim() : item.Split(' ').Length > 6 ? string.Empty : item;
-            }
-
-            result.Add(new PriceFact(item, price.Amount, price.Period));
+            var end = i + 1 < found.Count ? found[i + 1].At : text.Length;
+            result.Add(new PriceFact(ItemOf(text[start..price.At], text[price.End..end], name), price.Amount, price.Period));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What a price is for: the words just before it ("skin fades £22", "1-1 sessions in person … £45": up to where
+    /// the place or the manner begins), or just after it ("£40 call-out", "£5 for a loaf"); a duration before it
+    /// ("puppy classes, 6 weeks £90") defers to the words before that.
+    /// </summary>
+    private static string ItemOf(string before, string after, string? name)
+    {
+        var segments = Boundary().Split(name is null ? before : before.Replace(name, " ", StringComparison.OrdinalIgnoreCase))
+            .Select(b => Said.Clean(Trailing().Replace(Filler().Replace(b, string.Empty), string.Empty).Trim(' ', '-', '–', '—', '=', ':', '+', '(', ')')) ?? string.Empty)
+            .ToList();
+        var following = (AfterFor().Match(after) is { Success: true } forWhat ? forWhat.Groups["item"].Value
+            : AfterPrice().Match(after) is { Success: true } next ? next.Groups["item"].Value
+            : string.Empty).Trim();
+        var last = segments.Count > 0 ? segments[^1] : string.Empty;
+        if (last.Length == 0)
+        {
+            // "…, £40 call-out": a price that starts its clause names its item after it, else the clause before.
+            if (following.Length > 1)
+            {
+                return following;
+            }
+
+            last = segments.Count > 1 ? segments[^2] : string.Empty;
+        }
+
+        if (DurationOnly().IsMatch(last) && segments.Count > 1 && segments[^2].Length > 1)
+        {
+            last = segments[^2];
+        }
+
+        return last.Length > 1 && last.Split(' ').Length <= 6 ? last : following;
     }
 
     /// <summary>Opening hours, only where the text speaks of days or opening ("tue-sat 9-5", "open daily 7 till 3").</summary>
@@ -99,6 +122,15 @@ public static partial class FactReader
 
     [GeneratedRegex(@"^\s*(?:(?:we|i)\s+(?:charge|do|sell|offer|have)\s+|prices?\s+(?:are|is|start)?\s*|also\s+|just\s+|only\s+|with\s+)|\s*\b(?:(?:is|are|costs?|at|from|for|just|only|starts?|starting|start at|starting at|around|about|roughly)\s*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"^\s*(?<item>(?!(?:each|per|a|an|for|only|from|pp|pw|pm|and|or|to)\b)\p{L}[\p{L}' &-]{1,30}?)\s*(?:[,.;:!?()\n]|\s(?:and|or|in|on|at|for|per|each|from)\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterPrice();
+
+    [GeneratedRegex(@"^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|sessions?|classes|lessons)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationOnly();
+
+    [GeneratedRegex(@"\s+(?:in person|in|around|near|on|at|from|with|online|covering)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Trailing();
 
     [GeneratedRegex(@"^\s*(?:each\s+)?for\s+(?:a|an|the|one)?\s*(?<item>[\p{L}' &-]{2,40}?)\s*(?:[,.;:!?\n]|\s(?:and|or|in|on|at)\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AfterFor();

@@ -44,6 +44,17 @@ public sealed class Kinds
 
     public IReadOnlyList<BusinessKind> All { get; }
 
+    /// <summary>
+    /// The words with misspelt trade words put right against the taxonomy's own words ("dog groming" -> "dog
+    /// grooming"), so the embedding sees what the owner meant.
+    /// </summary>
+    public static string? Corrected(string? words) =>
+        words is null ? null : string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length >= 5 && !Vocabulary.Value.Contains(w) && Typos.Closest(w, Vocabulary.Value) is { } near ? near : w));
+
+    private static readonly Lazy<HashSet<string>> Vocabulary = new(() =>
+        [.. Taxonomy.SelectMany(k => k.Phrases.Append(k.Label)).SelectMany(p => p.ToLowerInvariant().Split(' ', ',', '-')).Where(w => w.Length > 0)]);
+
     /// <summary>The kind with <paramref name="id"/>, or null.</summary>
     public static BusinessKind? Find(string? id) => id is null ? null : Taxonomy.FirstOrDefault(k => k.Id == id);
 
@@ -53,6 +64,13 @@ public sealed class Kinds
     public IReadOnlyList<KindMatch> Rank(string words, int take = 3) => Rank(SentenceEmbedder.Shared.Embed(words), take);
 
     public IReadOnlyList<KindMatch> Rank(float[] embedding, int take = 3)
+    {
+        var best = Scores(embedding);
+        return [.. best.Select((score, i) => new KindMatch(All[i], score)).OrderByDescending(m => m.Score).Take(take)];
+    }
+
+    /// <summary>For every kind, in the order of <see cref="All"/>, the similarity of its nearest phrase to the embedding.</summary>
+    public float[] Scores(float[] embedding)
     {
         var best = new float[All.Count];
         Array.Fill(best, -1f);
@@ -65,7 +83,7 @@ public sealed class Kinds
             }
         }
 
-        return [.. best.Select((score, i) => new KindMatch(All[i], score)).OrderByDescending(m => m.Score).Take(take)];
+        return best;
     }
 
     /// <summary>Cosine similarity of two unit-length embeddings.</summary>

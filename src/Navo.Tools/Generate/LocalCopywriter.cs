@@ -30,7 +30,7 @@ public sealed partial class LocalCopywriter : ISectionWriter
             "about" => Make(sectionId, type, ("title", $"About {brief.BusinessName}"), ("body", About(brief, Fill(pick.One(pack.About))))),
             "text" => Make(sectionId, type, ("title", brief.BusinessName), ("body", Fill(pick.One(pack.About)))),
             "features" or "services" => Make(sectionId, type, [("title", type == "services" ? "What we offer" : $"What {brief.BusinessName} offers")],
-                [.. offerings.Take(6).Select((o, i) => SectionItem.Of(("title", Templates.UpperFirst(o)), ("text", Fill(pack.FeatureTexts[(i + pick.Offset) % pack.FeatureTexts.Count], o))))]),
+                [.. offerings.Take(BriefReader.MaxOfferings).Select((o, i) => SectionItem.Of(("title", Templates.UpperFirst(o)), ("text", Fill(pack.FeatureTexts[(i + pick.Offset) % pack.FeatureTexts.Count], o))))]),
             "gallery" => Make(sectionId, type, [("title", $"A look at {brief.BusinessName}")], []),
             "testimonials" => Make(sectionId, type, [("title", "What people say")], [.. pick.Rotate(pack.Testimonials).Select(t => FromTemplate(t, Fill) with { Sample = true })]),
             "faq" => Make(sectionId, type, [("title", "Questions, answered")], [.. pick.Rotate(pack.Faq).Select(t => FromTemplate(t, Fill) with { Sample = true })]),

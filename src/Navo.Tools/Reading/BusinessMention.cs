@@ -10,10 +10,13 @@ namespace Navo.Tools.Reading;
 public static partial class BusinessMention
 {
     private static readonly HashSet<string> NotNames = new(
-        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Good", "Quick", "So", "Im", "Ive", "I've", "I'm"],
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "So", "Im", "Ive", "I've", "I'm"],
         StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> Generic = new(["business", "shop", "company", "store", "firm", "site", "website", "web site", "page", "other business", "other shop", "brand", "thing"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Generic = new(
+        ["business", "shop", "company", "store", "firm", "site", "website", "web site", "page", "other business", "other shop", "brand", "thing",
+         "studio", "home studio", "kitchen", "workshop", "unit", "van", "place", "little place", "house", "home", "own business", "practice"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> Fillers = new(["small", "little", "new", "local", "independent", "tiny", "family", "family-run", "friendly", "cosy", "cozy", "own", "other", "second", "another", "brand", "lovely", "busy"], StringComparer.Ordinal);
 
@@ -21,7 +24,7 @@ public static partial class BusinessMention
 
     public static string? Name(string text)
     {
-        foreach (var pattern in new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), KindThenName(), ForName(), MyKindName(), OpeningName() })
+        foreach (var pattern in new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), KindThenName(), ForName(), MyKindName(), OpeningName(), DashName() })
         {
             foreach (Match match in pattern.Matches(text))
             {
@@ -58,7 +61,7 @@ public static partial class BusinessMention
         }
 
         var words = match.Groups["kind"].Value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Fillers.Contains).ToList();
-        return words.Count == 0 || words.Count > 4 ? null : string.Join(' ', words);
+        return words.Count == 0 || words.Count > 4 || Generic.Contains(string.Join(' ', words)) ? null : string.Join(' ', words);
     }
 
     public static string? Place(string text)
@@ -77,10 +80,14 @@ public static partial class BusinessMention
 
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)";
 
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|and|of|the|de|la|n'|'n'|on|with|by|for|a|" + NamePart + @")){0,5}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|and|of|the|de|la|n'|'n'|on|with|by|for|a|" + NamePart + @")){0,6}";
+
+    /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
+    [GeneratedRegex(@"\s[—–]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?$)")]
+    private static partial Regex DashName();
 
     /// <summary>A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions" (but not "No. 9" or "H. Pritchard").</summary>
-    [GeneratedRegex(@"(?<=\p{L}{3,})[.!?]\s|(?<=\p{Ll})\.\s")]
+    [GeneratedRegex(@"(?<=\p{L}{3,})[.!?]\s")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"(?<![\p{L}])['‘](?<name>\p{Lu}[^'’‘\n]{1,58}?)['’](?![\p{L}])")]
@@ -109,7 +116,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"\b(?i:called|named|name is|name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|go by|goes by|we go by)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"\b(?i:called|named|name is|name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
@@ -128,7 +135,7 @@ public static partial class BusinessMention
     private static partial Regex ForName();
 
     /// <summary>"is a …", "we're a …", ", a …", "for my …", "I run a …": the words naming the kind, up to where the sentence moves on.</summary>
-    [GeneratedRegex(@"(?<!\bnot\s)(?<!\bnot\s(?:a|an)\s)(?:(?:\bis|'re|\bare|\bits|'s|\bI\s+(?:run|own|have)|\bwe\s+(?:run|own)|[,:—–?.!]|\s-)\s+(?:just\s+|really\s+|actually\s+)?(?:a|an)\s+|\bfor\s+(?:my|our|a|an)\s+)(?<kind>[\p{L}&'-]+(?:\s+(?!(?:in|near|on|at|based|called|named|serving|covering|around|from|that|which|who|with|and|since|for|not|but|actually|so|we|i|to|run|by|please|pls|plz|thanks|now|too)\b)[\p{L}&'-]+){0,4})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\bnot\s)(?<!\bnot\s(?:a|an)\s)(?:(?:\bis|'re|\bare|\bits|'s|'m|\bam|\bI\s+(?:run|own|have)|\bwe\s+(?:run|own)|[,:—–?.!]|\s-)\s+(?:just\s+|really\s+|actually\s+)?(?:a|an)\s+|\bfor\s+(?:my|our|a|an)\s+)(?<kind>[\p{L}\p{N}&'-]+(?:\s+(?!(?:in|near|on|at|based|called|named|serving|covering|around|from|that|which|who|with|and|since|for|not|but|actually|so|we|i|to|run|by|please|pls|plz|thanks|now|too|doing|selling|making|offering|serving|specialising|specializing|open|out)\b)[\p{L}&'-]+){0,4})", RegexOptions.IgnoreCase)]
     private static partial Regex KindPhrase();
 
     [GeneratedRegex(@"\b(?:a|an|my|our)\s+(?<kind>(?:(?!(?:website|site|web|page|for|my|our|a|an|the|in|called|named|me|us)\b)[\p{L}&'-]+\s+){0,3}?(?:bakery|bakers?|caf[eé]|coffee shop|restaurant|bistro|pub|bar|salon|barbershop|barbers?|spa|studio|shop|store|boutique|school|academy|parlou?r|groomers?|grooming|clinic|practice|surgery|agency|company|business|firm|consultancy|gym|florist|photographer|photography|plumber|plumbing|electrician|builders?|beekeeper|apiary|farm|brewery|winery|hotel|guesthouse|b&b|tours?|dentist|vet|garage|bookshop|bookstore|gallery|charity|nursery|daycare|tutor|tutoring|trainer|coach|therapist|band|choir|club|kitchen|catering|caterer|deli|butcher|market|cleaners?|cleaning|landscaper|gardener|decorator|carpenter|joiner|roofer|locksmith|mechanic|accountant|lawyer|solicitor|architect|designer|stylist|tattooist|yoga|pilates|dojo|service|services|co))\b", RegexOptions.IgnoreCase)]

@@ -75,7 +75,9 @@ public sealed class BriefEvaluationTests(ITestOutputHelper output)
             yield return $"offering: '{offering}' missing from [{string.Join(", ", brief.Offerings)}]";
         }
 
-        foreach (var price in expected.Prices.Where(p => !brief.Facts.Prices.Any(b => b.Price == p.Price && Overlaps(b.Item, p.Item))))
+        // "£30 per hour" is a price for an hour: an expected item that is only the period matches the period read.
+        foreach (var price in expected.Prices.Where(p => !brief.Facts.Prices.Any(b => b.Price == p.Price
+            && (Overlaps(b.Item, p.Item) || (b.Period is { } period && p.Item.Replace("per ", string.Empty, StringComparison.Ordinal).StartsWith(period, StringComparison.OrdinalIgnoreCase))))))
         {
             yield return $"price: {price.Item} {price.Price} missing from [{string.Join(", ", brief.Facts.Prices.Select(p => $"{p.Item} {p.Price}"))}]";
         }
