@@ -30,7 +30,7 @@ public static partial class BriefReader
         var where = Clean(place) ?? BusinessMention.Place(text);
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
         var facts = FactReader.Read(text, named);
-        var offerings = FindOfferings(text, name, where);
+        var offerings = FindOfferings(text, name, where, label);
         return new Brief(
             BusinessName: name,
             Industry: kind?.Pack ?? "general",
@@ -153,7 +153,7 @@ public static partial class BriefReader
         return Spaces().Replace(rest, " ").Trim(' ', ',', '.', ':', '-');
     }
 
-    private static IReadOnlyList<string> FindOfferings(string text, string name, string? place)
+    private static IReadOnlyList<string> FindOfferings(string text, string name, string? place, string? kind)
     {
         // "Build a site for Casa Azul, ... serving fish": the request to build the site is not what the business does.
         var source = SiteRequest().Replace(text, string.Empty);
@@ -162,10 +162,10 @@ public static partial class BriefReader
         {
             // "bread and coffee in Porto for families": the offerings end where the place, audience or a price begins.
             var list = TrailingPhrase().Replace(match.Groups["list"].Value, string.Empty);
-            offerings.AddRange(Items(ItemSplit().Split(list), name, place));
+            offerings.AddRange(Items(ItemSplit().Split(list), name, place, kind));
         }
 
-        offerings.AddRange(ListedOfferings(source, name, place));
+        offerings.AddRange(ListedOfferings(source, name, place, kind));
         return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxOfferings)];
     }
 
@@ -173,34 +173,42 @@ public static partial class BriefReader
     /// Offerings listed without a verb: "… a cafe in Frome - good coffee, toasties, homemade soup and cakes." The
     /// clauses that say who the business is, or give hours, prices, contacts or requests, are not lists of offerings.
     /// </summary>
-    private static IEnumerable<string> ListedOfferings(string text, string name, string? place)
+    private static IEnumerable<string> ListedOfferings(string text, string name, string? place, string? kind)
     {
         var single = new List<string>();
+        var priced = new List<string>();
+        var index = 0;
+        text = text.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
         foreach (var clause in Clause().Split(text).Select(c => c.Trim()).Where(c => c.Length > 2))
         {
-            if (Request().IsMatch(clause))
+            index++;
+            // "Shadows of York ghost walks — …": what follows the name is what they do; a price ends an item
+            // ("wedding cakes from £350, birthday cakes from £45 and cupcakes £2.50 each").
+            var unnamed = clause.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
+            var hasPrice = PriceOrNumber().IsMatch(unnamed);
+            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind).ToList();
+            if (items.Count >= 2 || (items.Count == 1 && unnamed.Contains(',', StringComparison.Ordinal) && !clause.Contains(name, StringComparison.OrdinalIgnoreCase)))
             {
-                continue;
-            }
+                // Lists with prices come after the others: their items are often sizes or tickets ("A4", "adults").
+                if (hasPrice)
+                {
+                    priced.AddRange(items);
+                    continue;
+                }
 
-            // "Studio 21 Hair, hair salon in Limerick, cuts, colour, balayage": the parts naming the business, saying
-            // what it is ("a little wine bar in Lewes") or giving hours, contacts or dates are not offerings.
-            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(clause, " ")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place).ToList();
-            if (items.Count >= 2 || (items.Count == 1 && clause.Contains(',', StringComparison.Ordinal)))
-            {
                 foreach (var item in items)
                 {
                     yield return item;
                 }
             }
-            else if (items.Count == 1 && items[0].Contains(' ', StringComparison.Ordinal) && Templates.IsPlural(items[0]))
+            else if (items.Count == 1 && items[0].Contains(' ', StringComparison.Ordinal) && (index <= 3 || Templates.IsPlural(items[0])))
             {
-                // "— guided sea kayak tours along the coast": one thing said on its own, after the lists.
+                // "— guided sea kayak tours along the coast": one thing said on its own, early on.
                 single.Add(items[0]);
             }
         }
 
-        foreach (var item in single)
+        foreach (var item in single.Concat(priced))
         {
             yield return item;
         }
@@ -208,14 +216,15 @@ public static partial class BriefReader
 
     /// <summary>
     /// The parts of a list that are offerings, tidied: not the business's name or what it is ("a little wine bar in
-    /// Lewes"), not hours, contacts or places, without "available" or "welcome" after them.
+    /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
     /// </summary>
-    private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place) =>
-        parts.Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o)
+    private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind) =>
+        parts.Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
                 && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
-            .Select(o => Clean(Afterthought().Replace(TrailingPhrase().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
+            .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .OfType<string>()
-            .Where(o => o.Length is > 2 and <= 60 && o.Split(' ').Length <= 7 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o))
+            .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
+                && (kind is null || !WholeWords.Contains(o.ToLowerInvariant(), kind.ToLowerInvariant())))
             .Select(LowerUnlessProper);
 
     /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
@@ -267,7 +276,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by)\s|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by)\s|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     [GeneratedRegex(@"\bfor\s+(?<who>(?!over\b|more\b|about\b|a\b|an\b|the\b|my\b|our\b|me\b|us\b|you\b|it\b|this\b|\d)[\p{L}-]+(?:\s+(?!in\b|at\b|with\b|and\b|on\b|from\b|near\b)[\p{L}-]+){0,3})", RegexOptions.IgnoreCase)]
@@ -282,15 +291,19 @@ public static partial class BriefReader
     [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|since|established|hours|based|located|speak|no contract|order by)\b|@|\d{1,2}\s*(?:am|pm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAList();
 
-    [GeneratedRegex(@"\b(?:web\s*site|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:web\s*site|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me|hi|hello|hey|thanks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
 
     /// <summary>A list of offerings splits at commas and slashes; "custom and flash tattoos" stays one offering.</summary>
-    [GeneratedRegex(@",\s*(?:and\s+|&\s+)?|\s*/\s*|\s+plus\s+")]
+    [GeneratedRegex(@"(?:\s*,)+\s*(?:and\s+|&\s+)?|\s*/\s*|\s+plus\s+")]
     private static partial Regex ItemSplit();
 
     [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|days|s)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DayWord();
+
+    /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
+    [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during)\s+.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemEnd();
 
     [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Afterthought();
@@ -299,7 +312,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"\s(?:with|offering|selling|doing|serving|treating|teaching|specialising in|specializing in)\s+(?<what>.+)$")]
     private static partial Regex WithWhat();
 
-    [GeneratedRegex(@"^\s*(?:a|an|i|we|i'm|we're|im)\s", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:a|an|i|we|i'm|we're|im|is|are|was)(?:\s|$)|\b(?:called|named|trading as|known as|is|go by)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Identity();
 
     [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]

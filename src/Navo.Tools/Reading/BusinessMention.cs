@@ -102,7 +102,7 @@ public static partial class BusinessMention
     private static partial Regex KindThenName();
 
     /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
-    [GeneratedRegex(@"\b(?:based in|located in|in|on|near|serving|around|covering|across|from|out of|throughout|at|outside|along|edge of)\s+(?:the\s+)?(?<place>(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of)\s+(?:the\s+)?(?<place>(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
@@ -131,7 +131,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
     private static partial Regex MyKindName();
 
-    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an)\b")]
+    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|we're|we are|the)\b")]
     private static partial Regex ForName();
 
     /// <summary>"is a …", "we're a …", ", a …", "for my …", "I run a …": the words naming the kind, up to where the sentence moves on.</summary>
