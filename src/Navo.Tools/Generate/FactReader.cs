@@ -58,7 +58,7 @@ public static partial class FactReader
     private static string ItemOf(string before, string after, string? name)
     {
         var segments = Boundary().Split(name is null ? before : before.Replace(name, " ", StringComparison.OrdinalIgnoreCase))
-            .Select(b => Said.Clean(Trailing().Replace(Filler().Replace(b, string.Empty), string.Empty).Trim(' ', '-', '–', '—', '=', ':', '+', '(', ')')) ?? string.Empty)
+            .Select(b => Said.Clean(Trailing().Replace(Filler().Replace(b.Trim(), string.Empty).Trim(), string.Empty).Trim(' ', '-', '–', '—', '=', ':', '+', '(', ')')) ?? string.Empty)
             .ToList();
         var following = (AfterFor().Match(after) is { Success: true } forWhat ? forWhat.Groups["item"].Value
             : AfterPrice().Match(after) is { Success: true } next ? next.Groups["item"].Value
@@ -117,7 +117,7 @@ public static partial class FactReader
             : [];
     }
 
-    [GeneratedRegex(@"[,;:(\n]|\.\s|\s(?:and|plus|or)\s|\s[—–-]\s")]
+    [GeneratedRegex(@"[,;:(\n]|\.\s|\s(?:and|plus)\s|\s[—–-]\s")]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^\s*(?:(?:we|i)\s+(?:charge|do|sell|offer|have)\s+|prices?\s+(?:are|is|start)?\s*|also\s+|just\s+|only\s+|with\s+)|\s*\b(?:(?:is|are|costs?|at|from|for|just|only|starts?|starting|start at|starting at|around|about|roughly)\s*)+$", RegexOptions.IgnoreCase)]

@@ -123,10 +123,17 @@ public sealed class BriefEvaluationTests(ITestOutputHelper output)
 
     private static readonly string[] Week = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+    /// <summary>"Sat-Sun" and "Sat, Sun" are the same days.</summary>
+    private static IEnumerable<string> Days(string part)
+    {
+        var ends = part.Split('-', StringSplitOptions.TrimEntries).Select(d => Array.IndexOf(Week, d[..Math.Min(3, d.Length)])).ToList();
+        return ends.Count == 2 && ends[0] >= 0 && ends[1] >= ends[0] ? Week[ends[0]..(ends[1] + 1)] : [part];
+    }
+
     /// <summary>A row as comparable text, days of a list in week order: "Mon, Sun Closed", "Tue-Sat 08:00-16:00".</summary>
     private static string Row(HoursRow row)
     {
-        var days = string.Join(", ", row.Days.Split(',', StringSplitOptions.TrimEntries).OrderBy(d => Array.IndexOf(Week, d[..Math.Min(3, d.Length)])));
+        var days = string.Join(", ", row.Days.Split(',', StringSplitOptions.TrimEntries).SelectMany(Days).Distinct().OrderBy(d => Array.IndexOf(Week, d)));
         return row.Text is { Length: > 0 } text ? $"{days} {text}" : $"{days} {row.Opens}-{row.Closes}";
     }
 
