@@ -63,14 +63,17 @@ public static partial class BriefReader
                 return (exact, exact.Label);
             }
 
-            var best = Kinds.Shared.Rank(industry, 1)[0];
-            return best.Score >= Kinds.Threshold ? (best.Kind, best.Kind.Label) : (null, industry.ToLowerInvariant());
+            var best = Kinds.Shared.Rank(Kinds.Corrected(industry)!, 1)[0];
+            if (best.Score >= Kinds.Threshold)
+            {
+                return (best.Kind, best.Kind.Label);
+            }
         }
 
         // Every short clause is a candidate for what the business is ("… - Chinese takeaway in Bury, all the
         // classics, …"), the words after "is a" most of all; the nearest kind over all of them wins.
         // The name often says the trade too ("Hillside Kennels & Cattery", "Hartley Wynn Solicitors").
-        var said = Kinds.Corrected(BusinessMention.Kind(text));
+        var said = Kinds.Corrected(industry?.ToLowerInvariant() ?? BusinessMention.Kind(text));
         var candidates = Candidates(Strip(text, name, place)).Prepend(name).Prepend(said).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (candidates.Count == 0)
         {
@@ -83,25 +86,29 @@ public static partial class BriefReader
         var vectors = SentenceEmbedder.Shared.Embed([.. candidates, whole]);
         var context = Kinds.Shared.Scores(vectors[^1]);
         var nearest = new float[context.Length];
+        var raw = new float[context.Length];
         Array.Fill(nearest, -1f);
+        Array.Fill(raw, -1f);
         for (var c = 0; c < candidates.Count; c++)
         {
             var scores = Kinds.Shared.Scores(vectors[c]);
+
             // The words after "is a" count a little more; later clauses a little less than the first ones.
             var bonus = (candidates[c] == said ? 0.05f : 0f) - (0.01f * c);
             for (var k = 0; k < scores.Length; k++)
             {
                 nearest[k] = Math.Max(nearest[k], scores[k] + bonus);
+                raw[k] = Math.Max(raw[k], scores[k]);
             }
         }
 
         var top = Enumerable.Range(0, nearest.Length).MaxBy(k => nearest[k] + (0.5f * context[k]));
-        if (nearest[top] < Kinds.Threshold)
+        if (raw[top] < Kinds.Threshold)
         {
-            top = Enumerable.Range(0, nearest.Length).MaxBy(k => nearest[k]);
+            top = Enumerable.Range(0, raw.Length).MaxBy(k => raw[k]);
         }
 
-        var chosen = new KindMatch(Kinds.Shared.All[top], nearest[top]);
+        var chosen = new KindMatch(Kinds.Shared.All[top], raw[top]);
         return chosen.Score >= Kinds.Threshold ? (chosen.Kind, chosen.Kind.Label) : (null, said);
     }
 
@@ -223,9 +230,27 @@ public static partial class BriefReader
                 && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .OfType<string>()
+            .SelectMany(SplitPair)
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
             .Select(LowerUnlessProper);
+
+    /// <summary>
+    /// "croissants and custard tarts" and "grilled fish and local wine" are two offerings; "custom and flash tattoos",
+    /// "new and used bikes" and "manual &amp; automatic lessons" are one: a single word before "and" that is not a
+    /// plural describes what follows.
+    /// </summary>
+    private static IEnumerable<string> SplitPair(string item)
+    {
+        var pair = PairJoin().Match(item);
+        if (!pair.Success)
+        {
+            return [item];
+        }
+
+        var left = item[..pair.Index].Trim();
+        return left.Contains(' ', StringComparison.Ordinal) || Templates.IsPlural(left) ? [left, item[(pair.Index + pair.Length)..].Trim()] : [item];
+    }
 
     /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
     private static string LowerUnlessProper(string offering) =>
@@ -276,7 +301,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by)\s|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by)(?:\s|$)|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     [GeneratedRegex(@"\bfor\s+(?<who>(?!over\b|more\b|about\b|a\b|an\b|the\b|my\b|our\b|me\b|us\b|you\b|it\b|this\b|\d)[\p{L}-]+(?:\s+(?!in\b|at\b|with\b|and\b|on\b|from\b|near\b)[\p{L}-]+){0,3})", RegexOptions.IgnoreCase)]
@@ -304,6 +329,9 @@ public static partial class BriefReader
     /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
     [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during)\s+.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEnd();
+
+    [GeneratedRegex(@"\s+(?:and|&)\s+")]
+    private static partial Regex PairJoin();
 
     [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Afterthought();

@@ -1,6 +1,7 @@
 using Navo.EventStore;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
+using Navo.Tools.Sites;
 
 namespace Navo.Tools.Projects;
 
@@ -34,7 +35,8 @@ public sealed partial class ProjectService
     /// Drafts the site of an existing project again from a corrected description ("we're a dog groomer, not a salon")
     /// and queues <see cref="SiteRedrafted"/> in <paramref name="session"/>: a new version of the same project, so undo,
     /// revert and history keep working. What the request does not say is kept from the current brief: the business
-    /// name, the place (unless the new words name one), the tone, and the industry when the new words suggest none.
+    /// name, the place (unless the new words name one), the tone, the kind when the new words suggest none, the
+    /// offerings and facts, and any text the owner wrote into the earlier draft (<see cref="OwnerText"/>).
     /// </summary>
     public async Task<ProjectChange> RedraftAsync(
         IEventSession session, Guid id, GenerationRequest request, Actor by, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -57,7 +59,13 @@ public sealed partial class ProjectService
             Earlier = before,
         };
         var draft = await pipeline.RunAsync(corrected, progress, cancellationToken);
-        var redrafted = new SiteRedrafted(draft.Site, draft.Brief, "local", draft.Steps, by);
+        var site = state.Site is null ? draft.Site : OwnerText.CarryOver(state.Drafted, state.Site, draft.Site);
+        if (SiteValidator.Validate(site).Count > 0)
+        {
+            site = draft.Site;
+        }
+
+        var redrafted = new SiteRedrafted(site, draft.Brief, "local", draft.Steps, by);
         session.Append(id, state.Version, redrafted);
         return new(ProjectOutcome.Ok, state.Apply(redrafted, state.Version + 1));
     }

@@ -12,6 +12,7 @@ namespace Navo.Tools.Projects;
 /// the versions that "undo" goes back to, newest on top. <see cref="Slug"/> is the site's address once it was
 /// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
 /// revert leave it alone. A <see cref="Deleted"/> project is kept in the store but answers as if it did not exist.
+/// <see cref="Drafted"/> is the site as Navo last drafted it, before the owner's edits.
 /// </summary>
 public sealed record ProjectState(
     Guid Id,
@@ -26,7 +27,8 @@ public sealed record ProjectState(
     ImmutableList<LiveSite>? Published = null,
     string? Slug = null,
     ImmutableList<SiteDomain>? Domains = null,
-    bool Deleted = false) : IAggregate<ProjectState>
+    bool Deleted = false,
+    Site? Drafted = null) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -44,10 +46,11 @@ public sealed record ProjectState(
             {
                 Id = streamId ?? Id, Name = created.Name, Description = created.Description, CreatedAt = at ?? CreatedAt,
             },
-            SiteGenerated generated => Changed(generated.Site, version) with { Brief = generated.Brief, Name = generated.Site.Name },
+            // Drafted is what Navo wrote, so a redraft can tell the owner's text from its own.
+            SiteGenerated generated => Changed(generated.Site, version) with { Brief = generated.Brief, Name = generated.Site.Name, Drafted = generated.Site },
             SiteRedrafted redrafted => Changed(redrafted.Site, version) with
             {
-                Brief = redrafted.Brief, Name = redrafted.Site.Name, Description = redrafted.Brief.Description,
+                Brief = redrafted.Brief, Name = redrafted.Site.Name, Description = redrafted.Brief.Description, Drafted = redrafted.Site,
             },
             // New sections drafted after a rename use the new name.
             SiteRenamed renamed when Site is not null => Changed(SiteEvolution.Evolve(Site, renamed), version) with

@@ -144,7 +144,8 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
         steps["store"] = Milliseconds(step);
         faults?.AfterFilesStored?.Invoke();
         var published = new SitePublished(project.Version, slug, pages, Milliseconds(started), by, steps);
-        return Queue(session, project, published, $"Your site is live at {SitePath(slug)} (version {project.Version}).");
+        var leftOut = SampleContent.LeftOut(site) is { } sample ? $" Sample content stays off the live site until you replace it: {sample}." : string.Empty;
+        return Queue(session, project, published, $"Your site is live at {SitePath(slug)} (version {project.Version}).{leftOut}");
     }
 
     private static PublishOutcome Rollback(IEventSession session, ProjectState project, long? version, Actor by)

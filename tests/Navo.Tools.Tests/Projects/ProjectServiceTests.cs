@@ -41,6 +41,25 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_correction_redrafts_as_the_right_kind_keeping_the_name_facts_and_what_the_owner_wrote()
+    {
+        var tenant = Workspace();
+        var (shop, _) = await _projects.GenerateAsync(tenant, new GenerationRequest(
+            "Petal & Stem is a gift shop in Worthing. Call 01903 555 740, open Tue-Sat 9-5."), By(tenant));
+        await _projects.EditAsync(tenant, shop.Id, null, [new SetText("hero", "headline", "Flowers for every week of the year")], By(tenant));
+
+        var change = await InSessionAsync(tenant, s => _projects.RedraftAsync(s, shop.Id, new GenerationRequest("we're a florist, not a gift shop"), By(tenant)));
+
+        change.Outcome.Should().Be(ProjectOutcome.Ok);
+        var redrafted = (await _projects.GetAsync(tenant, shop.Id))!;
+        (redrafted.Brief!.Kind, redrafted.Name, redrafted.Brief.Place).Should().Be(("florist", "Petal & Stem", "Worthing"));
+        var sections = redrafted.Site!.Pages[0].Sections;
+        sections.First(s => s.Type == "hero").Field("headline").Should().Be("Flowers for every week of the year", "the owner wrote it");
+        sections.First(s => s.Type == "contact").Field("phone").Should().Be("01903 555 740");
+        sections.Should().Contain(s => s.Type == "hours", "the opening hours given in the first message stay");
+    }
+
+    [Fact]
     public async Task A_redraft_is_a_new_version_of_the_same_project_and_undo_revert_and_history_keep_working()
     {
         var tenant = Workspace();
