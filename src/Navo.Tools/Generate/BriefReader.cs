@@ -226,7 +226,8 @@ public static partial class BriefReader
     /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
     /// </summary>
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind) =>
-        parts.Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
+        parts.Select(o => Identity().IsMatch(o) ? Described(o, kind) ?? o : o)
+            .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
                 && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .OfType<string>()
@@ -234,6 +235,33 @@ public static partial class BriefReader
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
             .Select(LowerUnlessProper);
+
+    /// <summary>
+    /// What a description of the business says it offers: "a maths and physics tutor" offers maths and physics, "a
+    /// converted barn for weddings" is for weddings; "a friendly dog groomer" says nothing more than its kind.
+    /// </summary>
+    private static string? Described(string part, string? kind)
+    {
+        if (ForWhat().Match(part) is { Success: true } forWhat)
+        {
+            return forWhat.Groups["what"].Value;
+        }
+
+        if (kind is null || !part.TrimEnd().EndsWith(kind, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var words = part.Trim()[..^kind.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .SkipWhile(w => Describing().IsMatch(w)).ToList();
+        return words.Count > 0 && !words.All(w => Describing().IsMatch(w)) ? string.Join(' ', words) : null;
+    }
+
+    [GeneratedRegex(@"^(?:a|an)\s.*?\sfor\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForWhat();
+
+    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Describing();
 
     /// <summary>
     /// "croissants and custard tarts" and "grilled fish and local wine" are two offerings; "custom and flash tattoos",

@@ -117,7 +117,7 @@ public static partial class FactReader
             : [];
     }
 
-    [GeneratedRegex(@"[,;:(\n]|\.\s|\s(?:and|plus)\s|\s[—–-]\s")]
+    [GeneratedRegex(@"[,;:(\n!?]|\.\s|\s(?:and|plus)\s|\s[—–-]\s")]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^\s*(?:(?:we|i)\s+(?:charge|do|sell|offer|have)\s+|prices?\s+(?:are|is|start)?\s*|also\s+|just\s+|only\s+|with\s+)|\s*\b(?:(?:is|are|costs?|at|from|for|just|only|starts?|starting|start at|starting at|around|about|roughly)\s*)+$", RegexOptions.IgnoreCase)]

@@ -70,6 +70,24 @@ public sealed class GenerationTests
     }
 
     [Fact]
+    public async Task Businesses_of_one_kind_get_different_copy_and_colours_not_the_same_page_with_another_name()
+    {
+        string[] names = ["Muddy Paws", "Waggy Tails", "The Dog House", "Bark & Bubbles", "Pampered Pooch", "Fluff Stop", "Scruff Club", "Top Dog"];
+        string[] places = ["Leeds", "Bath", "Hove", "Ayr", "Truro", "Ripon", "Poole", "Selby"];
+        var pages = new List<string>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var draft = await Pipeline.RunAsync(new GenerationRequest($"{names[i]} is a dog groomer in {places[i]}."));
+            draft.Brief.Kind.Should().Be("dog_groomer");
+            var home = draft.Site.Pages[0].Sections;
+            var copy = string.Join("|", home.Where(s => s.Type is "hero" or "about").SelectMany(s => s.Fields.Values)) + draft.Site.Theme.PrimaryColor;
+            pages.Add(copy.Replace(names[i], "NAME", StringComparison.Ordinal).Replace(places[i], "PLACE", StringComparison.Ordinal));
+        }
+
+        pages.Distinct().Should().HaveCountGreaterThanOrEqualTo(6, "eight dog groomers should not read as one page with the name swapped");
+    }
+
+    [Fact]
     public async Task An_unknown_industry_still_gets_a_sensible_site_from_the_users_own_words()
     {
         var result = await Pipeline.RunAsync(new GenerationRequest("Zephyr Kites sells stunt kites in Nazaré."));
