@@ -24,12 +24,13 @@ public static partial class BusinessMention
 
     public static string? Name(string text)
     {
-        foreach (var pattern in new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), KindThenName(), ForName(), MyKindName(), OpeningName(), DashName() })
+        foreach (var pattern in new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), KindThenName(), ForName(), SiteFor(), MyKindName(), OpeningName(), DashName(), Standalone() })
         {
             foreach (Match match in pattern.Matches(text))
             {
-                var name = SentenceBreak().Split(Pronoun().Replace(match.Groups["name"].Value.Trim(), string.Empty))[0].Trim().TrimEnd('.', ',', '!', ':', '?');
-                if (name.Length > 0 && !NotNames.Contains(name) && (name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first))))
+                var name = Tidy(SentenceBreak().Split(Pronoun().Replace(match.Groups["name"].Value.Trim(), string.Empty))[0]);
+                if (name.Length > 0 && !NotNames.Contains(name) && (name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)))
+                    && (pattern != Standalone() || (name.Contains(' ', StringComparison.Ordinal) && !NotPlaces().IsMatch(name) && !DayOrMonth().IsMatch(name))))
                 {
                     return name;
                 }
@@ -37,6 +38,17 @@ public static partial class BusinessMention
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A name without what cannot end one: "Ever After Events and" (… and i plan weddings) loses "and"; "Sharp &amp; Co
+    /// Barbers on Anglesey" loses the place after "on" or "in".
+    /// </summary>
+    private static string Tidy(string name)
+    {
+        var tidy = TrailingConnector().Replace(name.Trim().TrimEnd('.', ',', '!', ':', '?'), string.Empty);
+        var at = OnPlace().Match(tidy);
+        return at.Success && tidy[..at.Index].Contains(' ', StringComparison.Ordinal) ? tidy[..at.Index] : tidy;
     }
 
     public static string? Kind(string text)
@@ -86,6 +98,23 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\s[—–]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?$)")]
     private static partial Regex DashName();
 
+    [GeneratedRegex(@"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:North|South|East|West)\s\p{Lu}")]
+    private static partial Regex DayOrMonth();
+
+    [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in))+$")]
+    private static partial Regex TrailingConnector();
+
+    [GeneratedRegex(@"\s(?:on|in)\s\p{Lu}[\p{L}'-]+$")]
+    private static partial Regex OnPlace();
+
+    /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
+    [GeneratedRegex(@"\b(?i:web\s*site|site|page)\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as)\s+(?<name>" + NameWords + @")")]
+    private static partial Regex SiteFor();
+
+    /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
+    [GeneratedRegex(@"(?:^|[.!?,:;—–]\s*|\s-\s)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})\s*(?=[.!?,;—–]|\s-\s|$)")]
+    private static partial Regex Standalone();
+
     /// <summary>A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions" (but not "No. 9" or "H. Pritchard").</summary>
     [GeneratedRegex(@"(?<=\p{L}{3,})[.!?]\s")]
     private static partial Regex SentenceBreak();
@@ -102,7 +131,7 @@ public static partial class BusinessMention
     private static partial Regex KindThenName();
 
     /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
-    [GeneratedRegex(@"\b(?:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of)\s+(?:the\s+)?(?<place>(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of|all over|over)\s+(?:the\s+)?(?<place>(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
@@ -122,7 +151,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
     private static partial Regex LeadingName();
 
-    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|I'm|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:))")]
+    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$))")]
     private static partial Regex WereName();
 
     [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
@@ -141,7 +170,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:a|an|my|our)\s+(?<kind>(?:(?!(?:website|site|web|page|for|my|our|a|an|the|in|called|named|me|us)\b)[\p{L}&'-]+\s+){0,3}?(?:bakery|bakers?|caf[eé]|coffee shop|restaurant|bistro|pub|bar|salon|barbershop|barbers?|spa|studio|shop|store|boutique|school|academy|parlou?r|groomers?|grooming|clinic|practice|surgery|agency|company|business|firm|consultancy|gym|florist|photographer|photography|plumber|plumbing|electrician|builders?|beekeeper|apiary|farm|brewery|winery|hotel|guesthouse|b&b|tours?|dentist|vet|garage|bookshop|bookstore|gallery|charity|nursery|daycare|tutor|tutoring|trainer|coach|therapist|band|choir|club|kitchen|catering|caterer|deli|butcher|market|cleaners?|cleaning|landscaper|gardener|decorator|carpenter|joiner|roofer|locksmith|mechanic|accountant|lawyer|solicitor|architect|designer|stylist|tattooist|yoga|pilates|dojo|service|services|co))\b", RegexOptions.IgnoreCase)]
     private static partial Regex KindWords();
 
-    [GeneratedRegex(@"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|English|Spanish|French|German|I\b|We\b|The\b|Our\b|My\b)")]
+    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|days|s)?|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|English|Spanish|French|German|I|We|The|Our|My)\b")]
     private static partial Regex NotPlaces();
 
     [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|covering|across|from|out of)\s+(?<place>(?:St\.?\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
