@@ -12,18 +12,17 @@ namespace Navo.Host.Tests;
 /// First drafts through <c>POST /api/v1/projects</c> for the businesses of Eval/drafts.json, written apart from the
 /// taxonomy, the packs and the brief reader's own evaluation set. A draft is right when its site carries the
 /// business's name, its place, what it sells and the facts given, none of the words of a trade it could be mistaken
-/// for, and no review, team member or figure that is not marked sample.
+/// for, and no review, team member or figure that is not marked sample. Issue 12 asks for 90% of businesses Navo has
+/// not seen. drafts.json measured 72.9% when first run and fresh-drafts.json 66.7% (untouched); both were then used
+/// to find general faults, so their figures now overstate what an unseen set would show (see tests/README.md).
 /// </summary>
 public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHelper output) : IClassFixture<NavoHostFactory>
 {
-    /// <summary>Issue 12 asks for 90%; this floor is what the drafts measured when the set was first run (72.9%), and may only rise.</summary>
-    private const double AtLeast = 0.70;
-
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     [Theory]
-    [InlineData("drafts.json", 0.70)]
-    [InlineData("fresh-drafts.json", 0.70)]
+    [InlineData("drafts.json", 0.90)]
+    [InlineData("fresh-drafts.json", 0.90)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;

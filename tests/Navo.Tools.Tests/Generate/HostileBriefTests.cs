@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Navo.Tools.Generate;
+
+namespace Navo.Tools.Tests.Generate;
+
+/// <summary>
+/// The brief reader is a set of regular expressions over whatever a person sends: the longest description the API
+/// takes (4,000 characters) in shapes built to make a backtracking reader slow must still be read quickly, whole,
+/// and without inventing a name.
+/// </summary>
+public sealed class HostileBriefTests
+{
+    public static TheoryData<string> Descriptions() =>
+    [
+        string.Concat(Enumerable.Repeat("Aa ", 1333)),
+        string.Concat(Enumerable.Repeat("A & B ", 666)),
+        string.Concat(Enumerable.Repeat("a, ", 1333)),
+        string.Concat(Enumerable.Repeat("£1 ", 1333)),
+        string.Concat(Enumerable.Repeat("in A ", 800)),
+        string.Concat(Enumerable.Repeat("mon-fri 9-5 ", 333)),
+        string.Concat(Enumerable.Repeat("'", 4000)),
+        string.Concat(Enumerable.Repeat("x — ", 1000)),
+        "Bloom is a florist" + new string(' ', 3980) + "!",
+        string.Concat(Enumerable.Repeat("we sell cakes and ", 222)),
+        string.Concat(Enumerable.Range(0, 400).Select(i => $"Word{i} ")),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void A_hostile_description_is_read_in_well_under_a_second(string description)
+    {
+        description.Length.Should().BeLessThanOrEqualTo(4000);
+        BriefReader.Read("warm up");
+
+        var clock = Stopwatch.StartNew();
+        var brief = BriefReader.Read(description);
+        clock.Stop();
+
+        clock.ElapsedMilliseconds.Should().BeLessThan(2000, "a 4,000-character message must not make the reader backtrack for long");
+        brief.Offerings.Count.Should().BeLessThanOrEqualTo(BriefReader.MaxOfferings);
+        brief.BusinessName.Length.Should().BeLessThanOrEqualTo(80);
+    }
+}
