@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
+
+namespace Navo.Tools.Generate;
+
+/// <summary>What kind of business a description is about, by meaning: the taxonomy's nearest kind over its clauses.</summary>
+public static partial class BriefReader
+{
+    /// <summary>
+    /// The kind of business: the one the user named ("industry"), else the one nearest in meaning to the words that
+    /// say what it is ("a dog groomer", "we're a little tattoo studio"), else to the whole description. Null, with the
+    /// owner's own words as the label, when nothing in the taxonomy is close enough.
+    /// </summary>
+    public static (BusinessKind? Kind, string? Label) ResolveKind(string? industry, string text, string? name = null, string? place = null)
+    {
+        if (industry is not null)
+        {
+            var exact = Kinds.Taxonomy.FirstOrDefault(k => k.Id.Equals(industry, StringComparison.OrdinalIgnoreCase) || k.Label.Equals(industry, StringComparison.OrdinalIgnoreCase));
+            if (exact is not null)
+            {
+                return (exact, exact.Label);
+            }
+
+            var best = Kinds.Shared.Rank(Kinds.Corrected(industry)!, 1)[0];
+            if (best.Score >= Kinds.Threshold)
+            {
+                return (best.Kind, best.Kind.Label);
+            }
+        }
+
+        // Every short clause is a candidate for what the business is ("… - Chinese takeaway in Bury, all the
+        // classics, …"), the words after "is a" most of all; the nearest kind over all of them wins.
+        // The name often says the trade too ("Hillside Kennels & Cattery", "Hartley Wynn Solicitors").
+        var said = Kinds.Corrected(industry?.ToLowerInvariant() ?? BusinessMention.Kind(text));
+        var candidates = Candidates(Strip(text, name, place)).Prepend(name).Prepend(said).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (candidates.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // Each kind scores its nearest candidate (the words after "is a" count a little more) plus half its
+        // similarity to the whole description, so one stray clause ("private hire available") cannot outvote the rest.
+        var whole = Strip(text, null, place);
+        var vectors = SentenceEmbedder.Shared.Embed([.. candidates, whole]);
+        var context = Kinds.Shared.Scores(vectors[^1]);
+        var nearest = new float[context.Length];
+        var raw = new float[context.Length];
+        Array.Fill(nearest, -1f);
+        Array.Fill(raw, -1f);
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var scores = Kinds.Shared.Scores(vectors[c]);
+
+            // The words after "is a" count a little more; later clauses a little less than the first ones.
+            var bonus = (candidates[c] == said ? 0.05f : 0f) - (0.01f * c);
+            for (var k = 0; k < scores.Length; k++)
+            {
+                nearest[k] = Math.Max(nearest[k], scores[k] + bonus);
+                raw[k] = Math.Max(raw[k], scores[k]);
+            }
+        }
+
+        var top = Enumerable.Range(0, nearest.Length).MaxBy(k => nearest[k] + (0.5f * context[k]));
+        if (raw[top] < Kinds.Threshold)
+        {
+            top = Enumerable.Range(0, raw.Length).MaxBy(k => raw[k]);
+        }
+
+        var chosen = new KindMatch(Kinds.Shared.All[top], raw[top]);
+        return chosen.Score >= Kinds.Threshold ? (chosen.Kind, chosen.Kind.Label) : (null, said);
+    }
+
+    /// <summary>The clauses of a description short enough to name a kind of business: up to ten words.</summary>
+    private static IEnumerable<string> Candidates(string text) =>
+        Clause().Split(text).Concat(ItemSplit().Split(text))
+            .Select(c => c.Trim(' ', ',', '.', '!', '?'))
+            .Where(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is var n && (n is >= 2 and <= 10 || (n == 1 && c.Length >= 5)) && !Request().IsMatch(c))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(16);
+
+    /// <summary>The description without the name, the place and the request for a website: what is left says what the business is.</summary>
+    private static string Strip(string text, string? name, string? place)
+    {
+        var rest = SiteRequest().Replace(text, " ");
+        foreach (var known in new[] { name, place }.OfType<string>())
+        {
+            rest = rest.Replace(known, " ", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Spaces().Replace(rest, " ").Trim(' ', ',', '.', ':', '-');
+    }
+
+    [GeneratedRegex(@"[.!?](?!\d)|\n|;|\s[—–-]\s|—|–|:\s")]
+    private static partial Regex Clause();
+
+    /// <summary>A list of offerings splits at commas and slashes; "custom and flash tattoos" stays one offering.</summary>
+    [GeneratedRegex(@"(?:\s*,)+\s*(?:and\s+|&\s+)?|\s*/\s*|\s+plus\s+")]
+    private static partial Regex ItemSplit();
+
+    [GeneratedRegex(@"\b(?:web\s*site|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me|hi|hello|hey|thanks)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Request();
+}

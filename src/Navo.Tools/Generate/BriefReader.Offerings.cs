@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
+
+namespace Navo.Tools.Generate;
+
+/// <summary>What a business offers, in the owner's words: lists with or without a verb, tidied into items.</summary>
+public static partial class BriefReader
+{
+    private static IReadOnlyList<string> FindOfferings(string text, string name, string? place, string? kind)
+    {
+        // "Build a site for Casa Azul, ... serving fish": the request to build the site is not what the business does.
+        var source = SiteRequest().Replace(text, string.Empty);
+        var offerings = new List<string>();
+        foreach (Match match in Offering().Matches(source))
+        {
+            // "bread and coffee in Porto for families": the offerings end where the place, audience or a price begins.
+            var list = TrailingPhrase().Replace(match.Groups["list"].Value, string.Empty);
+            offerings.AddRange(Items(ItemSplit().Split(list), name, place, kind));
+        }
+
+        offerings.AddRange(ListedOfferings(source, name, place, kind));
+        return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxOfferings)];
+    }
+
+    /// <summary>
+    /// Offerings listed without a verb: "… a cafe in Frome - good coffee, toasties, homemade soup and cakes." The
+    /// clauses that say who the business is, or give hours, prices, contacts or requests, are not lists of offerings.
+    /// </summary>
+    private static IEnumerable<string> ListedOfferings(string text, string name, string? place, string? kind)
+    {
+        var single = new List<string>();
+        var priced = new List<string>();
+        var index = 0;
+        text = text.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
+        foreach (var clause in Clause().Split(text).Select(c => c.Trim()).Where(c => c.Length > 2))
+        {
+            index++;
+            // "Shadows of York ghost walks — …": what follows the name is what they do; a price ends an item
+            // ("wedding cakes from £350, birthday cakes from £45 and cupcakes £2.50 each").
+            var unnamed = clause.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
+            var hasPrice = PriceOrNumber().IsMatch(unnamed);
+            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind, first: index <= 1).ToList();
+            if (items.Count >= 2 || (items.Count == 1 && unnamed.Contains(',', StringComparison.Ordinal) && !clause.Contains(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Lists with prices come after the others: their items are often sizes or tickets ("A4", "adults").
+                if (hasPrice)
+                {
+                    priced.AddRange(items);
+                    continue;
+                }
+
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+            }
+            else if (items.Count == 1 && items[0].Contains(' ', StringComparison.Ordinal) && (index <= 3 || Templates.IsPlural(items[0])))
+            {
+                // "— guided sea kayak tours along the coast": one thing said on its own, early on.
+                single.Add(items[0]);
+            }
+        }
+
+        foreach (var item in single.Concat(priced))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// The parts of a list that are offerings, tidied: not the business's name or what it is ("a little wine bar in
+    /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
+    /// </summary>
+    private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
+        parts.Select(o => Article().IsMatch(o) ? Described(o, kind) ?? (first || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
+            .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
+                && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
+            .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
+            .OfType<string>()
+            .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
+                && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
+            .Select(LowerUnlessProper);
+
+    /// <summary>"a little wine bar in Lewes" says what the business is; "a children's corner", later in a list, is an offering.</summary>
+    private static bool IsWhatItIs(string part, string? place, string? kind) =>
+        (place is not null && part.Contains(place, StringComparison.OrdinalIgnoreCase)) || (kind is not null && part.Contains(kind, StringComparison.OrdinalIgnoreCase))
+        || ForTail().IsMatch(part);
+
+    [GeneratedRegex(@"^\s*(?:a|an)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Article();
+
+    /// <summary>
+    /// What a description of the business says it offers: "a maths and physics tutor" offers maths and physics, "a
+    /// converted barn for weddings" is for weddings; "a friendly dog groomer" says nothing more than its kind.
+    /// </summary>
+    private static string? Described(string part, string? kind)
+    {
+        var head = ForTail().Replace(part, string.Empty).Trim();
+        if (kind is not null && head.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
+        {
+            var words = head[..^kind.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .SkipWhile(w => Describing().IsMatch(w)).ToList();
+            if (words.Count > 0 && !words.All(w => Describing().IsMatch(w)))
+            {
+                return string.Join(' ', words);
+            }
+        }
+
+        return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?:a|an)\s.*?\sfor\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForWhat();
+
+    [GeneratedRegex(@"\s(?:for|in|near|based|covering|serving|around)\s.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForTail();
+
+    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Describing();
+
+    /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
+    private static string LowerUnlessProper(string offering) =>
+        string.Join(' ', offering.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => w.Length > 1 && w.Skip(1).Any(char.IsUpper) ? w : i == 0 || !char.IsUpper(w[0]) ? w.ToLowerInvariant() : w));
+
+    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks)\s+(?!(?:is|are|a|an)\b)(?<list>[^.!?;:()\n]+)")]
+    private static partial Regex Offering();
+
+    [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*[£€$]\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*(?:euros?|pounds?|dollars?).*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingPhrase();
+
+    [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over)(?:\s|$)|\b(?:we|i|you|us)\b|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotOffering();
+
+    [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|hours)\b.*\d|@|\d{1,2}\s*(?:am|pm)\b|\b(?:since|established|based|located|speak|no contract|order by)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAList();
+
+    /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
+    [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during)\s+.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemEnd();
+
+    [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Afterthought();
+
+    /// <summary>"The Still Water is a day spa in Bath with thermal pools": what comes with it is offered.</summary>
+    [GeneratedRegex(@"\s(?:with|offering|selling|doing|serving|treating|teaching|specialising in|specializing in)\s+(?<what>.+)$")]
+    private static partial Regex WithWhat();
+
+    [GeneratedRegex(@"^\s*(?:a|an|i|we|i'm|we're|im|is|are|was)(?:\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Identity();
+
+    /// <summary>What is left of a sentence naming the business ("the venue is called"), or of one about time ("51 weeks a year").</summary>
+    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Leftover();
+
+    [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]
+    private static partial Regex PriceOrNumber();
+
+    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|days|s)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayWord();
+}
