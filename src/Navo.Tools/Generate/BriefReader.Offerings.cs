@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Navo.Tools.Reading;
 
 namespace Navo.Tools.Generate;
 
