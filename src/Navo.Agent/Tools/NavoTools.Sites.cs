@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Navo.Agent.Conversations;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
+using Navo.Tools.Sites;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 
@@ -45,8 +46,21 @@ public sealed partial class NavoTools
 
         var (project, draft) = await projects.GenerateAsync(scope.Session, request, scope.By, scope.Progress, cancellationToken);
         scope.ProjectId = project.Id;
-        return ToolResult.Ok($"Here's a first draft for {About(draft.Brief)}. Tell me what to change, or say \"publish it\" when you're happy.",
-            project.Id, project.Version, card: Preview(project));
+        return ToolResult.Ok(FirstDraftReply(draft.Brief, draft.Site), project.Id, project.Version, card: Preview(project));
+    }
+
+    /// <summary>
+    /// What Navo says about a first draft: whom it is for, what is sample content, and, when the owner did not say
+    /// the name, that "Your business name" is waiting for it.
+    /// </summary>
+    internal static string FirstDraftReply(Brief brief, Site site)
+    {
+        var reply = brief.NameGiven
+            ? $"Here's a first draft for {About(brief)}."
+            : $"Here's a first draft{(brief.Place is null ? string.Empty : $" for your {brief.KindLabel ?? "business"} in {brief.Place}")}. What's the business called? For now the site says \"{BriefReader.PlaceholderName}\".";
+        var sample = SampleContent.LeftOut(site) is null ? string.Empty
+            : " Reviews, figures and answers marked \"Sample\" are mine, not yours: replace them, or they stay off the live site.";
+        return reply + sample + " Tell me what to change, or say \"publish it\" when you're happy.";
     }
 
     private static string About(Brief brief) => brief.Place is null ? brief.BusinessName : $"{brief.BusinessName} in {brief.Place}";

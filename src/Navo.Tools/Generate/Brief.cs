@@ -44,5 +44,8 @@ public sealed record BusinessFacts(
     public static BusinessFacts None { get; } = new([], [], null, null, null, null, []);
 }
 
-/// <summary>One price the owner gave: what it is for ("cut &amp; blow-dry"), the price with its currency ("£35") and its period.</summary>
-public sealed record PriceFact(string Item, string Price, string? Period);
+/// <summary>
+/// One price the owner gave: what it is for ("cut &amp; blow-dry"), the price with its currency ("£35"), its period,
+/// and whether it is a starting price ("from £45").
+/// </summary>
+public sealed record PriceFact(string Item, string Price, string? Period, bool From = false);

@@ -22,7 +22,7 @@ public static partial class BriefReader
             }
 
             var best = Kinds.Shared.Rank(Kinds.Corrected(industry)!, 1)[0];
-            if (best.Score >= Kinds.Threshold)
+            if (best.Score >= SureAlone)
             {
                 return (best.Kind, best.Kind.Label);
             }
@@ -66,15 +66,36 @@ public static partial class BriefReader
             top = Enumerable.Range(0, raw.Length).MaxBy(k => raw[k]);
         }
 
-        var chosen = new KindMatch(Kinds.Shared.All[top], raw[top]);
+        // A kind near one clause only ("clock servicing" ~ a garage's "car servicing") and far from the description
+        // as a whole is not taken: the business is one the taxonomy does not know.
+        var chosen = new KindMatch(Kinds.Shared.All[top], raw[top] < SureAlone && context[top] < Context ? 0f : raw[top]);
         return chosen.Score >= Kinds.Threshold ? (chosen.Kind, chosen.Kind.Label) : (null, said);
     }
+
+    /// <summary>A clause this near a kind names it whatever the rest of the description says.</summary>
+    private const float SureAlone = 0.7f;
+
+    /// <summary>How near the whole description must be to a kind that only one clause is moderately near.</summary>
+    private const float Context = 0.3f;
+
+    /// <summary>What is left where the name stood ("name is", "called") says nothing about the kind.</summary>
+    [GeneratedRegex(@"\b(?:(?:my\s+)?(?:business\s+)?name\s+is|called|named|trading\s+as|business\s+is|company\s+is)\b[\s,.]*", RegexOptions.IgnoreCase)]
+    private static partial Regex NamingWords();
+
+    /// <summary>"Workshop in", "my studio": places of work say nothing about the trade.</summary>
+    [GeneratedRegex(@"^(?:(?:my|our|a|the|small|little|home|own)\s+)*(?:workshop|studio|shop|unit|premises|office|van|place|business|company|home)(?:\s+(?:in|near|at|on))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyGeneric();
+
+    /// <summary>"not a gift shop" says what the business is not.</summary>
+    [GeneratedRegex(@"\bnot\s+(?:a|an|the)?\s*\w", RegexOptions.IgnoreCase)]
+    private static partial Regex Negated();
 
     /// <summary>The clauses of a description short enough to name a kind of business: up to ten words.</summary>
     private static IEnumerable<string> Candidates(string text) =>
         Clause().Split(text).Concat(ItemSplit().Split(text))
-            .Select(c => c.Trim(' ', ',', '.', '!', '?'))
-            .Where(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is var n && (n is >= 2 and <= 10 || (n == 1 && c.Length >= 5)) && !Request().IsMatch(c))
+            .Select(c => NamingWords().Replace(c, " ").Trim(' ', ',', '.', '!', '?'))
+            .Where(c => !OnlyGeneric().IsMatch(c))
+            .Where(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is var n && (n is >= 2 and <= 10 || (n == 1 && c.Length >= 5)) && !Request().IsMatch(c) && !Negated().IsMatch(c))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(16);
 
@@ -84,7 +105,7 @@ public static partial class BriefReader
         var rest = SiteRequest().Replace(text, " ");
         foreach (var known in new[] { name, place }.OfType<string>())
         {
-            rest = rest.Replace(known, " ", StringComparison.OrdinalIgnoreCase);
+            rest = BusinessMention.Without(rest, known, " ");
         }
 
         return Spaces().Replace(rest, " ").Trim(' ', ',', '.', ':', '-');

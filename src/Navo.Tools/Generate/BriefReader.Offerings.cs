@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
 
 namespace Navo.Tools.Generate;
 
@@ -30,13 +31,13 @@ public static partial class BriefReader
         var single = new List<string>();
         var priced = new List<string>();
         var index = 0;
-        text = text.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
+        text = BusinessMention.Without(text, name, ",");
         foreach (var clause in Clause().Split(text).Select(c => c.Trim()).Where(c => c.Length > 2))
         {
             index++;
             // "Shadows of York ghost walks — …": what follows the name is what they do; a price ends an item
             // ("wedding cakes from £350, birthday cakes from £45 and cupcakes £2.50 each").
-            var unnamed = clause.Replace(name, ",", StringComparison.OrdinalIgnoreCase);
+            var unnamed = BusinessMention.Without(clause, name, ",");
             var hasPrice = PriceOrNumber().IsMatch(unnamed);
             var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind, first: index <= 1).ToList();
             if (items.Count >= 2 || (items.Count == 1 && unnamed.Contains(',', StringComparison.Ordinal) && !clause.Contains(name, StringComparison.OrdinalIgnoreCase)))
@@ -75,10 +76,14 @@ public static partial class BriefReader
             .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
                 && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
+            .Where(o => o is null || place is null || !WholeWord(o, place))
             .OfType<string>()
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
             .Select(LowerUnlessProper);
+
+    private static bool WholeWord(string text, string word) =>
+        Regex.IsMatch(text, $@"(?<!\p{{L}}){Regex.Escape(word)}(?!\p{{L}})", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>"a little wine bar in Lewes" says what the business is; "a children's corner", later in a list, is an offering.</summary>
     private static bool IsWhatItIs(string part, string? place, string? kind) =>
@@ -119,7 +124,10 @@ public static partial class BriefReader
 
     /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
     private static string LowerUnlessProper(string offering) =>
-        string.Join(' ', offering.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => w.Length > 1 && w.Skip(1).Any(char.IsUpper) ? w : i == 0 || !char.IsUpper(w[0]) ? w.ToLowerInvariant() : w));
+        string.Join(' ', offering.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) =>
+            w.Length > 1 && w.Skip(1).Any(char.IsUpper) ? w
+            : FactReader.IsLanguage(w) ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()
+            : i == 0 || !char.IsUpper(w[0]) ? w.ToLowerInvariant() : w));
 
     [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks)\s+(?!(?:is|are|a|an)\b)(?<list>[^.!?;:()\n]+)")]
     private static partial Regex Offering();
@@ -130,7 +138,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over)(?:\s|$)|\b(?:we|i|you|us)\b|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu}|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|hours)\b.*\d|@|\d{1,2}\s*(?:am|pm)\b|\b(?:since|established|based|located|speak|no contract|order by)\b", RegexOptions.IgnoreCase)]

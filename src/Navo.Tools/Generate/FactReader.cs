@@ -34,6 +34,9 @@ public static partial class FactReader
             Languages(text));
     }
 
+    /// <summary>True when <paramref name="word"/> names a language ("polish", "English").</summary>
+    public static bool IsLanguage(string word) => LanguageNames.Contains(word, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every price with what it is for: "cut &amp; blow-dry £35", "£8.50 for a large pizza", "lessons: £30/hour".</summary>
     public static IReadOnlyList<PriceFact> Prices(string text, string? name = null)
     {
@@ -44,7 +47,8 @@ public static partial class FactReader
             var price = found[i];
             var start = i > 0 ? found[i - 1].End : 0;
             var end = i + 1 < found.Count ? found[i + 1].At : text.Length;
-            result.Add(new PriceFact(ItemOf(text[start..price.At], text[price.End..end], name), price.Amount, price.Period));
+            var from = FromBefore().IsMatch(text[start..price.At]);
+            result.Add(new PriceFact(ItemOf(text[start..price.At], text[price.End..end], name), price.Amount, price.Period, from));
         }
 
         return result;
@@ -57,7 +61,7 @@ public static partial class FactReader
     /// </summary>
     private static string ItemOf(string before, string after, string? name)
     {
-        var segments = Boundary().Split(name is null ? before : before.Replace(name, " ", StringComparison.OrdinalIgnoreCase))
+        var segments = Boundary().Split(name is null ? before : BusinessMention.Without(before, name, " "))
             .Select(b => Said.Clean(Trailing().Replace(Filler().Replace(b.Trim(), string.Empty).Trim(), string.Empty).Trim(' ', '-', '–', '—', '=', ':', '+', '(', ')')) ?? string.Empty)
             .ToList();
         var following = (AfterFor().Match(after) is { Success: true } forWhat ? forWhat.Groups["item"].Value
@@ -127,6 +131,9 @@ public static partial class FactReader
 
     [GeneratedRegex(@"^\s*(?<item>(?!(?:each|per|a|an|for|only|from|pp|pw|pm|and|or|to)\b)\p{L}[\p{L}' &-]{1,30}?)\s*(?:[,.;:!?()\n]|\s(?:and|or|in|on|at|for|per|each|from)\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AfterPrice();
+
+    [GeneratedRegex(@"\b(?:from|starting at|starts at|prices? from)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FromBefore();
 
     [GeneratedRegex(@"^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|sessions?|classes|lessons)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DurationOnly();

@@ -26,7 +26,7 @@ public sealed partial class LocalCopywriter : ISectionWriter
         return type switch
         {
             "hero" => Make(sectionId, type, ("headline", Fill(pick.One(pack.Headlines))), ("subheadline", Fill(pick.One(pack.Subheadlines))),
-                ("ctaText", kind?.CallToAction ?? pick.One(pack.CallsToAction)), ("ctaLink", "#contact")),
+                ("ctaText", kind?.CallToAction ?? pick.One(pack.CallsToAction)), ("ctaLink", ButtonLink(kind?.CallToAction, facts.Phone))),
             "about" => Make(sectionId, type, ("title", $"About {brief.BusinessName}"), ("body", About(brief, Fill(pick.One(pack.About))))),
             "text" => Make(sectionId, type, ("title", brief.BusinessName), ("body", Fill(pick.One(pack.About)))),
             "features" or "services" => Make(sectionId, type, [("title", type == "services" ? "What we offer" : $"What {brief.BusinessName} offers")],
@@ -58,6 +58,12 @@ public sealed partial class LocalCopywriter : ISectionWriter
         : Kinds.Find(brief.Kind)?.Offerings is { Count: > 0 } typical ? typical
         : brief.KindLabel is { } label ? [label]
         : [];
+
+    /// <summary>"Call a locksmith" rings the number the owner gave; every other button goes to the contact form.</summary>
+    private static string ButtonLink(string? button, string? phone) =>
+        phone is not null && button is not null && (button.StartsWith("Call", StringComparison.Ordinal) || button.StartsWith("Ring", StringComparison.Ordinal))
+            ? "tel:" + new string([.. phone.Where(c => char.IsDigit(c) || c == '+')])
+            : "#contact";
 
     /// <summary>A stable seed from text (FNV-1a).</summary>
     public static uint Seed(string text)
@@ -124,7 +130,7 @@ public sealed partial class LocalCopywriter : ISectionWriter
                 new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["name"] = p.Item.Length > 0 ? Templates.UpperFirst(p.Item) : "Price",
-                    ["price"] = p.Price,
+                    ["price"] = p.From ? $"from {p.Price}" : p.Price,
                     ["period"] = p.Period is null ? string.Empty : $"per {p.Period}",
                     ["ctaText"] = string.Empty,
                 },

@@ -29,7 +29,7 @@ public static partial class BusinessMention
             foreach (Match match in pattern.Matches(text))
             {
                 var name = Tidy(SentenceBreak().Split(Pronoun().Replace(match.Groups["name"].Value.Trim(), string.Empty))[0]);
-                if (name.Length > 0 && !NotNames.Contains(name) && (name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)))
+                if (name.Length > 1 && (char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && (name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)))
                     && (pattern != Standalone() || (name.Contains(' ', StringComparison.Ordinal) && !NotPlaces().IsMatch(name) && !DayOrMonth().IsMatch(name))))
                 {
                     return name;
@@ -50,6 +50,10 @@ public static partial class BusinessMention
         var at = OnPlace().Match(tidy);
         return at.Success && tidy[..at.Index].Contains(' ', StringComparison.Ordinal) ? tidy[..at.Index] : tidy;
     }
+
+    /// <summary><paramref name="text"/> with <paramref name="name"/> replaced where it stands as whole words ("a" in "I'm a …" is not the name "a").</summary>
+    public static string Without(string text, string name, string replacement) =>
+        Regex.Replace(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])", replacement.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     public static string? Kind(string text)
     {
@@ -80,10 +84,10 @@ public static partial class BusinessMention
     {
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var name = Name(text);
-        var rest = name is null ? text : text.Replace(name, new string(' ', name.Length), StringComparison.Ordinal);
+        var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
         return PlaceWords().Matches(rest).Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
-            .Select(p => p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p)
+            .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
             .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p));
     }
 
@@ -100,6 +104,10 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:North|South|East|West)\s\p{Lu}")]
     private static partial Regex DayOrMonth();
+
+    /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
+    [GeneratedRegex(@"(?:\s+(?:in|on|upon|under|de))+$")]
+    private static partial Regex PlaceTail();
 
     [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in))+$")]
     private static partial Regex TrailingConnector();

@@ -95,7 +95,7 @@ public static partial class Facts
     [GeneratedRegex(@"\b(?:ad+ress?(?:\s+is|\s+to|\s+should be)?|located at|find us at|we(?:'re| are| have|'ve)\s+(?:now\s+|just\s+)?(?:at|on|moved to|moved\s+(?:premises\s+)?to)|moved to|based at|visit us at|new premises(?:\s+at)?)\s*:?\s*(?-i:(?=\d|\p{Lu}))", RegexOptions.IgnoreCase)]
     private static partial Regex AddressMarker();
 
-    [GeneratedRegex(@"\bUnit\s+\d{1,4}[A-Za-z]?,\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Estate|Park|Centre|Center)\b|\b\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Place|Pl|Square|Sq|Drive|Dr|Court|Ct|Row|Hill|Close|Terrace|Parade|Boulevard|Blvd|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park)\b")]
+    [GeneratedRegex(@"\b\d{1,4}[A-Za-z]?\s+\p{Lu}[\w'-]+(?:\s+\p{Lu}[\w'-]+){0,3},\s+\p{Lu}[\w'-]+(?:\s+\p{Lu}[\w'-]+)?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\bUnit\s+\d{1,4}[A-Za-z]?,\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Estate|Park|Centre|Center)\b|\b\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Place|Pl|Square|Sq|Drive|Dr|Court|Ct|Row|Hill|Close|Terrace|Parade|Boulevard|Blvd|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park)\b")]
     private static partial Regex StreetText();
 
     [GeneratedRegex(@"[,;.]?\s+(?:and\s+)?(?:our\s+|the\s+|my\s+)?(?:phone|tel|telephone|call|ring|email|e-mail|mail|number|mobile|open|hours)\b|\n|[;]", RegexOptions.IgnoreCase)]

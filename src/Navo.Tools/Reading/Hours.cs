@@ -89,15 +89,37 @@ public static partial class Hours
             }
         }
 
-        return lines;
+        return Except(lines, text);
     }
+
+    /// <summary>"open every day 8-6 except Sunday 10-4": the every-day line leaves out the days given apart.</summary>
+    private static List<HoursRow> Except(List<HoursRow> lines, string text)
+    {
+        var apart = ExceptDays().Matches(text.ToLowerInvariant())
+            .Select(m => DayWords.GetValueOrDefault(m.Groups["day"].Value)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (apart.Count == 0)
+        {
+            return lines;
+        }
+
+        var rest = Week.Where(d => !apart.Contains(d)).ToList();
+        var days = rest.Count == 0 ? null
+            : rest.Select(d => Array.IndexOf(Week, d)).Zip(rest.Skip(1).Select(d => Array.IndexOf(Week, d))).All(p => p.Second == p.First + 1)
+                ? (rest.Count == 1 ? rest[0] : $"{rest[0]}-{rest[^1]}")
+                : string.Join(", ", rest);
+        return days is null ? lines : [.. lines.Select(l => l.Days == "Mon-Sun" ? l with { Days = days } : l)];
+    }
+
+    private static readonly string[] Week = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     /// <summary>Lower case, plain dashes, and misspelt day words ("weekneds", "wendesday") put right.</summary>
     private static string Normalise(string text)
     {
         var lower = text.ToLowerInvariant().Replace('–', '-').Replace('—', '-');
         string[] known = [.. DayWords.Keys, "weekdays", "weekends", "weekday", "weekend"];
-        return Letters().Replace(lower, m => m.Value.Length >= 5 && !known.Contains(m.Value) && Typos.Closest(m.Value, known) is { } near ? near : m.Value);
+        // Only words that start like the day they are near: "wendesday" is Wednesday, "tours" is not Thursday.
+        return Letters().Replace(lower, m => m.Value.Length >= 5 && !known.Contains(m.Value)
+            && Typos.Closest(m.Value, known.Where(k => k.Length >= 6 && k[..2] == m.Value[..2])) is { } near ? near : m.Value);
     }
 
     private static string Join(string first, string second) =>
@@ -198,6 +220,9 @@ public static partial class Hours
 
     [GeneratedRegex(@"(?<![\d:.()+-])(?<open>\d{1,2}(?:[:.]\d{2})?|noon|midday)\s*(?<oam>a\.?m\.?|p\.?m\.?)?\s*(?:-|to|till|til|until|'til|through)\s*(?<close>\d{1,2}(?:[:.]\d{2})?(?![\d])|noon|midday|midnight)\s*(?<cam>a\.?m\.?|p\.?m\.?)?")]
     private static partial Regex TimeRange();
+
+    [GeneratedRegex(@"\b(?:except|apart from|but not|not on|closed on)\s+(?:on\s+)?(?<day>[a-z]+)")]
+    private static partial Regex ExceptDays();
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Letters();
