@@ -24,7 +24,8 @@ public static partial class BriefReader
     /// </summary>
     public static Brief Read(string description, string? businessName = null, string? industry = null, string? tone = null, string? place = null)
     {
-        var text = description.Trim();
+        // "- self assessment\n- bookkeeping": a bulleted list is a list.
+        var text = Bullets().Replace(description.Trim(), ", ");
         var named = Clean(businessName) ?? BusinessMention.Name(text);
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? BusinessMention.Place(text);
@@ -38,7 +39,7 @@ public static partial class BriefReader
             Offerings: offerings.Count > 0 ? offerings : [.. facts.Prices.Select(p => p.Item).Where(i => i.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).Take(5)],
             Audience: FindAudience(text),
             Tone: Clean(tone)?.ToLowerInvariant() ?? FindTone(text),
-            Description: text)
+            Description: description.Trim())
         {
             Kind = kind?.Id,
             KindLabel = label,
@@ -117,6 +118,9 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"\b(?:one|single|1)[- ]?pager?\b|\b(?:one|single|1)[- ]page\b|\bjust\s+(?:a|one)\s+(?:landing\s+)?page\b|\blanding\s+page\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnePage();
+
+    [GeneratedRegex(@"\s*\n\s*(?:[-•*·]|\d+[.)])\s+")]
+    private static partial Regex Bullets();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

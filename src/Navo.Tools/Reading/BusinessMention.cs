@@ -22,23 +22,38 @@ public static partial class BusinessMention
 
     public static (string? Name, string? Kind, string? Place) Read(string text) => (Name(text), Kind(text), Place(text));
 
-    public static string? Name(string text)
+    /// <summary>The business's name as the text says it, or null: the first of <see cref="Names"/>.</summary>
+    public static string? Name(string text) => Names(text).FirstOrDefault();
+
+    /// <summary>
+    /// Every name the text may give, most certain first: said outright ("called X", "we're X", quoted), then set off at
+    /// the end ("… in the Lakes. Fern &amp; Veil Weddings", "… — Paws &amp; Pastels"), then leading the message ("Golden
+    /// Lotus - Chinese takeaway …"). A single word that opens the message ("Family &amp; newborn photographer, …") comes
+    /// after any longer name set off later.
+    /// </summary>
+    public static IEnumerable<string> Names(string text)
     {
-        foreach (var pattern in new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), KindThenName(), ForName(), SiteFor(), MyKindName(), OpeningName(), DashName(), Standalone() })
+        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), ForName(), SiteFor(), MyKindName() };
+        foreach (var name in said.SelectMany(p => Found(p, text)))
         {
-            foreach (Match match in pattern.Matches(text))
-            {
-                var name = Tidy(SentenceBreak().Split(Pronoun().Replace(match.Groups["name"].Value.Trim(), string.Empty))[0]);
-                if (name.Length > 1 && (char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && (name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)))
-                    && (pattern != Standalone() || (name.Contains(' ', StringComparison.Ordinal) && !NotPlaces().IsMatch(name) && !DayOrMonth().IsMatch(name))))
-                {
-                    return name;
-                }
-            }
+            yield return name;
         }
 
-        return null;
+        var opening = Found(KindThenName(), text).Concat(Found(OpeningName(), text)).ToList();
+        var setOff = Found(DashName(), text).Concat(Found(Standalone(), text).Reverse())
+            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !DayOrMonth().IsMatch(n)).ToList();
+        var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) ? opening.Concat(setOff) : setOff.Concat(opening);
+        foreach (var name in order)
+        {
+            yield return name;
+        }
     }
+
+    private static IEnumerable<string> Found(Regex pattern, string text) =>
+        pattern.Matches(text)
+            .Select(m => Tidy(SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim(), string.Empty))[0]))
+            .Where(name => name.Length > 1 && (char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name)
+                && name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)));
 
     /// <summary>
     /// A name without what cannot end one: "Ever After Events and" (… and i plan weddings) loses "and"; "Sharp &amp; Co
@@ -46,7 +61,9 @@ public static partial class BusinessMention
     /// </summary>
     private static string Tidy(string name)
     {
-        var tidy = TrailingConnector().Replace(name.Trim().TrimEnd('.', ',', '!', ':', '?'), string.Empty);
+        var trimmed = name.Trim().TrimEnd(',', '!', ':', '?');
+        trimmed = Abbreviation().IsMatch(trimmed) ? trimmed : trimmed.TrimEnd('.');
+        var tidy = TrailingConnector().Replace(trimmed, string.Empty);
         var at = OnPlace().Match(tidy);
         return at.Success && tidy[..at.Index].Contains(' ', StringComparison.Ordinal) ? tidy[..at.Index] : tidy;
     }
@@ -88,8 +105,29 @@ public static partial class BusinessMention
         return PlaceWords().Matches(rest).Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
-            .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p));
+            .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p))
+            ?? LowerCasePlace(rest);
     }
+
+    /// <summary>
+    /// "cafe in dunedin", "covering north yorkshire": a place typed in lower case, where it ends a clause and is not a
+    /// common word ("in person", "in my kitchen", "in season"). Written with capitals.
+    /// </summary>
+    private static string? LowerCasePlace(string text)
+    {
+        var found = LowerPlace().Matches(text).Select(m => m.Groups["place"].Value)
+            .FirstOrDefault(p => !NotLowerPlaces.Contains(p.Split(' ')[0]) && !NotLowerPlaces.Contains(p));
+        return found is null ? null : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(found);
+    }
+
+    private static readonly HashSet<string> NotLowerPlaces = new(
+        ["person", "store", "season", "summer", "winter", "spring", "autumn", "town", "the", "my", "our", "your", "a", "an", "house", "home", "kitchen",
+         "garden", "studio", "shop", "van", "advance", "stock", "touch", "total", "general", "particular", "business", "time", "bulk", "print",
+         "private", "public", "school", "term", "hours", "evenings", "mornings", "weekends", "london?", "progress", "demand", "between", "law",
+         "cash", "full", "half", "case", "addition", "fact", "all", "any", "every", "each", "one", "two", "three", "pairs", "groups", "person.",
+         "north", "south", "east", "west", "central", "village", "city", "county", "area", "region", "country", "uk", "ireland", "england",
+         "scotland", "wales", "the uk", "rural", "local", "nearby", "most", "many", "some", "lots", "parks", "fields", "woods", "gardens"],
+        StringComparer.Ordinal);
 
     [GeneratedRegex(@"^(?:We're|We are|I'm|I am|It's|Its|This is)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
@@ -99,11 +137,18 @@ public static partial class BusinessMention
     private const string NameWords = NamePart + @"(?:\s+(?:&|\+|and|of|the|de|la|n'|'n'|on|with|by|for|a|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
-    [GeneratedRegex(@"\s[—–]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?$)")]
+    [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
     private static partial Regex DashName();
 
-    [GeneratedRegex(@"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:North|South|East|West)\s\p{Lu}")]
+    [GeneratedRegex(@"\b(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|days|s)?|Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December)\b|\b(?:North|South|East|West)\s\p{Lu}")]
     private static partial Regex DayOrMonth();
+
+    /// <summary>"Wick &amp; Whimsy Co." keeps the full stop of its abbreviation.</summary>
+    [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
+    private static partial Regex Abbreviation();
+
+    [GeneratedRegex(@"\b(?:in|near|based in|covering|around|serving)\s+(?<place>(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+)?)(?=\s*(?:[,.!?;—–]|\s-\s|$))")]
+    private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
     [GeneratedRegex(@"(?:\s+(?:in|on|upon|under|de))+$")]
@@ -116,7 +161,7 @@ public static partial class BusinessMention
     private static partial Regex OnPlace();
 
     /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
-    [GeneratedRegex(@"\b(?i:web\s*site|site|page)\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?i:web\s*site|site|page)\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|put it under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
@@ -159,7 +204,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
     private static partial Regex LeadingName();
 
-    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$))")]
+    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*\p{So}))")]
     private static partial Regex WereName();
 
     [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
