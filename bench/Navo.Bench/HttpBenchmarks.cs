@@ -20,6 +20,10 @@ public static class HttpBenchmarks
         "Flow Studio is a yoga studio in Braga. We offer vinyasa classes, prenatal yoga and meditation.",
         "Ferreira Plumbing is a plumber in Aveiro. We fix leaks, boilers and blocked drains.",
         "Tasklane is a software app for small teams. We provide task automation, time tracking and invoicing.",
+
+        // Long first messages with facts, as new users typed them: more clauses to weigh for the kind, prices, hours.
+        "We run guided sea kayak tours around the Pembrokeshire coast out of St Davids. Company is called Blue Cove Kayaking. Half day trip £55pp, full day £95pp, all kit provided, no experience needed. Season April to October. Call us on 01437 720 555",
+        "family farm shop just outside Ludlow, Shropshire - Oakleigh Farm Shop. our own beef and lamb, free range eggs, veg boxes from £15, local cheese and cakes. open every day 8-6 except Sunday 10-4. farm shop since 1998. tel 01584 872 111",
     ];
 
     public static Task GenerateAsync(BenchOptions options) => RunAsync(async client =>

@@ -39,7 +39,7 @@ public static partial class BriefReader
             // ("wedding cakes from £350, birthday cakes from £45 and cupcakes £2.50 each").
             var unnamed = BusinessMention.Without(clause, name, ",");
             var hasPrice = PriceOrNumber().IsMatch(unnamed);
-            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind, first: index <= 1).ToList();
+            var items = Items(ItemSplit().Split(PriceOrNumber().Replace(unnamed, ",")).Select(o => Identity().IsMatch(o) && WithWhat().Match(o) is { Success: true } with ? with.Groups["what"].Value : o), name, place, kind, first: index <= 1).ToList();
             if (items.Count >= 2 || (items.Count == 1 && unnamed.Contains(',', StringComparison.Ordinal) && !clause.Contains(name, StringComparison.OrdinalIgnoreCase)))
             {
                 // Lists with prices come after the others: their items are often sizes or tickets ("A4", "adults").
@@ -77,10 +77,15 @@ public static partial class BriefReader
                 && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .Select(o => o is null || place is null ? o : Said.Clean(BeforePlace(o, place)))
+            .Select(o => o is not null && o.Split(' ').Length > 6 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
             .OfType<string>()
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
             .Select(LowerUnlessProper);
+
+    /// <summary>"full wedding planning and on-the-day coordination for couples getting married": a long item ends before "for".</summary>
+    [GeneratedRegex(@"\s+for\s+.*$")]
+    private static partial Regex LongFor();
 
     /// <summary>"sea fishing trips out of Brixham" is "sea fishing trips"; "Sheffield S3 8UL" is nothing.</summary>
     private static string BeforePlace(string item, string place)

@@ -33,15 +33,15 @@ public static partial class BusinessMention
     /// </summary>
     public static IEnumerable<string> Names(string text)
     {
-        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LeadingName(), WereName(), RunName(), ForName(), SiteFor(), MyKindName() };
-        foreach (var name in said.SelectMany(p => Found(p, text)))
+        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName() };
+        foreach (var name in said.SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled())))
         {
             yield return name;
         }
 
         var opening = Found(KindThenName(), text).Concat(Found(OpeningName(), text)).ToList();
-        var setOff = Found(DashName(), text).Concat(Found(Standalone(), text).Reverse())
-            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !DayOrMonth().IsMatch(n)).ToList();
+        var setOff = Found(DashName(), text).Concat(Found(Standalone(), text))
+            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !DayOrMonth().IsMatch(n) && !NotAName().IsMatch(n)).ToList();
         var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) ? opening.Concat(setOff) : setOff.Concat(opening);
         foreach (var name in order)
         {
@@ -49,10 +49,10 @@ public static partial class BusinessMention
         }
     }
 
-    private static IEnumerable<string> Found(Regex pattern, string text) =>
+    private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false) =>
         pattern.Matches(text)
             .Select(m => Tidy(SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim(), string.Empty))[0]))
-            .Where(name => name.Length > 1 && (char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name)
+            .Where(name => name.Length > 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name)
                 && name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)));
 
     /// <summary>
@@ -143,6 +143,18 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|days|s)?|Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December)\b|\b(?:North|South|East|West)\s\p{Lu}")]
     private static partial Regex DayOrMonth();
 
+    /// <summary>"we're called the little yellow door, …", "under the name magpie &amp; moon.": a name typed in lower case after words that say it is one.</summary>
+    [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which)\b|\s*(?:\p{So}|\p{Cs})|$))")]
+    private static partial Regex LowerCaseCalled();
+
+    /// <summary>"I'm Gary from Green Light Driving School".</summary>
+    [GeneratedRegex(@"\b[Ii]'?m\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")")]
+    private static partial Regex FromName();
+
+    /// <summary>What begins a clause of facts rather than a name: "Covering Derby", "Gas Safe registered", "086 555 4410".</summary>
+    [GeneratedRegex(@"^(?:Covering|Serving|Based|Open|Call|Ring|Email|Book|Tel|Phone|Text|Gas|Free|Walk|Orders?|Bookings?|Enquiries|Prices?|From|Near|In|Also)\b|^[\d\s+()-]+$")]
+    private static partial Regex NotAName();
+
     /// <summary>"Wick &amp; Whimsy Co." keeps the full stop of its abbreviation.</summary>
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
@@ -165,7 +177,7 @@ public static partial class BusinessMention
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
-    [GeneratedRegex(@"(?:^|[.!?,:;—–]\s*|\s-\s)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})\s*(?=[.!?,;—–]|\s-\s|$)")]
+    [GeneratedRegex(@"(?:^|[.!?,:;—–]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})\s*(?=[.!?,;—–]|\s-\s|$)")]
     private static partial Regex Standalone();
 
     /// <summary>A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions" (but not "No. 9" or "H. Pritchard").</summary>
@@ -176,7 +188,7 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey)(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey)(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
@@ -184,7 +196,7 @@ public static partial class BusinessMention
     private static partial Regex KindThenName();
 
     /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
-    [GeneratedRegex(@"\b(?:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of|all over|over)\s+(?:the\s+)?(?<place>(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of|all over|over)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
@@ -192,7 +204,7 @@ public static partial class BusinessMention
     private static partial Regex TownOfAddress();
 
     /// <summary>"Saltwater Surf School, Croyde — …", "Iron Oak Builders - builders, Swindon", "Chloe Hart Photography, Bristol based".</summary>
-    [GeneratedRegex(@"(?:^[^,.—–\n]{3,60},\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*(?:—|–|\s-\s|\bbased\b|$))|(?:,\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*$)|(?<place>\p{Lu}[\p{L}'-]+)[\s-]based\b")]
+    [GeneratedRegex(@"(?:^[^,.—–\n]{3,60},\s+(?<place>(?:Co\.\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*(?:—|–|\s-\s|\bbased\b|$))|(?:,\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*$)|(?<place>\p{Lu}[\p{L}'-]+)[\s-]based\b")]
     private static partial Regex PlaceAfterName();
 
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
@@ -204,10 +216,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
     private static partial Regex LeadingName();
 
-    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*\p{So}))")]
+    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll}))")]
     private static partial Regex WereName();
 
-    [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run))\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned))\s+(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
 
     [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
@@ -226,6 +238,6 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|days|s)?|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|English|Spanish|French|German|I|We|The|Our|My)\b")]
     private static partial Regex NotPlaces();
 
-    [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|covering|across|from|out of)\s+(?<place>(?:St\.?\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|covering|across|from|out of)\s+(?<place>(?:St\.?\s+|Co\.\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceWords();
 }
