@@ -74,7 +74,7 @@ public static partial class BriefReader
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
         parts.Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
             .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
-                && !(DayWord().IsMatch(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
+                && !(Hours.NamesADay(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .Select(o => o is null || place is null ? o : Said.Clean(BeforePlace(o, place)))
             .Select(o => o is not null && o.Split(' ').Length > 6 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
@@ -174,6 +174,4 @@ public static partial class BriefReader
     [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]
     private static partial Regex PriceOrNumber();
 
-    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|days|s)?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DayWord();
 }

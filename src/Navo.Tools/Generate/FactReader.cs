@@ -93,7 +93,7 @@ public static partial class FactReader
     private static IReadOnlyList<HoursRow> OpeningHours(string text)
     {
         var lower = text.ToLowerInvariant();
-        var speaksOfHours = HoursWords().IsMatch(lower) || DayWord().IsMatch(lower);
+        var speaksOfHours = HoursWords().IsMatch(lower) || Hours.NamesADay(lower);
         return speaksOfHours ? Hours.Read(WithoutPricesAndNumbers(text)) : [];
     }
 
@@ -147,8 +147,6 @@ public static partial class FactReader
     [GeneratedRegex(@"\b(?:since|established(?: in)?|est\.?|founded(?: in)?|started(?: in| out in)?|trading since|going since|opened(?: in)?)\s+(?<year>(?:18|19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|days|s)?\b")]
-    private static partial Regex DayWord();
 
     [GeneratedRegex(@"\b(?:open|opening|hours|closed|daily|every day|weekdays|weekends)\b")]
     private static partial Regex HoursWords();

@@ -11,6 +11,9 @@ namespace Navo.Tools.Reading;
 /// </summary>
 public static partial class Hours
 {
+    /// <summary>True when the text names a day of the week as a word ("tues", "Saturdays"), not inside another word ("wedding").</summary>
+    public static bool NamesADay(string text) => NamedDay().IsMatch(text);
+
     /// <summary>Day words as people write them ("tues", "weds", "saturdays") and the day each means, from <c>days.tsv</c>.</summary>
     public static IReadOnlyDictionary<string, string> DayWords { get; } = ReadDayWords();
 
@@ -226,6 +229,9 @@ public static partial class Hours
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Letters();
+
+    [GeneratedRegex(@"\b(?:mon|tue|tues|wed|weds|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day|days|s)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedDay();
 
     [GeneratedRegex(@"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?")]
     private static partial Regex DayWord();
