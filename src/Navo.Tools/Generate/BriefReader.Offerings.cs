@@ -72,7 +72,8 @@ public static partial class BriefReader
     /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
     /// </summary>
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
-        parts.Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
+        parts.Select(o => WeDo().Replace(o, string.Empty))
+            .Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
             .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
                 && !(Hours.NamesADay(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
@@ -82,6 +83,10 @@ public static partial class BriefReader
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
             .Select(LowerUnlessProper);
+
+    /// <summary>"we rescue and rehome retired greyhounds": what they do is the offering, not "we".</summary>
+    [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex WeDo();
 
     /// <summary>"full wedding planning and on-the-day coordination for couples getting married": a long item ends before "for".</summary>
     [GeneratedRegex(@"\s+for\s+.*$")]
@@ -147,7 +152,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open|closed|season)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|hours)\b.*\d|@|\d{1,2}\s*(?:am|pm)\b|\b(?:since|established|based|located|speak|no contract|order by)\b", RegexOptions.IgnoreCase)]
