@@ -73,12 +73,14 @@ public static partial class BriefReader
     /// </summary>
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
         parts.Select(o => WeDo().Replace(o, string.Empty))
+            .Select(o => !Article().IsMatch(o) && kind is not null && ForTail().Replace(o, string.Empty).Trim().EndsWith(kind, StringComparison.OrdinalIgnoreCase)
+                ? Described("a " + o.Trim(), kind) ?? o : o)
             .Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
             .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
                 && !(Hours.NamesADay(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .Select(o => o is null || place is null ? o : Said.Clean(BeforePlace(o, place)))
-            .Select(o => o is not null && o.Split(' ').Length > 6 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
+            .Select(o => o is not null && o.Split(' ').Length > 8 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
             .OfType<string>()
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))

@@ -40,7 +40,8 @@ public static partial class BusinessMention
         }
 
         var opening = Found(KindThenName(), text).Concat(Found(OpeningName(), text)).ToList();
-        var setOff = Found(DashName(), text).Concat(Found(Standalone(), text))
+        // "(Pharaoh's Tomb, The Heist, Lab 9)": names in brackets are of things the business has, not of it.
+        var setOff = Found(DashName(), text).Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length))))
             .Where(n => n.Contains(' ', StringComparison.Ordinal) && !DayOrMonth().IsMatch(n) && !NotAName().IsMatch(n)).ToList();
         var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) ? opening.Concat(setOff) : setOff.Concat(opening);
         foreach (var name in order)
@@ -61,7 +62,7 @@ public static partial class BusinessMention
     /// </summary>
     private static string Tidy(string name)
     {
-        var trimmed = name.Trim().TrimEnd(',', '!', ':', '?');
+        var trimmed = CalledFirst().Replace(name.Trim().TrimEnd(',', '!', ':', '?'), string.Empty);
         trimmed = Abbreviation().IsMatch(trimmed) ? trimmed : trimmed.TrimEnd('.');
         var tidy = TrailingConnector().Replace(trimmed, string.Empty);
         var at = OnPlace().Match(tidy);
@@ -154,6 +155,12 @@ public static partial class BusinessMention
     /// <summary>What begins a clause of facts rather than a name: "Covering Derby", "Gas Safe registered", "086 555 4410".</summary>
     [GeneratedRegex(@"^(?:Covering|Serving|Based|Open|Call|Ring|Email|Book|Tel|Phone|Text|Gas|Free|Walk|Orders?|Bookings?|Enquiries|Prices?|From|Near|In|Also)\b|^[\d\s+()-]+$")]
     private static partial Regex NotAName();
+
+    [GeneratedRegex(@"^(?:called|named)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex CalledFirst();
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Bracketed();
 
     /// <summary>"Wick &amp; Whimsy Co." keeps the full stop of its abbreviation.</summary>
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
