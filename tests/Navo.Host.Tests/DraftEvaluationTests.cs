@@ -24,8 +24,8 @@ public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHel
     [Theory]
     [InlineData("drafts.json", 0.90)]
     [InlineData("fresh-drafts.json", 0.90)]
-    [InlineData("final-drafts.json", 0.70)]
-    [InlineData("last-drafts.json", 0.75)]
+    [InlineData("final-drafts.json", 0.80)]
+    [InlineData("last-drafts.json", 0.80)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;
