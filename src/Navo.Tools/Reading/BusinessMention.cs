@@ -10,7 +10,7 @@ namespace Navo.Tools.Reading;
 public static partial class BusinessMention
 {
     private static readonly HashSet<string> NotNames = new(
-        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "So", "Im", "Ive", "I've", "I'm"],
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Generic = new(
@@ -33,7 +33,7 @@ public static partial class BusinessMention
     /// </summary>
     public static IEnumerable<string> Names(string text)
     {
-        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName() };
+        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName() };
         foreach (var name in said.SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled())))
         {
             yield return name;
@@ -148,6 +148,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which)\b|\s*(?:\p{So}|\p{Cs})|$))")]
     private static partial Regex LowerCaseCalled();
 
+    /// <summary>"hello, The Green Door Café here.", "I'm opening Still Point Yoga in Ranelagh".</summary>
+    [GeneratedRegex(@"(?:^|[,.!?]\s*)(?<name>" + NameWords + @")\s+here\b|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
+    private static partial Regex HereName();
+
     /// <summary>"I'm Gary from Green Light Driving School".</summary>
     [GeneratedRegex(@"\b[Ii]'?m\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")")]
     private static partial Regex FromName();
@@ -176,7 +180,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in))+$")]
     private static partial Regex TrailingConnector();
 
-    [GeneratedRegex(@"\s(?:on|in)\s\p{Lu}[\p{L}'-]+$")]
+    [GeneratedRegex(@"\s(?:on|in)\s\p{Lu}[\p{L}'-]+(?:\s(?:Street|St|Road|Rd|Lane|Avenue|Way|Square|Hill|Quay|Green|Parade))?$")]
     private static partial Regex OnPlace();
 
     /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
@@ -195,7 +199,7 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey)(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
@@ -203,7 +207,7 @@ public static partial class BusinessMention
     private static partial Regex KindThenName();
 
     /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
-    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of|all over|over)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
@@ -217,7 +221,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"\b(?i:called|named|name is|name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
