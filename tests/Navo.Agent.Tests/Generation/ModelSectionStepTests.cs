@@ -15,7 +15,9 @@ public sealed class ModelSectionStepTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var chat = new OpenAIChatClient(new AiOptions { Provider = "openai", Endpoint = new Uri(_model.BaseAddress, "v1"), Model = "m", MaxRetries = 0, Timeout = TimeSpan.FromSeconds(5) });
+        // A generous timeout: these tests are about what the model answers, and test assemblies share two cores with
+        // the embedding of the taxonomy of kinds at the start of a run.
+        var chat = new OpenAIChatClient(new AiOptions { Provider = "openai", Endpoint = new Uri(_model.BaseAddress, "v1"), Model = "m", MaxRetries = 0, Timeout = TimeSpan.FromSeconds(30) });
         _pipeline = new GenerationPipeline(LocalSteps.All.Select(s => s.Name == "faq" ? new ModelSectionStep("faq", LocalSteps.SectionSteps["faq"], chat) : s));
         return Task.CompletedTask;
     }
