@@ -26,9 +26,10 @@ public static partial class BriefReader
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
         var text = Bullets().Replace(description.Trim(), ", ");
-        var named = Clean(businessName) ?? BusinessMention.Name(text);
+        var read = BusinessMention.Name(text);
+        var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
-        var where = Clean(place) ?? BusinessMention.Place(text);
+        var where = Clean(place) ?? BusinessMention.Place(text, read);
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
         var facts = FactReader.Read(text, named);
         var offerings = FindOfferings(text, name, where, label);

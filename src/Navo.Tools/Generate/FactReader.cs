@@ -23,12 +23,14 @@ public static partial class FactReader
 
     public static BusinessFacts Read(string text, string? name = null)
     {
-        var prices = Prices(text, name);
+        // Prices and the phone number are read once: they are facts, and they are blanked before hours are read.
+        var found = Facts.Prices(text);
+        var phone = Facts.Phone(text);
         return new BusinessFacts(
-            prices,
-            OpeningHours(text),
+            Prices(text, found, name),
+            OpeningHours(text, found, phone),
             Facts.Address(text)?.Value is { Length: > 3 } address ? address : null,
-            Facts.Phone(text)?.Value,
+            phone?.Value,
             Facts.Email(text),
             Since().Match(text) is { Success: true } since ? since.Groups["year"].Value : null,
             Languages(text));
@@ -38,9 +40,10 @@ public static partial class FactReader
     public static bool IsLanguage(string word) => LanguageNames.Contains(word, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every price with what it is for: "cut &amp; blow-dry £35", "£8.50 for a large pizza", "lessons: £30/hour".</summary>
-    public static IReadOnlyList<PriceFact> Prices(string text, string? name = null)
+    public static IReadOnlyList<PriceFact> Prices(string text, string? name = null) => Prices(text, Facts.Prices(text), name);
+
+    private static IReadOnlyList<PriceFact> Prices(string text, IReadOnlyList<Facts.Price> found, string? name)
     {
-        var found = Facts.Prices(text);
         var result = new List<PriceFact>();
         for (var i = 0; i < found.Count; i++)
         {
@@ -90,25 +93,25 @@ public static partial class FactReader
     }
 
     /// <summary>Opening hours, only where the text speaks of days or opening ("tue-sat 9-5", "open daily 7 till 3").</summary>
-    private static IReadOnlyList<HoursRow> OpeningHours(string text)
+    private static IReadOnlyList<HoursRow> OpeningHours(string text, IReadOnlyList<Facts.Price> prices, (string Value, int At)? phone)
     {
         var lower = text.ToLowerInvariant();
         var speaksOfHours = HoursWords().IsMatch(lower) || Hours.NamesADay(lower);
-        return speaksOfHours ? Hours.Read(WithoutPricesAndNumbers(text)) : [];
+        return speaksOfHours ? Hours.Read(WithoutPricesAndNumbers(text, prices, phone)) : [];
     }
 
     /// <summary>The text with prices and phone numbers blanked, so "£20-30" or "0113 496 0000" is never read as a time.</summary>
-    private static string WithoutPricesAndNumbers(string text)
+    private static string WithoutPricesAndNumbers(string text, IReadOnlyList<Facts.Price> prices, (string Value, int At)? phone)
     {
         var chars = text.ToCharArray();
-        foreach (var price in Facts.Prices(text))
+        foreach (var price in prices)
         {
             Array.Fill(chars, ' ', price.At, price.End - price.At);
         }
 
-        if (Facts.Phone(text) is { } phone)
+        if (phone is { } number)
         {
-            Array.Fill(chars, ' ', phone.At, Math.Min(phone.Value.Length, chars.Length - phone.At));
+            Array.Fill(chars, ' ', number.At, Math.Min(number.Value.Length, chars.Length - number.At));
         }
 
         return new string(chars);

@@ -23,7 +23,10 @@ public sealed class Kinds
     /// <summary>Below this cosine similarity nothing in the taxonomy is close enough to call it that kind.</summary>
     public const float Threshold = 0.55f;
 
-    private static readonly Lazy<Kinds> SharedInstance = new(() => new Kinds(ReadTaxonomy()), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The kinds as listed, without their embeddings (declared first: the shared instance embeds these very kinds).</summary>
+    public static IReadOnlyList<BusinessKind> Taxonomy { get; } = ReadTaxonomy();
+
+    private static readonly Lazy<Kinds> SharedInstance = new(() => new Kinds(Taxonomy), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly float[][] _vectors;
     private readonly int[] _owners;
@@ -38,9 +41,6 @@ public sealed class Kinds
 
     /// <summary>The taxonomy, embedded on first use (about two seconds; the host does it at start-up).</summary>
     public static Kinds Shared => SharedInstance.Value;
-
-    /// <summary>The kinds as listed, without their embeddings: for reading the taxonomy alone.</summary>
-    public static IReadOnlyList<BusinessKind> Taxonomy { get; } = ReadTaxonomy();
 
     public IReadOnlyList<BusinessKind> All { get; }
 

@@ -98,10 +98,12 @@ public static partial class BusinessMention
         return words.Count == 0 || words.Count > 4 || Generic.Contains(string.Join(' ', words)) ? null : string.Join(' ', words);
     }
 
-    public static string? Place(string text)
+    public static string? Place(string text) => Place(text, Name(text));
+
+    /// <summary>The place, read where the <paramref name="name"/> already found is not.</summary>
+    public static string? Place(string text, string? name)
     {
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
-        var name = Name(text);
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
         return PlaceWords().Matches(rest).Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
