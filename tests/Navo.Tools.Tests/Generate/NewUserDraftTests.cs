@@ -62,4 +62,10 @@ public sealed class NewUserDraftTests
         brief.Kind.Should().Be("florist");
         brief.Offerings.Should().NotContain(o => o.Contains("gift shop"));
     }
+
+    [Theory]
+    [InlineData("hiya, we're a tiny upholstery workshop in Frome called Stitch & Spring. We re-cover armchairs, sofas and dining chairs, fabric from £40 a metre.", "hiya", "metre")]
+    [InlineData("Morning! Lantern Yoga - yin and vinyasa in a church hall in Keswick, £9 drop in, beginners welcome", "morning", "beginners")]
+    public void Greetings_units_and_who_is_welcome_are_not_offerings(string description, string greeting, string notOffered) =>
+        BriefReader.Read(description).Offerings.Should().NotContain(o => o.Equals(greeting, StringComparison.OrdinalIgnoreCase) || o.Equals(notOffered, StringComparison.OrdinalIgnoreCase));
 }
