@@ -118,6 +118,6 @@ public static partial class BriefReader
     [GeneratedRegex(@"(?:\s*,)+\s*(?:and\s+|&\s+)?|\s*/\s*|\s+plus\s+")]
     private static partial Regex ItemSplit();
 
-    [GeneratedRegex(@"\b(?:web\s*site|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me|hi|hello|hey|thanks)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:web\s*site\b" + NotSiteWork + @"|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me|hi|hello|hey|thanks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
 }

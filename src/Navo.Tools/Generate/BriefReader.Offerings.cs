@@ -83,8 +83,13 @@ public static partial class BriefReader
             .Select(o => o is not null && o.Split(' ').Length > 8 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
             .OfType<string>()
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
-                && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
+                && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
+                && !LanguagesSpoken(o))
             .Select(LowerUnlessProper);
+
+    /// <summary>"(translations in French,) English and Spanish": the languages a business works in are a fact, not an offering; "Spanish" taught alone is one.</summary>
+    private static bool LanguagesSpoken(string item) =>
+        item.Split(' ').Where(w => w is not ("and" or "or" or "&")).ToList() is { Count: >= 2 } words && words.All(FactReader.IsLanguage);
 
     /// <summary>"we rescue and rehome retired greyhounds": what they do is the offering, not "we".</summary>
     [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
@@ -145,23 +150,26 @@ public static partial class BriefReader
             : FactReader.IsLanguage(w) ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()
             : i == 0 || !char.IsUpper(w[0]) ? w.ToLowerInvariant() : w));
 
-    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks)\s+(?!(?:is|are|a|an)\b)(?<list>[^.!?;:()\n]+)")]
+    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks|shoot|shoots|shooting|carry|carries|(?:have|has|'ve)\s+got|run|runs)\s+(?!(?:is|are|a|an|by|from|out|it|this|the business|my own)\b)(?<list>[^.!?;:()\n]+)")]
     private static partial Regex Offering();
 
     [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*[£€$]\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*(?:euros?|pounds?|dollars?).*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();
 
-    [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|fresh|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open|closed|season)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
+
+    /// <summary>"website localisation", "site clearance": work on websites and sites is an offering, not a request for one.</summary>
+    private const string NotSiteWork = @"(?!\s+(?:design|localisation|localization|translation|hosting|builds?|building|development|audits?|copy|copywriting|maintenance|visits?|surveys?|clearance|preparation|management))";
 
     [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|hours)\b.*\d|@|\d{1,2}\s*(?:am|pm)\b|\b(?:since|established|based|located|speak|no contract|order by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAList();
 
     /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
-    [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during)\s+.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during|once|twice)\s+.*$|\s+(?:weekly|monthly|daily|nightly|upstairs|downstairs)\b.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEnd();
 
     [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
@@ -174,8 +182,11 @@ public static partial class BriefReader
     [GeneratedRegex(@"^\s*(?:a|an|i|we|i'm|we're|im|is|are|was)(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Identity();
 
-    /// <summary>What is left of a sentence naming the business ("the venue is called"), or of one about time ("51 weeks a year").</summary>
-    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// What is left of a sentence naming the business ("the venue is called", "vintage clothing shop"), or of one about
+    /// time ("51 weeks a year").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by|shop|store|boutique|business|company|firm|agency)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Leftover();
 
     [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]

@@ -26,7 +26,7 @@ public static partial class BriefReader
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
         var text = Bullets().Replace(description.Trim(), ", ");
-        var read = BusinessMention.Name(text);
+        var read = BusinessMention.Name(text) ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.IsTaxonomyWord);
         var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? BusinessMention.Place(text, read);

@@ -46,14 +46,26 @@ public sealed class Kinds
 
     /// <summary>
     /// The words with misspelt trade words put right against the taxonomy's own words ("dog groming" -> "dog
-    /// grooming"), so the embedding sees what the owner meant.
+    /// grooming"), so the embedding sees what the owner meant. A typo keeps the first letter: "thatcher" is not "catcher".
     /// </summary>
     public static string? Corrected(string? words) =>
         words is null ? null : string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Length >= 5 && !Vocabulary.Value.Contains(w) && Typos.Closest(w, Vocabulary.Value) is { } near ? near : w));
+            .Select(w => w.Length >= 5 && !Vocabulary.Value.Contains(w) && Typos.Closest(w, Vocabulary.Value.Where(v => v[0] == w[0])) is { } near ? near : w));
 
     private static readonly Lazy<HashSet<string>> Vocabulary = new(() =>
         [.. Taxonomy.SelectMany(k => k.Phrases.Append(k.Label)).SelectMany(p => p.ToLowerInvariant().Split(' ', ',', '-')).Where(w => w.Length > 0)]);
+
+    /// <summary>Whether <paramref name="word"/> is one of the words the taxonomy names or describes kinds with ("mobile", "dog", "wedding").</summary>
+    public static bool IsTaxonomyWord(string word) => Vocabulary.Value.Contains(word.ToLowerInvariant());
+
+    /// <summary>
+    /// Whether <paramref name="word"/> ends a short name of a trade ("barbers", "walking" of "dog walking", "bakery"):
+    /// the last word of a kind's label or of a phrase of at most two words.
+    /// </summary>
+    public static bool IsTradeWord(string word) => TradeWords.Value.Contains(word.ToLowerInvariant());
+
+    private static readonly Lazy<HashSet<string>> TradeWords = new(() =>
+        [.. Taxonomy.SelectMany(k => k.Phrases.Where(p => p.Split(' ').Length <= 2).Append(k.Label)).Select(p => p.ToLowerInvariant().Split(' ')[^1])]);
 
     /// <summary>The kind with <paramref name="id"/>, or null.</summary>
     public static BusinessKind? Find(string? id) => id is null ? null : Taxonomy.FirstOrDefault(k => k.Id == id);

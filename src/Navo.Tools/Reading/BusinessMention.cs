@@ -43,30 +43,114 @@ public static partial class BusinessMention
         // "(Pharaoh's Tomb, The Heist, Lab 9)": names in brackets are of things the business has, not of it.
         var setOff = Found(DashName(), text).Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length))))
             .Where(n => n.Contains(' ', StringComparison.Ordinal) && !DayOrMonth().IsMatch(n) && !NotAName().IsMatch(n)).ToList();
-        var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) ? opening.Concat(setOff) : setOff.Concat(opening);
+        // "Family-run Italian restaurant in Cork — Trattoria Nonna Rosa": an opening that describes is not the name.
+        var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) && !Fillers.Contains(opening[0].Split(' ')[0].ToLowerInvariant())
+            ? opening.Concat(setOff) : setOff.Concat(opening);
         foreach (var name in order)
         {
             yield return name;
         }
     }
 
+    /// <summary>
+    /// A name typed in lower case with no words saying it is one: "fade street barbers. skin fades, …", "nails by jade
+    /// 💅 gel, …", "farrier covering north yorkshire, … tom baines farrier". It is a clause of its own, of two to five
+    /// plain words, ending in a trade word (<paramref name="isTrade"/>, or the trade the message opens with) after words
+    /// that do more than describe the trade (<paramref name="describes"/>: "mobile dog grooming" is not a name), or "…
+    /// by" a name. The first clause may be one; a later clause needs two such words ("solo walks" is not a name). Read
+    /// only when nothing else names the business: a wrong name is worse than asking for it.
+    /// </summary>
+    public static string? UnmarkedName(string text, Func<string, bool> isTrade, Func<string, bool> describes)
+    {
+        var clauses = ClauseEnd().Split(Greeting().Replace(text, string.Empty)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        // "taxidermy studio, ruth pemberton taxidermy.": a later clause ending in the trade the message opens with is
+        // the name, and the opening only says what the business is.
+        var opening = clauses[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var named = Enumerable.Range(1, clauses.Count - 1).Select(i => NameIn(clauses[i], later: true, opening.Contains));
+        return named.FirstOrDefault(n => n is not null)
+            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, isTrade)).FirstOrDefault(n => n is not null);
+
+        string? NameIn(string clause, bool later, Func<string, bool> endsInTrade)
+        {
+            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 2 or > 5 || !words.All(w => PlainWord().IsMatch(w)) || words.Any(w => NotInName.Contains(w.ToLowerInvariant())))
+            {
+                return null;
+            }
+
+            var by = Array.FindIndex(words, w => w.Equals("by", StringComparison.OrdinalIgnoreCase));
+            if (by > 0)
+            {
+                return words.Length - by is 2 or 3 && !NotBy.Contains(words[by + 1].ToLowerInvariant()) ? clause : null;
+            }
+
+            var rest = words[..^1].Where(w => w is not ("the" or "&" or "co")).ToList();
+            return endsInTrade(words[^1].ToLowerInvariant()) && rest.Count >= (later ? 2 : 1)
+                && !rest.All(w => describes(w) || Fillers.Contains(w.ToLowerInvariant()) || Adjective().IsMatch(w)) ? clause : null;
+        }
+    }
+
+    /// <summary>Words that make a clause a sentence or a list rather than a name.</summary>
+    private static readonly HashSet<string> NotInName = new(
+        ["i", "we", "you", "me", "us", "our", "my", "your", "their", "it", "is", "are", "was", "be", "do", "does", "in", "on", "at", "for", "with",
+         "from", "to", "covering", "serving", "based", "near", "around", "and", "or", "a", "an", "no", "not", "all", "every", "open", "call", "book",
+         "text", "email", "just", "also", "too", "pls", "please", "need", "want", "site", "website", "welcome", "available", "only", "need", "needed",
+         "hi", "hello", "hey", "thanks", "cheers", "new", "now", "here", "there", "this", "that", "some", "any", "more", "very"],
+        StringComparer.Ordinal);
+
+    /// <summary>"by appointment", "by hand": not a name after "by".</summary>
+    private static readonly HashSet<string> NotBy = new(
+        ["appointment", "appointments", "hand", "request", "the", "a", "phone", "post", "email", "car", "foot", "bike", "road", "sea", "day", "night", "arrangement"],
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?:[.!?;,:](?=\s|$)|\n|[—–]|\s-\s|\p{So}|\p{Cs})+")]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"^[\p{Ll}][\p{Ll}\p{N}'’&-]*$|^&$")]
+    private static partial Regex PlainWord();
+
+    [GeneratedRegex(@"^\s*(?:hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Greeting();
+
+    /// <summary>Words that describe rather than name: "vegan", "professional", "wedding", "handmade".</summary>
+    [GeneratedRegex(@"(?:al|ic|ive|ous|ful|ese|ish|an|ed|ing|ly|less|able)$")]
+    private static partial Regex Adjective();
+
     private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false) =>
         pattern.Matches(text)
-            .Select(m => Tidy(SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim(), string.Empty))[0]))
-            .Where(name => name.Length > 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name)
-                && name.Split(' ')[0] is var first && (first == "The" || !NotNames.Contains(first)));
+            .Select(m => SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim(), string.Empty))[0])
+            // "Piano and singing lessons …": a single word before "and" is not a name.
+            .Where(raw => !(TrailingConnector().IsMatch(raw) && !Tidy(raw).Contains(' ', StringComparison.Ordinal)))
+            .Select(raw => WithAbbreviation(Tidy(raw), text))
+            .Where(name => name.Length > 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && !Whereabouts().IsMatch(name)
+                && name.Split(' ')[0] is var first && (first.Equals("The", StringComparison.OrdinalIgnoreCase) || !NotNames.Contains(first)));
+
+    /// <summary>
+    /// "Three Hares Brewing Co. is a brewery": the full stop after "Co" is the name's, not the sentence's; after "Ltd" it
+    /// is the name's only where the sentence goes on ("Summit Roofing Ltd." ends one).
+    /// </summary>
+    private static string WithAbbreviation(string name, string text) =>
+        AbbreviationWithoutStop().IsMatch(name)
+            && Regex.IsMatch(text, Regex.Escape(name) + (name.EndsWith("Co", StringComparison.Ordinal) ? @"\." : @"\.\s+\p{Ll}"), RegexOptions.None, TimeSpan.FromSeconds(1))
+            ? name + "." : name;
 
     /// <summary>
     /// A name without what cannot end one: "Ever After Events and" (… and i plan weddings) loses "and"; "Sharp &amp; Co
-    /// Barbers on Anglesey" loses the place after "on" or "in".
+    /// Barbers on Anglesey" and "The Plough Inn at Little Haddon" lose the place after "on", "in" or "at", where a name of
+    /// two words or more comes before it ("Keys in Tune" keeps its "in").
     /// </summary>
     private static string Tidy(string name)
     {
         var trimmed = CalledFirst().Replace(name.Trim().TrimEnd(',', '!', ':', '?'), string.Empty);
         trimmed = Abbreviation().IsMatch(trimmed) ? trimmed : trimmed.TrimEnd('.');
         var tidy = TrailingConnector().Replace(trimmed, string.Empty);
-        var at = OnPlace().Match(tidy);
-        return at.Success && tidy[..at.Index].Contains(' ', StringComparison.Ordinal) ? tidy[..at.Index] : tidy;
+        var at = OnPlace().Matches(tidy).FirstOrDefault(m => tidy[..m.Index].Contains(' ', StringComparison.Ordinal));
+        return at is null ? tidy : tidy[..at.Index];
     }
 
     /// <summary><paramref name="text"/> with <paramref name="name"/> replaced where it stands as whole words ("a" in "I'm a …" is not the name "a").</summary>
@@ -105,7 +189,9 @@ public static partial class BusinessMention
     {
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
-        return PlaceWords().Matches(rest).Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
+        // "a thatcher in Dorset … based in Dorchester": where the business is based is more exact than where it works.
+        return PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
+            .Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
             .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p))
@@ -119,9 +205,13 @@ public static partial class BusinessMention
     private static string? LowerCasePlace(string text)
     {
         var found = LowerPlace().Matches(text).Select(m => m.Groups["place"].Value)
-            .FirstOrDefault(p => !NotLowerPlaces.Contains(p.Split(' ')[0]) && !NotLowerPlaces.Contains(p));
+            .Select(p => (Place: p, Core: Compass().Replace(p, string.Empty)))
+            .FirstOrDefault(p => !NotLowerPlaces.Contains(p.Core.Split(' ')[0]) && !NotLowerPlaces.Contains(p.Core)).Place;
         return found is null ? null : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(found);
     }
+
+    [GeneratedRegex(@"^(?:north|south|east|west)\s+")]
+    private static partial Regex Compass();
 
     private static readonly HashSet<string> NotLowerPlaces = new(
         ["person", "store", "season", "summer", "winter", "spring", "autumn", "town", "the", "my", "our", "your", "a", "an", "house", "home", "kitchen",
@@ -137,7 +227,8 @@ public static partial class BusinessMention
 
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)";
 
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|and|of|the|de|la|n'|'n'|on|with|by|for|a|" + NamePart + @")){0,6}";
+    /// <summary>"Keys in Tune", "Paws at Home Vet": "in" and "at" join a name's words only before a capital.</summary>
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a)\b|(?:in|at)\s+(?=[\p{Lu}\p{N}])" + NamePart + "|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
@@ -168,29 +259,33 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Bracketed();
 
+    [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros)$")]
+    private static partial Regex AbbreviationWithoutStop();
+
     /// <summary>"Wick &amp; Whimsy Co." keeps the full stop of its abbreviation.</summary>
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
-    [GeneratedRegex(@"\b(?:in|near|based in|covering|around|serving)\s+(?<place>(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+)?)(?=\s*(?:[,.!?;—–]|\s-\s|$))")]
+    [GeneratedRegex(@"\b(?:in|near|based in|covering|around|serving)\s+(?<place>(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+)?)(?=\s*(?:[,.!?;—–]|\s-\s|$)|\s+(?:called|named)\b)")]
     private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
     [GeneratedRegex(@"(?:\s+(?:in|on|upon|under|de))+$")]
     private static partial Regex PlaceTail();
 
-    [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in))+$")]
+    /// <summary>"A. Hardy Thatching and I'm (based in …)": a name ends before the person goes on.</summary>
+    [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in|at))+$|\s+(?:and|&)\s+(?:I|I'm|I’m|I've|I'll|I'd|We|We're|We've)(?:\s.*)?$")]
     private static partial Regex TrailingConnector();
 
-    [GeneratedRegex(@"\s(?:on|in)\s\p{Lu}[\p{L}'-]+(?:\s(?:Street|St|Road|Rd|Lane|Avenue|Way|Square|Hill|Quay|Green|Parade))?$")]
+    [GeneratedRegex(@"\s(?:on|in|at)\s\p{Lu}")]
     private static partial Regex OnPlace();
 
     /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
-    [GeneratedRegex(@"\b(?i:web\s*site|site|page)\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|put it under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?i:web\s*site|site|page)\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|(?:put|like|want|have|list) it under|go under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
-    [GeneratedRegex(@"(?:^|[.!?,:;—–]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})\s*(?=[.!?,;—–]|\s-\s|$)")]
+    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})[ \t]*(?=[.!?,;—–\n]|\s-\s|$)")]
     private static partial Regex Standalone();
 
     /// <summary>A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions" (but not "No. 9" or "H. Pritchard").</summary>
@@ -250,6 +345,13 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|days|s)?|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|English|Spanish|French|German|I|We|The|Our|My)\b")]
     private static partial Regex NotPlaces();
+
+    /// <summary>"Based in Bath, we …" says where, not who.</summary>
+    [GeneratedRegex(@"^(?:Based|Located|Covering|Serving|Near|In|At|Around)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Whereabouts();
+
+    [GeneratedRegex(@"^(?:based|located)\s")]
+    private static partial Regex Based();
 
     [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|covering|across|from|out of)\s+(?<place>(?:St\.?\s+|Co\.\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceWords();

@@ -21,12 +21,12 @@ public sealed class NewUserDraftTests
     }
 
     [Fact]
-    public async Task A_trade_the_taxonomy_does_not_know_gets_no_other_trades_copy()
+    public async Task A_clock_repairer_gets_no_garage_copy_for_its_servicing()
     {
         var draft = await Pipeline.RunAsync(new GenerationRequest(
             "I repair antique clocks and watches - longcase, bracket, carriage clocks, pocket watches. Workshop in Harrogate, name is Tompion & Daughter Horology. Clock servicing from £85. Open Wed-Sat 10am-4pm. Been doing this since 1998."));
 
-        draft.Brief.Kind.Should().BeNull("no kind in the taxonomy is a clock repairer");
+        draft.Brief.Kind.Should().Be("watch_repair", "clock servicing is not car servicing");
         var html = draft.HomeHtml.ToLowerInvariant();
         html.Should().NotContain("your car").And.NotContain("drive").And.NotContain("garage");
         draft.Site.Pages.SelectMany(p => p.Sections).Single(s => s.Type == "pricing").Items[0].Field("price").Should().Be("from £85");
