@@ -47,7 +47,7 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
 
         await page.GetByRole(AriaRole.Button, new() { Name = "History", Exact = true }).ClickAsync();
         var history = page.GetByRole(AriaRole.Dialog, new() { Name = "History", Exact = true });
-        await Expect(history.GetByText("Changed the hero headline")).ToBeVisibleAsync();
+        await Expect(history.GetByText("Changed the headline")).ToBeVisibleAsync();
         await history.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Expect(history.Locator("#diff")).ToContainTextAsync("Fresh bread every morning");
         await history.GetByRole(AriaRole.Button, new() { Name = "Restore version 2" }).ClickAsync();

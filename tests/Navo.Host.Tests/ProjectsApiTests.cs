@@ -174,12 +174,12 @@ public sealed class ProjectsApiTests(NavoHostFactory factory) : IClassFixture<Na
 
         var history = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/history");
         history.EnumerateArray().Select(h => h.GetProperty("summary").GetString()).Should().Equal(
-            "Added a pricing section", "Changed the hero headline", "Drafted the site for Rosa's Bakery", "Created the project \"Rosa's Bakery\"");
+            "Added a price list", "Changed the headline", "Drafted the site for Rosa's Bakery", "Created the project \"Rosa's Bakery\"");
 
         var diff = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/diff?from=2&to=4");
         var changes = diff.GetProperty("changes").EnumerateArray().Select(c => c.GetString()).ToList();
-        changes.Should().Contain(c => c!.StartsWith("hero.headline: ", StringComparison.Ordinal) && c.EndsWith("-> \"Fresh bread daily\"", StringComparison.Ordinal));
-        changes.Should().Contain("section added: pricing (position 2)");
+        changes.Should().Contain("The headline now reads \u201cFresh bread daily\u201d");
+        changes.Should().Contain("Added a price list after the main banner");
         diff.GetProperty("text").EnumerateArray().Should().Contain(l => l.GetProperty("kind").GetString() == "added" && l.GetProperty("text").GetString() == "Fresh bread daily");
 
         var reverted = await _client.PostAsJsonAsync($"/api/v1/projects/{id}/revert", new { version = 2 });

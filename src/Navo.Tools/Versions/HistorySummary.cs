@@ -1,14 +1,14 @@
+using Navo.Tools.Sites;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
-using Navo.Tools.Sites;
 
 namespace Navo.Tools.Versions;
 
 /// <summary>One line of a project's history, in plain words.</summary>
 public sealed record HistoryEntry(long Version, DateTimeOffset At, string Type, string Summary, Guid UserId, string Channel);
 
-/// <summary>Says what each event did, the way a person would: "Changed the hero headline", "Added a pricing section".</summary>
+/// <summary>Says what each event did, the way a person would: "Changed the headline", "Added a price list".</summary>
 public static class HistorySummary
 {
     public static string Describe(object @event) => @event switch
@@ -19,13 +19,13 @@ public static class HistorySummary
         SiteRenamed renamed => $"Renamed the business to \"{renamed.Name}\"",
         HoursChanged => "Changed the opening hours",
         ProjectDeleted deleted => $"Deleted the project \"{deleted.Name}\"",
-        SectionTextChanged { Style: { } style } changed => $"Made the {Label(changed.SectionType, changed.Field)} {StyleWord(style)}",
+        SectionTextChanged { Style: { } style } changed => $"Made {OwnerWords.Field(changed.SectionType, changed.Field)} {StyleWord(style)}",
         SectionTextChanged changed => changed.Item is { } item
-            ? $"Changed the {Label(changed.SectionType, changed.Field)} of item {item + 1}"
-            : $"Changed the {Label(changed.SectionType, changed.Field)}",
-        SectionAdded added => $"Added {SectionCatalog.Find(added.Section.Type)?.WithArticle ?? $"{Article(added.Section.Type)} {added.Section.Type}"}",
-        SectionRemoved removed => $"Removed the {SectionCatalog.Find(removed.SectionType)?.Label ?? removed.SectionType}",
-        SectionMoved moved => $"Moved the {SectionCatalog.Find(moved.SectionType)?.Label ?? moved.SectionType}",
+            ? $"Changed the {SectionCatalog.Describe(changed.Field)} of item {item + 1} in {OwnerWords.Section(changed.SectionType)}"
+            : $"Changed {OwnerWords.Field(changed.SectionType, changed.Field)}",
+        SectionAdded added => $"Added {OwnerWords.NewSection(added.Section.Type)}",
+        SectionRemoved removed => $"Removed {OwnerWords.Section(removed.SectionType)}",
+        SectionMoved moved => $"Moved {OwnerWords.Section(moved.SectionType)}",
         ThemeChanged => "Changed the look",
         PageAdded added => $"Added the page \"{added.Page.Title}\"",
         PageRemoved removed => $"Removed the page \"{removed.Title}\"",
@@ -43,16 +43,10 @@ public static class HistorySummary
         _ => "Changed the site",
     };
 
-    /// <summary>"hero headline", "FAQ answer", "about body".</summary>
-    private static string Label(string sectionType, string field) =>
-        $"{sectionType switch { "faq" => "FAQ", "cta" => "call-to-action", _ => sectionType }} {SectionCatalog.Describe(field)}";
-
     private static string StyleWord(string style) => style switch
     {
         "formal" => "more formal",
         "casual" => "more casual",
         _ => style,
     };
-
-    private static string Article(string type) => type.Length > 0 && "aeiou".Contains(type[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -10,9 +10,15 @@ public sealed record VersionDiff(long From, long To, IReadOnlyList<string> Chang
 /// <summary>One line of the rendered-text diff: <c>added</c>, <c>removed</c> or <c>unchanged</c>.</summary>
 public sealed record TextDiffLine(string Kind, string Text);
 
-/// <summary>Compares two site documents.</summary>
+/// <summary>
+/// Compares two site documents and says what changed the way the owner would: "The main colour changed from brown to
+/// orange", "Added a price list after Services", "The headline now reads …" — never the document's field names.
+/// </summary>
 public static class SiteDiff
 {
+    /// <summary>Quoted text longer than this is cut with an ellipsis: a change is a line, not the whole paragraph.</summary>
+    private const int Quote = 120;
+
     public static VersionDiff Compare(long fromVersion, Site? from, long toVersion, Site? to)
     {
         var changes = new List<string>();
@@ -24,29 +30,22 @@ public static class SiteDiff
 
         if (from.Name != to.Name)
         {
-            changes.Add($"name: \"{from.Name}\" -> \"{to.Name}\"");
+            changes.Add($"The business name changed from {Quoted(from.Name)} to {Quoted(to.Name)}");
         }
 
-        if (from.Theme != to.Theme)
+        CompareTheme(changes, from.Theme, to.Theme);
+        if (from.Seo.Title != to.Seo.Title)
         {
-            changes.Add($"theme: {Describe(from.Theme)} -> {Describe(to.Theme)}");
+            changes.Add($"The title in search results now reads {Quoted(to.Seo.Title)}");
         }
 
-        if (from.Seo != to.Seo)
+        if (from.Seo.Description != to.Seo.Description)
         {
-            changes.Add($"seo.title: \"{from.Seo.Title}\" -> \"{to.Seo.Title}\"");
+            changes.Add($"The description in search results now reads {Quoted(to.Seo.Description)}");
         }
 
-        foreach (var page in to.Pages.Where(p => from.FindPage(p.Id) is null))
-        {
-            changes.Add($"page added: \"{page.Title}\" ({page.Path})");
-        }
-
-        foreach (var page in from.Pages.Where(p => to.FindPage(p.Id) is null))
-        {
-            changes.Add($"page removed: \"{page.Title}\" ({page.Path})");
-        }
-
+        changes.AddRange(to.Pages.Where(p => from.FindPage(p.Id) is null).Select(p => $"Added the page {Quoted(p.Title)}"));
+        changes.AddRange(from.Pages.Where(p => to.FindPage(p.Id) is null).Select(p => $"Removed the page {Quoted(p.Title)}"));
         foreach (var page in to.Pages)
         {
             if (from.FindPage(page.Id) is { } before)
@@ -58,67 +57,143 @@ public static class SiteDiff
         return new VersionDiff(fromVersion, toVersion, changes, TextDiff(from, to));
     }
 
+    private static void CompareTheme(List<string> changes, Theme from, Theme to)
+    {
+        if (!string.Equals(from.PrimaryColor, to.PrimaryColor, StringComparison.OrdinalIgnoreCase))
+        {
+            var (before, after) = (ColourNames.Of(from.PrimaryColor), ColourNames.Of(to.PrimaryColor));
+            changes.Add(before == after ? $"The main colour is now a different {after}" : $"The main colour changed from {before} to {after}");
+        }
+
+        if (from.Mode != to.Mode)
+        {
+            changes.Add(to.Mode == ThemeMode.Dark ? "The site now has a dark background" : "The site now has a light background");
+        }
+
+        if (from.Font != to.Font)
+        {
+            changes.Add($"The lettering changed from {Lettering(from.Font)} to {Lettering(to.Font)}");
+        }
+
+        if (from.Radius != to.Radius)
+        {
+            changes.Add(to.Radius switch
+            {
+                ThemeRadius.None => "Corners are now square",
+                ThemeRadius.Small => "Corners are now slightly rounded",
+                _ => "Corners are now rounded",
+            });
+        }
+    }
+
     private static void ComparePage(List<string> changes, Page before, Page after)
     {
-        if (before.Title != after.Title || before.Path != after.Path)
+        if (before.Title != after.Title)
         {
-            changes.Add($"page \"{before.Title}\" -> \"{after.Title}\" ({after.Path})");
+            changes.Add($"Renamed the page {Quoted(before.Title)} to {Quoted(after.Title)}");
+        }
+        else if (before.Path != after.Path)
+        {
+            changes.Add($"The page {Quoted(after.Title)} moved to {after.Path}");
         }
 
         var beforeIds = before.Sections.Select(s => s.Id).ToList();
         var afterIds = after.Sections.Select(s => s.Id).ToList();
         foreach (var section in after.Sections.Where(s => !beforeIds.Contains(s.Id)))
         {
-            changes.Add($"section added: {section.Type} (position {afterIds.IndexOf(section.Id) + 1})");
+            changes.Add($"Added {New(section.Type)} {Where(after, section)}");
         }
 
         foreach (var section in before.Sections.Where(s => !afterIds.Contains(s.Id)))
         {
-            changes.Add($"section removed: {section.Type}");
+            changes.Add($"Removed {Called(section)}");
         }
 
         var keptBefore = beforeIds.Where(afterIds.Contains).ToList();
         var keptAfter = afterIds.Where(beforeIds.Contains).ToList();
         for (var i = 0; i < keptAfter.Count; i++)
         {
-            if (keptBefore[i] != keptAfter[i] && before.Sections.First(s => s.Id == keptAfter[i]) is var moved)
+            if (keptBefore[i] != keptAfter[i])
             {
-                changes.Add($"section moved: {moved.Type} (position {beforeIds.IndexOf(moved.Id) + 1} -> {afterIds.IndexOf(moved.Id) + 1})");
+                // The one moved furthest is the one the owner moved; the others only made room.
+                var moved = keptAfter.MaxBy(id => Math.Abs(keptBefore.IndexOf(id) - keptAfter.IndexOf(id)))!;
+                var section = after.Sections.First(s => s.Id == moved);
+                changes.Add($"Moved {Called(section)} {Where(after, section)}");
                 break;
             }
         }
 
         foreach (var section in after.Sections)
         {
-            if (before.Sections.FirstOrDefault(s => s.Id == section.Id) is not { } old)
+            if (before.Sections.FirstOrDefault(s => s.Id == section.Id) is { } old)
             {
-                continue;
-            }
-
-            foreach (var field in section.Fields.Keys.Union(old.Fields.Keys).Order(StringComparer.Ordinal))
-            {
-                if (old.Field(field) != section.Field(field))
-                {
-                    changes.Add($"{section.Type}.{field}: \"{old.Field(field)}\" -> \"{section.Field(field)}\"");
-                }
-            }
-
-            for (var i = 0; i < Math.Max(old.Items.Count, section.Items.Count); i++)
-            {
-                var a = i < old.Items.Count ? ItemText(old.Items[i]) : null;
-                var b = i < section.Items.Count ? ItemText(section.Items[i]) : null;
-                if (a != b)
-                {
-                    changes.Add($"{section.Type}.items[{i}]: \"{a ?? "(none)"}\" -> \"{b ?? "(none)"}\"");
-                }
+                CompareSection(changes, old, section);
             }
         }
     }
 
-    private static string ItemText(SectionItem item) =>
-        string.Join(" | ", item.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value).Concat(item.Features));
+    private static void CompareSection(List<string> changes, Section old, Section section)
+    {
+        foreach (var field in section.Fields.Keys.Union(old.Fields.Keys).Order(StringComparer.Ordinal))
+        {
+            if (old.Field(field) != section.Field(field))
+            {
+                var what = FieldName(section, field);
+                changes.Add(section.Field(field).Length == 0
+                    ? $"{Capital(what)} was removed"
+                    : $"{Capital(what)} now reads {Quoted(section.Field(field))}");
+            }
+        }
 
-    private static string Describe(Theme theme) => $"{theme.Mode.ToString().ToLowerInvariant()} {theme.PrimaryColor} {theme.Font.ToString().ToLowerInvariant()} {theme.Radius.ToString().ToLowerInvariant()}";
+        for (var i = 0; i < Math.Max(old.Items.Count, section.Items.Count); i++)
+        {
+            var a = i < old.Items.Count ? ItemText(section.Type, old.Items[i]) : null;
+            var b = i < section.Items.Count ? ItemText(section.Type, section.Items[i]) : null;
+            if (a == b)
+            {
+                continue;
+            }
+
+            changes.Add((a, b) switch
+            {
+                (null, _) => $"Added {Quoted(b!)} to {Called(section)}",
+                (_, null) => $"Removed {Quoted(a)} from {Called(section)}",
+                _ => $"In {Called(section)}, {Quoted(a)} now reads {Quoted(b)}",
+            });
+        }
+    }
+
+    /// <summary>"after Services", "at the top": where a section now stands, by the one before it.</summary>
+    private static string Where(Page page, Section section)
+    {
+        var index = page.Sections.ToList().FindIndex(s => s.Id == section.Id);
+        return index == 0 ? "at the top" : $"after {Called(page.Sections[index - 1])}";
+    }
+
+    /// <summary>A section as the owner sees it: by its own title ("Services", "What people say") or what it is.</summary>
+    private static string Called(Section section) =>
+        section.Field("title") is { Length: > 0 } title ? title : OwnerWords.Section(section.Type);
+
+    private static string New(string type) => OwnerWords.NewSection(type);
+
+    private static string FieldName(Section section, string field) => OwnerWords.Field(section.Type, field, Called(section));
+
+    private static string Lettering(ThemeFont font) => font switch
+    {
+        ThemeFont.Serif => "classic serif",
+        ThemeFont.Mono => "typewriter style",
+        ThemeFont.Rounded => "rounded",
+        _ => "clean sans-serif",
+    };
+
+    /// <summary>An item's words in the order a visitor reads them: "Haircuts — A sharp cut", "Mon-Fri — 09:00 — 17:00".</summary>
+    private static string ItemText(string type, SectionItem item) =>
+        string.Join(" — ", (SectionCatalog.Find(type)?.ItemFields ?? [.. item.Fields.Keys.Order(StringComparer.Ordinal)])
+            .Where(f => f is not ("alt" or "ctaText")).Select(item.Field).Where(v => v.Length > 0).Concat(item.Features));
+
+    private static string Quoted(string text) => $"\u201c{(text.Length > Quote ? text[..Quote].TrimEnd() + "…" : text)}\u201d";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static List<TextDiffLine> TextDiff(Site? from, Site? to)
     {

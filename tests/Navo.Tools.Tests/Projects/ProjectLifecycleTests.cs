@@ -42,8 +42,8 @@ public sealed class ProjectLifecycleTests
         HistorySummary.Describe(new SiteRenamed("Crumbs", "Rosa's Bakery", "crumbs", site.Seo, [], Someone)).Should().Be("Renamed the business to \"Crumbs\"");
         HistorySummary.Describe(new HoursChanged("p", "s", [], "By appointment", Someone)).Should().Be("Changed the opening hours");
         HistorySummary.Describe(new SectionAdded("p", new Navo.Tools.Sites.Section("s", "hours", new Dictionary<string, string>(), []), 3, Someone))
-            .Should().Be("Added an opening hours section");
-        SiteDiff.Compare(2, site, 3, site with { Name = "Crumbs" }).Changes.Should().Equal("name: \"Rosa's Bakery\" -> \"Crumbs\"");
+            .Should().Be("Added opening hours");
+        SiteDiff.Compare(2, site, 3, site with { Name = "Crumbs" }).Changes.Should().Equal("The business name changed from \u201cRosa's Bakery\u201d to \u201cCrumbs\u201d");
     }
 
     [Fact]
