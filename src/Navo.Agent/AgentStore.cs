@@ -1,9 +1,10 @@
 using Navo.Agent.Conversations;
 using Navo.EventStore;
+using Navo.EventStore.Schema;
 
 namespace Navo.Agent;
 
-/// <summary>Registers the conversation events with a store.</summary>
+/// <summary>Registers the conversation events, the conversation list and its table with a store.</summary>
 public static class AgentStore
 {
     public static EventStoreOptions AddNavoAgent(this EventStoreOptions options)
@@ -18,6 +19,12 @@ public static class AgentStore
             .Add<ApprovalDeclined>()
             .Add<ProjectLeft>()
             .Add<AssistantReplied>();
+        foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(AgentStore).Assembly, "agent"))
+        {
+            options.Migrations.Add(migration);
+        }
+
+        options.InlineProjections.Add(new ConversationList());
         return options;
     }
 }

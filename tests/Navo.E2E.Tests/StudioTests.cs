@@ -92,7 +92,7 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     }
 
     [Fact]
-    public async Task The_project_switcher_moves_the_preview_between_sites_and_new_site_starts_another()
+    public async Task The_project_switcher_moves_the_preview_and_the_conversation_between_sites_and_new_site_starts_another()
     {
         var page = await SignedUpAsync();
         await SayAsync(page, "Build a site for Onda Surf, a surf school in Peniche");
@@ -106,6 +106,32 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
 
         await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Onda");
         await Expect(page.GetByLabel("Project").Locator("option")).ToHaveCountAsync(3);
+
+        // Each site has its own conversation: switching sites switches the chat, and it is there after a reload.
+        var chat = page.GetByRole(AriaRole.Log, new() { Name = "Conversation" });
+        await Expect(chat).ToContainTextAsync("Onda Surf, a surf school");
+        await Expect(chat).Not.ToContainTextAsync("Pedra Alta");
+        await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "Pedra Alta" });
+        await Expect(chat).ToContainTextAsync("Pedra Alta, a climbing gym");
+        await Expect(chat).Not.ToContainTextAsync("Onda Surf");
+        await page.ReloadAsync();
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Pedra Alta");
+        await Expect(chat).ToContainTextAsync("Pedra Alta, a climbing gym");
+    }
+
+    [Fact]
+    public async Task A_message_too_long_is_counted_not_sent_and_not_lost()
+    {
+        var page = await SignedUpAsync();
+        var box = page.GetByLabel("Message");
+        var text = "We are a bakery in Frome. " + new string('x', 4000);
+        await box.FillAsync(text);
+
+        await Expect(page.GetByText("characters: 26 too many")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeDisabledAsync();
+        await box.PressAsync("Enter");
+        await Expect(box).ToHaveValueAsync(text);
+        await Expect(page.Locator(".message")).ToHaveCountAsync(0);
     }
 
     private static async Task<int> IndexOfAsync(ILocator sections, string type)

@@ -76,6 +76,38 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Each_site_has_its_own_conversation_per_person_started_once_and_found_again()
+    {
+        var first = await StartAsync();
+        var bakery = (await SayAsync(first, "Build a site for Crumb & Co, a bakery in Frome")).GetProperty("projectId").GetGuid();
+        var second = await StartAsync();
+        var florist = (await SayAsync(second, "Build a site for Petal Lane, a florist in Bath")).GetProperty("projectId").GetGuid();
+
+        async Task<(HttpStatusCode Status, Guid Id)> ForSiteAsync(Guid project, HttpClient? client = null)
+        {
+            var response = await (client ?? _client).PostAsJsonAsync("/api/v1/conversations", new { projectId = project });
+            return (response.StatusCode, response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() : Guid.Empty);
+        }
+
+        // The conversation that drafted a site is that site's; asking again finds it, not a new one.
+        (await ForSiteAsync(bakery)).Should().Be((HttpStatusCode.OK, first));
+        (await ForSiteAsync(florist)).Should().Be((HttpStatusCode.OK, second));
+        var turns = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{first}/messages");
+        turns.EnumerateArray().Select(t => t.GetProperty("userText").GetString()).Should().Equal("Build a site for Crumb & Co, a bakery in Frome");
+
+        // Another person in the workspace gets a conversation of their own about the same site, started once.
+        var editor = await factory.MemberAsync("editor");
+        var (created, theirs) = await ForSiteAsync(bakery, editor);
+        created.Should().Be(HttpStatusCode.Created);
+        theirs.Should().NotBe(first);
+        (await ForSiteAsync(bakery, editor)).Should().Be((HttpStatusCode.OK, theirs));
+
+        // A site of another workspace, or none at all, has no conversation here.
+        (await ForSiteAsync(bakery, await factory.SignUpAsync())).Status.Should().Be(HttpStatusCode.NotFound);
+        (await ForSiteAsync(Guid.NewGuid())).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Publish_it_asks_first_and_a_yes_puts_the_site_live()
     {
         var conversation = await StartAsync();

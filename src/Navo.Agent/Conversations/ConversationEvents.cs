@@ -2,7 +2,8 @@ using Navo.Tools;
 
 namespace Navo.Agent.Conversations;
 
-public sealed record ConversationStarted(string Channel, Actor By);
+/// <summary>A conversation began; <paramref name="ProjectId"/> when it was started for a site (the studio's per-site chat).</summary>
+public sealed record ConversationStarted(string Channel, Actor By, Guid? ProjectId = null);
 
 /// <summary>A message from the user; <c>MessageId</c> is the channel's (or client's) id: a retry with it is answered from the record.</summary>
 public sealed record UserMessageReceived(string MessageId, string Text, Guid? ProjectId, string? SectionId, Actor By);

@@ -5,6 +5,7 @@ using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools;
+using Navo.Tools.Projects;
 
 namespace Navo.Agent.Conversations;
 
@@ -30,6 +31,36 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
         session.StartStream(id, ConversationStream, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString())));
         await session.SaveChangesAsync(cancellationToken);
         return id;
+    }
+
+    /// <summary>
+    /// This user's conversation about the project <paramref name="projectId"/> on <paramref name="channel"/>, started
+    /// the first time (<c>Created</c>); null when the workspace has no such project.
+    /// </summary>
+    public async Task<(Guid Id, bool Created)?> ForProjectAsync(TenantContext tenant, Guid projectId, string channel, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        if (await ProjectService.GetAsync(session, projectId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var known = await session.QueryAsync(
+            """
+            select id from navo_conversations
+            where tenant_id = $1 and user_id = $2 and project_id = $3 and channel = $4
+            order by updated_at desc limit 1
+            """,
+            r => r.GetGuid(0), cancellationToken, tenant.TenantId, tenant.UserId, projectId, channel);
+        if (known.Count > 0)
+        {
+            return (known[0], false);
+        }
+
+        var id = Guid.CreateVersion7();
+        session.StartStream(id, ConversationStream, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString()), projectId));
+        await session.SaveChangesAsync(cancellationToken);
+        return (id, true);
     }
 
     /// <summary>The turns so far, oldest first; null when this workspace has no such conversation.</summary>

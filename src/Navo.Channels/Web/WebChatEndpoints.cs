@@ -24,7 +24,7 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChatEndpoints(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(authorizationPolicy);
-        group.MapPost("/", StartAsync).WithName("StartConversation");
+        group.MapPost("/", StartAsync).WithName("StartConversation").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage").RequireRateLimiting(ChatRateLimit)
             .Produces<MessageResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -32,10 +32,26 @@ public static class WebChatEndpoints
         return app;
     }
 
-    public static async Task<Created<StartedResponse>> StartAsync([AsParameters] ConversationServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a conversation; with <c>{ projectId }</c>, answers this user's conversation about that site (200), starting
+    /// it the first time (201): the studio has a conversation per site.
+    /// </summary>
+    public static async Task<Results<Created<StartedResponse>, Ok<StartedResponse>, ProblemHttpResult>> StartAsync(
+        StartRequest? request, [AsParameters] ConversationServices services, CancellationToken cancellationToken)
     {
-        var id = await services.Conversations.StartAsync(services.Tenants.Resolve(services.HttpContext), "web", cancellationToken);
-        return TypedResults.Created($"/api/v1/conversations/{id}", new StartedResponse(id));
+        var tenant = services.Tenants.Resolve(services.HttpContext);
+        if (request?.ProjectId is not { } projectId)
+        {
+            var id = await services.Conversations.StartAsync(tenant, "web", cancellationToken);
+            return TypedResults.Created($"/api/v1/conversations/{id}", new StartedResponse(id));
+        }
+
+        return await services.Conversations.ForProjectAsync(tenant, projectId, "web", cancellationToken) switch
+        {
+            null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project not found.", detail: "There is no site with that id in this workspace."),
+            ({ } id, true) => TypedResults.Created($"/api/v1/conversations/{id}", new StartedResponse(id, projectId)),
+            (var id, false) => TypedResults.Ok(new StartedResponse(id, projectId)),
+        };
     }
 
     /// <summary>One turn: JSON, or with <c>Accept: text/event-stream</c> the events progress, delta, reply and done.</summary>
@@ -71,7 +87,10 @@ public static class WebChatEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found.",
             detail: "There is no conversation with that id in this workspace.");
 
-    public sealed record StartedResponse(Guid Id);
+    /// <summary>What starting a conversation may name: the site it is about.</summary>
+    public sealed record StartRequest(Guid? ProjectId);
+
+    public sealed record StartedResponse(Guid Id, Guid? ProjectId = null);
 
     public sealed record MessageContext(Guid? ProjectId, string? SectionId);
 

@@ -90,6 +90,7 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
             where data -> 'by' ->> 'userId' = $1::text
             """,
             cancellationToken, userId, DeletedUser);
+        await connection.ExecuteAsync("update navo_conversations set user_id = $2 where user_id = $1", cancellationToken, userId, DeletedUser);
         await connection.ExecuteAsync("delete from navo_api_keys where created_by = $1", cancellationToken, userId);
         await connection.ExecuteAsync("delete from navo_tokens where user_id = $1 or created_by = $1", cancellationToken, userId);
         await connection.ExecuteAsync("delete from navo_accounts where id = $1", cancellationToken, userId);

@@ -82,6 +82,26 @@ async function loadProjects(selected) {
   return projects;
 }
 
+/** Opens the site's own conversation, with what was said so far, and says whether the site is live. */
+async function openProject(id) {
+  const project = await api(`/api/v1/projects/${id}`);
+  const { id: conversationId } = await api("/api/v1/conversations", { method: "POST", body: JSON.stringify({ projectId: id }) });
+  const turns = await api(`/api/v1/conversations/${conversationId}/messages`);
+  chat.useConversation(conversationId, turns);
+  show(project.id, project.version);
+  if (project.published) showLive(`/s/${project.slug}/`);
+}
+
+function showLive(url) {
+  const link = document.createElement("a");
+  link.href = url;
+  link.target = "_blank";
+  link.rel = "noopener";
+  link.textContent = new URL(url, location.href).href;
+  $("live").replaceChildren("Live at ", link);
+  $("live").hidden = false;
+}
+
 $("project").addEventListener("change", async (event) => {
   if (!event.target.value) {
     // A new site is a new conversation: what is said next is about it, not about the site open before.
@@ -94,8 +114,7 @@ $("project").addEventListener("change", async (event) => {
     for (const id of ["undo", "history", "publish"]) $(id).disabled = true;
     return;
   }
-  const project = await api(`/api/v1/projects/${event.target.value}`);
-  show(project.id, project.version);
+  await openProject(event.target.value);
 });
 
 for (const [id, mobile] of [["desktop", false], ["mobile", true]]) {
@@ -178,13 +197,7 @@ $("publish-confirm").addEventListener("click", async () => {
   $("publish-dialog").close();
   try {
     const published = await api(`/api/v1/projects/${state.projectId}/publish`, { method: "POST", body: "{}" });
-    const link = document.createElement("a");
-    link.href = published.live.url;
-    link.target = "_blank";
-    link.rel = "noopener";
-    link.textContent = new URL(published.live.url, location.href).href;
-    $("live").replaceChildren("Live at ", link);
-    $("live").hidden = false;
+    showLive(published.live.url);
   } catch (error) {
     chat.say("assistant", error.message);
   }
@@ -196,11 +209,12 @@ $("signout").addEventListener("click", async () => {
   location.assign("/");
 });
 
-// Start: who is signed in, and the most recently changed project.
+// Start: who is signed in, and the most recently changed project with its conversation.
 await api("/api/v1/me");
 const projects = await loadProjects();
 if (projects.length > 0) {
-  const project = await api(`/api/v1/projects/${projects[0].id}`);
-  show(project.id, project.version);
+  await openProject(projects[0].id);
+} else {
+  chat.newConversation();
 }
 chat.focus();

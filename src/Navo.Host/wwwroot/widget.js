@@ -60,13 +60,26 @@
     const progress = el("progress", { max: "1", value: "0", hidden: true, "aria-label": "Building your site" });
     const selection = el("p", { class: "selection", hidden: true });
     const chips = el("div", { class: "chips", role: "group", "aria-label": "Suggestions" });
+    const maxLength = options.maxLength ?? 4000;
     const box = el("textarea", { id: `navo-message-${newId()}`, rows: "2", placeholder: "Describe your business, or ask for a change" });
+    const counter = el("span", { class: "counter", id: `${box.id}-count`, "aria-live": "polite" });
+    box.setAttribute("aria-describedby", counter.id);
     const send = el("button", { type: "submit", class: "primary", text: "Send" });
-    const form = el("form", {}, el("label", { for: box.id, text: "Message" }), box, send);
+    const form = el("form", {}, el("label", { for: box.id, text: "Message" }), box, counter, send);
     const panel = el("section", { class: "navo-chat", "aria-label": "Chat with Navo" }, log, progress, selection, chips, form);
     container.append(panel);
 
     let busy = false;
+    // A message over the limit is not sent and not lost: the counter says how much to cut.
+    const count = () => {
+      const over = box.value.length - maxLength;
+      counter.textContent = over > 0 ? `${box.value.length} / ${maxLength} characters: ${over} too many` : `${box.value.length} / ${maxLength}`;
+      counter.classList.toggle("over", over > 0);
+      send.disabled = busy || over > 0;
+    };
+    box.addEventListener("input", count);
+    count();
+
     const say = (role, text) => {
       const bubble = el("div", { class: `message ${role}`, text });
       log.append(bubble);
@@ -105,9 +118,9 @@
       }
     };
 
-    /** Sends text (shown as `shown`) and renders the streamed answer. */
+    /** Sends text (shown as `shown`) and renders the streamed answer; true when Navo took the message. */
     const ask = async (text, shown = text) => {
-      if (busy || !text.trim()) return;
+      if (busy || !text.trim() || text.length > maxLength) return false;
       busy = true;
       send.disabled = true;
       chips.replaceChildren();
@@ -124,7 +137,7 @@
         if (!response.ok) {
           bubble.textContent = await problemText(response);
           if (response.status === 404) sessionStorage.removeItem(storageKey);
-          return;
+          return false;
         }
 
         await readEvents(response, (name, data) => {
@@ -148,20 +161,28 @@
         });
       } catch (error) {
         bubble.textContent = `Navo could not be reached: ${error.message}`;
+        return false;
       } finally {
         bubble.removeAttribute("aria-busy");
         progress.hidden = true;
         busy = false;
-        send.disabled = false;
+        count();
         log.scrollTop = log.scrollHeight;
       }
+      return true;
     };
 
-    form.addEventListener("submit", (event) => {
+    form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const text = box.value;
+      if (busy || text.length > maxLength) return;
       box.value = "";
-      ask(text);
+      count();
+      // Not taken (too long, offline, refused): the text comes back to the box rather than being lost.
+      if (!(await ask(text)) && !box.value) {
+        box.value = text;
+        count();
+      }
     });
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey) {
@@ -174,7 +195,27 @@
       ask,
       focus: () => box.focus(),
       /** The next message starts a new conversation (a new site is about to be described). */
-      newConversation: () => sessionStorage.removeItem(storageKey),
+      newConversation: () => {
+        sessionStorage.removeItem(storageKey);
+        log.replaceChildren();
+        chips.replaceChildren();
+      },
+      /**
+       * Continues conversation `id` (a site's own), showing its turns so far. Their buttons are not offered again:
+       * what they asked was answered, or the site has moved on since.
+       */
+      useConversation(id, turns = []) {
+        sessionStorage.setItem(storageKey, id);
+        log.replaceChildren();
+        chips.replaceChildren();
+        for (const turn of turns) {
+          say("user", turn.userText);
+          const bubble = say("assistant", turn.reply.text);
+          for (const card of [...(turn.reply.cards ?? [])].reverse()) {
+            if (card.type === "live" || card.type === "history") renderCard(card, bubble);
+          }
+        }
+      },
       /** Shows which section the next message is about; null clears it. */
       setSelection(label, onClear) {
         selection.replaceChildren();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Navo.Testing;
+using Navo.Tools.Generate;
 
 namespace Navo.E2E.Tests.Support;
 
@@ -24,6 +25,10 @@ public sealed class StudioHost : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+        // The host embeds the taxonomy of kinds in the background at start; the browser tests wait for it here, so
+        // their few seconds for a draft to appear measure the studio, not a one-time warm-up on a busy machine.
+        await Task.Run(() => Kinds.Shared);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
