@@ -125,6 +125,46 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_button_pressed_after_its_question_was_answered_or_its_site_moved_on_changes_nothing()
+    {
+        var conversation = await StartAsync();
+        var drafted = await SayAsync(conversation, "Build a site for Vela Azul, a sailing school in Lagos");
+        var project = drafted.GetProperty("projectId").GetGuid();
+        var draftOffer = drafted.GetProperty("reply").GetProperty("offer");
+        draftOffer.GetProperty("projectId").GetGuid().Should().Be(project);
+        drafted.GetProperty("reply").GetProperty("suggestedActions").EnumerateArray().Select(a => a.GetString()).Should().Contain("Undo");
+
+        // The question is answered by typing; its Confirm button, pressed afterwards, is refused.
+        var asked = await SayAsync(conversation, "publish it");
+        var confirm = asked.GetProperty("reply").GetProperty("cards").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "confirm").GetProperty("data");
+        confirm.GetProperty("approvalId").GetString().Should().Be(asked.GetProperty("reply").GetProperty("offer").GetProperty("approvalId").GetString());
+        await SayAsync(conversation, "no");
+        var late = await PressAsync(conversation, confirm.GetProperty("confirm").GetString()!, asked.GetProperty("reply").GetProperty("offer"));
+        late.GetProperty("reply").GetProperty("text").GetString().Should().Be("That question was already answered, so I left everything as it is.");
+        (await _client.GetAsync("/s/vela-azul/")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // "Undo" offered with the draft, pressed after another change: the site has moved on, so nothing is undone.
+        await SayAsync(conversation, "make it dark");
+        var version = (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("version").GetInt64();
+        var undo = await PressAsync(conversation, "Undo", draftOffer);
+        undo.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("That button was for an earlier version of the site");
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("version").GetInt64().Should().Be(version);
+
+        // A button offered about another site does nothing to this one.
+        var other = await SayAsync(await StartAsync(), "Build a site for Onda Norte, a surf school in Ericeira");
+        var elsewhere = await PressAsync(conversation, "Undo", other.GetProperty("reply").GetProperty("offer"));
+        elsewhere.GetProperty("reply").GetProperty("text").GetString().Should().StartWith("That button was for another site");
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("version").GetInt64().Should().Be(version);
+    }
+
+    private async Task<JsonElement> PressAsync(Guid conversation, string text, JsonElement offer)
+    {
+        var response = await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text, context = new { offer } });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
     public async Task The_same_message_id_twice_runs_once_and_gets_the_same_reply()
     {
         var conversation = await StartAsync();

@@ -10,7 +10,8 @@ using Navo.Tools.Projects;
 namespace Navo.Agent.Conversations;
 
 /// <summary>A message into a conversation, from an authenticated turn of some channel.</summary>
-public sealed record IncomingMessage(string Text, string? ClientMessageId, Guid? ProjectId, string? SectionId, string Channel);
+/// <remarks><paramref name="Offer"/> is set when the message is a pressed button or suggested action: what it was offered for.</remarks>
+public sealed record IncomingMessage(string Text, string? ClientMessageId, Guid? ProjectId, string? SectionId, string Channel, ActionOffer? Offer = null);
 
 /// <summary>The answer to a turn, and the project and version it left.</summary>
 public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? ProjectId, long? Version);
@@ -124,9 +125,15 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
         var functions = tools.For(scope);
         var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
+        if (Stale(message.Offer, state, project) is { } stale)
+        {
+            return await FinishAsync(session, conversation.Version, events, messageId, new ToolLoopResult(stale, [], null), scope, cancellationToken);
+        }
+
         var context = TurnContext.For(project, message.SectionId, state, chosen: message.ProjectId is not null || state.ProjectId is not null);
 
         ToolLoopResult result;
+        string? approvalId = null;
         if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)
         {
             result = await AnswerApprovalAsync(pending, yes, functions, events, messageId, cancellationToken);
@@ -150,16 +157,18 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             {
                 var call = awaiting[0];
                 var question = ApprovalQuestions.For(call.Name, call.Arguments, await QuestionSiteAsync(session, scope, project, cancellationToken));
-                events.Add(new ApprovalRequested(messageId, Guid.CreateVersion7().ToString("N"), call.Name, JsonSerializer.Serialize(call.Arguments), question));
+                approvalId = Guid.CreateVersion7().ToString("N");
+                events.Add(new ApprovalRequested(messageId, approvalId, call.Name, JsonSerializer.Serialize(call.Arguments), question));
                 result = result with { Text = question };
             }
         }
 
-        return await FinishAsync(session, conversation.Version, events, messageId, result, scope, cancellationToken);
+        return await FinishAsync(session, conversation.Version, events, messageId, result, scope, cancellationToken, project, approvalId);
     }
 
     private async Task<TurnOutcome> FinishAsync(
-        IEventSession session, long version, List<object> events, string messageId, ToolLoopResult result, TurnScope scope, CancellationToken cancellationToken)
+        IEventSession session, long version, List<object> events, string messageId, ToolLoopResult result, TurnScope scope, CancellationToken cancellationToken,
+        ProjectState? loaded = null, string? approvalId = null)
     {
         foreach (var call in result.Calls)
         {
@@ -172,8 +181,11 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             events.Add(new ProjectLeft(messageId, left));
         }
 
-        var reply = ReplyFor(result);
         var last = result.Calls.LastOrDefault(c => c.Result.Version is not null && c.Result.ProjectId == scope.ProjectId)?.Result;
+        var reply = ReplyFor(result, approvalId) with
+        {
+            Offer = new ActionOffer(scope.ProjectId, last?.Version ?? (loaded?.Id == scope.ProjectId ? loaded?.Version : null), approvalId),
+        };
         var edited = result.Calls.Select(c => c.Result.EditedSectionId).LastOrDefault(s => s is not null);
         events.Add(new AssistantReplied(messageId, reply, scope.ProjectId, last?.Version, edited));
         session.Append(scope.ConversationId, version, [.. events]);
@@ -210,12 +222,12 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
 
     public const string DeclineAction = "navo:decline";
 
-    private static AgentReply ReplyFor(ToolLoopResult result)
+    private static AgentReply ReplyFor(ToolLoopResult result, string? approvalId)
     {
         var cards = result.Calls.Select(c => c.Result.Card).Where(c => c is not null).Select(c => c!).ToList();
         if (result.AwaitingApproval is not null)
         {
-            cards.Add(new ReplyCard("confirm", new JsonObject { ["question"] = result.Text, ["confirm"] = ApproveAction, ["cancel"] = DeclineAction }));
+            cards.Add(new ReplyCard("confirm", new JsonObject { ["question"] = result.Text, ["confirm"] = ApproveAction, ["cancel"] = DeclineAction, ["approvalId"] = approvalId }));
             return new AgentReply(result.Text, cards, ["Yes", "No"]);
         }
 

@@ -65,7 +65,7 @@ public static class WebChatEndpoints
         }
 
         var tenant = services.Tenants.Resolve(services.HttpContext);
-        var message = new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web");
+        var message = new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web", request.Context?.Offer);
         if (services.HttpContext.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             return TurnStream.Result(services.Conversations, tenant, id, message, cancellationToken);
@@ -92,7 +92,8 @@ public static class WebChatEndpoints
 
     public sealed record StartedResponse(Guid Id, Guid? ProjectId = null);
 
-    public sealed record MessageContext(Guid? ProjectId, string? SectionId);
+    /// <summary>The site and section on screen; <c>Offer</c> when the message is a pressed button: the reply's <c>offer</c>, sent back.</summary>
+    public sealed record MessageContext(Guid? ProjectId, string? SectionId, ActionOffer? Offer = null);
 
     public sealed record MessageRequest(string? Text, string? ClientMessageId, MessageContext? Context)
     {
@@ -120,6 +121,11 @@ public static class WebChatEndpoints
             if (Context?.SectionId is { Length: > 20 } || (Context?.SectionId is { } section && TextChecks.HasHiddenCharacters(section)))
             {
                 errors["context.sectionId"] = ["That is not a section id."];
+            }
+
+            if (Context?.Offer?.ApprovalId is { } approval && (approval.Length > 64 || TextChecks.HasHiddenCharacters(approval)))
+            {
+                errors["context.offer.approvalId"] = ["That is not a question's id."];
             }
 
             return errors;

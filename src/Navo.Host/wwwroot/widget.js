@@ -97,7 +97,10 @@
       return id;
     };
 
-    const renderCard = (card, bubble) => {
+    // Confirmations still open; a new message answers (or sets aside) each of them.
+    let answered = [];
+
+    const renderCard = (card, bubble, offer) => {
       const data = card.data ?? {};
       if (card.type === "preview") {
         options.onPreview?.(data);
@@ -107,7 +110,9 @@
       } else if (card.type === "confirm") {
         const yes = el("button", { type: "button", class: "primary", text: "Confirm" });
         const no = el("button", { type: "button", text: "Cancel" });
-        const answer = (value) => { yes.disabled = no.disabled = true; ask(value, value === data.confirm ? "Yes" : "No"); };
+        const answer = (value) => { yes.disabled = no.disabled = true; ask(value, value === data.confirm ? "Yes" : "No", offer); };
+        // Answered by typing instead: the buttons go quiet too.
+        answered.push(() => { yes.disabled = no.disabled = true; });
         yes.addEventListener("click", () => answer(data.confirm));
         no.addEventListener("click", () => answer(data.cancel));
         bubble.after(el("div", { class: "card", role: "group", "aria-label": "Confirm" }, el("div", { class: "actions" }, yes, no)));
@@ -118,17 +123,22 @@
       }
     };
 
-    /** Sends text (shown as `shown`) and renders the streamed answer; true when Navo took the message. */
-    const ask = async (text, shown = text) => {
+    /**
+     * Sends text (shown as `shown`) and renders the streamed answer; true when Navo took the message. A pressed
+     * button or chip sends back the `offer` it came with, so Navo can refuse it if the site or the question moved on.
+     */
+    const ask = async (text, shown = text, offer = undefined) => {
       if (busy || !text.trim() || text.length > maxLength) return false;
       busy = true;
       send.disabled = true;
       chips.replaceChildren();
+      for (const quiet of answered) quiet();
+      answered = [];
       say("user", shown);
       const bubble = say("assistant", "");
       bubble.setAttribute("aria-busy", "true");
       try {
-        const context = options.context?.() ?? {};
+        const context = { ...(options.context?.() ?? {}), ...(offer ? { offer } : {}) };
         const response = await fetch(`/api/v1/conversations/${await conversation()}/messages`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
@@ -149,9 +159,9 @@
             bubble.textContent += data.text;
           } else if (name === "reply") {
             bubble.textContent = data.reply.text;
-            for (const card of [...(data.reply.cards ?? [])].reverse()) renderCard(card, bubble);
+            for (const card of [...(data.reply.cards ?? [])].reverse()) renderCard(card, bubble, data.reply.offer);
             for (const action of data.reply.suggestedActions ?? []) {
-              chips.append(el("button", { type: "button", text: action, onclick: () => ask(action) }));
+              chips.append(el("button", { type: "button", text: action, onclick: () => ask(action, action, data.reply.offer) }));
             }
             options.onReply?.(data);
           } else if (name === "error") {
