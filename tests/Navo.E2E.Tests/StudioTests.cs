@@ -14,6 +14,7 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     {
         var page = await studio.Browser.NewPageAsync(studio.Host.Address, width, height);
         await page.GotoAsync("/signup");
+        await Expect(page.GetByText("What happens next")).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync(TestAccounts.NewEmail("studio"));
         await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
@@ -120,9 +121,10 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     }
 
     [Fact]
-    public async Task A_message_too_long_is_counted_not_sent_and_not_lost()
+    public async Task The_studio_has_a_main_heading_and_a_message_too_long_is_counted_not_sent_and_not_lost()
     {
         var page = await SignedUpAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Navo studio");
         var box = page.GetByLabel("Message");
         var text = "We are a bakery in Frome. " + new string('x', 4000);
         await box.FillAsync(text);

@@ -60,7 +60,18 @@ if (demo) {
   const response = await fetch("/api/v1/auth/demo");
   if (response.ok) {
     const { email, password } = await response.json();
-    demo.textContent = `Trying Navo out? Sign in as ${email} with the password ${password}.`;
+    // Say what to do, and do the typing: one press signs in to the demo workspace, then the studio takes over.
+    const use = document.createElement("button");
+    use.type = "button";
+    use.textContent = "Sign in to the demo";
+    use.addEventListener("click", () => {
+      document.getElementById("email").value = email;
+      document.getElementById("password").value = password;
+      document.getElementById("signin").requestSubmit();
+    });
+    demo.replaceChildren(
+      `Trying Navo out? Sign in as ${email} with the password ${password}, then describe your business in the chat: your site appears beside it. `,
+      use);
     demo.hidden = false;
   }
 }
