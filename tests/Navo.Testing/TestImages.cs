@@ -40,20 +40,28 @@ public static class TestImages
     }
 
     /// <summary>
-    /// Something like a photo (smooth light, detail, a little grain), so that sizes and timings are a camera's, not
-    /// a flat colour's or pure noise's.
+    /// Something like a photo: detail at every scale (large soft shapes, mid-sized texture, a little grain), so that
+    /// sizes and timings are closer to a camera's than a flat colour's or pure noise's would be.
     /// </summary>
     public static byte[] Photo(int width, int height, int quality = 88)
     {
-        using var x = Image.Xyz(width, height);
-        using var fx = x[0] / (double)width;
-        using var fy = x[1] / (double)height;
-        using var red = fx * 180 + 40;
-        using var green = (fy * 6.28).Math(Enums.OperationMath.Sin) * 60 + 120;
-        using var blue = ((fx + fy) * 40).Math(Enums.OperationMath.Sin) * 50 + 110;
-        using var grain = Image.Gaussnoise(width, height, mean: 0, sigma: 6);
+        Image Band(int seed)
+        {
+            using var coarse = Image.Gaussnoise((width + 15) / 16, (height + 15) / 16, mean: 128, sigma: 45, seed: seed);
+            using var coarseUp = coarse.Resize(16, kernel: Enums.Kernel.Cubic);
+            using var mid = Image.Gaussnoise((width + 3) / 4, (height + 3) / 4, mean: 0, sigma: 10, seed: seed + 1);
+            using var midUp = mid.Resize(4, kernel: Enums.Kernel.Cubic);
+            using var fine = Image.Gaussnoise(width, height, mean: 0, sigma: 3, seed: seed + 2);
+            using var a = coarseUp.Crop(0, 0, width, height);
+            using var b = midUp.Crop(0, 0, width, height);
+            return a + b + fine;
+        }
+
+        using var red = Band(1);
+        using var green = Band(11);
+        using var blue = Band(21);
         using var rgb = red.Bandjoin(green, blue);
-        using var photo = (rgb + grain).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        using var photo = rgb.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
         return photo.JpegsaveBuffer(q: quality);
     }
 

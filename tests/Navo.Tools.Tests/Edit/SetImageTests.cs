@@ -82,6 +82,18 @@ public sealed class SetImageTests
     }
 
     [Fact]
+    public void A_redraft_keeps_the_owners_logo_and_photos()
+    {
+        var placed = _edits.Apply(_edits.Project, new SetImage(Image: Logo, Logo: true, Alt: "Logo"), new SetImage("hero", Image: Shop, Alt: "Shop"));
+        var redrafted = SampleSites.Bakery().Site;
+
+        var kept = Navo.Tools.Projects.OwnerText.CarryOver(_edits.Project.Site, placed.Site!, redrafted);
+
+        kept.Logo!.Asset.Should().Be(Logo);
+        kept.Pages[0].Sections.Single(s => s.Type == "hero").Image!.Asset.Should().Be(Shop);
+    }
+
+    [Fact]
     public void Set_image_reads_from_json_as_design_md_spells_it()
     {
         var (operations, _, error) = EditOperationJson.Read([
