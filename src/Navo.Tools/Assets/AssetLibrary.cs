@@ -25,16 +25,19 @@ public sealed partial class AssetLibrary(PostgresEventStore store, ISiteStorage 
     public async Task<AssetResult> UploadAsync(
         TenantContext tenant, Guid projectId, byte[] bytes, string fileName, string? contentType, CancellationToken cancellationToken = default)
     {
-        await using var session = store.OpenSession(tenant);
-        if (await ProjectService.GetAsync(session, projectId, cancellationToken) is null)
-        {
-            return new(AssetOutcome.NotFound);
-        }
-
         var id = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (await FindAsync(session, projectId, id, cancellationToken) is { } existing)
+        // A short look first, so no connection is held while the image is processed.
+        await using (var look = store.OpenSession(tenant))
         {
-            return new(AssetOutcome.Existing, existing);
+            if (await ProjectService.GetAsync(look, projectId, cancellationToken) is null)
+            {
+                return new(AssetOutcome.NotFound);
+            }
+
+            if (await FindAsync(look, projectId, id, cancellationToken) is { } existing)
+            {
+                return new(AssetOutcome.Existing, existing);
+            }
         }
 
         var (header, problem) = ImageProcessor.Inspect(bytes, fileName, contentType);
@@ -68,6 +71,7 @@ public sealed partial class AssetLibrary(PostgresEventStore store, ISiteStorage 
         }
 
         var name = CleanName(fileName);
+        await using var session = store.OpenSession(tenant);
         await session.QueryAsync(
             """
             insert into navo_assets (tenant_id, project_id, id, file_name, format, width, height, bytes, variants)
