@@ -118,9 +118,18 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             if (result.AwaitingApproval is { } awaiting)
             {
                 var call = awaiting[0];
-                var question = ApprovalQuestions.For(call.Name, call.Arguments, await QuestionSiteAsync(session, scope, project, cancellationToken));
-                events.Add(new ApprovalRequested(messageId, Guid.CreateVersion7().ToString("N"), call.Name, JsonSerializer.Serialize(call.Arguments), question));
-                result = result with { Text = question };
+                var site = await QuestionSiteAsync(session, scope, project, cancellationToken);
+                if (ApprovalQuestions.Blocker(call.Name, call.Arguments, site) is { } blocker)
+                {
+                    // Asking "publish?" would only lead to a refusal: say what is missing instead.
+                    result = result with { Text = blocker, AwaitingApproval = null };
+                }
+                else
+                {
+                    var question = ApprovalQuestions.For(call.Name, call.Arguments, site);
+                    events.Add(new ApprovalRequested(messageId, Guid.CreateVersion7().ToString("N"), call.Name, JsonSerializer.Serialize(call.Arguments), question));
+                    result = result with { Text = question };
+                }
             }
         }
 
