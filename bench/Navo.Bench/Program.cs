@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["studio"] = StudioBenchmark.RunAsync,
     ["understand"] = UnderstandBenchmark.RunAsync,
     ["startup"] = StartupBenchmark.RunAsync,
+    ["images"] = ImagesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -26,6 +26,8 @@ public static class NavoStore
             .Add<SeoChanged>()
             .Add<SiteRenamed>()
             .Add<HoursChanged>()
+            .Add<ImageAdded>()
+            .Add<ImageRemoved>()
             .Add<SiteRedrafted>()
             .Add<ProjectDeleted>()
             .Add<SiteReverted>()

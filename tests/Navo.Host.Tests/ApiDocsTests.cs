@@ -18,7 +18,7 @@ public sealed class ApiDocsTests(NavoHostFactory factory) : IClassFixture<NavoHo
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.Should().Contain(["/api/v1/auth/login", "/api/v1/me", "/api/v1/projects", "/api/v1/conversations/{id}/messages",
-            "/api/v1/workspace/members", "/api/v1/audit/export", "/api/v1/tenant/export", "/api/v1/projects/{id}/domains"]);
+            "/api/v1/workspace/members", "/api/v1/audit/export", "/api/v1/tenant/export", "/api/v1/projects/{id}/domains", "/api/v1/projects/{id}/assets"]);
         paths.Should().OnlyContain(p => p.StartsWith("/api/v1/", StringComparison.Ordinal), "every API path is versioned");
         document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Select(s => s.Name).Should().BeEquivalentTo("bearer", "apiKey");
         page.StatusCode.Should().Be(HttpStatusCode.OK);

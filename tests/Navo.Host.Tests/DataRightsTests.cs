@@ -63,6 +63,37 @@ public sealed class DataRightsTests(NavoHostFactory factory) : IClassFixture<Nav
     }
 
     [Fact]
+    public async Task The_export_holds_the_image_library_and_the_published_images_and_deleting_the_workspace_removes_them()
+    {
+        var owner = await factory.SignUpAsync();
+        var project = (await (await owner.PostAsJsonAsync("/api/v1/projects", new { description = "Picture Bakery is a bakery in Porto." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var form = new MultipartFormDataContent { { new ByteArrayContent(TestImages.Jpeg(700, 500)), "file", "loaves.jpg" } };
+        var asset = await (await owner.PostAsync($"/api/v1/projects/{project}/assets", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = asset.GetProperty("id").GetString();
+        (await owner.PostAsync($"/api/v1/projects/{project}/operations", new StringContent(
+            $$"""{"operations":[{"op":"set_image","section":"hero","image":"{{id}}","alt":"Fresh loaves"}]}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await owner.PostAsync($"/api/v1/projects/{project}/publish", null)).EnsureSuccessStatusCode();
+        var copy = await owner.GetByteArrayAsync($"/api/v1/projects/{project}/assets/{id}/320.webp");
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(copy));
+
+        using (var zip = new ZipArchive(await (await owner.GetAsync("/api/v1/tenant/export")).Content.ReadAsStreamAsync()))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            names.Should().Contain(["images.json", $"images/{project}/{id}/320.webp", $"images/{project}/{id}/700.jpg", $"sites/{key}.webp"]);
+            using var stream = new MemoryStream();
+            await zip.GetEntry($"images/{project}/{id}/320.webp")!.Open().CopyToAsync(stream);
+            stream.ToArray().Should().Equal(copy);
+        }
+
+        var file = Path.Combine(DataPath(), "sites", key[..2], key[2..]);
+        File.Exists(file).Should().BeTrue();
+        var name = (await owner.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("workspace").GetProperty("name").GetString();
+        (await owner.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/tenant") { Content = JsonContent.Create(new { confirm = name }) }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        File.Exists(file).Should().BeFalse("no other workspace holds the image");
+    }
+
+    [Fact]
     public async Task Deleting_a_workspace_leaves_none_of_its_rows_in_any_table_and_removes_its_files()
     {
         var (owner, tenantId, _, slug) = await FullWorkspaceAsync("Doomed Bakery");

@@ -33,6 +33,6 @@ public sealed class NavoStoreTests(TestDatabase database) : IClassFixture<TestDa
         await again.Should().NotThrowAsync();
 
         await using var command = database.DataSource.CreateCommand("select count(*) from navo_schema_migrations");
-        ((long)(await command.ExecuteScalarAsync())!).Should().Be(6, "the store's own migration, the projects, live sites, leads and site domains tables and deleted sites' addresses, once each");
+        ((long)(await command.ExecuteScalarAsync())!).Should().Be(7, "the store's own migration, the projects, live sites, leads and site domains tables, deleted sites' addresses and the image library, once each");
     }
 }

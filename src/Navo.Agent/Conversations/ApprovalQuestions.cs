@@ -35,6 +35,16 @@ public static class ApprovalQuestions
         };
     }
 
+    /// <summary>
+    /// Why a call cannot go ahead whatever the answer, so nothing is asked: publishing while an image the live site
+    /// shows has no alt text (publishing would refuse it). Null when the question can be asked.
+    /// </summary>
+    public static string? Blocker(string tool, IDictionary<string, object?>? arguments, Site? site) =>
+        tool == "publish_site" && NavoTools.Argument(arguments, "action") is null or "publish" && site is not null
+            && SiteImages.All(site, live: true).FirstOrDefault(i => i.Image.Alt.Trim().Length == 0) is { } undescribed
+            ? $"Before the site goes live, tell me what {undescribed.Where} shows, for visitors who cannot see it."
+            : null;
+
     private static IEnumerable<string?> RemovedPages(IDictionary<string, object?>? arguments) =>
         NavoTools.Argument(arguments, "operations") is JsonArray operations
             ? operations.Where(o => o?["op"]?.GetValue<string>() == "remove_page").Select(o => o!["page"]?.ToString())

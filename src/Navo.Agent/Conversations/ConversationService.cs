@@ -156,10 +156,19 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
             if (result.AwaitingApproval is { } awaiting)
             {
                 var call = awaiting[0];
-                var question = ApprovalQuestions.For(call.Name, call.Arguments, await QuestionSiteAsync(session, scope, project, cancellationToken));
-                approvalId = Guid.CreateVersion7().ToString("N");
-                events.Add(new ApprovalRequested(messageId, approvalId, call.Name, JsonSerializer.Serialize(call.Arguments), question));
-                result = result with { Text = question };
+                var site = await QuestionSiteAsync(session, scope, project, cancellationToken);
+                if (ApprovalQuestions.Blocker(call.Name, call.Arguments, site) is { } blocker)
+                {
+                    // Asking "publish?" would only lead to a refusal: say what is missing instead.
+                    result = result with { Text = blocker, AwaitingApproval = null };
+                }
+                else
+                {
+                    var question = ApprovalQuestions.For(call.Name, call.Arguments, site);
+                    approvalId = Guid.CreateVersion7().ToString("N");
+                    events.Add(new ApprovalRequested(messageId, approvalId, call.Name, JsonSerializer.Serialize(call.Arguments), question));
+                    result = result with { Text = question };
+                }
             }
         }
 

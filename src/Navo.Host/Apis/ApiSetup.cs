@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Navo.Channels.Web;
 using Navo.Host.Identity;
@@ -93,15 +95,22 @@ public static class ApiSetup
     }
 
     /// <summary>
-    /// A body that says it is over <see cref="MaxRequestBodyBytes"/> is refused before anything reads it (413 with
-    /// problem details); Kestrel's own limit stops one that does not say.
+    /// A body that says it is over <see cref="MaxRequestBodyBytes"/> (or the endpoint's own limit, which image uploads
+    /// raise) is refused before anything reads it (413 with problem details); Kestrel's own limit stops one that does
+    /// not say.
     /// </summary>
     private static Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask;
+        }
+
+        if (limit != MaxRequestBodyBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
         }
 
         return next(context);
@@ -168,6 +177,7 @@ public static class ApiSetup
         app.MapDataRightsApi();
         app.MapProjectsApi();
         app.MapPreviewEndpoints();
+        app.MapAssetsApi();
         app.MapWebChatEndpoints(Policies.Member);
         app.MapPublishedSites();
         app.MapSiteAddressApi();

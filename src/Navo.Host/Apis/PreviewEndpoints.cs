@@ -7,12 +7,13 @@ namespace Navo.Host.Apis;
 
 /// <summary>
 /// Previews of a project's site: <c>/preview/{id}/</c> is the newest version, <c>/preview/{id}/v/{version}/{path}</c>
-/// any version. Served with a strict Content-Security-Policy: the page can load nothing and run nothing.
+/// any version. Served with a strict Content-Security-Policy: the page can load nothing but its images (from the
+/// project's authenticated image library on this origin) and run nothing.
 /// </summary>
 public static class PreviewEndpoints
 {
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
 
     public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder app)
     {
@@ -36,6 +37,6 @@ public static class PreviewEndpoints
 
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         http.Response.Headers.CacheControl = version is null ? "no-store" : "private, max-age=3600";
-        return TypedResults.Content(SiteRenderer.RenderPage(at.Site, page, new RenderOptions(basePath)), "text/html; charset=utf-8");
+        return TypedResults.Content(SiteRenderer.RenderPage(at.Site, page, new RenderOptions(basePath, ImageBase: $"/api/v1/projects/{projectId}/assets")), "text/html; charset=utf-8");
     }
 }

@@ -12,7 +12,7 @@ namespace Navo.Host.Apis;
 public static class PublishedSites
 {
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static IEndpointRouteBuilder MapPublishedSites(this IEndpointRouteBuilder app)
     {
@@ -38,6 +38,11 @@ public static class PublishedSites
         }
 
         var pagePath = "/" + (path ?? string.Empty).Trim('/');
+        if (pagePath.StartsWith(PublishService.ImagePathPrefix, StringComparison.Ordinal))
+        {
+            return await ImageAsync(site, pagePath, http, storage, cancellationToken);
+        }
+
         if (!site.Pages.TryGetValue(pagePath, out var key))
         {
             return Page(http, StatusCodes.Status404NotFound, "Page not found", "This site has no such page.");
@@ -63,6 +68,29 @@ public static class PublishedSites
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
     }
+
+    /// <summary>
+    /// An image published with the site. Its address holds the image's hash and never names other bytes, so browsers
+    /// and caches keep it a year without asking again.
+    /// </summary>
+    private static async Task<IResult> ImageAsync(SitePointer site, string path, HttpContext http, ISiteStorage storage, CancellationToken cancellationToken)
+    {
+        if (!site.Pages.TryGetValue(path, out var key) || await storage.GetAsync(key, cancellationToken) is not { } bytes)
+        {
+            return Page(http, StatusCodes.Status404NotFound, "Image not found", "This site has no such image.");
+        }
+
+        var etag = $"\"{key}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = ImmutableCache;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return http.Request.Headers.IfNoneMatch.Contains(etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(bytes, path.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg");
+    }
+
+    /// <summary>How long content-addressed files may be cached: a year, without revalidation.</summary>
+    public const string ImmutableCache = "public, max-age=31536000, immutable";
 
     /// <summary>The rate-limit policy for contact forms: per client address.</summary>
     public const string FormsRateLimit = "site-forms";

@@ -11,6 +11,8 @@ namespace Navo.Host.DataRights;
 /// Deleting a workspace (every row of every table that carries its <c>tenant_id</c>, its streams, its audit log, the
 /// published files no other workspace refers to, and the accounts that belonged to it alone) and deleting a user
 /// (the account, its memberships, credentials and API keys; its id in events replaced by <see cref="DeletedUser"/>).
+/// Its images go with it: the copies in its libraries and those published with its sites, unless another workspace
+/// holds the same image.
 /// </summary>
 public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage, ILogger<Erasure> logger)
 {
@@ -23,7 +25,10 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var files = WorkspaceExport.PublishedFiles(await connection.ListAsync(
             "select type, data::text from mt_events where tenant_id = $1 and type in ('site_published', 'publish_rolled_back')",
-            r => (r.GetString(0), r.GetString(1)), cancellationToken, tenantId));
+            r => (r.GetString(0), r.GetString(1)), cancellationToken, tenantId)).Keys.ToHashSet(StringComparer.Ordinal);
+        files.UnionWith(await connection.ListAsync(
+            "select v ->> 'key' from navo_assets a, jsonb_array_elements(a.variants) v where a.tenant_id = $1",
+            r => r.GetString(0), cancellationToken, tenantId));
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             // The audit log refuses deletes unless the transaction names the workspace being erased.
@@ -44,12 +49,7 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
         // After the commit: a crash here leaves files no one refers to, never a site without its pages.
         foreach (var key in files)
         {
-            var shared = await connection.SingleOrDefaultAsync(
-                """
-                select exists (select from mt_events e, jsonb_each_text(e.data -> 'pages') p
-                               where e.type in ('site_published', 'publish_rolled_back') and p.value = $1)
-                """,
-                r => r.GetBoolean(0), cancellationToken, key);
+            var shared = await connection.SingleOrDefaultAsync("select navo_file_in_use($1)", r => r.GetBoolean(0), cancellationToken, key);
             if (!shared)
             {
                 await storage.DeleteAsync(key, cancellationToken);

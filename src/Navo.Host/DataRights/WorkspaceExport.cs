@@ -5,6 +5,7 @@ using Navo.EventStore;
 using Navo.Host.Audit;
 using Navo.Host.Database;
 using Navo.Host.Identity;
+using Navo.Tools.Assets;
 using Navo.Tools.Publish;
 
 namespace Navo.Host.DataRights;
@@ -12,7 +13,8 @@ namespace Navo.Host.DataRights;
 /// <summary>
 /// Everything a workspace holds, as a zip of JSON plus its published files: the workspace and its members, every
 /// stream's events (projects, conversations) exactly as stored, leads, API keys (never their secrets), domains,
-/// the audit log, and <c>sites/{key}.html</c> for every page ever published.
+/// the audit log, <c>sites/{key}.html</c> for every page ever published (<c>.webp</c>/<c>.jpg</c> for its images), and
+/// the image library: <c>images.json</c> and <c>images/{project}/{image}/{width}.{webp|jpg}</c>.
 /// </summary>
 public sealed class WorkspaceExport(PostgresEventStore store, NavoDatabase database, Accounts accounts, ApiKeys apiKeys, ISiteStorage storage)
 {
@@ -48,13 +50,24 @@ public sealed class WorkspaceExport(PostgresEventStore store, NavoDatabase datab
             Add(zip, "api-keys.json", await apiKeys.ListAsync(tenant.TenantId, cancellationToken));
             Add(zip, "workspace.json", await WorkspaceAsync(tenant.TenantId, cancellationToken));
 
-            foreach (var key in PublishedFiles(events.Select(e => (e.Type, e.Data))))
+            foreach (var (key, extension) in PublishedFiles(events.Select(e => (e.Type, e.Data))))
             {
-                if (await storage.GetAsync(key, cancellationToken) is { } bytes)
+                await AddFileAsync(zip, $"sites/{key}{extension}", key, cancellationToken);
+            }
+
+            var images = await session.QueryAsync("select distinct project_id from navo_assets", r => r.GetGuid(0), cancellationToken);
+            var library = new List<ImageAsset>();
+            foreach (var project in images)
+            {
+                library.AddRange(await AssetLibrary.ListAsync(session, project, cancellationToken));
+            }
+
+            Add(zip, "images.json", library);
+            foreach (var asset in library)
+            {
+                foreach (var variant in asset.Variants)
                 {
-                    var entry = zip.CreateEntry($"sites/{key}.html", CompressionLevel.Optimal);
-                    await using var stream = await entry.OpenAsync(cancellationToken);
-                    await stream.WriteAsync(bytes, cancellationToken);
+                    await AddFileAsync(zip, $"images/{asset.ProjectId}/{asset.Id}/{variant.Name}", variant.Key, cancellationToken);
                 }
             }
         }
@@ -62,12 +75,35 @@ public sealed class WorkspaceExport(PostgresEventStore store, NavoDatabase datab
         return buffer.ToArray();
     }
 
-    /// <summary>The stored file of every page a workspace ever published, from its publish events.</summary>
-    public static IReadOnlySet<string> PublishedFiles(IEnumerable<(string Type, string Data)> events) =>
-        events.Where(e => e.Type is "site_published" or "publish_rolled_back")
-            .SelectMany(e => JsonNode.Parse(e.Data)?["pages"]?.AsObject().Select(p => p.Value?.GetValue<string>()) ?? [])
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The stored file of every page and image a workspace ever published, from its publish events, with the extension
+    /// its kind of file takes (<c>.html</c>, <c>.webp</c>, <c>.jpg</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PublishedFiles(IEnumerable<(string Type, string Data)> events)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, key) in events.Where(e => e.Type is "site_published" or "publish_rolled_back")
+            .SelectMany(e => JsonNode.Parse(e.Data)?["pages"]?.AsObject().Select(p => (p.Key, p.Value?.GetValue<string>())) ?? []))
+        {
+            if (key is not null)
+            {
+                files[key] = path.StartsWith(PublishService.ImagePathPrefix, StringComparison.Ordinal) ? Path.GetExtension(path) : ".html";
+            }
+        }
+
+        return files;
+    }
+
+    private async Task AddFileAsync(ZipArchive zip, string name, string key, CancellationToken cancellationToken)
+    {
+        if (await storage.GetAsync(key, cancellationToken) is { } bytes)
+        {
+            // Images are compressed already.
+            var entry = zip.CreateEntry(name, name.EndsWith(".html", StringComparison.Ordinal) ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
+            await using var stream = await entry.OpenAsync(cancellationToken);
+            await stream.WriteAsync(bytes, cancellationToken);
+        }
+    }
 
     private async Task<object?> WorkspaceAsync(string tenantId, CancellationToken cancellationToken)
     {

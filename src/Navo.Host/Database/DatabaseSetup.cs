@@ -8,6 +8,7 @@ using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Host.Identity;
+using Navo.Tools.Assets;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Projects;
@@ -40,6 +41,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
         builder.Services.AddSingleton<ProjectService>();
         builder.Services.AddSingleton<Leads>();
+        builder.Services.AddSingleton<AssetLibrary>();
         builder.Services.AddSingleton<ISiteStorage>(sp =>
             new FileSiteStorage(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<NavoOptions>>().Value.DataPath), "sites")));
         // Crash tests only: die like a killed process after the files are stored and before the pointer flips.

@@ -11,8 +11,11 @@ public interface ISectionWriter
     Section Draft(string type, Brief? brief, string sectionId, string seed);
 }
 
-/// <summary>What an edit needs besides the state: who acts, earlier versions (for undo and revert), and a writer.</summary>
-public sealed record EditContext(Actor By, Func<long, Site?> SiteAt, ISectionWriter Writer);
+/// <summary>
+/// What an edit needs besides the state: who acts, earlier versions (for undo and revert), a writer, and the
+/// project's image library (asset id to its oriented width and height) for <c>set_image</c>.
+/// </summary>
+public sealed record EditContext(Actor By, Func<long, Site?> SiteAt, ISectionWriter Writer, IReadOnlyDictionary<string, (int Width, int Height)>? Images = null);
 
 /// <summary>The events of an accepted edit request, or the failing operation (0-based) and why.</summary>
 public sealed record EditOutcome(IReadOnlyList<object> Events, int? FailedOperation, string? Error)
@@ -88,6 +91,7 @@ public static partial class EditDecider
         SetSeo op => DecideSetSeo(state.Site!, op, context.By),
         SetName op => DecideSetName(state.Site!, op, context.By),
         SetHours op => DecideSetHours(state, op, context),
+        SetImage op => DecideSetImage(state.Site!, op, context),
         Undo op => DecideUndo(state, op, context),
         Revert op => DecideRevert(state, op, context),
         _ => "Navo does not know that kind of change.",

@@ -17,6 +17,7 @@ namespace Navo.Tools.Edit;
 [JsonDerivedType(typeof(SetSeo), "set_seo")]
 [JsonDerivedType(typeof(SetName), "set_name")]
 [JsonDerivedType(typeof(SetHours), "set_hours")]
+[JsonDerivedType(typeof(SetImage), "set_image")]
 [JsonDerivedType(typeof(Undo), "undo")]
 [JsonDerivedType(typeof(Revert), "revert")]
 public abstract record EditOperation;
@@ -60,6 +61,14 @@ public sealed record SetHours(IReadOnlyList<HoursRow>? Hours = null, string? Tex
 
 /// <summary>One row of opening hours: <c>days</c> ("Mon-Fri") with <c>opens</c> and <c>closes</c> (HH:mm), or a <c>text</c> ("Closed").</summary>
 public sealed record HoursRow(string Days, string? Opens = null, string? Closes = null, string? Text = null);
+
+/// <summary>
+/// Places an uploaded image (<c>Image</c>, its asset id) with its <c>Alt</c> text: in the hero or about section, on a
+/// gallery item or team member (<c>Item</c>, 0-based; a gallery without <c>Item</c> gets a new photo at the end), or
+/// as the header's logo (<c>Logo</c>). Only <c>Alt</c> changes the description of the image already there;
+/// <c>Remove</c> takes the image off.
+/// </summary>
+public sealed record SetImage(string? Section = null, int? Item = null, string? Image = null, string? Alt = null, bool Logo = false, bool Remove = false) : EditOperation;
 
 public sealed record Undo(int Steps = 1) : EditOperation;
 

@@ -44,8 +44,47 @@ public static class SiteEvolution
                 Items = hours.Items,
             });
         }),
+        ImageAdded added => SetImage(site, added.PageId, added.SectionId, added.Item, added.Image),
+        ImageRemoved removed => SetImage(site, removed.PageId, removed.SectionId, removed.Item, null),
         _ => site,
     };
+
+    /// <summary>
+    /// The image at one spot: the logo (no section), a section's own, or an item's. A gallery item past the last is a
+    /// new item; a gallery item that loses its photo goes, since a gallery item is its photo.
+    /// </summary>
+    private static Site SetImage(Site site, string? pageId, string? sectionId, int? item, ImageRef? image)
+    {
+        if (sectionId is null)
+        {
+            return site with { Logo = image };
+        }
+
+        return UpdatePage(site, pageId!, page =>
+        {
+            var section = page.Sections.First(s => s.Id == sectionId);
+            if (item is not { } index)
+            {
+                return page.WithSection(section with { Image = image });
+            }
+
+            var items = section.Items.ToList();
+            if (index == items.Count)
+            {
+                items.Add(new SectionItem(new Dictionary<string, string>(StringComparer.Ordinal) { ["caption"] = string.Empty }, [], Image: image));
+            }
+            else if (image is null && section.Type == "gallery")
+            {
+                items.RemoveAt(index);
+            }
+            else
+            {
+                items[index] = items[index] with { Image = image, Sample = items[index].Sample && image is null };
+            }
+
+            return page.WithSection(section with { Items = items });
+        });
+    }
 
     private static Site UpdatePage(Site site, string pageId, Func<Page, Page> change) =>
         site with { Pages = [.. site.Pages.Select(p => p.Id == pageId ? change(p) : p)] };

@@ -5,13 +5,14 @@ namespace Navo.Tools.Projects;
 /// <summary>
 /// Text the owner wrote into a draft, kept through a redraft ("we're a florist, not a gift shop"): every field and
 /// item that differs from what Navo drafted, and every section the owner added, goes into the new draft where a
-/// section of the same type is.
+/// section of the same type is. The owner's images go with them: the logo, and the photos of sections and items.
 /// </summary>
 public static class OwnerText
 {
     /// <summary><paramref name="redrafted"/> with what the owner changed between <paramref name="drafted"/> and <paramref name="current"/>.</summary>
     public static Site CarryOver(Site? drafted, Site current, Site redrafted)
     {
+        redrafted = redrafted with { Logo = current.Logo ?? redrafted.Logo };
         if (drafted is null)
         {
             return redrafted;
@@ -55,7 +56,8 @@ public static class OwnerText
         var items = into.Items.ToList();
         for (var i = 0; i < now.Items.Count; i++)
         {
-            var owned = i >= before.Items.Count || !now.Items[i].Fields.SequenceEqual(before.Items[i].Fields) || !now.Items[i].Features.SequenceEqual(before.Items[i].Features);
+            var owned = i >= before.Items.Count || !now.Items[i].Fields.SequenceEqual(before.Items[i].Fields) || !now.Items[i].Features.SequenceEqual(before.Items[i].Features)
+                || now.Items[i].Image != before.Items[i].Image;
             if (owned)
             {
                 if (i < items.Count)
@@ -69,6 +71,6 @@ public static class OwnerText
             }
         }
 
-        return into with { Fields = fields, Items = items };
+        return into with { Fields = fields, Items = items, Image = now.Image ?? into.Image };
     }
 }

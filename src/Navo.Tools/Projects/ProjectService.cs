@@ -1,4 +1,5 @@
 using Navo.EventStore;
+using Navo.Tools.Assets;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Sites;
@@ -87,7 +88,8 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
             return new(ProjectOutcome.VersionMoved, state, CurrentVersion: state.Version);
         }
 
-        var outcome = EditDecider.Decide(state, operations, new EditContext(by, v => sites.GetValueOrDefault(v), writer));
+        var images = operations.Any(o => o is SetImage) ? await AssetLibrary.SizesAsync(session, id, cancellationToken) : null;
+        var outcome = EditDecider.Decide(state, operations, new EditContext(by, v => sites.GetValueOrDefault(v), writer, images));
         if (!outcome.IsAccepted)
         {
             return new(ProjectOutcome.Invalid, state, outcome.Error, outcome.FailedOperation);

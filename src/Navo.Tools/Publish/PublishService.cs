@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Navo.EventStore;
+using Navo.Tools.Assets;
 using Navo.Tools.Projects;
 using Navo.Tools.Rendering;
 using Navo.Tools.Sites;
@@ -119,6 +120,19 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
             return new(ProjectOutcome.Invalid, project, "There is no site to publish yet.");
         }
 
+        var images = SiteImages.All(site, live: true).ToList();
+        if (images.FirstOrDefault(i => i.Image.Alt.Trim().Length == 0) is { } undescribed)
+        {
+            return new(ProjectOutcome.Invalid, project,
+                $"Before the site goes live, say what {undescribed.Where} shows, for visitors who cannot see it (for example \"{Capitalised(undescribed.Where)} shows our shop front\").");
+        }
+
+        var library = (await AssetLibrary.ListAsync(session, project.Id, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        if (images.FirstOrDefault(i => !library.ContainsKey(i.Image.Asset)) is { } missing)
+        {
+            return new(ProjectOutcome.Invalid, project, $"{Capitalised(missing.Where)} is no longer in the image library: upload it again, or take it off the site.");
+        }
+
         var total = site.Pages.Count + 2;
         var steps = new Dictionary<string, double>(StringComparer.Ordinal);
         var started = Stopwatch.GetTimestamp();
@@ -139,6 +153,15 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
         {
             pages[path] = await storage.PutAsync(bytes, cancellationToken);
             progress?.Report(new StepProgress($"store {path}", pages.Count + 2, total));
+        }
+
+        // The images go with the site: their stored copies, under addresses that never change (the asset is a hash).
+        foreach (var asset in images.Select(i => i.Image.Asset).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var variant in library[asset].Variants)
+            {
+                pages[$"{ImagePathPrefix}{asset}/{variant.Name}"] = variant.Key;
+            }
         }
 
         steps["store"] = Milliseconds(step);
@@ -209,4 +232,9 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
     private static readonly PublishOutcome NotFound = new(ProjectOutcome.NotFound, null, "There is no such site in this workspace.");
 
     public static string SitePath(string slug) => $"/s/{slug}/";
+
+    /// <summary>Where a live site's images are, among its files: <c>/_navo/img/{asset}/{width}.{webp|jpg}</c>.</summary>
+    public const string ImagePathPrefix = "/_navo/img/";
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -7,10 +7,14 @@ namespace Navo.Tools.Rendering;
 /// Previews show sample content, marked "Sample — replace with your own"; live pages leave every sample section and
 /// item out (design.md section 4).
 /// </param>
-public sealed record RenderOptions(string BasePath, string? FormAction = null, bool ShowSample = true)
+/// <param name="ImageBase">
+/// Where images are fetched from: <c>{ImageBase}/{asset}/{width}.{webp|jpg}</c>. Live pages use <c>_navo/img</c>
+/// (the copies published with the site); previews the project's authenticated library route.
+/// </param>
+public sealed record RenderOptions(string BasePath, string? FormAction = null, bool ShowSample = true, string ImageBase = "_navo/img")
 {
     /// <summary>
-    /// Live pages: every link relative (<c>./</c>, <c>./menu</c>, <c>_navo/form</c>), so the same bytes serve the
+    /// Live pages: every link relative (<c>./</c>, <c>./menu</c>, <c>_navo/form</c>, <c>_navo/img/…</c>), so the same bytes serve the
     /// site at <c>/s/{slug}/</c>, at <c>{slug}.{domain}</c> and on the owner's own domain, under any slug.
     /// </summary>
     public static RenderOptions Live { get; } = new(".", "_navo/form", ShowSample: false);

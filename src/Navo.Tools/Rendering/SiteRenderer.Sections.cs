@@ -25,12 +25,23 @@ public static partial class SiteRenderer
                 html.Append('<').Append(tag).Append(" id=\"").Append(E(headingId)).Append("\">").Append(E(section.Field("headline"))).Append("</").Append(tag).Append('>');
                 Paragraph(html, section.Field("subheadline"), "lead");
                 Button(html, section.Field("ctaText"), section.Field("ctaLink"));
+                if (section.Image is { } hero)
+                {
+                    // The hero is above the fold: fetched at once, and first.
+                    Picture(html, hero, HeroSizes, eager: true, options);
+                }
+
                 break;
             case "about" or "text":
                 Heading(html, headingId, section.Field("title"));
                 foreach (var paragraph in section.Field("body").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
                     Paragraph(html, paragraph);
+                }
+
+                if (section.Image is { } photo)
+                {
+                    Picture(html, photo, TextSizes, eager: false, options);
                 }
 
                 break;
@@ -47,14 +58,14 @@ public static partial class SiteRenderer
                 break;
             default:
                 Heading(html, headingId, section.Field("title"));
-                AppendItems(html, section);
+                AppendItems(html, section, options);
                 break;
         }
 
         html.Append("</div></section>");
     }
 
-    private static void AppendItems(StringBuilder html, Section section)
+    private static void AppendItems(StringBuilder html, Section section, RenderOptions options)
     {
         if (section.Type == "faq")
         {
@@ -74,6 +85,11 @@ public static partial class SiteRenderer
             html.Append(item.Sample ? "<li class=\"card sample\">" : "<li class=\"card\">");
             switch (section.Type)
             {
+                case "gallery" when item.Image is { } image:
+                    html.Append("<figure>");
+                    Picture(html, image, CardSizes, eager: false, options);
+                    html.Append("<figcaption>").Append(E(item.Field("caption"))).Append("</figcaption></figure>");
+                    break;
                 case "gallery":
                     html.Append("<figure><svg role=\"img\" aria-label=\"").Append(E(item.Field("alt")))
                         .Append("\" viewBox=\"0 0 4 3\" xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"4\" height=\"3\" fill=\"var(--accent-fill)\" opacity=\".25\"/></svg>")
@@ -107,6 +123,11 @@ public static partial class SiteRenderer
                     Button(html, item.Field("ctaText"), "#contact");
                     break;
                 case "team":
+                    if (item.Image is { } portrait)
+                    {
+                        Picture(html, portrait, CardSizes, eager: false, options);
+                    }
+
                     Item(html, item.Field("name"));
                     Paragraph(html, item.Field("role"), "muted");
                     Paragraph(html, item.Field("bio"));

@@ -71,8 +71,13 @@ public static partial class SiteRenderer
 
     private static void AppendHeader(StringBuilder html, Site site, Page page, RenderOptions options)
     {
-        html.Append("<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"").Append(E(PageHref(site.Pages[0], options)))
-            .Append("\">").Append(E(site.Name)).Append("</a>");
+        html.Append("<header class=\"site\"><div class=\"wrap\"><a class=\"brand\" href=\"").Append(E(PageHref(site.Pages[0], options))).Append("\">");
+        if (site.Logo is { } logo)
+        {
+            Picture(html, logo, LogoSizes, eager: true, options);
+        }
+
+        html.Append(E(site.Name)).Append("</a>");
         if (site.Pages.Count > 1)
         {
             html.Append("<nav aria-label=\"Main\"><ul>");

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Navo.Tools.Sites;
 
-/// <summary>Writes an item flat, as design.md shows it: <c>{"name": "Basic", "price": "9", "features": ["a", "b"], "sample": true}</c>.</summary>
+/// <summary>
+/// Writes an item flat, as design.md shows it: <c>{"name": "Basic", "price": "9", "features": ["a", "b"], "sample": true}</c>;
+/// a photo as <c>"image": {"asset", "alt", "width", "height"}</c>.
+/// </summary>
 public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
 {
     public override SectionItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -16,6 +19,7 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var features = new List<string>();
         var sample = false;
+        ImageRef? image = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = reader.GetString()!;
@@ -31,6 +35,10 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
             {
                 sample = reader.GetBoolean();
             }
+            else if (name == "image" && reader.TokenType == JsonTokenType.StartObject)
+            {
+                image = JsonSerializer.Deserialize<ImageRef>(ref reader, options) ?? throw new JsonException("An image needs its asset.");
+            }
             else if (reader.TokenType == JsonTokenType.String)
             {
                 fields[name] = reader.GetString()!;
@@ -41,7 +49,7 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
             }
         }
 
-        return new SectionItem(fields, features, sample);
+        return new SectionItem(fields, features, sample, image);
     }
 
     public override void Write(Utf8JsonWriter writer, SectionItem value, JsonSerializerOptions options)
@@ -61,6 +69,12 @@ public sealed class SectionItemJsonConverter : JsonConverter<SectionItem>
             }
 
             writer.WriteEndArray();
+        }
+
+        if (value.Image is { } image)
+        {
+            writer.WritePropertyName("image");
+            JsonSerializer.Serialize(writer, image, options);
         }
 
         if (value.Sample)

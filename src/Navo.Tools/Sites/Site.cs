@@ -3,8 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Navo.Tools.Sites;
 
-/// <summary>A whole site: the standard renderer's input (design.md section 4). Immutable; edits make new values.</summary>
-public sealed record Site(string Name, string Slug, Theme Theme, Seo Seo, IReadOnlyList<Page> Pages)
+/// <summary>
+/// A whole site: the standard renderer's input (design.md section 4). Immutable; edits make new values.
+/// <c>Logo</c> is the owner's logo, shown in the header.
+/// </summary>
+public sealed record Site(
+    string Name, string Slug, Theme Theme, Seo Seo, IReadOnlyList<Page> Pages,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImageRef? Logo = null)
 {
     /// <summary>The page with <paramref name="pageId"/>, or null.</summary>
     public Page? FindPage(string pageId) => Pages.FirstOrDefault(p => p.Id == pageId);
@@ -42,14 +47,16 @@ public sealed record Page(string Id, string Title, string Path, IReadOnlyList<Se
 /// <summary>
 /// One section: a type from <see cref="SectionCatalog"/>, its fields, and its items (cards, questions, plans…).
 /// The id is stable and short ("s7f3a") so edits can name it. <c>Sample</c> marks a section Navo wrote without the
-/// owner's facts (design.md section 4): the preview marks it and the live site leaves it out.
+/// owner's facts (design.md section 4): the preview marks it and the live site leaves it out. <c>Image</c> is the
+/// owner's photo of a hero or about section.
 /// </summary>
 public sealed record Section(
     string Id,
     string Type,
     IReadOnlyDictionary<string, string> Fields,
     IReadOnlyList<SectionItem> Items,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Sample = false)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Sample = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImageRef? Image = null)
 {
     /// <summary>True when the section, or any of its items, is sample content.</summary>
     public bool HasSample => Sample || Items.Any(i => i.Sample);
@@ -60,10 +67,11 @@ public sealed record Section(
 
 /// <summary>
 /// One item of a section: text fields, and for pricing plans a list of features. <c>Sample</c> marks an item Navo
-/// wrote without the owner's facts (a review, a team member, a figure, an answer, a price).
+/// wrote without the owner's facts (a review, a team member, a figure, an answer, a price). <c>Image</c> is the photo
+/// of a gallery item or a team member.
 /// </summary>
 [JsonConverter(typeof(SectionItemJsonConverter))]
-public sealed record SectionItem(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Features, bool Sample = false)
+public sealed record SectionItem(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Features, bool Sample = false, ImageRef? Image = null)
 {
     public static SectionItem Of(params (string Field, string Value)[] fields) =>
         new(fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal), []);

@@ -47,6 +47,7 @@ public static class SiteSchema
                     ["additionalProperties"] = false,
                     ["properties"] = new JsonObject { ["title"] = Text(200), ["description"] = Text(SectionCatalog.MaxFieldLength) },
                 },
+                ["logo"] = Image(),
                 ["pages"] = new JsonObject
                 {
                     ["type"] = "array",
@@ -97,6 +98,28 @@ public static class SiteSchema
         }
 
         itemFields["sample"] = new JsonObject { ["type"] = "boolean" };
+        if (spec.Type is "gallery" or "team")
+        {
+            itemFields["image"] = Image();
+        }
+
+        var properties = new JsonObject
+        {
+            ["id"] = Text(20),
+            ["type"] = new JsonObject { ["const"] = spec.Type },
+            ["fields"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = fields },
+            ["sample"] = new JsonObject { ["type"] = "boolean" },
+            ["items"] = new JsonObject
+            {
+                ["type"] = "array",
+                ["maxItems"] = spec.HasItems ? SectionCatalog.MaxItemsPerSection : 0,
+                ["items"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = itemFields },
+            },
+        };
+        if (spec.Type is "hero" or "about")
+        {
+            properties["image"] = Image();
+        }
 
         return new JsonObject
         {
@@ -104,21 +127,24 @@ public static class SiteSchema
             ["type"] = "object",
             ["required"] = Names("id", "type", "fields", "items"),
             ["additionalProperties"] = false,
-            ["properties"] = new JsonObject
-            {
-                ["id"] = Text(20),
-                ["type"] = new JsonObject { ["const"] = spec.Type },
-                ["fields"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = fields },
-                ["sample"] = new JsonObject { ["type"] = "boolean" },
-                ["items"] = new JsonObject
-                {
-                    ["type"] = "array",
-                    ["maxItems"] = spec.HasItems ? SectionCatalog.MaxItemsPerSection : 0,
-                    ["items"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = itemFields },
-                },
-            },
+            ["properties"] = properties,
         };
     }
+
+    /// <summary>An uploaded image placed on the site: its asset id (content hash), alt text and oriented size.</summary>
+    private static JsonObject Image() => new()
+    {
+        ["type"] = "object",
+        ["required"] = Names("asset", "alt", "width", "height"),
+        ["additionalProperties"] = false,
+        ["properties"] = new JsonObject
+        {
+            ["asset"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9a-f]{64}$" },
+            ["alt"] = Text(ImageRef.MaxAltLength),
+            ["width"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+            ["height"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+        },
+    };
 
     private static JsonObject Text(int maxLength) => new() { ["type"] = "string", ["maxLength"] = maxLength };
 

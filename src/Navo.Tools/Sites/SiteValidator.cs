@@ -25,6 +25,11 @@ public static class SiteValidator
             errors.Add("The main colour must look like #1a2b3c.");
         }
 
+        if (site.Logo is { } logo && ImageProblem(logo) is { } logoProblem)
+        {
+            errors.Add(logoProblem);
+        }
+
         if (site.Pages.Select(p => p.Path).Distinct(StringComparer.OrdinalIgnoreCase).Count() != site.Pages.Count)
         {
             errors.Add("Two pages cannot have the same address.");
@@ -62,6 +67,11 @@ public static class SiteValidator
             yield return problem;
         }
 
+        if (section.Image is { } image && (section.Type is not ("hero" or "about") ? $"{spec.WithCapitalArticle} has no photo of its own." : ImageProblem(image)) is { } imageProblem)
+        {
+            yield return imageProblem;
+        }
+
         if (section.Items.Count > 0 && !spec.HasItems)
         {
             yield return $"{spec.WithCapitalArticle} has no items.";
@@ -84,6 +94,11 @@ public static class SiteValidator
             if (section.Type == "hours" && OpeningHours.Problem(item, row + 1) is { } hours)
             {
                 yield return hours;
+            }
+
+            if (item.Image is { } photo && (section.Type is not ("gallery" or "team") ? $"An item of {spec.WithArticle} has no photo." : ImageProblem(photo)) is { } photoProblem)
+            {
+                yield return photoProblem;
             }
 
             if (item.Features.Count > 0 && !spec.ItemsHaveFeatures)
@@ -136,6 +151,14 @@ public static class SiteValidator
             ? $"The {SectionCatalog.Describe(field)} cannot contain control characters."
             : null;
     }
+
+    /// <summary>The problem with an image reference, or null: an asset id that is not one, a bad size or alt text.</summary>
+    public static string? ImageProblem(ImageRef image) =>
+        !ImageRef.IsAssetId(image.Asset) ? "An image must name an uploaded image by its id."
+        : image.Width is < 1 or > 100_000 || image.Height is < 1 or > 100_000 ? "An image's width and height must be whole pixels."
+        : image.Alt.Length > ImageRef.MaxAltLength ? $"An image description can be at most {ImageRef.MaxAltLength} characters."
+        : TextChecks.HasHiddenCharacters(image.Alt) ? "An image description cannot contain control characters."
+        : null;
 
     private static void CheckText(List<string> errors, string what, string value, int max)
     {

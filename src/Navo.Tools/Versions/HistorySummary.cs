@@ -11,6 +11,10 @@ public sealed record HistoryEntry(long Version, DateTimeOffset At, string Type, 
 /// <summary>Says what each event did, the way a person would: "Changed the headline", "Added a price list".</summary>
 public static class HistorySummary
 {
+    /// <summary>"hero photo", "gallery photo 3".</summary>
+    private static string Photo(string? sectionType, int? item) =>
+        item is { } i ? $"{SectionCatalog.Find(sectionType ?? string.Empty)?.Label ?? sectionType} photo {i + 1}" : $"{SectionCatalog.Find(sectionType ?? string.Empty)?.Label ?? sectionType} photo";
+
     public static string Describe(object @event) => @event switch
     {
         ProjectCreated created => $"Created the project \"{created.Name}\"",
@@ -18,6 +22,13 @@ public static class HistorySummary
         SiteRedrafted redrafted => $"Drafted the site again for {redrafted.Brief.BusinessName}",
         SiteRenamed renamed => $"Renamed the business to \"{renamed.Name}\"",
         HoursChanged => "Changed the opening hours",
+        ImageAdded { SectionId: null, Previous: null } => "Added the logo",
+        ImageAdded { SectionId: null } added => added.Previous!.Asset == added.Image.Asset ? "Described the logo" : "Changed the logo",
+        ImageAdded { Previous: { } previous } added when previous.Asset == added.Image.Asset => $"Described the {Photo(added.SectionType, added.Item)}",
+        ImageAdded { Previous: { } } added => $"Changed the {Photo(added.SectionType, added.Item)}",
+        ImageAdded added => $"Added the {Photo(added.SectionType, added.Item)}",
+        ImageRemoved { SectionId: null } => "Removed the logo",
+        ImageRemoved removed => $"Removed the {Photo(removed.SectionType, removed.Item)}",
         ProjectDeleted deleted => $"Deleted the project \"{deleted.Name}\"",
         SectionTextChanged { Style: { } style } changed => $"Made {OwnerWords.Field(changed.SectionType, changed.Field)} {StyleWord(style)}",
         SectionTextChanged changed => changed.Item is { } item

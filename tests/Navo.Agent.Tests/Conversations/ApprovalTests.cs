@@ -1,6 +1,7 @@
 using Navo.Agent.Conversations;
 using Navo.Agent.Tests.Support;
 using Navo.Tools.Projects;
+using Navo.Tools.Sites;
 
 namespace Navo.Agent.Tests.Conversations;
 
@@ -110,5 +111,22 @@ public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarne
             .Be("Remove the page \"Menu\" and everything on it? Reply yes or no.");
         Navo.Agent.Tools.NavoTools.NeedsApproval("publish_site", Args(new { action = "shout" })).Should().BeFalse("an unknown action is refused by the tool, not asked about");
         Navo.Agent.Tools.NavoTools.NeedsApproval("edit_site", Args(new { operations = new[] { new { op = "set_name", page = "x" } } })).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Publishing_a_site_with_an_image_without_alt_text_is_not_asked_about_but_says_what_is_missing()
+    {
+        var args = new Dictionary<string, object?> { ["action"] = System.Text.Json.JsonSerializer.SerializeToElement("publish") };
+        var site = new Site("Rosa's", "rosas", new Theme(ThemeMode.Light, "#2563eb", ThemeFont.Sans, ThemeRadius.Small), new Seo("Rosa's", "Bread"),
+            [new Page("p1", "Home", "/", [new Section("s1", "hero", new Dictionary<string, string> { ["headline"] = "Fresh bread" }, [])])]);
+        var page = site.Pages[0];
+        var withPhoto = site.WithPage(page with
+        {
+            Sections = [.. page.Sections.Select(s => s.Type == "hero" ? s with { Image = new ImageRef(new string('a', 64), string.Empty, 800, 600) } : s)],
+        });
+
+        ApprovalQuestions.Blocker("publish_site", args, withPhoto).Should().Be("Before the site goes live, tell me what the hero photo shows, for visitors who cannot see it.");
+        ApprovalQuestions.Blocker("publish_site", args, site).Should().BeNull();
+        ApprovalQuestions.Blocker("publish_site", new Dictionary<string, object?> { ["action"] = System.Text.Json.JsonSerializer.SerializeToElement("unpublish") }, withPhoto).Should().BeNull();
     }
 }

@@ -17,6 +17,9 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; } = new();
 
+    /// <summary>Where this host keeps its files (published pages, images).</summary>
+    public string DataPath => _dataPath;
+
     /// <summary>Signed in as the owner of this fixture's workspace.</summary>
     public HttpClient Owner { get; private set; } = null!;
 

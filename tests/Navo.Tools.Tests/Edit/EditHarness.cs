@@ -17,8 +17,11 @@ public sealed class EditHarness
     /// <summary>The bakery sample at version 2: "Rosa's Bakery", a bakery in Porto.</summary>
     public ProjectState Project { get; } = SampleSites.BakeryProject();
 
+    /// <summary>The project's image library: asset id to its oriented width and height.</summary>
+    public Dictionary<string, (int Width, int Height)> Images { get; } = [];
+
     public EditOutcome Decide(ProjectState state, params EditOperation[] operations) =>
-        EditDecider.Decide(state, operations, new EditContext(Someone, v => _history.GetValueOrDefault(v), new LocalCopywriter()));
+        EditDecider.Decide(state, operations, new EditContext(Someone, v => _history.GetValueOrDefault(v), new LocalCopywriter(), Images));
 
     public ProjectState Apply(ProjectState state, params EditOperation[] operations)
     {

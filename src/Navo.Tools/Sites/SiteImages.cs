@@ -1,0 +1,44 @@
+using System.Globalization;
+using Navo.Tools.Rendering;
+
+namespace Navo.Tools.Sites;
+
+/// <summary>An image where it sits on a site, said as the owner would say it ("the hero photo", "photo 2 of the gallery").</summary>
+public sealed record PlacedImage(ImageRef Image, string Where);
+
+/// <summary>Every image a site shows: the logo, hero and about photos, gallery items and team members.</summary>
+public static class SiteImages
+{
+    /// <summary>
+    /// The images of <paramref name="site"/> in page order; with <paramref name="live"/>, only those a live page shows
+    /// (sample sections and items are left out there).
+    /// </summary>
+    public static IEnumerable<PlacedImage> All(Site site, bool live = false)
+    {
+        if (site.Logo is { } logo)
+        {
+            yield return new(logo, "the logo");
+        }
+
+        foreach (var page in site.Pages)
+        {
+            foreach (var section in page.Sections.Select(s => live ? SiteRenderer.WithoutSample(s) : s).OfType<Section>())
+            {
+                if (section.Image is { } image)
+                {
+                    yield return new(image, $"the {SectionCatalog.Find(section.Type)?.Label ?? section.Type} photo");
+                }
+
+                for (var i = 0; i < section.Items.Count; i++)
+                {
+                    if (section.Items[i].Image is { } photo)
+                    {
+                        yield return new(photo, section.Type == "team" && section.Items[i].Field("name") is { Length: > 0 } name
+                            ? $"the photo of {name}"
+                            : string.Create(CultureInfo.InvariantCulture, $"photo {i + 1} of the {SectionCatalog.Find(section.Type)?.Label ?? section.Type}"));
+                    }
+                }
+            }
+        }
+    }
+}
