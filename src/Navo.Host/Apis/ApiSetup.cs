@@ -29,6 +29,10 @@ public static class ApiSetup
                 };
             }
         });
+        // The framework throws on an unreadable body in Development only, and the exception handler made that a 500 there:
+        // answer it the same way in every environment, and turn any unreadable request that still throws into its 4xx.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
+        builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
         // A property the API does not know is a mistake worth hearing about ("verison"), not something to ignore.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
