@@ -29,7 +29,7 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client signed in as a new account: owner of a new workspace, or a member through <paramref name="invitation"/>.</summary>
     public async Task<HttpClient> SignUpAsync(string? invitation = null, WebApplicationFactoryClientOptions? options = null)
     {
-        var client = CreateClient(options ?? new WebApplicationFactoryClientOptions());
+        var client = CreateClient(options ?? ClientOptions);
         await client.SignInAsync(TestAccounts.NewEmail(invitation is null ? "owner" : "member"), invitation);
         return client;
     }
