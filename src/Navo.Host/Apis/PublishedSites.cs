@@ -13,7 +13,7 @@ public static class PublishedSites
 {
     public static IEndpointRouteBuilder MapPublishedSites(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/s/{slug}/{**path}", ServeAsync).WithTags("Sites").ExcludeFromDescription();
+        app.MapMethods("/s/{slug}/{**path}", StudioPages.PageMethods, ServeAsync).WithTags("Sites").ExcludeFromDescription();
         // A static site's form cannot carry an antiforgery token; the visitor is anonymous, so there is nothing to forge.
         app.MapPost("/s/{slug}/_navo/form", ContactForm.SubmitAsync).WithTags("Sites").ExcludeFromDescription()
             .DisableAntiforgery().RequireRateLimiting(ContactForm.RateLimit);
