@@ -189,6 +189,7 @@ public static class ApiSetup
         app.Use(SecurityHeaders);
         app.UseStatusCodePages(StatusCodePage);
         app.Use(RefuseOversizedBodies);
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
