@@ -39,7 +39,7 @@ public static partial class ContactForm
 
     public static async Task<IResult> SubmitAsync(
         string slug, HttpContext http, NavoDatabase database, Leads leads, ISiteStorage storage, IOptions<SitesOptions> options,
-        ILogger<Leads> logger, CancellationToken cancellationToken)
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength is null or > MaxBytes || !http.Request.HasFormContentType)
         {
@@ -52,7 +52,7 @@ public static partial class ContactForm
         }
 
         var look = await SitePages.LookAsync(storage, site.Pages, cancellationToken);
-        var (form, status) = await ReadAsync(http, TimeSpan.FromSeconds(options.Value.FormReadSeconds), logger, cancellationToken);
+        var (form, status) = await ReadAsync(http, TimeSpan.FromSeconds(options.Value.FormReadSeconds), loggers.CreateLogger(typeof(ContactForm)), cancellationToken);
         if (form is null)
         {
             // The rest of an unreadable body is not worth waiting for: answer, then close the connection.
