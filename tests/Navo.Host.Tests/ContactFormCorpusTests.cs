@@ -120,7 +120,7 @@ public sealed class ContactFormCorpusTests(ContactFormCorpusTests.Host factory) 
         var answer = await ReadAnswerAsync(stream).WaitAsync(TimeSpan.FromSeconds(30));
 
         answer.Should().StartWith("HTTP/1.1 408 ");
-        answer.Should().Contain("Content-Type: text/html").And.Contain("<h1>").And.NotContain("Exception");
+        answer.Should().Contain("Content-Type: text/html").And.Contain("<h1>").And.Contain("Corpus Flowers").And.NotContain("Exception");
         (await LeadCountAsync()).Should().Be(before);
     }
 
@@ -163,6 +163,8 @@ public sealed class ContactFormCorpusTests(ContactFormCorpusTests.Host factory) 
         ((int)response.StatusCode).Should().BeInRange(400, 499, $"{name}: {text}");
         response.Content.Headers.ContentType?.MediaType.Should().Be("text/html", $"{name} answers a page a visitor can read, not JSON");
         text.Should().Contain("<h1>").And.NotContain("Exception").And.NotContain("   at ");
+        text.Should().Contain("Corpus Flowers", "the page wears the site's name").And.Contain("--accent:", "and its stylesheet")
+            .And.Contain("href=\"../\"", "and leads back to it");
     }
 
     private async Task<long> LeadCountAsync()

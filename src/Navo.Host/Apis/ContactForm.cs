@@ -37,21 +37,28 @@ public static partial class ContactForm
 
     private const string NotSent = "Message not sent";
 
+    private const string Unreadable = "The form could not be read. Please send it again from the site's contact form.";
+
     public static async Task<IResult> SubmitAsync(
         string slug, HttpContext http, NavoDatabase database, Leads leads, ISiteStorage storage, IOptions<SitesOptions> options,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength is null or > MaxBytes || !http.Request.HasFormContentType)
-        {
-            return SitePages.Page(http, StatusCodes.Status400BadRequest, NotSent, "The form could not be read. Please write a shorter message.");
-        }
-
         if (await PublishedSites.FindAsync(database, slug, cancellationToken) is not { Live: true } site)
         {
             return PublishedSites.NotFoundPage(http);
         }
 
         var look = await SitePages.LookAsync(storage, site.Pages, cancellationToken);
+        if (http.Request.ContentLength is null or > MaxBytes)
+        {
+            return SitePages.Page(http, StatusCodes.Status400BadRequest, NotSent, "The message is too long. Please write a shorter one.", look);
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return SitePages.Page(http, StatusCodes.Status400BadRequest, NotSent, Unreadable, look);
+        }
+
         var (form, status) = await ReadAsync(http, TimeSpan.FromSeconds(options.Value.FormReadSeconds), loggers.CreateLogger(typeof(ContactForm)), cancellationToken);
         if (form is null)
         {
@@ -59,7 +66,7 @@ public static partial class ContactForm
             http.Response.Headers.Connection = "close";
             return status == StatusCodes.Status408RequestTimeout
                 ? SitePages.Page(http, status, NotSent, "The message took too long to arrive. Please try again.", look)
-                : SitePages.Page(http, status, NotSent, "The form could not be read. Please send it again from the site's contact form.", look);
+                : SitePages.Page(http, status, NotSent, Unreadable, look);
         }
 
         var submission = new LeadSubmission(form["name"], form["email"], form["message"], form["website"]);
