@@ -10,9 +10,11 @@ namespace Navo.Host.Tests;
 /// <summary>
 /// Every endpoint that reads a body, fed broken JSON, wrong types, nulls, huge strings, control and text-direction
 /// characters and an oversized body: a 4xx with problem details every time, never a 500, never a stack trace, and
-/// nothing written anywhere.
+/// nothing written anywhere. Run in every environment the host starts in: the framework reports an unreadable body
+/// differently in Development (by throwing), which once turned each of these into a 500 there.
 /// </summary>
-public sealed class MalformedBodyTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>, IAsyncLifetime
+public abstract class MalformedBodyTests<TFactory>(TFactory factory) : IClassFixture<TFactory>, IAsyncLifetime
+    where TFactory : NavoHostFactory
 {
     private HttpClient _owner = null!;
     private Guid _project;
@@ -137,3 +139,9 @@ public sealed class MalformedBodyTests(NavoHostFactory factory) : IClassFixture<
         return counts;
     }
 }
+
+/// <summary>The corpus in Development, the mode <c>./build.sh run</c> uses.</summary>
+public sealed class MalformedBodyTestsInDevelopment(DevelopmentHostFactory factory) : MalformedBodyTests<DevelopmentHostFactory>(factory);
+
+/// <summary>The corpus in Production.</summary>
+public sealed class MalformedBodyTestsInProduction(ProductionHostFactory factory) : MalformedBodyTests<ProductionHostFactory>(factory);

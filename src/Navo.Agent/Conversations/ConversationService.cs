@@ -13,17 +13,27 @@ namespace Navo.Agent.Conversations;
 /// <remarks><paramref name="Offer"/> is set when the message is a pressed button or suggested action: what it was offered for.</remarks>
 public sealed record IncomingMessage(string Text, string? ClientMessageId, Guid? ProjectId, string? SectionId, string Channel, ActionOffer? Offer = null);
 
-/// <summary>The answer to a turn, and the project and version it left.</summary>
-public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? ProjectId, long? Version);
+/// <summary>
+/// The answer to a turn, and the project and version it left. <paramref name="Busy"/>: the site kept changing under
+/// the turn, nothing was written, and the reply says to send the message again.
+/// </summary>
+public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? ProjectId, long? Version, bool Busy = false);
 
 /// <summary>
 /// Runs conversation turns: records the message (a repeated message id is answered from the record and runs
 /// nothing), answers a pending approval, or runs the tool loop with the tools bound to this turn; then commits
-/// the conversation's and the project's events together.
+/// the conversation's and the project's events together. Turns of one conversation take turns (a user who sends
+/// several messages at once gets each answered in order), and so do turns that edit one project.
 /// </summary>
-public sealed partial class ConversationService(PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations)
+public sealed partial class ConversationService(
+    PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations, StreamLocks? locks = null)
 {
     private const string ConversationStream = "conversation";
+
+    /// <summary>How often a turn is tried on a site that another process keeps changing.</summary>
+    private const int MaxAttempts = 5;
+
+    private readonly StreamLocks _locks = locks ?? new StreamLocks();
 
     public async Task<Guid> StartAsync(TenantContext tenant, string channel, CancellationToken cancellationToken = default)
     {
@@ -76,6 +86,7 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
         TenantContext tenant, Guid id, IncomingMessage message, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
+        await using var conversationTurn = await _locks.AcquireAsync(id, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.OpenSession(tenant);
@@ -90,19 +101,25 @@ public sealed partial class ConversationService(PostgresEventStore store, NavoTo
                 return new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version);
             }
 
+            // Always the conversation first, then the project: no two turns can wait for each other.
+            await using var projectTurn = (message.ProjectId ?? conversation.State.ProjectId) is { } project
+                ? await _locks.AcquireAsync(project, cancellationToken)
+                : null;
             try
             {
                 return await RunTurnAsync(session, conversation, messageId, message, progress, cancellationToken);
             }
-            catch (ConcurrencyException) when (attempt < 3)
+            catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
-                // Another turn of this conversation (or a retry of this very message) committed first: look again.
+                // Another process wrote to this conversation or its site first: wait a little (not in step with the
+                // others) and look again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
             }
             catch (ConcurrencyException)
             {
                 // The site kept changing under this turn (others editing it at the same moment): nothing was written,
                 // and the same message id may be sent again.
-                return new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null);
+                return new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null, Busy: true);
             }
         }
     }

@@ -48,6 +48,12 @@ public static class TurnStream
             yield break;
         }
 
+        if (outcome.Busy)
+        {
+            yield return new SseItem<string>(JsonSerializer.Serialize(new { title = "The site is busy.", status = 409, detail = outcome.Reply.Text }, Json), "error");
+            yield break;
+        }
+
         foreach (var chunk in Chunks(outcome.Reply.Text))
         {
             yield return new SseItem<string>(JsonSerializer.Serialize(new { text = chunk }, Json), "delta");

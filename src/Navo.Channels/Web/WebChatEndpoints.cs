@@ -27,7 +27,7 @@ public static class WebChatEndpoints
         group.MapPost("/", StartAsync).WithName("StartConversation").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage").RequireRateLimiting(ChatRateLimit)
             .Produces<MessageResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/messages", ReadAsync).WithName("ReadConversation");
         return app;
     }
@@ -72,9 +72,12 @@ public static class WebChatEndpoints
         }
 
         var outcome = await services.Conversations.SendAsync(tenant, id, message, cancellationToken: cancellationToken);
-        return outcome is null
-            ? NotFound()
-            : TypedResults.Ok(new MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version));
+        return outcome switch
+        {
+            null => NotFound(),
+            { Busy: true } => Busy(outcome),
+            _ => TypedResults.Ok(new MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version)),
+        };
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Turn>>, ProblemHttpResult>> ReadAsync(
@@ -82,6 +85,11 @@ public static class WebChatEndpoints
         await services.Conversations.TurnsAsync(services.Tenants.Resolve(services.HttpContext), id, cancellationToken) is { } turns
             ? TypedResults.Ok(turns)
             : NotFound();
+
+    /// <summary>The site kept changing under the turn and nothing was written: the same message may be sent again.</summary>
+    public static ProblemHttpResult Busy(TurnOutcome outcome) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The site is busy.", detail: outcome.Reply.Text,
+            extensions: new Dictionary<string, object?> { ["messageId"] = outcome.MessageId });
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found.",

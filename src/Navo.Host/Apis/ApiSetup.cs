@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
@@ -31,6 +32,10 @@ public static class ApiSetup
                 };
             }
         });
+        // The framework throws on an unreadable body in Development only, and the exception handler made that a 500 there:
+        // answer it the same way in every environment, and turn any unreadable request that still throws into its 4xx.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
+        builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
         // A property the API does not know is a mistake worth hearing about ("verison"), not something to ignore.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -105,7 +110,9 @@ public static class ApiSetup
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return Task.CompletedTask;
+            return SitePages.IsSitePath(context)
+                ? SitePages.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Message not sent", "The message is too long.")
+                : Task.CompletedTask;
         }
 
         if (limit != MaxRequestBodyBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -137,13 +144,20 @@ public static class ApiSetup
             context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
                 ? ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : "60";
+            if (SitePages.IsSitePath(context.HttpContext))
+            {
+                // A visitor of a live site reads a page, not problem details.
+                await SitePages.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many messages", "Please wait a minute, then try again.");
+                return;
+            }
+
             await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context.HttpContext,
                 ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests." },
             });
         };
-        limiter.AddPolicy(PublishedSites.FormsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(forms)));
+        limiter.AddPolicy(ContactForm.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(forms)));
         limiter.AddPolicy(AccountsApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(auth)));
         limiter.AddPolicy(WebChatEndpoints.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.User.FindFirst(NavoClaims.UserId)?.Value ?? Address(http), _ => PerMinute(chat)));
@@ -151,6 +165,26 @@ public static class ApiSetup
             http.User.FindFirst(NavoClaims.ApiKeyId)?.Value is { } key
                 ? RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(apiKey))
                 : RateLimitPartition.GetNoLimiter(string.Empty));
+    }
+
+    /// <summary>
+    /// The body of an error that has none yet: problem details for the API and the studio, a page for a live site's
+    /// visitors (a form posted with the wrong method, say).
+    /// </summary>
+    private static async Task StatusCodePage(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (SitePages.IsSitePath(http))
+        {
+            await SitePages.WriteAsync(http, http.Response.StatusCode, "Something is not right", "This address cannot answer that request.");
+            return;
+        }
+
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = http.Response.StatusCode },
+        });
     }
 
     /// <summary>Errors as RFC 9457 problem details (no stack traces outside Development), and the API surface.</summary>
@@ -162,8 +196,9 @@ public static class ApiSetup
         app.UseRouting();
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodePage);
         app.Use(RefuseOversizedBodies);
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -17,9 +17,9 @@ public static class PreviewEndpoints
 
     public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/preview/{projectId:guid}/v/{version:long}/{**path}", (Guid projectId, long version, string? path, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken ct) =>
+        app.MapMethods("/preview/{projectId:guid}/v/{version:long}/{**path}", StudioPages.PageMethods, (Guid projectId, long version, string? path, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken ct) =>
             RenderAsync(projectId, version, path, $"/preview/{projectId}/v/{version}", http, projects, tenants, ct)).WithTags("Preview").ExcludeFromDescription().RequireAuthorization(Policies.Member);
-        app.MapGet("/preview/{projectId:guid}/{**path}", (Guid projectId, string? path, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken ct) =>
+        app.MapMethods("/preview/{projectId:guid}/{**path}", StudioPages.PageMethods, (Guid projectId, string? path, HttpContext http, ProjectService projects, ITenantResolver tenants, CancellationToken ct) =>
             RenderAsync(projectId, null, path, $"/preview/{projectId}", http, projects, tenants, ct)).WithTags("Preview").ExcludeFromDescription().RequireAuthorization(Policies.Member);
         return app;
     }

@@ -121,6 +121,8 @@ public static partial class ProjectsApi
                     extensions: new Dictionary<string, object?> { ["currentVersion"] = change.CurrentVersion });
             case ProjectOutcome.Invalid:
                 return Unprocessable(change.Error!, change.FailedOperation ?? 0);
+            case ProjectOutcome.Conflict:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The project is busy.", detail: change.Error);
             default:
                 services.HttpContext.Response.Headers.ETag = ETagOf(change.Project!.Version);
                 return TypedResults.Ok(ProjectResponse.From(change.Project));

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Navo.Host.Apis;
 
-/// <summary><c>Navo:Sites</c>: the domain under which every live site also answers as <c>{slug}.{Domain}</c>.</summary>
+/// <summary>
+/// <c>Navo:Sites</c>: the domain under which every live site also answers as <c>{slug}.{Domain}</c>, and how long a
+/// contact form may take to arrive.
+/// </summary>
 public sealed class SitesOptions
 {
     public const string Section = "Navo:Sites";
@@ -12,6 +15,10 @@ public sealed class SitesOptions
     /// <summary>For example <c>navo.site</c>; empty to serve live sites only under <c>/s/{slug}/</c> and on connected domains.</summary>
     [RegularExpression(@"^$|^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", ErrorMessage = "Navo:Sites:Domain must be a domain name such as navo.site.")]
     public string Domain { get; set; } = string.Empty;
+
+    /// <summary>How long a contact form's body may take to arrive in full; a slower one is answered 408.</summary>
+    [Range(1, 120)]
+    public int FormReadSeconds { get; set; } = 10;
 }
 
 /// <summary>

@@ -28,6 +28,12 @@ public static class StudioPages
         ["/widget.js"] = "widget.js",
     };
 
+    /// <summary>
+    /// Pages answer HEAD wherever they answer GET (link checkers and uptime monitors ask with it); the server sends the
+    /// headers without the body.
+    /// </summary>
+    public static readonly string[] PageMethods = [HttpMethods.Get, HttpMethods.Head];
+
     private sealed record Asset(byte[] Content, string ContentType, string ETag);
 
     public static IEndpointRouteBuilder MapStudioPages(this IEndpointRouteBuilder app)
@@ -36,7 +42,7 @@ public static class StudioPages
         foreach (var (path, name) in Routes)
         {
             var asset = Load(files, name);
-            app.MapGet(path, (HttpContext http) => Serve(http, asset)).ExcludeFromDescription();
+            app.MapMethods(path, PageMethods, (HttpContext http) => Serve(http, asset)).ExcludeFromDescription();
         }
 
         // The demo account's sign-in, shown on the sign-in page, exists only in Development.

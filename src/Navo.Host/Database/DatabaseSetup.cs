@@ -39,6 +39,8 @@ public static class DatabaseSetup
 
         builder.Services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));
         builder.Services.AddSingleton<ISectionWriter, LocalCopywriter>();
+        // One set of stream locks, so that chat turns and API edits of one project take turns with each other.
+        builder.Services.AddSingleton<StreamLocks>();
         builder.Services.AddSingleton<ProjectService>();
         builder.Services.AddSingleton<Leads>();
         builder.Services.AddSingleton<AssetLibrary>();

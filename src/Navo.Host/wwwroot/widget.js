@@ -165,8 +165,9 @@
             }
             options.onReply?.(data);
           } else if (name === "error") {
-            bubble.textContent = data.title ?? "Navo could not answer.";
-            sessionStorage.removeItem(storageKey);
+            bubble.textContent = data.detail ?? data.title ?? "Navo could not answer.";
+            // A busy site (409) keeps the conversation; only one that is gone (404) is forgotten.
+            if (data.status === 404) sessionStorage.removeItem(storageKey);
           }
         });
       } catch (error) {

@@ -16,10 +16,16 @@ public sealed record ProjectChange(ProjectOutcome Outcome, ProjectState? Project
 /// <summary>
 /// The project operations every channel and the REST API share: generate, redraft, read, edit, history, diff, the
 /// site at any version, and deletion. Each call is one store session for the caller's tenant: one transaction, one
-/// commit. A deleted project answers as one that does not exist.
+/// commit. A deleted project answers as one that does not exist. Edits of one project take turns in this process
+/// (<paramref name="locks"/>, shared with the conversations).
 /// </summary>
-public sealed partial class ProjectService(PostgresEventStore store, GenerationPipeline pipeline, ISectionWriter writer)
+public sealed partial class ProjectService(PostgresEventStore store, GenerationPipeline pipeline, ISectionWriter writer, StreamLocks? locks = null)
 {
+    /// <summary>How often an edit without an expected version is tried on a project that another process keeps changing.</summary>
+    private const int MaxAttempts = 5;
+
+    private readonly StreamLocks _locks = locks ?? new StreamLocks();
+
     /// <summary>The project as it is now, or null when this workspace has none with that id.</summary>
     public async Task<ProjectState?> GetAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
     {
@@ -49,26 +55,39 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
 
     /// <summary>
     /// Applies edit operations atomically. <paramref name="expectedVersion"/> (from If-Match) must be the current
-    /// version; a writer that got there first makes this answer <see cref="ProjectOutcome.VersionMoved"/>.
+    /// version; a writer that got there first makes this answer <see cref="ProjectOutcome.VersionMoved"/>. Without
+    /// one, the edit is for whatever version is current: when another writer gets there first it is decided again on
+    /// the new version, and only a project that keeps changing answers <see cref="ProjectOutcome.Conflict"/>.
     /// </summary>
     public async Task<ProjectChange> EditAsync(
         TenantContext tenant, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
     {
-        await using var session = store.OpenSession(tenant);
-        var change = await EditAsync(session, id, expectedVersion, operations, by, cancellationToken);
-        if (change.Outcome != ProjectOutcome.Ok)
+        await using var turn = await _locks.AcquireAsync(id, cancellationToken);
+        for (var attempt = 1; ; attempt++)
         {
-            return change;
-        }
+            await using var session = store.OpenSession(tenant);
+            var change = await EditAsync(session, id, expectedVersion, operations, by, cancellationToken);
+            if (change.Outcome != ProjectOutcome.Ok)
+            {
+                return change;
+            }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return change;
-        }
-        catch (ConcurrencyException)
-        {
-            return new(ProjectOutcome.VersionMoved, change.Project);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return change;
+            }
+            catch (ConcurrencyException) when (expectedVersion is null && attempt < MaxAttempts)
+            {
+                // Another process wrote first; wait a little (not in step with the others) and decide again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
+            }
+            catch (ConcurrencyException)
+            {
+                return expectedVersion is null
+                    ? new(ProjectOutcome.Conflict, change.Project, "The site kept changing while this edit was being made, so nothing was changed. Send it again.")
+                    : new(ProjectOutcome.VersionMoved, change.Project);
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class Leads(PostgresEventStore store)
         {
             problems.Add("Your e-mail address is needed so we can reply.");
         }
-        else if (email.Length > 320 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        else if (email.Length > 320 || TextChecks.HasHiddenCharacters(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
         {
             problems.Add("That e-mail address does not look right.");
         }

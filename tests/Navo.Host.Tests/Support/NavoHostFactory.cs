@@ -32,7 +32,7 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client signed in as a new account: owner of a new workspace, or a member through <paramref name="invitation"/>.</summary>
     public async Task<HttpClient> SignUpAsync(string? invitation = null, WebApplicationFactoryClientOptions? options = null)
     {
-        var client = CreateClient(options ?? new WebApplicationFactoryClientOptions());
+        var client = CreateClient(options ?? ClientOptions);
         await client.SignInAsync(TestAccounts.NewEmail(invitation is null ? "owner" : "member"), invitation);
         return client;
     }
@@ -49,7 +49,7 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every account of a test class signs up from the same (absent) address; the throttling tests set their own.
         builder.UseSetting("Navo:Limits:AuthPerMinute", "10000");
         builder.UseSetting("Navo:Limits:ChatPerMinute", "10000");
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureServices(services =>
         {
             // Stands in for DNS: a domain's verification request reaches this host in-process, except for
@@ -58,6 +58,12 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ConfigureTestServices(services);
         });
     }
+
+    /// <summary>
+    /// The hosting environment: "Testing" by default; Development (what <c>./build.sh run</c> uses) and Production
+    /// behave differently where it matters most, in how the framework reports a request it cannot read.
+    /// </summary>
+    protected virtual string EnvironmentName => "Testing";
 
     /// <summary>What a derived fixture replaces in the host's services (a scripted chat client, say).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Navo.Host.Tests.Support;
+using Navo.Testing;
+
+namespace Navo.Host.Tests;
+
+/// <summary>
+/// Endpoints that take no body (publish, unpublish, start a conversation) once accepted a form-encoded or text/plain
+/// POST carrying the session cookie from another origin: a cross-site page could take a site offline. SameSite=Lax
+/// does not stop a live site under the same registrable domain, which is same-site. Every cookie-authenticated change
+/// must come from Navo's own origin; bearer tokens and API keys are not affected.
+/// </summary>
+public sealed class CrossSiteRequestTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
+{
+    /// <summary>A browser signed in to the studio: the session cookie and nothing else.</summary>
+    private async Task<HttpClient> StudioBrowserAsync()
+    {
+        var browser = factory.CreateClient();
+        var registered = await browser.PostAsJsonAsync("/api/v1/auth/register", new { email = TestAccounts.NewEmail(), password = TestAccounts.Password });
+        registered.StatusCode.Should().Be(HttpStatusCode.Created);
+        browser.DefaultRequestHeaders.Authorization.Should().BeNull();
+        return browser;
+    }
+
+    private static HttpRequestMessage Post(string path, string? origin, string? fetchSite, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        return request;
+    }
+
+    /// <summary>What a cross-site page can send without CORS: an empty form, or text/plain.</summary>
+    public static TheoryData<string, string?, string?> CrossSite() => new()
+    {
+        { "a form from another site", "https://evil.example", "cross-site" },
+        { "text/plain from another site", "https://evil.example", "cross-site" },
+        { "a form from a live site on the same registrable domain", "https://rosas-bakery.navo.test", "same-site" },
+        { "a form from an older browser that sends only Origin", "https://evil.example", null },
+        { "a form from a sandboxed frame", "null", null },
+    };
+
+    private static HttpContent Body(string name) => name.StartsWith("text/plain", StringComparison.Ordinal)
+        ? new StringContent("x=1", Encoding.UTF8, "text/plain")
+        : new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" });
+
+    [Theory]
+    [MemberData(nameof(CrossSite))]
+    public async Task A_cross_site_publish_unpublish_or_new_conversation_with_the_session_cookie_is_refused_and_changes_nothing(
+        string name, string? origin, string? fetchSite)
+    {
+        var browser = await StudioBrowserAsync();
+        var created = await browser.SendAsync(Post("/api/v1/projects", "http://localhost", "same-origin",
+            JsonContent.Create(new { description = "Rosa's Bakery is a bakery in Porto." })));
+        created.StatusCode.Should().Be(HttpStatusCode.Created, "the studio's own pages make changes with the cookie");
+        var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var before = await EventCountAsync();
+
+        var publish = await browser.SendAsync(Post($"/api/v1/projects/{project}/publish", origin, fetchSite, Body(name)));
+        var start = await browser.SendAsync(Post("/api/v1/conversations", origin, fetchSite, Body(name)));
+
+        foreach (var response in new[] { publish, start })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden, name);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            (await response.Content.ReadAsStringAsync()).Should().Contain("another site");
+        }
+
+        (await EventCountAsync()).Should().Be(before, $"nothing changes for {name}");
+        var site = await browser.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}");
+        site.GetProperty("published").ValueKind.Should().BeOneOf(JsonValueKind.Null, JsonValueKind.False);
+
+        // Published from the studio, then a cross-site unpublish: the site stays live.
+        var live = await browser.SendAsync(Post($"/api/v1/projects/{project}/publish", "http://localhost", "same-origin"));
+        live.StatusCode.Should().Be(HttpStatusCode.OK);
+        var slug = (await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("live").GetProperty("slug").GetString();
+        before = await EventCountAsync();
+
+        var unpublish = await browser.SendAsync(Post($"/api/v1/projects/{project}/unpublish", origin, fetchSite, Body(name)));
+
+        unpublish.StatusCode.Should().Be(HttpStatusCode.Forbidden, name);
+        (await EventCountAsync()).Should().Be(before);
+        (await browser.GetAsync($"/s/{slug}/")).StatusCode.Should().Be(HttpStatusCode.OK, "the site is still live");
+    }
+
+    [Fact]
+    public async Task The_studio_s_own_requests_with_the_cookie_and_bearer_requests_from_anywhere_still_work()
+    {
+        var browser = await StudioBrowserAsync();
+
+        (await browser.SendAsync(Post("/api/v1/conversations", "http://localhost", null))).StatusCode.Should().Be(HttpStatusCode.Created, "Origin alone, our own");
+        (await browser.SendAsync(Post("/api/v1/conversations", null, "same-origin"))).StatusCode.Should().Be(HttpStatusCode.Created, "Sec-Fetch-Site alone");
+        (await browser.SendAsync(Post("/api/v1/conversations", null, null))).StatusCode.Should().Be(HttpStatusCode.Created,
+            "a client that is not a browser sends neither header, and no browser leaves both out");
+        (await browser.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK, "reading is not a change");
+
+        // Bearer tokens are sent by code that holds them, never added by a browser on its own.
+        var api = factory.Owner;
+        (await api.SendAsync(Post("/api/v1/conversations", "https://evil.example", "cross-site"))).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    private async Task<long> EventCountAsync()
+    {
+        await using var command = factory.Database.DataSource.CreateCommand("select count(*) from mt_events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
