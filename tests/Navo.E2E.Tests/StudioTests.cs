@@ -136,6 +136,49 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         await Expect(page.Locator(".message")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_photo_dropped_on_the_preview_goes_in_the_hero_by_chat_and_onto_the_live_page_without_its_gps_position()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "Build a site for Forno Rosso, a pizzeria in Porto. Wood-fired pizza and calzone.");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Forno Rosso");
+
+        await DropAsync(page, "#preview-pane", TestImages.Jpeg(1600, 900, gps: true), "oven.jpg", "image/jpeg");
+        await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("Where should this photo go");
+        await SayAsync(page, "use this as the main photo, it's our wood-fired oven");
+        var hero = Preview(page).Locator("[data-type='hero'] img");
+        await Expect(hero).ToHaveAttributeAsync("alt", "Our wood-fired oven");
+        await Expect(hero).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mobile" }).ClickAsync();
+        await Expect(hero).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Desktop" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        var live = await page.Locator("#live a").GetAttributeAsync("href");
+        var html = await (await page.APIRequest.GetAsync(live!)).TextAsync();
+        html.Should().Contain("srcset=").And.Contain("width=\"").And.Contain("height=\"").And.Contain("alt=\"Our wood-fired oven\"");
+        var image = System.Text.RegularExpressions.Regex.Match(html, "src=\"(?<src>_navo/img/[^\"]+\\.jpg)\"").Groups["src"].Value;
+        var bytes = await (await page.APIRequest.GetAsync(new Uri(new Uri(studio.Host.Address, live!), image).ToString())).BodyAsync();
+        bytes.Length.Should().BeGreaterThan(1000);
+        TestImages.HasMetadata(bytes).Should().BeFalse("the GPS position of the upload never reaches the live site");
+
+        // A file that is not what its name says, and a photo too big, are refused in the chat and nothing is added.
+        await DropAsync(page, ".navo-chat", TestImages.Png(400, 300), "menu.jpg", "image/jpeg");
+        await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("PNG");
+        await DropAsync(page, ".navo-chat", TestImages.Jpeg(10_000, 6_000, quality: 40), "huge.jpg", "image/jpeg");
+        await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("40 megapixels");
+    }
+
+    /// <summary>Drops a file on <paramref name="target"/> as a person dragging it from their desktop would.</summary>
+    private static async Task DropAsync(IPage page, string target, byte[] bytes, string name, string type)
+    {
+        var transfer = await page.EvaluateHandleAsync(
+            "([data, name, type]) => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], name, { type })); return t; }",
+            new object[] { Convert.ToBase64String(bytes), name, type });
+        await page.DispatchEventAsync(target, "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+    }
+
     private static async Task<int> IndexOfAsync(ILocator sections, string type)
     {
         var types = await sections.EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.type)");

@@ -157,6 +157,42 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}")).GetProperty("version").GetInt64().Should().Be(version);
     }
 
+    [Fact]
+    public async Task A_photo_sent_in_the_chat_goes_where_the_owner_says_and_navo_asks_what_it_shows()
+    {
+        var conversation = await StartAsync();
+        var project = (await SayAsync(conversation, "Build a site for Forno Rosso, a pizzeria in Porto")).GetProperty("projectId").GetGuid();
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Navo.Testing.TestImages.Photo(1600, 900));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "file", "oven.jpg");
+        var asset = (await (await _client.PostAsync($"/api/v1/projects/{project}/assets", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        async Task<JsonElement> WithPhotoAsync(string text)
+        {
+            var response = await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text, context = new { projectId = project, assetId = asset } });
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply");
+        }
+
+        // Where it goes is asked when not said, and the photo stays the subject of the next message.
+        var where = await WithPhotoAsync("here you go");
+        where.GetProperty("text").GetString().Should().StartWith("Where should this photo go");
+        where.GetProperty("attachment").GetString().Should().Be(asset);
+
+        var placed = await WithPhotoAsync("use this as the main photo");
+        placed.GetProperty("text").GetString().Should().Contain("What does the photo show?");
+        placed.GetProperty("attachment").GetString().Should().Be(asset);
+        var hero = (await SiteAsync(project)).GetProperty("pages")[0].GetProperty("sections")[0];
+        hero.GetProperty("image").GetProperty("asset").GetString().Should().Be(asset);
+
+        var described = await WithPhotoAsync("our wood-fired oven");
+        described.TryGetProperty("attachment", out var left).Should().BeTrue();
+        left.ValueKind.Should().Be(JsonValueKind.Null);
+        (await SiteAsync(project)).GetProperty("pages")[0].GetProperty("sections")[0].GetProperty("image").GetProperty("alt").GetString()
+            .Should().Be("Our wood-fired oven");
+    }
+
     private async Task<JsonElement> PressAsync(Guid conversation, string text, JsonElement offer)
     {
         var response = await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text, context = new { offer } });

@@ -15,6 +15,12 @@ public sealed record AgentReply(string Text, IReadOnlyList<ReplyCard> Cards, IRe
     /// (<see cref="IncomingMessage.Offer"/>), and a button pressed after the site or the question moved on does nothing.
     /// </summary>
     public ActionOffer? Offer { get; init; }
+
+    /// <summary>
+    /// The photo the reply still asks about (where it goes, or what it shows): a channel sends it again with the next
+    /// message (<see cref="IncomingMessage.AssetId"/>).
+    /// </summary>
+    public string? Attachment { get; init; }
 }
 
 /// <summary>The site, its version and the open question a button was offered for.</summary>

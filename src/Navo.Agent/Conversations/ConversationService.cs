@@ -10,8 +10,10 @@ using Navo.Tools.Projects;
 namespace Navo.Agent.Conversations;
 
 /// <summary>A message into a conversation, from an authenticated turn of some channel.</summary>
-/// <remarks><paramref name="Offer"/> is set when the message is a pressed button or suggested action: what it was offered for.</remarks>
-public sealed record IncomingMessage(string Text, string? ClientMessageId, Guid? ProjectId, string? SectionId, string Channel, ActionOffer? Offer = null);
+/// <remarks><paramref name="Offer"/> is set when the message is a pressed button or suggested action: what it was offered for.
+/// <paramref name="AssetId"/> is a photo of the project's library the message came with ("use this as the main photo").</remarks>
+public sealed record IncomingMessage(
+    string Text, string? ClientMessageId, Guid? ProjectId, string? SectionId, string Channel, ActionOffer? Offer = null, string? AssetId = null);
 
 /// <summary>
 /// The answer to a turn, and the project and version it left. <paramref name="Busy"/>: the site kept changing under
@@ -151,7 +153,13 @@ public sealed partial class ConversationService(
 
         ToolLoopResult result;
         string? approvalId = null;
-        if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)
+        string? attachment = null;
+        if (message.AssetId is { } photo)
+        {
+            (result, var pending) = await PlacePhotoAsync(photo, message.Text, project, functions, messageId, cancellationToken);
+            attachment = pending ? photo : null;
+        }
+        else if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)
         {
             result = await AnswerApprovalAsync(pending, yes, functions, events, messageId, cancellationToken);
         }
@@ -189,12 +197,12 @@ public sealed partial class ConversationService(
             }
         }
 
-        return await FinishAsync(session, conversation.Version, events, messageId, result, scope, cancellationToken, project, approvalId);
+        return await FinishAsync(session, conversation.Version, events, messageId, result, scope, cancellationToken, project, approvalId, attachment);
     }
 
     private async Task<TurnOutcome> FinishAsync(
         IEventSession session, long version, List<object> events, string messageId, ToolLoopResult result, TurnScope scope, CancellationToken cancellationToken,
-        ProjectState? loaded = null, string? approvalId = null)
+        ProjectState? loaded = null, string? approvalId = null, string? attachment = null)
     {
         foreach (var call in result.Calls)
         {
@@ -211,6 +219,7 @@ public sealed partial class ConversationService(
         var reply = ReplyFor(result, approvalId) with
         {
             Offer = new ActionOffer(scope.ProjectId, last?.Version ?? (loaded?.Id == scope.ProjectId ? loaded?.Version : null), approvalId),
+            Attachment = attachment,
         };
         var edited = result.Calls.Select(c => c.Result.EditedSectionId).LastOrDefault(s => s is not null);
         events.Add(new AssistantReplied(messageId, reply, scope.ProjectId, last?.Version, edited));

@@ -65,7 +65,7 @@ public static class WebChatEndpoints
         }
 
         var tenant = services.Tenants.Resolve(services.HttpContext);
-        var message = new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web", request.Context?.Offer);
+        var message = new IncomingMessage(request.Text!.Trim(), request.ClientMessageId, request.Context?.ProjectId, request.Context?.SectionId, "web", request.Context?.Offer, request.Context?.AssetId);
         if (services.HttpContext.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             return TurnStream.Result(services.Conversations, tenant, id, message, cancellationToken);
@@ -100,8 +100,11 @@ public static class WebChatEndpoints
 
     public sealed record StartedResponse(Guid Id, Guid? ProjectId = null);
 
-    /// <summary>The site and section on screen; <c>Offer</c> when the message is a pressed button: the reply's <c>offer</c>, sent back.</summary>
-    public sealed record MessageContext(Guid? ProjectId, string? SectionId, ActionOffer? Offer = null);
+    /// <summary>
+    /// The site and section on screen; <c>Offer</c> when the message is a pressed button: the reply's <c>offer</c>, sent
+    /// back; <c>AssetId</c>: a photo of the site's library the message is about ("use this as the main photo").
+    /// </summary>
+    public sealed record MessageContext(Guid? ProjectId, string? SectionId, ActionOffer? Offer = null, string? AssetId = null);
 
     public sealed record MessageRequest(string? Text, string? ClientMessageId, MessageContext? Context)
     {
@@ -129,6 +132,11 @@ public static class WebChatEndpoints
             if (Context?.SectionId is { Length: > 20 } || (Context?.SectionId is { } section && TextChecks.HasHiddenCharacters(section)))
             {
                 errors["context.sectionId"] = ["That is not a section id."];
+            }
+
+            if (Context?.AssetId is { } asset && !Navo.Tools.Sites.ImageRef.IsAssetId(asset))
+            {
+                errors["context.assetId"] = ["That is not a photo's id."];
             }
 
             if (Context?.Offer?.ApprovalId is { } approval && (approval.Length > 64 || TextChecks.HasHiddenCharacters(approval)))

@@ -13,6 +13,7 @@ const api = async (path, init = {}) => {
 
 const chat = window.NavoChat.mount($("chat"), {
   storageKey: "navo.studio.conversation",
+  onFile: (file) => uploadPhoto(file),
   context: () => ({ projectId: state.projectId ?? undefined, sectionId: state.sectionId ?? undefined }),
   onPreview: (card) => show(card.projectId, card.version),
   onReply: async (response) => {
@@ -81,6 +82,40 @@ async function loadProjects(selected) {
   picker.value = selected ?? "";
   return projects;
 }
+
+/**
+ * Adds a photo to the open site's library; the chat then asks where it goes ("use this as the main photo"). A file
+ * Navo cannot take gets the server's reason in the chat, and nothing is stored.
+ */
+async function uploadPhoto(file) {
+  if (!state.projectId) {
+    chat.say("assistant", "Describe your business first, and I'll draft your site; then add your photos to it.");
+    return;
+  }
+  const body = new FormData();
+  body.append("file", file, file.name);
+  const response = await fetch(`/api/v1/projects/${state.projectId}/assets`, { method: "POST", body, headers: { Accept: "application/json" } });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    chat.say("assistant", answer?.detail ?? answer?.title ?? `That photo could not be added (${response.status}).`);
+    return;
+  }
+  const smallest = [...(answer.variants ?? [])].sort((a, b) => a.width - b.width)[0];
+  chat.attach(answer.id, {
+    name: file.name,
+    thumbnail: smallest?.url ?? "",
+    question: "Got it. Where should this photo go, and what does it show? For example: \"use this as the main photo, it's our shop front\".",
+    places: ["Main photo", "About section", "Gallery", "Logo"],
+  });
+}
+
+// Photos dropped on the preview go the same way as those dropped on the chat.
+$("preview-pane").addEventListener("dragover", (event) => event.preventDefault());
+$("preview-pane").addEventListener("drop", (event) => {
+  event.preventDefault();
+  const file = event.dataTransfer?.files?.[0];
+  if (file) uploadPhoto(file);
+});
 
 /** Opens the site's own conversation, with what was said so far, and says whether the site is live. */
 async function openProject(id) {

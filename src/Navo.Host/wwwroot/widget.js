@@ -52,7 +52,7 @@
 
   /**
    * Mounts a chat panel in container. options: context() -> { projectId, sectionId }, onReply(response),
-   * onPreview(card), storageKey (where the conversation id is kept for this tab).
+   * onPreview(card), storageKey (where the conversation id is kept for this tab), onFile(file) (photos may be added).
    */
   const mount = (container, options = {}) => {
     const storageKey = options.storageKey ?? "navo.conversation";
@@ -65,9 +65,27 @@
     const counter = el("span", { class: "counter", id: `${box.id}-count`, "aria-live": "polite" });
     box.setAttribute("aria-describedby", counter.id);
     const send = el("button", { type: "submit", class: "primary", text: "Send" });
-    const form = el("form", {}, el("label", { for: box.id, text: "Message" }), box, counter, send);
+    // Photos (where the page hosting the panel handles them, as the studio does): a button, or a file dropped on the chat.
+    const picker = el("input", { type: "file", accept: "image/jpeg,image/png,image/webp", hidden: true, "aria-label": "Photo to add" });
+    const addPhoto = el("button", { type: "button", class: "attach", text: "Add a photo", hidden: !options.onFile, onclick: () => picker.click() });
+    picker.addEventListener("change", () => {
+      if (picker.files?.[0]) options.onFile(picker.files[0]);
+      picker.value = "";
+    });
+    const form = el("form", {}, el("label", { for: box.id, text: "Message" }), box, counter, addPhoto, picker, send);
     const panel = el("section", { class: "navo-chat", "aria-label": "Chat with Navo" }, log, progress, selection, chips, form);
     container.append(panel);
+    if (options.onFile) {
+      panel.addEventListener("dragover", (event) => event.preventDefault());
+      panel.addEventListener("drop", (event) => {
+        event.preventDefault();
+        const file = event.dataTransfer?.files?.[0];
+        if (file) options.onFile(file);
+      });
+    }
+
+    // The photo the conversation is about until Navo has placed and described it: sent with each message.
+    let attachment = null;
 
     let busy = false;
     // A message over the limit is not sent and not lost: the counter says how much to cut.
@@ -138,7 +156,7 @@
       const bubble = say("assistant", "");
       bubble.setAttribute("aria-busy", "true");
       try {
-        const context = { ...(options.context?.() ?? {}), ...(offer ? { offer } : {}) };
+        const context = { ...(options.context?.() ?? {}), ...(offer ? { offer } : {}), ...(attachment ? { assetId: attachment } : {}) };
         const response = await fetch(`/api/v1/conversations/${await conversation()}/messages`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
@@ -163,6 +181,7 @@
             for (const action of data.reply.suggestedActions ?? []) {
               chips.append(el("button", { type: "button", text: action, onclick: () => ask(action, action, data.reply.offer) }));
             }
+            attachment = data.reply.attachment ?? null;
             options.onReply?.(data);
           } else if (name === "error") {
             bubble.textContent = data.detail ?? data.title ?? "Navo could not answer.";
@@ -226,6 +245,19 @@
             if (card.type === "live" || card.type === "history") renderCard(card, bubble);
           }
         }
+      },
+      /**
+       * A photo the owner just added: shown in the conversation, and sent with the next messages until Navo has placed
+       * and described it. `question` is Navo's question about it, with `places` as suggestions.
+       */
+      attach(assetId, { name, thumbnail, question, places = [] }) {
+        attachment = assetId;
+        const bubble = say("user", "");
+        bubble.append(el("img", { src: thumbnail, alt: `Your photo ${name}`, class: "thumb", width: "160" }));
+        say("assistant", question);
+        chips.replaceChildren();
+        for (const place of places) chips.append(el("button", { type: "button", text: place, onclick: () => ask(place) }));
+        box.focus();
       },
       /** Shows which section the next message is about; null clears it. */
       setSelection(label, onClear) {

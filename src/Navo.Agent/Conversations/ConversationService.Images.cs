@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Navo.Tools.Projects;
+
+namespace Navo.Agent.Conversations;
+
+public sealed partial class ConversationService
+{
+    /// <summary>The places a photo can go, as the studio's chips offer them.</summary>
+    public static readonly IReadOnlyList<string> PhotoPlaces = ["Main photo", "About section", "Gallery", "Logo"];
+
+    /// <summary>
+    /// A photo attached to a message: placed where the owner said (<see cref="ImagePlacement"/>) through <c>edit_site</c>'s
+    /// <c>set_image</c>, so roles, events and the reply are those of any edit. Said nowhere, Navo asks where; said
+    /// without what it shows, Navo asks that too (publishing waits for it), and the next answer with the same photo
+    /// describes it.
+    /// </summary>
+    private static async Task<(ToolLoopResult Result, bool Pending)> PlacePhotoAsync(
+        string asset, string text, ProjectState? project, IReadOnlyList<AIFunction> functions, string messageId, CancellationToken cancellationToken)
+    {
+        if (project?.Site is not { } site)
+        {
+            return (new ToolLoopResult("Describe your business first, and I'll draft your site; then the photo can go on it.", [], null), false);
+        }
+
+        var (place, alt) = ImagePlacement.Read(text);
+        Dictionary<string, object?> operation;
+        if (place is null && ShownAt(site, asset) is { } shown)
+        {
+            // Already on the site: what the owner says now describes it.
+            operation = shown;
+            operation["alt"] = alt ?? Capitalised(text.Trim().TrimEnd('.', '!'));
+        }
+        else if (place is null)
+        {
+            return (new ToolLoopResult("Where should this photo go: the main photo at the top, the about section, the gallery, or your logo?", [], null), true);
+        }
+        else
+        {
+            operation = place == "logo" ? new Dictionary<string, object?> { ["logo"] = true } : new Dictionary<string, object?> { ["section"] = place };
+            operation["image"] = asset;
+            if (alt is not null)
+            {
+                operation["alt"] = alt;
+            }
+        }
+
+        operation["op"] = "set_image";
+        var arguments = new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) };
+        var record = await ToolLoop.InvokeAsync(functions, new FunctionCallContent("photo_" + messageId, "edit_site", arguments), cancellationToken);
+        var placedWithoutAlt = record.Status == "ok" && operation.ContainsKey("image") && !operation.ContainsKey("alt");
+        var ask = placedWithoutAlt
+            ? "\n\nWhat does the photo show? I'll say it for visitors who cannot see it, and the site can go live once it's said."
+            : string.Empty;
+        return (new ToolLoopResult(record.Result.Message + ask, [record], null), placedWithoutAlt || record.Status != "ok");
+    }
+
+    /// <summary>Where the site shows <paramref name="asset"/>, as <c>set_image</c>'s place: the logo, a section, or an item of one.</summary>
+    private static Dictionary<string, object?>? ShownAt(Navo.Tools.Sites.Site site, string asset)
+    {
+        if (site.Logo?.Asset == asset)
+        {
+            return new() { ["logo"] = true };
+        }
+
+        foreach (var section in site.Pages.SelectMany(p => p.Sections))
+        {
+            if (section.Image?.Asset == asset)
+            {
+                return new() { ["section"] = section.Id };
+            }
+
+            var item = section.Items.ToList().FindIndex(i => i.Image?.Asset == asset);
+            if (item >= 0)
+            {
+                return new() { ["section"] = section.Id, ["item"] = item };
+            }
+        }
+
+        return null;
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
