@@ -62,6 +62,27 @@ public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<Stu
         (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the drafted site");
     }
 
+    [Fact]
+    public async Task The_studio_with_a_photo_and_the_published_page_have_no_serious_or_critical_violations()
+    {
+        var page = await StudioWithDraftAsync(1280, 800, bypassCsp: true);
+        var transfer = await page.EvaluateHandleAsync(
+            "data => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], 'terrace.jpg', { type: 'image/jpeg' })); return t; }",
+            Convert.ToBase64String(TestImages.Photo(1200, 800)));
+        await page.DispatchEventAsync("#preview-pane", "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("Where should this photo go");
+        await page.GetByLabel("Message").FillAsync("use this as the main photo, it's our terrace at sunset");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(page.FrameLocator("iframe[title='Site preview']").Locator("[data-type='hero'] img")).ToHaveAttributeAsync("alt", "Our terrace at sunset");
+
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the studio with a photo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await page.GotoAsync((await page.Locator("#live a").GetAttributeAsync("href"))!);
+        await Expect(page.Locator("img[srcset]").First).ToBeVisibleAsync();
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the published page with a photo");
+    }
+
     [Theory]
     [InlineData("desktop", 1280, 800)]
     [InlineData("mobile", 390, 844)]

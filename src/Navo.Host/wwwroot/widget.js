@@ -56,7 +56,7 @@
    */
   const mount = (container, options = {}) => {
     const storageKey = options.storageKey ?? "navo.conversation";
-    const log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
+    const log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
     const progress = el("progress", { max: "1", value: "0", hidden: true, "aria-label": "Building your site" });
     const selection = el("p", { class: "selection", hidden: true });
     const chips = el("div", { class: "chips", role: "group", "aria-label": "Suggestions" });
