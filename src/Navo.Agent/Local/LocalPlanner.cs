@@ -77,7 +77,7 @@ public sealed partial class LocalPlanner
             return again;
         }
 
-        if ((OpenByName(text) ?? NameByContrast(text, context)) is { } fast)
+        if ((OpenByName(text) ?? NameByContrast(text, context) ?? DescribeImage(text, context)) is { } fast)
         {
             return fast;
         }

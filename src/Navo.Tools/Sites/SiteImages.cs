@@ -26,7 +26,8 @@ public static class SiteImages
             {
                 if (section.Image is { } image)
                 {
-                    yield return new(image, $"the {SectionCatalog.Find(section.Type)?.Label ?? section.Type} photo");
+                    // "the about photo", as people say it (and as the chat reads it back), not "the about section photo".
+                    yield return new(image, $"the {section.Type} photo");
                 }
 
                 for (var i = 0; i < section.Items.Count; i++)

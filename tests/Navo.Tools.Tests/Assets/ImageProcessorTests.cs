@@ -96,4 +96,26 @@ public sealed class ImageProcessorTests
     {
         Refusal(new byte[ImageProcessor.MaxBytes + 1], "big.jpg").Should().StartWith("The file is 15 MB; images can be at most 15 MB.");
     }
+
+    [Fact]
+    public void Grey_sixteen_bit_and_transparent_PNGs_come_out_as_8_bit_copies_with_JPEGs_on_white()
+    {
+        using var grey16 = (NetVips.Image.Black(300, 200) + 40000).Cast(NetVips.Enums.BandFormat.Ushort).Copy(interpretation: NetVips.Enums.Interpretation.Grey16);
+        using var rgba = (NetVips.Image.Black(300, 200, bands: 4) + new double[] { 200, 20, 20, 0 }).Cast(NetVips.Enums.BandFormat.Uchar).Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+
+        foreach (var png in new[] { grey16.PngsaveBuffer(bitdepth: 16), rgba.PngsaveBuffer() })
+        {
+            var variants = Accept(png, "logo.png", "image/png");
+
+            variants.Select(v => v.Name).Should().Equal("300.webp", "300.jpg");
+            foreach (var variant in variants)
+            {
+                using var copy = NetVips.Image.NewFromBuffer(variant.Bytes);
+                copy.Format.Should().Be(NetVips.Enums.BandFormat.Uchar);
+            }
+        }
+
+        TestImages.Read(Accept(rgba.PngsaveBuffer(), "clear.png").Single(v => v.Format == "jpeg").Bytes, 0.5, 0.5).Pixel
+            .Should().OnlyContain(c => c > 240, "a fully transparent image is white once flattened for JPEG");
+    }
 }
