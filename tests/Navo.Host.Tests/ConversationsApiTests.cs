@@ -193,6 +193,27 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
             .Should().Be("Our wood-fired oven");
     }
 
+    [Fact]
+    public async Task Use_my_logos_colours_takes_the_main_colour_of_the_logo()
+    {
+        var conversation = await StartAsync();
+        var project = (await SayAsync(conversation, "Build a site for Ember Tattoo, a tattoo studio in Leeds")).GetProperty("projectId").GetGuid();
+        (await SayAsync(conversation, "use my logo's colours")).GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Your site has no logo yet.");
+
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Navo.Testing.TestImages.Logo(0xea, 0x58, 0x0c));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "logo.png");
+        var asset = (await (await _client.PostAsync($"/api/v1/projects/{project}/assets", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "make this our logo", context = new { projectId = project, assetId = asset } }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await SayAsync(conversation, "use my logo's colours");
+        var colour = Convert.FromHexString((await SiteAsync(project)).GetProperty("theme").GetProperty("primaryColor").GetString()![1..]);
+        var logo = new byte[] { 0xea, 0x58, 0x0c };
+        colour.Zip(logo).Should().OnlyContain(c => Math.Abs(c.First - c.Second) <= 4, "the stored copies of the logo are compressed, so a channel may be a step off");
+    }
+
     private async Task<JsonElement> PressAsync(Guid conversation, string text, JsonElement offer)
     {
         var response = await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text, context = new { offer } });

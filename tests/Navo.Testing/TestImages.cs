@@ -65,6 +65,16 @@ public static class TestImages
         return photo.JpegsaveBuffer(q: quality);
     }
 
+    /// <summary>A logo as a PNG: a block of one colour on a wider white background.</summary>
+    public static byte[] Logo(byte red, byte green, byte blue)
+    {
+        using var black = Image.Black(120, 80);
+        using var white = black.NewFromImage(255, 255, 255);
+        using var mark = Image.Black(60, 80).NewFromImage(red, green, blue);
+        using var logo = white.Insert(mark, 40, 0).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        return logo.PngsaveBuffer();
+    }
+
     /// <summary>A flat PNG of <paramref name="width"/> × <paramref name="height"/>: a few hundred KB that would unpack into gigabytes.</summary>
     public static byte[] Bomb(int width = 20_000, int height = 20_000)
     {

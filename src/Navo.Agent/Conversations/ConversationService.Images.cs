@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Navo.EventStore;
+using Navo.Tools.Assets;
 using Navo.Tools.Projects;
 
 namespace Navo.Agent.Conversations;
@@ -53,6 +55,33 @@ public sealed partial class ConversationService
             ? "\n\nWhat does the photo show? I'll say it for visitors who cannot see it, and the site can go live once it's said."
             : string.Empty;
         return (new ToolLoopResult(record.Result.Message + ask, [record], null), placedWithoutAlt || record.Status != "ok");
+    }
+
+    /// <summary>
+    /// "Use my logo's colours": the logo's main colour (<see cref="ImageProcessor.MainColour"/>) becomes the theme's,
+    /// through <c>edit_site</c>'s <c>set_theme</c> like any colour the owner names; the renderer keeps text on it
+    /// readable as it does for every colour.
+    /// </summary>
+    private async Task<ToolLoopResult> ThemeFromLogoAsync(
+        TenantContext tenant, ProjectState project, IReadOnlyList<AIFunction> functions, string messageId, CancellationToken cancellationToken)
+    {
+        if (project.Site?.Logo is not { } logo)
+        {
+            return new ToolLoopResult("Your site has no logo yet. Drop it on the chat and say \"make this our logo\", and I'll take its colours.", [], null);
+        }
+
+        var smallest = assets is null ? null : (await assets.GetAsync(tenant, project.Id, logo.Asset, cancellationToken))?.Variants
+            .Where(v => v.Name.EndsWith(".webp", StringComparison.Ordinal)).MinBy(v => v.Width);
+        var bytes = smallest is null ? null : await assets!.ReadAsync(tenant, project.Id, logo.Asset, smallest.Name, cancellationToken);
+        if (bytes is null || ImageProcessor.MainColour(bytes.Value.Bytes) is not { } colour)
+        {
+            return new ToolLoopResult("Your logo has no colour I can take (it is black, white or grey), so I left the colours as they are.", [], null);
+        }
+
+        var operation = new Dictionary<string, object?> { ["op"] = "set_theme", ["primaryColor"] = colour };
+        var arguments = new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) };
+        var record = await ToolLoop.InvokeAsync(functions, new FunctionCallContent("logo_" + messageId, "edit_site", arguments), cancellationToken);
+        return new ToolLoopResult(record.Result.Message, [record], null);
     }
 
     /// <summary>Where the site shows <paramref name="asset"/>, as <c>set_image</c>'s place: the logo, a section, or an item of one.</summary>

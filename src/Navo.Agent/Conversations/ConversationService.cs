@@ -5,6 +5,7 @@ using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools;
+using Navo.Tools.Assets;
 using Navo.Tools.Projects;
 
 namespace Navo.Agent.Conversations;
@@ -28,7 +29,7 @@ public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? Proje
 /// several messages at once gets each answered in order), and so do turns that edit one project.
 /// </summary>
 public sealed partial class ConversationService(
-    PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations, StreamLocks? locks = null)
+    PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations, StreamLocks? locks = null, AssetLibrary? assets = null)
 {
     private const string ConversationStream = "conversation";
 
@@ -158,6 +159,10 @@ public sealed partial class ConversationService(
         {
             (result, var pending) = await PlacePhotoAsync(photo, message.Text, project, functions, messageId, cancellationToken);
             attachment = pending ? photo : null;
+        }
+        else if (ImagePlacement.AsksForLogoColours(message.Text) && project is not null)
+        {
+            result = await ThemeFromLogoAsync(session.Tenant, project, functions, messageId, cancellationToken);
         }
         else if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)
         {

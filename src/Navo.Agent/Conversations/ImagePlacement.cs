@@ -20,6 +20,12 @@ public static partial class ImagePlacement
         return (place, AltIn(text));
     }
 
+    /// <summary>"use my logo's colours", "match the colours to our logo", "colour scheme from the logo".</summary>
+    public static bool AsksForLogoColours(string text) => LogoColours().IsMatch(text);
+
+    [GeneratedRegex(@"\blogo(?:'s|’s|s)?\s+(?:colou?rs?|palette|colou?r\s+scheme)\b|\b(?:colou?rs?|palette|colou?r\s+scheme)\s+(?:of|from|in|like|to\s+match)\s+(?:my|our|the)\s+logo\b|\bmatch(?:es|ing)?\s+(?:my|our|the)\s+logo\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LogoColours();
+
     private static string? AltIn(string text)
     {
         var match = Shows().Match(text);

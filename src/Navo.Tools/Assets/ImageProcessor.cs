@@ -128,6 +128,58 @@ public static class ImageProcessor
         return variants;
     }
 
+    /// <summary>
+    /// The colour a logo is mostly made of, as <c>#rrggbb</c>: its pixels are counted in coarse buckets, leaving out the
+    /// transparent, the near-white, the near-black and the greys (a logo's background and outlines, not its colour),
+    /// and the commonest colour of the fullest bucket wins. Null for a logo with no colour at all.
+    /// </summary>
+    public static string? MainColour(byte[] bytes)
+    {
+        using var small = Upright(Image.ThumbnailBuffer(bytes, 64));
+        using var rgba = small.Bands switch
+        {
+            1 or 2 => small.Colourspace(Enums.Interpretation.Srgb),
+            _ => small.Copy(),
+        };
+        using var uchar = rgba.Cast(Enums.BandFormat.Uchar);
+        var pixels = uchar.WriteToMemory<byte>();
+        var bands = rgba.Bands;
+        var buckets = new Dictionary<int, int>();
+        for (var i = 0; i + bands - 1 < pixels.Length; i += bands)
+        {
+            var (r, g, b) = (pixels[i], pixels[i + 1], pixels[i + 2]);
+            var max = Math.Max(r, Math.Max(g, b));
+            var min = Math.Min(r, Math.Min(g, b));
+            if ((bands == 4 && pixels[i + 3] < 128) || max < 40 || min > 225 || max - min < 40)
+            {
+                continue;
+            }
+
+            var key = ((r >> 5) << 6) | ((g >> 5) << 3) | (b >> 5);
+            buckets[key] = buckets.GetValueOrDefault(key) + 1;
+        }
+
+        if (buckets.Count == 0)
+        {
+            return null;
+        }
+
+        // In the fullest bucket, the commonest exact colour: a flat logo's own colour, not one blurred by its edges.
+        var winner = buckets.MaxBy(b => b.Value).Key;
+        var exact = new Dictionary<int, int>();
+        for (var i = 0; i + bands - 1 < pixels.Length; i += bands)
+        {
+            var (r, g, b) = (pixels[i], pixels[i + 1], pixels[i + 2]);
+            if ((((r >> 5) << 6) | ((g >> 5) << 3) | (b >> 5)) == winner && (bands != 4 || pixels[i + 3] >= 128))
+            {
+                var rgb = (r << 16) | (g << 8) | b;
+                exact[rgb] = exact.GetValueOrDefault(rgb) + 1;
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"#{exact.MaxBy(e => e.Value).Key:x6}");
+    }
+
     /// <summary>sRGB at 8 bits a channel: what browsers assume of an image without a colour profile.</summary>
     private static Image Upright(Image image)
     {

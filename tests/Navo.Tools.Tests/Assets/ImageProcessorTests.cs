@@ -118,4 +118,11 @@ public sealed class ImageProcessorTests
         TestImages.Read(Accept(rgba.PngsaveBuffer(), "clear.png").Single(v => v.Format == "jpeg").Bytes, 0.5, 0.5).Pixel
             .Should().OnlyContain(c => c > 240, "a fully transparent image is white once flattened for JPEG");
     }
+
+    [Fact]
+    public void A_logos_main_colour_is_its_colour_not_its_white_background_and_a_grey_logo_has_none()
+    {
+        ImageProcessor.MainColour(TestImages.Logo(0xea, 0x58, 0x0c)).Should().Be("#ea580c");
+        ImageProcessor.MainColour(TestImages.Logo(0x80, 0x80, 0x80)).Should().BeNull();
+    }
 }
