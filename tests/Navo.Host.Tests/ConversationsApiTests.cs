@@ -162,11 +162,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     {
         var conversation = await StartAsync();
         var project = (await SayAsync(conversation, "Build a site for Forno Rosso, a pizzeria in Porto")).GetProperty("projectId").GetGuid();
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Navo.Testing.TestImages.Photo(1600, 900));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
-        form.Add(file, "file", "oven.jpg");
-        var asset = (await (await _client.PostAsync($"/api/v1/projects/{project}/assets", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var asset = await UploadAsync(project, Navo.Testing.TestImages.Photo(1600, 900), "oven.jpg", "image/jpeg");
 
         async Task<JsonElement> WithPhotoAsync(string text)
         {
@@ -200,11 +196,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         var project = (await SayAsync(conversation, "Build a site for Ember Tattoo, a tattoo studio in Leeds")).GetProperty("projectId").GetGuid();
         (await SayAsync(conversation, "use my logo's colours")).GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Your site has no logo yet.");
 
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Navo.Testing.TestImages.Logo(0xea, 0x58, 0x0c));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", "logo.png");
-        var asset = (await (await _client.PostAsync($"/api/v1/projects/{project}/assets", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var asset = await UploadAsync(project, Navo.Testing.TestImages.Logo(0xea, 0x58, 0x0c), "logo.png", "image/png");
         (await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "make this our logo", context = new { projectId = project, assetId = asset } }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -212,6 +204,17 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         var colour = Convert.FromHexString((await SiteAsync(project)).GetProperty("theme").GetProperty("primaryColor").GetString()![1..]);
         var logo = new byte[] { 0xea, 0x58, 0x0c };
         colour.Zip(logo).Should().OnlyContain(c => Math.Abs(c.First - c.Second) <= 4, "the stored copies of the logo are compressed, so a channel may be a step off");
+    }
+
+    /// <summary>Adds an image to the project's library; its id.</summary>
+    private async Task<string> UploadAsync(Guid project, byte[] bytes, string fileName, string contentType)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        var response = await _client.PostAsync($"/api/v1/projects/{project}/assets", form);
+        return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private async Task<JsonElement> PressAsync(Guid conversation, string text, JsonElement offer)
