@@ -115,9 +115,13 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "Pedra Alta" });
         await Expect(chat).ToContainTextAsync("Pedra Alta, a climbing gym");
         await Expect(chat).Not.ToContainTextAsync("Onda Surf");
+        await page.GetByLabel("Project").SelectOptionAsync(new SelectOptionValue { Label = "Onda Surf" });
+        await Expect(chat).ToContainTextAsync("Onda Surf, a surf school");
+
+        // A reload opens the site that was on screen (not the one changed last) with its conversation.
         await page.ReloadAsync();
-        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Pedra Alta");
-        await Expect(chat).ToContainTextAsync("Pedra Alta, a climbing gym");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Onda Surf");
+        await Expect(chat).ToContainTextAsync("Onda Surf, a surf school");
     }
 
     [Fact]

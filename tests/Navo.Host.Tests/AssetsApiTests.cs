@@ -164,7 +164,7 @@ public sealed class AssetsApiTests(NavoHostFactory factory) : IClassFixture<Navo
 
         var refused = await _client.PostAsync($"/api/v1/projects/{project}/publish", null);
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().StartWith("Before the site goes live, say what the hero photo shows");
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().StartWith("Before the site goes live, say what the main photo shows");
         (await _client.DeleteAsync($"/api/v1/projects/{project}/assets/{id}")).StatusCode.Should().Be(HttpStatusCode.Conflict, "the site shows it");
 
         (await OperateAsync(project, """[{"op":"set_image","section":"hero","alt":"Our shop front on the harbour"}]""")).StatusCode.Should().Be(HttpStatusCode.OK);

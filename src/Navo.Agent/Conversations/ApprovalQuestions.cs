@@ -43,7 +43,7 @@ public static class ApprovalQuestions
         tool == "publish_site" && NavoTools.Argument(arguments, "action") is null or "publish" && site is not null
             && SiteImages.All(site, live: true).FirstOrDefault(i => i.Image.Alt.Trim().Length == 0) is { } undescribed
             ? $"Before the site goes live, tell me what {undescribed.Where} shows, for visitors who cannot see it"
-              + (undescribed.Where is "the hero photo" or "the about photo" or "the logo" ? $" (for example: \"{undescribed.Where} shows our shop front\")." : ".")
+              + (undescribed.Where is "the main photo" or "the about photo" or "the logo" ? $" (for example: \"{undescribed.Where} shows our shop front\")." : ".")
             : null;
 
     private static IEnumerable<string?> RemovedPages(IDictionary<string, object?>? arguments) =>

@@ -33,13 +33,13 @@ public static class EditReplies
             SetName n => $"the business is now called {n.Name.Trim()} everywhere",
             SetHours h => Hours(h),
             SetImage { Remove: true, Logo: true } => "I took the logo off",
-            SetImage { Remove: true } i => $"I took the photo off {SiteReferences.Describe(i.Section!)}",
+            SetImage { Remove: true } i => $"I took the photo off {PhotoPlace(i.Section!)}",
             SetImage { Image: null, Logo: true } => "the logo's description is updated",
-            SetImage { Image: null } i => $"the photo's description in {SiteReferences.Describe(i.Section!)} is updated",
+            SetImage { Image: null } i => $"the photo's description in {PhotoPlace(i.Section!)} is updated",
             SetImage { Logo: true, Alt: null or "" } => "your logo is in the header. Tell me what it shows, for visitors who cannot see it: the site cannot be published until you do",
             SetImage { Logo: true } => "your logo is in the header",
-            SetImage { Alt: null or "" } i => $"the photo is in {SiteReferences.Describe(i.Section!)}. Tell me what it shows, for visitors who cannot see it: the site cannot be published until you do",
-            SetImage i => $"the photo is in {SiteReferences.Describe(i.Section!)}",
+            SetImage { Alt: null or "" } i => $"the photo is in {PhotoPlace(i.Section!)}. Tell me what it shows, for visitors who cannot see it: the site cannot be published until you do",
+            SetImage i => $"the photo is in {PhotoPlace(i.Section!)}",
             Undo { Steps: 1 } => "I undid the last change",
             Undo u => $"I undid the last {u.Steps} changes",
             Revert r => $"the site is back to version {r.Version}",
@@ -112,4 +112,8 @@ public static class EditReplies
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Style(string style) => style switch { "formal" => "more formal", "casual" => "more casual", _ => style };
+
+    /// <summary>"the main banner at the top" for the hero: the owner's words, not the document's.</summary>
+    private static string PhotoPlace(string section) =>
+        section is "hero" or "hero#1" ? "the main banner at the top" : SiteReferences.Describe(section);
 }

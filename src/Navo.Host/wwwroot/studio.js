@@ -28,6 +28,8 @@ const chat = window.NavoChat.mount($("chat"), {
 function show(projectId, version) {
   const changedProject = projectId !== state.projectId;
   state.projectId = projectId;
+  // A reload opens the site that was on screen, not whichever changed last.
+  sessionStorage.setItem("navo.studio.project", projectId);
   state.version = Number(version);
   $("project").value = projectId;
   for (const id of ["undo", "history", "publish"]) $(id).disabled = false;
@@ -233,6 +235,7 @@ $("publish-confirm").addEventListener("click", async () => {
   try {
     const published = await api(`/api/v1/projects/${state.projectId}/publish`, { method: "POST", body: "{}" });
     showLive(published.live.url);
+    chat.say("assistant", published.message);
   } catch (error) {
     chat.say("assistant", error.message);
   }
@@ -248,7 +251,8 @@ $("signout").addEventListener("click", async () => {
 await api("/api/v1/me");
 const projects = await loadProjects();
 if (projects.length > 0) {
-  await openProject(projects[0].id);
+  const onScreen = sessionStorage.getItem("navo.studio.project");
+  await openProject(projects.some((p) => p.id === onScreen) ? onScreen : projects[0].id);
 } else {
   chat.newConversation();
 }

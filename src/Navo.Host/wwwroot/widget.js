@@ -84,8 +84,14 @@
       });
     }
 
-    // The photo the conversation is about until Navo has placed and described it: sent with each message.
+    // The photo the conversation is about until Navo has placed and described it: sent with each message, and kept
+    // for this tab so that a reload does not forget the photo being asked about.
     let attachment = null;
+    const remember = () => {
+      const id = sessionStorage.getItem(storageKey);
+      if (attachment && id) sessionStorage.setItem(`${storageKey}.photo`, JSON.stringify({ id, attachment }));
+      else sessionStorage.removeItem(`${storageKey}.photo`);
+    };
 
     let busy = false;
     // A message over the limit is not sent and not lost: the counter says how much to cut.
@@ -182,6 +188,7 @@
               chips.append(el("button", { type: "button", text: action, onclick: () => ask(action, action, data.reply.offer) }));
             }
             attachment = data.reply.attachment ?? null;
+            remember();
             options.onReply?.(data);
           } else if (name === "error") {
             bubble.textContent = data.detail ?? data.title ?? "Navo could not answer.";
@@ -227,6 +234,8 @@
       /** The next message starts a new conversation (a new site is about to be described). */
       newConversation: () => {
         sessionStorage.removeItem(storageKey);
+        attachment = null;
+        remember();
         log.replaceChildren();
         chips.replaceChildren();
       },
@@ -236,6 +245,8 @@
        */
       useConversation(id, turns = []) {
         sessionStorage.setItem(storageKey, id);
+        const kept = JSON.parse(sessionStorage.getItem(`${storageKey}.photo`) ?? "null");
+        attachment = kept?.id === id ? kept.attachment : null;
         log.replaceChildren();
         chips.replaceChildren();
         for (const turn of turns) {
@@ -245,6 +256,7 @@
             if (card.type === "live" || card.type === "history") renderCard(card, bubble);
           }
         }
+        if (attachment) say("assistant", "About the photo you added: where should it go, and what does it show?");
       },
       /**
        * A photo the owner just added: shown in the conversation, and sent with the next messages until Navo has placed
@@ -252,6 +264,7 @@
        */
       attach(assetId, { name, thumbnail, question, places = [] }) {
         attachment = assetId;
+        remember();
         const bubble = say("user", "");
         bubble.append(el("img", { src: thumbnail, alt: `Your photo ${name}`, class: "thumb", width: "160" }));
         say("assistant", question);

@@ -77,7 +77,7 @@ public static partial class BriefReader
                 ? Described("a " + o.Trim(), kind) ?? o : o)
             .Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
             .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
-                && !(Hours.NamesADay(o) && o.Any(char.IsDigit)) && o.Count(char.IsDigit) < 5)
+                && !(Hours.NamesADay(o) && (o.Any(char.IsDigit) || OnlyWhen(o))) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
             .Select(o => o is null || place is null ? o : Said.Clean(BeforePlace(o, place)))
             .Select(o => o is not null && o.Split(' ').Length > 8 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
@@ -90,6 +90,14 @@ public static partial class BriefReader
     /// <summary>"(translations in French,) English and Spanish": the languages a business works in are a fact, not an offering; "Spanish" taught alone is one.</summary>
     private static bool LanguagesSpoken(string item) =>
         item.Split(' ').Where(w => w is not ("and" or "or" or "&")).ToList() is { Count: >= 2 } words && words.All(FactReader.IsLanguage);
+
+    /// <summary>"mon-fri evenings" says when, not what ("Saturday volunteer mornings" is an offering).</summary>
+    private static bool OnlyWhen(string item) =>
+        item.Split([' ', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .All(w => Hours.NamesADay(w) || TimesOfDay().IsMatch(w) || w is "and" or "&" or "to" or "til" or "till" or "every" or "only" or "late" or "early");
+
+    [GeneratedRegex(@"\b(?:mornings?|afternoons?|evenings?|nights?|lunchtimes?|weekends?|weekdays?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimesOfDay();
 
     /// <summary>"we rescue and rehome retired greyhounds": what they do is the offering, not "we".</summary>
     [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
@@ -186,7 +194,7 @@ public static partial class BriefReader
     /// What is left of a sentence naming the business ("the venue is called", "vintage clothing shop"), or of one about
     /// time ("51 weeks a year").
     /// </summary>
-    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by|shop|store|boutique|business|company|firm|agency)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by|shop|store|boutique|business|company|firm|agency)$|^(?:small|little|tiny|cosy|cozy|home|own|new|friendly)\s+(?:studio|space|place|practice|salon|clinic|workshop)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Leftover();
 
     [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]

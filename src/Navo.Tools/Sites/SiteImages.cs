@@ -3,7 +3,7 @@ using Navo.Tools.Rendering;
 
 namespace Navo.Tools.Sites;
 
-/// <summary>An image where it sits on a site, said as the owner would say it ("the hero photo", "photo 2 of the gallery").</summary>
+/// <summary>An image where it sits on a site, said as the owner would say it ("the main photo", "photo 2 of the gallery").</summary>
 public sealed record PlacedImage(ImageRef Image, string Where);
 
 /// <summary>Every image a site shows: the logo, hero and about photos, gallery items and team members.</summary>
@@ -27,7 +27,7 @@ public static class SiteImages
                 if (section.Image is { } image)
                 {
                     // "the about photo", as people say it (and as the chat reads it back), not "the about section photo".
-                    yield return new(image, $"the {section.Type} photo");
+                    yield return new(image, section.Type == "hero" ? "the main photo" : $"the {section.Type} photo");
                 }
 
                 for (var i = 0; i < section.Items.Count; i++)

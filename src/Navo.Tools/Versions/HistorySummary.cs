@@ -11,9 +11,10 @@ public sealed record HistoryEntry(long Version, DateTimeOffset At, string Type, 
 /// <summary>Says what each event did, the way a person would: "Changed the headline", "Added a price list".</summary>
 public static class HistorySummary
 {
-    /// <summary>"hero photo", "gallery photo 3".</summary>
+    /// <summary>"main photo", "gallery photo 3".</summary>
     private static string Photo(string? sectionType, int? item) =>
-        item is { } i ? $"{SectionCatalog.Find(sectionType ?? string.Empty)?.Label ?? sectionType} photo {i + 1}" : $"{SectionCatalog.Find(sectionType ?? string.Empty)?.Label ?? sectionType} photo";
+        sectionType == "hero" ? "main photo"
+        : item is { } i ? $"{SectionCatalog.Find(sectionType ?? string.Empty)?.Label ?? sectionType} photo {i + 1}" : $"{SectionCatalog.Find(sectionType ?? string.Empty)?.Label ?? sectionType} photo";
 
     public static string Describe(object @event) => @event switch
     {

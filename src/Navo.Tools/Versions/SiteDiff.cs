@@ -34,6 +34,7 @@ public static class SiteDiff
         }
 
         CompareTheme(changes, from.Theme, to.Theme);
+        ComparePhoto(changes, from.Logo, to.Logo, "the logo");
         if (from.Seo.Title != to.Seo.Title)
         {
             changes.Add($"The title in search results now reads {Quoted(to.Seo.Title)}");
@@ -132,8 +133,29 @@ public static class SiteDiff
         }
     }
 
+    /// <summary>"Added a photo to the main banner: “Our shop front”", "Changed the photo of About", "Removed the logo".</summary>
+    private static void ComparePhoto(List<string> changes, ImageRef? before, ImageRef? after, string where)
+    {
+        if (before == after)
+        {
+            return;
+        }
+
+        changes.Add((before, after) switch
+        {
+            (null, { } added) => where == "the logo" ? $"Added the logo{Described(added)}" : $"Added a photo to {where}{Described(added)}",
+            ({ }, null) => where == "the logo" ? "Removed the logo" : $"Removed the photo of {where}",
+            ({ } old, { } now) when old.Asset == now.Asset => $"The photo of {where} is now described as {Quoted(now.Alt)}",
+            (_, { } now) => where == "the logo" ? $"Changed the logo{Described(now)}" : $"Changed the photo of {where}{Described(now)}",
+            _ => "Changed a photo",
+        });
+
+        static string Described(ImageRef image) => image.Alt.Length > 0 ? $": {Quoted(image.Alt)}" : string.Empty;
+    }
+
     private static void CompareSection(List<string> changes, Section old, Section section)
     {
+        ComparePhoto(changes, old.Image, section.Image, Called(section));
         foreach (var field in section.Fields.Keys.Union(old.Fields.Keys).Order(StringComparer.Ordinal))
         {
             if (old.Field(field) != section.Field(field))
@@ -147,6 +169,11 @@ public static class SiteDiff
 
         for (var i = 0; i < Math.Max(old.Items.Count, section.Items.Count); i++)
         {
+            if (i < old.Items.Count && i < section.Items.Count)
+            {
+                ComparePhoto(changes, old.Items[i].Image, section.Items[i].Image, $"item {i + 1} of {Called(section)}");
+            }
+
             var a = i < old.Items.Count ? ItemText(section.Type, old.Items[i]) : null;
             var b = i < section.Items.Count ? ItemText(section.Type, section.Items[i]) : null;
             if (a == b)
@@ -216,11 +243,17 @@ public static class SiteText
         var lines = new List<string>();
         foreach (var page in site.Pages)
         {
-            lines.Add($"# {page.Title}");
+            lines.Add($"Page: {page.Title}");
             foreach (var section in page.Sections)
             {
                 var spec = SectionCatalog.Find(section.Type);
-                lines.AddRange((spec?.Fields ?? []).Select(section.Field).Where(v => v.Length > 0));
+                // Links ("#contact") are where a button goes, not words a visitor reads.
+                lines.AddRange((spec?.Fields ?? []).Where(f => !SectionCatalog.IsLink(f)).Select(section.Field).Where(v => v.Length > 0));
+                if (section.Image is { Alt.Length: > 0 } photo)
+                {
+                    lines.Add($"Photo: {photo.Alt}");
+                }
+
                 lines.AddRange(section.Items.Select(item => string.Join(" — ", (spec?.ItemFields ?? []).Select(item.Field).Where(v => v.Length > 0).Concat(item.Features))));
             }
         }

@@ -125,7 +125,7 @@ public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarne
             Sections = [.. page.Sections.Select(s => s.Type == "hero" ? s with { Image = new ImageRef(new string('a', 64), string.Empty, 800, 600) } : s)],
         });
 
-        ApprovalQuestions.Blocker("publish_site", args, withPhoto).Should().Be("Before the site goes live, tell me what the hero photo shows, for visitors who cannot see it (for example: \"the hero photo shows our shop front\").");
+        ApprovalQuestions.Blocker("publish_site", args, withPhoto).Should().Be("Before the site goes live, tell me what the main photo shows, for visitors who cannot see it (for example: \"the main photo shows our shop front\").");
         ApprovalQuestions.Blocker("publish_site", args, site).Should().BeNull();
         ApprovalQuestions.Blocker("publish_site", new Dictionary<string, object?> { ["action"] = System.Text.Json.JsonSerializer.SerializeToElement("unpublish") }, withPhoto).Should().BeNull();
     }

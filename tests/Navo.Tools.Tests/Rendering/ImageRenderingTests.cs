@@ -75,6 +75,6 @@ public sealed class ImageRenderingTests
         again.Pages[0].Sections.Single(s => s.Type == "hero").Image.Should().Be(new ImageRef(Shop, "Our shop front", 4000, 3000));
         again.Pages[0].Sections.Single(s => s.Type == "gallery").Items[0].Image!.Alt.Should().Be("Loaves on the counter");
         SiteValidator.Validate(again).Should().BeEmpty();
-        SiteImages.All(again).Select(i => i.Where).Should().Equal("the logo", "the hero photo", "photo 1 of the gallery");
+        SiteImages.All(again).Select(i => i.Where).Should().Equal("the logo", "the main photo", "photo 1 of the gallery");
     }
 }

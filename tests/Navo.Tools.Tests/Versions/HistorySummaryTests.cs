@@ -48,7 +48,8 @@ public sealed class HistorySummaryTests
         var at = page.Sections.ToList().IndexOf(services);
         var pricing = new Section("s-new", "pricing", new Dictionary<string, string>(), []);
         var hero = page.Sections.First(s => s.Type == "hero");
-        var sections = page.Sections.Select(s => s.Id == hero.Id ? s with { Fields = new Dictionary<string, string>(s.Fields) { ["headline"] = "Fresh bread daily" } } : s).ToList();
+        var photo = new ImageRef(new string('a', 64), "Our shop front", 1600, 900);
+        var sections = page.Sections.Select(s => s.Id == hero.Id ? s with { Fields = new Dictionary<string, string>(s.Fields) { ["headline"] = "Fresh bread daily" }, Image = photo } : s).ToList();
         sections.Insert(at + 1, pricing);
         var changed = site.WithPage(page with { Sections = sections }) with { Theme = site.Theme with { PrimaryColor = "#ea580c" } };
 
@@ -56,7 +57,8 @@ public sealed class HistorySummaryTests
 
         changes.Should().Contain("The main colour changed from brown to orange")
             .And.Contain($"Added a price list after {services.Field("title")}")
-            .And.Contain("The headline now reads \u201cFresh bread daily\u201d");
+            .And.Contain("The headline now reads \u201cFresh bread daily\u201d")
+            .And.Contain("Added a photo to the main banner: \u201cOur shop front\u201d");
         changes.Should().NotContain(c => c.Contains("hero", StringComparison.Ordinal) || c.Contains('#') || c.Contains("->", StringComparison.Ordinal));
     }
 }
