@@ -74,6 +74,8 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Lumen");
         var sections = Preview(page).Locator("[data-section]");
         var before = await sections.AllInnerTextsAsync();
+        // Read before the preview starts loading the new version: a page being replaced cannot be asked anything.
+        var aboutIndex = await IndexOfAsync(sections, "about");
         var about = Preview(page).Locator("[data-type='about']");
 
         await about.ClickAsync();
@@ -84,9 +86,10 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         await Expect(page.Locator(".message.assistant")).ToHaveCountAsync(2);
         await Expect(page.Locator(".message.assistant").Nth(1)).Not.ToHaveAttributeAsync("aria-busy", "true");
         await Expect(page.Locator(".message.assistant").Nth(1)).ToContainTextAsync("made the about section shorter");
-        await Expect(about).Not.ToHaveTextAsync(before[await IndexOfAsync(sections, "about")]);
+        await Expect(about).Not.ToHaveTextAsync(before[aboutIndex]);
+        await Expect(page.Locator("iframe[title='Site preview']")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/v/3/$"));
+        await Expect(sections).ToHaveCountAsync(before.Count);
         var after = await sections.AllInnerTextsAsync();
-        var aboutIndex = await IndexOfAsync(sections, "about");
         after.Should().HaveSameCount(before);
         after[aboutIndex].Length.Should().BeLessThan(before[aboutIndex].Length);
         after.Where((_, i) => i != aboutIndex).Should().Equal(before.Where((_, i) => i != aboutIndex), "only the selected section changed");
