@@ -72,7 +72,7 @@ public static partial class BriefReader
     /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
     /// </summary>
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
-        parts.Select(o => WeDo().Replace(o, string.Empty))
+        parts.Select(o => WeDo().Replace(Bracketed().Replace(o, string.Empty), string.Empty))
             .Select(o => !Article().IsMatch(o) && kind is not null && ForTail().Replace(o, string.Empty).Trim().EndsWith(kind, StringComparison.OrdinalIgnoreCase)
                 ? Described("a " + o.Trim(), kind) ?? o : o)
             .Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
@@ -90,6 +90,10 @@ public static partial class BriefReader
     /// <summary>"(translations in French,) English and Spanish": the languages a business works in are a fact, not an offering; "Spanish" taught alone is one.</summary>
     private static bool LanguagesSpoken(string item) =>
         item.Split(' ').Where(w => w is not ("and" or "or" or "&")).ToList() is { Count: >= 2 } words && words.All(FactReader.IsLanguage);
+
+    /// <summary>"(Tampa FL) termite inspections": what is in brackets is an aside, not part of an offering.</summary>
+    [GeneratedRegex(@"^\s*\([^)]*\)\s*")]
+    private static partial Regex Bracketed();
 
     /// <summary>"mon-fri evenings" says when, not what ("Saturday volunteer mornings" is an offering).</summary>
     private static bool OnlyWhen(string item) =>

@@ -296,7 +296,7 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
@@ -311,14 +311,14 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b\d{1,4}[a-z]?\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Way|Place|Square|Drive|Court|Row|Hill|Close|Terrace|Parade|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park),\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'-]*)?)")]
     private static partial Regex TownOfAddress();
 
-    /// <summary>"Saltwater Surf School, Croyde — …", "Iron Oak Builders - builders, Swindon", "Chloe Hart Photography, Bristol based".</summary>
-    [GeneratedRegex(@"(?:^[^,.—–\n]{3,60},\s+(?<place>(?:Co\.\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*(?:—|–|\s-\s|\bbased\b|$))|(?:,\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*$)|(?<place>\p{Lu}[\p{L}'-]+)[\s-]based\b")]
+    /// <summary>"Saltwater Surf School, Croyde — …", "Iron Oak Builders - builders, Swindon", "Chloe Hart Photography, Bristol based", "Bug Off Pest Solutions (Tampa FL)".</summary>
+    [GeneratedRegex(@"(?:^[^,.—–\n]{3,60},\s+(?<place>(?:Co\.\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*(?:—|–|\s-\s|\bbased\b|$))|(?:,\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*$)|(?<place>\p{Lu}[\p{L}'-]+)[\s-]based\b|^[^()\n]{3,60}?\s\((?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'-]*)?)(?:,?\s+\p{Lu}{2})?\)")]
     private static partial Regex PlaceAfterName();
 
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
