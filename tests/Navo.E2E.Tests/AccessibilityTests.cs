@@ -66,10 +66,7 @@ public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<Stu
     public async Task The_studio_with_a_photo_and_the_published_page_have_no_serious_or_critical_violations()
     {
         var page = await StudioWithDraftAsync(1280, 800, bypassCsp: true);
-        var transfer = await page.EvaluateHandleAsync(
-            "data => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], 'terrace.jpg', { type: 'image/jpeg' })); return t; }",
-            Convert.ToBase64String(TestImages.Photo(1200, 800)));
-        await page.DispatchEventAsync("#preview-pane", "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await Browser.DropFileAsync(page, "#preview-pane", TestImages.Photo(1200, 800), "terrace.jpg", "image/jpeg");
         await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("Where should this photo go");
         await page.GetByLabel("Message").FillAsync("use this as the main photo, it's our terrace at sunset");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();

@@ -150,7 +150,7 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         await SayAsync(page, "Build a site for Forno Rosso, a pizzeria in Porto. Wood-fired pizza and calzone.");
         await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Forno Rosso");
 
-        await DropAsync(page, "#preview-pane", TestImages.Jpeg(1600, 900, gps: true), "oven.jpg", "image/jpeg");
+        await Browser.DropFileAsync(page, "#preview-pane", TestImages.Jpeg(1600, 900, gps: true), "oven.jpg", "image/jpeg");
         await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("Where should this photo go");
         await SayAsync(page, "use this as the main photo, it's our wood-fired oven");
         var hero = Preview(page).Locator("[data-type='hero'] img");
@@ -171,19 +171,10 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         TestImages.HasMetadata(bytes).Should().BeFalse("the GPS position of the upload never reaches the live site");
 
         // A file that is not what its name says, and a photo too big, are refused in the chat and nothing is added.
-        await DropAsync(page, ".navo-chat", TestImages.Png(400, 300), "menu.jpg", "image/jpeg");
+        await Browser.DropFileAsync(page, ".navo-chat", TestImages.Png(400, 300), "menu.jpg", "image/jpeg");
         await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("PNG");
-        await DropAsync(page, ".navo-chat", TestImages.Jpeg(10_000, 6_000, quality: 40), "huge.jpg", "image/jpeg");
+        await Browser.DropFileAsync(page, ".navo-chat", TestImages.Jpeg(10_000, 6_000, quality: 40), "huge.jpg", "image/jpeg");
         await Expect(page.Locator(".message.assistant").Last).ToContainTextAsync("40 megapixels");
-    }
-
-    /// <summary>Drops a file on <paramref name="target"/> as a person dragging it from their desktop would.</summary>
-    private static async Task DropAsync(IPage page, string target, byte[] bytes, string name, string type)
-    {
-        var transfer = await page.EvaluateHandleAsync(
-            "([data, name, type]) => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], name, { type })); return t; }",
-            new object[] { Convert.ToBase64String(bytes), name, type });
-        await page.DispatchEventAsync(target, "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
     }
 
     private static async Task<int> IndexOfAsync(ILocator sections, string type)

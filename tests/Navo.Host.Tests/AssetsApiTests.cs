@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,14 +18,8 @@ public sealed class AssetsApiTests(NavoHostFactory factory) : IClassFixture<Navo
     private async Task<Guid> DraftAsync(string description) =>
         (await (await _client.PostAsJsonAsync("/api/v1/projects", new { description })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid project, byte[] bytes, string fileName, string contentType)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
-        return client.PostAsync($"/api/v1/projects/{project}/assets", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid project, byte[] bytes, string fileName, string contentType) =>
+        client.UploadImageAsync(project, bytes, fileName, contentType);
 
     private async Task<JsonElement[]> ListAsync(Guid project) => (await _client.GetFromJsonAsync<JsonElement[]>($"/api/v1/projects/{project}/assets"))!;
 

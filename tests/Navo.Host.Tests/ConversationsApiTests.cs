@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Navo.Host.Tests.Support;
+using Navo.Testing;
 
 namespace Navo.Host.Tests;
 
@@ -162,7 +163,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     {
         var conversation = await StartAsync();
         var project = (await SayAsync(conversation, "Build a site for Forno Rosso, a pizzeria in Porto")).GetProperty("projectId").GetGuid();
-        var asset = await UploadAsync(project, Navo.Testing.TestImages.Photo(1600, 900), "oven.jpg", "image/jpeg");
+        var asset = await UploadAsync(project, TestImages.Photo(1600, 900), "oven.jpg", "image/jpeg");
 
         async Task<JsonElement> WithPhotoAsync(string text)
         {
@@ -196,7 +197,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
         var project = (await SayAsync(conversation, "Build a site for Ember Tattoo, a tattoo studio in Leeds")).GetProperty("projectId").GetGuid();
         (await SayAsync(conversation, "use my logo's colours")).GetProperty("reply").GetProperty("text").GetString().Should().StartWith("Your site has no logo yet.");
 
-        var asset = await UploadAsync(project, Navo.Testing.TestImages.Logo(0xea, 0x58, 0x0c), "logo.png", "image/png");
+        var asset = await UploadAsync(project, TestImages.Logo(0xea, 0x58, 0x0c), "logo.png", "image/png");
         (await _client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "make this our logo", context = new { projectId = project, assetId = asset } }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -209,11 +210,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     /// <summary>Adds an image to the project's library; its id.</summary>
     private async Task<string> UploadAsync(Guid project, byte[] bytes, string fileName, string contentType)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
-        var response = await _client.PostAsync($"/api/v1/projects/{project}/assets", form);
+        var response = await _client.UploadImageAsync(project, bytes, fileName, contentType);
         return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 

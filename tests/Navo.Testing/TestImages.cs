@@ -8,6 +8,16 @@ namespace Navo.Testing;
 /// </summary>
 public static class TestImages
 {
+    /// <summary>Sends <paramref name="bytes"/> to the project's image library as the studio does (multipart, field <c>file</c>).</summary>
+    public static Task<HttpResponseMessage> UploadImageAsync(this HttpClient client, Guid project, byte[] bytes, string fileName, string contentType)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return client.PostAsync($"/api/v1/projects/{project}/assets", form);
+    }
+
     /// <summary>A JPEG whose left half is red and right half blue, with EXIF carrying an orientation and a GPS position when asked.</summary>
     public static byte[] Jpeg(int width, int height, int? orientation = null, bool gps = false, int quality = 85)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Navo.EventStore;
 using Navo.Tools.Assets;
 using Navo.Tools.Projects;
+using Navo.Tools.Sites;
 
 namespace Navo.Agent.Conversations;
 
@@ -48,8 +49,7 @@ public sealed partial class ConversationService
         }
 
         operation["op"] = "set_image";
-        var arguments = new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) };
-        var record = await ToolLoop.InvokeAsync(functions, new FunctionCallContent("photo_" + messageId, "edit_site", arguments), cancellationToken);
+        var record = await EditAsync(functions, "photo_" + messageId, operation, cancellationToken);
         var placedWithoutAlt = record.Status == "ok" && operation.ContainsKey("image") && !operation.ContainsKey("alt");
         var ask = placedWithoutAlt
             ? "\n\nWhat does the photo show? I'll say it for visitors who cannot see it, and the site can go live once it's said."
@@ -79,35 +79,24 @@ public sealed partial class ConversationService
         }
 
         var operation = new Dictionary<string, object?> { ["op"] = "set_theme", ["primaryColor"] = colour };
-        var arguments = new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) };
-        var record = await ToolLoop.InvokeAsync(functions, new FunctionCallContent("logo_" + messageId, "edit_site", arguments), cancellationToken);
+        var record = await EditAsync(functions, "logo_" + messageId, operation, cancellationToken);
         return new ToolLoopResult(record.Result.Message, [record], null);
     }
 
+    /// <summary>One <c>edit_site</c> operation through the turn's own tool, as if the model had asked for it.</summary>
+    private static Task<ToolCallRecord> EditAsync(
+        IReadOnlyList<AIFunction> functions, string callId, Dictionary<string, object?> operation, CancellationToken cancellationToken) =>
+        ToolLoop.InvokeAsync(functions, new FunctionCallContent(callId, "edit_site",
+            new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) }), cancellationToken);
+
     /// <summary>Where the site shows <paramref name="asset"/>, as <c>set_image</c>'s place: the logo, a section, or an item of one.</summary>
-    private static Dictionary<string, object?>? ShownAt(Navo.Tools.Sites.Site site, string asset)
-    {
-        if (site.Logo?.Asset == asset)
+    private static Dictionary<string, object?>? ShownAt(Site site, string asset) =>
+        SiteImages.All(site).FirstOrDefault(p => p.Image.Asset == asset) switch
         {
-            return new() { ["logo"] = true };
-        }
-
-        foreach (var section in site.Pages.SelectMany(p => p.Sections))
-        {
-            if (section.Image?.Asset == asset)
-            {
-                return new() { ["section"] = section.Id };
-            }
-
-            var item = section.Items.ToList().FindIndex(i => i.Image?.Asset == asset);
-            if (item >= 0)
-            {
-                return new() { ["section"] = section.Id, ["item"] = item };
-            }
-        }
-
-        return null;
-    }
+            null => null,
+            { SectionId: null } => new() { ["logo"] = true },
+            var placed => new() { ["section"] = placed.SectionId, ["item"] = placed.Item },
+        };
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -102,7 +102,7 @@ public static class SiteDiff
         var afterIds = after.Sections.Select(s => s.Id).ToList();
         foreach (var section in after.Sections.Where(s => !beforeIds.Contains(s.Id)))
         {
-            changes.Add($"Added {New(section.Type)} {Where(after, section)}");
+            changes.Add($"Added {OwnerWords.NewSection(section.Type)} {Where(after, section)}");
         }
 
         foreach (var section in before.Sections.Where(s => !afterIds.Contains(s.Id)))
@@ -200,8 +200,6 @@ public static class SiteDiff
     /// <summary>A section as the owner sees it: by its own title ("Services", "What people say") or what it is.</summary>
     private static string Called(Section section) =>
         section.Field("title") is { Length: > 0 } title ? title : OwnerWords.Section(section.Type);
-
-    private static string New(string type) => OwnerWords.NewSection(type);
 
     private static string FieldName(Section section, string field) => OwnerWords.Field(section.Type, field, Called(section));
 

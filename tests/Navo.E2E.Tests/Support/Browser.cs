@@ -55,4 +55,13 @@ public sealed class Browser : IAsyncLifetime
 
         _playwright?.Dispose();
     }
+
+    /// <summary>Drops a file on <paramref name="target"/> as a person dragging it from their desktop would.</summary>
+    public static async Task DropFileAsync(IPage page, string target, byte[] bytes, string name, string type)
+    {
+        var transfer = await page.EvaluateHandleAsync(
+            "([data, name, type]) => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], name, { type })); return t; }",
+            new object[] { Convert.ToBase64String(bytes), name, type });
+        await page.DispatchEventAsync(target, "drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+    }
 }
