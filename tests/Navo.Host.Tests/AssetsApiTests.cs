@@ -6,7 +6,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Navo.Host.Tests.Support;
 using Navo.Testing;
-using Navo.Tools.Assets;
 
 namespace Navo.Host.Tests;
 
@@ -84,41 +83,6 @@ public sealed class AssetsApiTests(NavoHostFactory factory) : IClassFixture<Navo
         (asset.GetProperty("width").GetInt32(), asset.GetProperty("height").GetInt32()).Should().Be((400, 800));
         var largest = await _client.GetByteArrayAsync(asset.GetProperty("variants")[1].GetProperty("url").GetString());
         TestImages.Read(largest, 0.5, 0.1).Should().Match<(int Width, int Height, double[] Pixel)>(r => r.Width == 400 && r.Height == 800 && r.Pixel[0] > 150);
-    }
-
-    public static TheoryData<string, string, string, string> Refused() => new()
-    {
-        { "false extension", "photo.png", "image/png", "says it is a PNG but holds a JPEG image" },
-        { "60 megapixels", "huge.jpg", "image/jpeg", "(60 megapixels); Navo takes up to 40 megapixels" },
-        { "decompression bomb", "bomb.png", "image/png", "so it was not opened" },
-        { "not an image", "menu.jpg", "image/jpeg", "That file is not an image Navo can read" },
-        { "over 15 MB", "big.jpg", "image/jpeg", "images can be at most 15 MB" },
-        { "a GIF", "anim.gif", "image/gif", "Navo takes JPEG, PNG and WebP images" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Refused))]
-    public async Task Refused_files_get_a_clear_422_and_nothing_is_stored(string what, string fileName, string contentType, string reason)
-    {
-        var project = await DraftAsync("Kiln Corner is a pottery studio in Stroud.");
-        var bytes = what switch
-        {
-            "false extension" => TestImages.Jpeg(300, 200),
-            "60 megapixels" => TestImages.Jpeg(10_000, 6_000, quality: 40),
-            "decompression bomb" => TestImages.Bomb(),
-            "not an image" => "Soup of the day: leek and potato"u8.ToArray(),
-            "over 15 MB" => [.. TestImages.Jpeg(100, 100), .. new byte[ImageProcessor.MaxBytes]],
-            _ => TestImages.Gif(40, 40),
-        };
-        var files = Directory.GetFiles(factory.DataPath, "*", SearchOption.AllDirectories).Length;
-
-        var response = await UploadAsync(_client, project, bytes, fileName, contentType);
-
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, what);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain(reason);
-        (await ListAsync(project)).Should().BeEmpty();
-        Directory.GetFiles(factory.DataPath, "*", SearchOption.AllDirectories).Length.Should().Be(files, "nothing was written to storage");
     }
 
     [Fact]

@@ -12,34 +12,12 @@ namespace Navo.Host.Tests;
 
 /// <summary>
 /// A live site's contact form fed what probing the running host found answering 500 (with a stack trace in the log):
-/// every malformed post gets a 4xx HTML page, never JSON and never a stack trace, and nothing is stored.
+/// every malformed post gets a 4xx HTML page, never JSON and never a stack trace, and nothing is stored. Run in
+/// Development and in Production.
 /// </summary>
-public sealed class ContactFormCorpusTests(ContactFormCorpusTests.Host factory) : IClassFixture<ContactFormCorpusTests.Host>
+public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixture<THost>
+    where THost : ContactFormHost
 {
-    /// <summary>
-    /// The host on Kestrel, as it runs (the in-memory test server cannot send half a body and wait), giving up on a form
-    /// that has not arrived in full after two seconds (the default is ten).
-    /// </summary>
-    public sealed class Host : NavoHostFactory
-    {
-        private readonly int _port = LoopbackPort.Free();
-
-        public Host()
-        {
-            UseKestrel(_port);
-            ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{_port}");
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Navo:Sites:FormReadSeconds", "2");
-            // Every post of the corpus comes from one (absent) address.
-            builder.UseSetting("Navo:Sites:FormsPerMinute", "10000");
-            builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
-        }
-    }
-
     private readonly HttpClient _client = factory.Owner;
 
     private async Task<string> PublishedSiteAsync()
@@ -173,3 +151,45 @@ public sealed class ContactFormCorpusTests(ContactFormCorpusTests.Host factory) 
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
+
+/// <summary>
+/// The host on Kestrel, as it runs (the in-memory test server cannot send half a body and wait), giving up on a form
+/// that has not arrived in full after two seconds (the default is ten).
+/// </summary>
+public abstract class ContactFormHost : NavoHostFactory
+{
+    private readonly int _port = LoopbackPort.Free();
+
+    protected ContactFormHost()
+    {
+        UseKestrel(_port);
+        ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{_port}");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Navo:Sites:FormReadSeconds", "2");
+        // Every post of the corpus comes from one (absent) address.
+        builder.UseSetting("Navo:Sites:FormsPerMinute", "10000");
+        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
+    }
+}
+
+/// <summary>The contact-form host in Development, the mode <c>./build.sh run</c> uses.</summary>
+public sealed class DevelopmentContactFormHost : ContactFormHost
+{
+    protected override string EnvironmentName => "Development";
+}
+
+/// <summary>The contact-form host in Production.</summary>
+public sealed class ProductionContactFormHost : ContactFormHost
+{
+    protected override string EnvironmentName => "Production";
+}
+
+/// <summary>The corpus against the host in Development.</summary>
+public sealed class ContactFormCorpusTestsInDevelopment(DevelopmentContactFormHost factory) : ContactFormCorpusTests<DevelopmentContactFormHost>(factory);
+
+/// <summary>The corpus against the host in Production.</summary>
+public sealed class ContactFormCorpusTestsInProduction(ProductionContactFormHost factory) : ContactFormCorpusTests<ProductionContactFormHost>(factory);
