@@ -1,3 +1,6 @@
+using System.Globalization;
+using JasperFx.Events;
+
 namespace Navo.EventStore;
 
 /// <summary>An event as stored: its data plus where and when it sits in the store.</summary>
@@ -19,7 +22,24 @@ public sealed record EventEnvelope(
     string TenantId,
     string Type,
     object Data,
-    EventMetadata Metadata);
+    EventMetadata Metadata)
+{
+    /// <summary>Marten's view of a stored or just-appended event as Navo's envelope.</summary>
+    public static EventEnvelope From(IEvent @event) => new(
+        @event.Sequence,
+        @event.Id,
+        @event.StreamId,
+        @event.Version,
+        // As PostgreSQL stores it (microseconds), so a just-appended event and the same event read back are equal.
+        @event.Timestamp.AddTicks(-(@event.Timestamp.Ticks % 10)),
+        @event.TenantId,
+        @event.EventTypeName,
+        @event.Data,
+        @event.CorrelationId is null && @event.CausationId is null && @event.Headers is not { Count: > 0 }
+            ? EventMetadata.None
+            : new EventMetadata(@event.CorrelationId, @event.CausationId, @event.Headers?.ToDictionary(
+                h => h.Key, h => Convert.ToString(h.Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal)));
+}
 
 /// <summary>What travels with a group of appended events: why they happened and what caused them.</summary>
 public sealed record EventMetadata(

@@ -1,37 +1,45 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Navo.EventStore.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Navo.EventStore.Internal;
 using Navo.EventStore.Schema;
 
 namespace Navo.EventStore;
 
-/// <summary>How a store is set up: its event types, projections, extra schema and limits.</summary>
+/// <summary>How Navo's store is set up on Marten: its event types, projections, snapshots, extra schema and limits.</summary>
 public sealed class EventStoreOptions
 {
-    /// <summary>The registered event types.</summary>
+    /// <summary>The registered event types and their snake_case aliases.</summary>
     public EventTypes Events { get; } = new();
 
-    /// <summary>Projections run in the append's own transaction: a failure rolls the append back.</summary>
-    public IList<IInlineProjection> InlineProjections { get; } = [];
+    /// <summary>Marten projections run in the append's own transaction: a failure rolls the append back.</summary>
+    public IList<IProjection> InlineProjections { get; } = [];
 
-    /// <summary>Projections the daemon runs after commit, in <c>seq_id</c> order, one leader each.</summary>
-    public IList<IAsyncProjection> AsyncProjections { get; } = [];
+    /// <summary>Marten projections the async daemon runs after commit, by the name their progress is kept under.</summary>
+    public IDictionary<string, IProjection> AsyncProjections { get; } = new Dictionary<string, IProjection>(StringComparer.Ordinal);
 
-    /// <summary>Schema owned by other parts of Navo (read tables), applied after the store's own, in order.</summary>
+    /// <summary>
+    /// Further Marten configuration from the parts of Navo that own it: snapshots (<see cref="StoreSnapshots.Snapshot{T}"/>),
+    /// upcasters of old event shapes.
+    /// </summary>
+    public IList<Action<StoreOptions>> Marten { get; } = [];
+
+    /// <summary>Schema owned by Navo (its read tables and their row-level security), applied after Marten's, in order.</summary>
     public IList<SchemaMigration> Migrations { get; } = [];
 
     /// <summary>The largest event accepted, as UTF-8 JSON. Default 1 MiB.</summary>
     public int MaxEventBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How event data is written to and read from <c>jsonb</c>.</summary>
-    public JsonSerializerOptions Json { get; set; } = new(JsonSerializerDefaults.Web)
+    /// <summary>How event data and snapshots are written to and read from <c>jsonb</c>: camelCase, enums as snake_case text.</summary>
+    public JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new ImmutableStackConverterFactory() },
     };
 
-    /// <summary>How often the daemon looks for new events when idle.</summary>
-    public TimeSpan DaemonPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>The state types kept as snapshots (<see cref="StoreSnapshots.Snapshot{T}"/>).</summary>
+    internal HashSet<Type> SnapshotTypes { get; } = [];
 
-    /// <summary>How many events the daemon hands a projection at once.</summary>
-    public int DaemonBatchSize { get; set; } = 500;
+    /// <summary>How often the async daemon looks for new events when it is behind; Marten's default when null.</summary>
+    public TimeSpan? DaemonPollInterval { get; set; }
 }

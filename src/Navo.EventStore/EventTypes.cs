@@ -30,6 +30,9 @@ public sealed class EventTypes
         return this;
     }
 
+    /// <summary>Every registered type with its alias.</summary>
+    public IEnumerable<KeyValuePair<Type, string>> All => _byType;
+
     /// <summary>The alias of a registered type.</summary>
     public string AliasOf(Type type) =>
         _byType.TryGetValue(type, out var alias)

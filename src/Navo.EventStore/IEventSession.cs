@@ -10,17 +10,17 @@ public interface IEventSession : IAsyncDisposable
     /// <summary>The tenant and user this session acts for.</summary>
     TenantContext Tenant { get; }
 
-    /// <summary>Queues the events of a new stream; saving fails with <see cref="ConcurrencyException"/> if it exists.</summary>
-    void StartStream(Guid streamId, string streamType, params object[] events);
+    /// <summary>
+    /// Queues the events of a new stream whose state is <typeparamref name="TState"/> (its type names the stream in
+    /// <c>mt_streams.type</c>); saving fails with <see cref="ConcurrencyException"/> if it exists.
+    /// </summary>
+    void StartStream<TState>(Guid streamId, params object[] events) where TState : IAggregate<TState>;
 
     /// <summary>
     /// Queues events for a stream. <paramref name="expectedVersion"/>: null for any, 0 for a new stream,
     /// otherwise the version the caller decided on; a mismatch fails the save with <see cref="ConcurrencyException"/>.
     /// </summary>
     void Append(Guid streamId, long? expectedVersion, params object[] events);
-
-    /// <summary>The metadata written with the events queued after this call.</summary>
-    EventMetadata Metadata { get; set; }
 
     /// <summary>The stream's events after <paramref name="fromVersion"/>, up to <paramref name="toVersion"/> if given.</summary>
     Task<IReadOnlyList<EventEnvelope>> FetchStreamAsync(Guid streamId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using Navo.EventStore;
 using Navo.EventStore.Embedded;
 using Navo.Host;
 using Navo.Host.Apis;
@@ -32,6 +33,12 @@ if (args is ["train", .. var trainArgs])
     return TrainCommand.Run(trainArgs, Console.Out);
 }
 
+if (args is ["migrate", .. var migrateArgs])
+{
+    // dotnet Navo.Host.dll migrate   (with the host's configuration: creates or updates the schema, then exits)
+    return await MigrateCommand.RunAsync(migrateArgs);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoDatabase();
@@ -46,10 +53,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (PostgresNotInstalledException missing)
+catch (Exception stop) when (stop is PostgresNotInstalledException or SchemaOutOfDateException)
 {
     // One clear sentence on how to fix it, as the last thing printed.
-    await Console.Error.WriteLineAsync(missing.Message);
+    await Console.Error.WriteLineAsync(stop.Message);
     return 1;
 }
 

@@ -46,6 +46,8 @@ public static class NavoStore
         options.InlineProjections.Add(new ProjectList());
         options.InlineProjections.Add(new LiveSites());
         options.InlineProjections.Add(new ProjectDeletion());
+        // An edit reads the project's state from one row instead of folding its whole stream.
+        options.Snapshot<ProjectState>("project_snapshot");
         return options;
     }
 }

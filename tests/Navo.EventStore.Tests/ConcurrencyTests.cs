@@ -14,7 +14,7 @@ public sealed class ConcurrencyTests(TestDatabase database) : IClassFixture<Test
         var id = Guid.NewGuid();
         await using (var session = store.OpenSession(Acme))
         {
-            session.StartStream(id, "counter", new CounterStarted("race"));
+            session.StartStream<Counter>(id, new CounterStarted("race"));
             await session.SaveChangesAsync();
         }
 
@@ -42,12 +42,12 @@ public sealed class ConcurrencyTests(TestDatabase database) : IClassFixture<Test
         var id = Guid.NewGuid();
         await using (var session = store.OpenSession(Acme))
         {
-            session.StartStream(id, "counter", new CounterStarted("one"));
+            session.StartStream<Counter>(id, new CounterStarted("one"));
             await session.SaveChangesAsync();
         }
 
         await using var again = store.OpenSession(Acme);
-        again.StartStream(id, "counter", new CounterStarted("two"));
+        again.StartStream<Counter>(id, new CounterStarted("two"));
         var save = () => again.SaveChangesAsync();
         await save.Should().ThrowAsync<ConcurrencyException>();
         await AssertSequenceHasNoGapsAsync();

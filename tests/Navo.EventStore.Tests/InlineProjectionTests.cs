@@ -21,7 +21,7 @@ public sealed class InlineProjectionTests(TestDatabase database) : IClassFixture
         var id = Guid.NewGuid();
         await using (var session = store.OpenSession(Acme))
         {
-            session.StartStream(id, "counter", new CounterIncremented(2), new CounterIncremented(5));
+            session.StartStream<Counter>(id, new CounterIncremented(2), new CounterIncremented(5));
             await session.SaveChangesAsync();
         }
 
@@ -35,7 +35,7 @@ public sealed class InlineProjectionTests(TestDatabase database) : IClassFixture
         var id = Guid.NewGuid();
         await using (var session = store.OpenSession(Acme))
         {
-            session.StartStream(id, "counter", new CounterIncremented(2), new DoomedToRollBack(1));
+            session.StartStream<Counter>(id, new CounterIncremented(2), new DoomedToRollBack(1));
             var save = () => session.SaveChangesAsync();
             await save.Should().ThrowAsync<InvalidOperationException>();
         }

@@ -1,13 +1,24 @@
+using Navo.EventStore.Tests.Support;
 using Navo.Testing;
 
 namespace Navo.EventStore.Tests;
 
 public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
+    private static EventStoreOptions Options()
+    {
+        var options = new EventStoreOptions();
+        TestEventTypes.Register(options);
+        options.Migrations.Add(CounterTotals.Table);
+        options.InlineProjections.Add(new CounterTotals());
+        options.Snapshot<Counter>("counter_snapshot");
+        return options;
+    }
+
     [Fact]
     public async Task Several_hosts_migrating_one_database_at_once_apply_each_step_once()
     {
-        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresEventStore(database.DataSource, new EventStoreOptions())).ToList();
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresEventStore(database.DataSource, Options())).ToList();
 
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync())));
         await stores[0].MigrateAsync();
@@ -20,6 +31,50 @@ public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatab
             applied[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        applied.Should().Equal(new Dictionary<string, long> { ["eventstore/0001_event_store"] = 1 });
+        applied.Should().Equal(new Dictionary<string, long> { ["tests/0001_counter_totals"] = 1 });
+        await stores[0].Invoking(s => s.CheckSchemaAsync()).Should().NotThrowAsync("a migrated database is what the store needs");
+    }
+
+    [Fact]
+    public async Task Every_table_with_a_tenant_id_has_row_level_security_marten_snapshots_included()
+    {
+        await new PostgresEventStore(database.DataSource, Options()).MigrateAsync();
+
+        await using var command = database.DataSource.CreateCommand("""
+            select c.relname, c.relrowsecurity from pg_class c
+              join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'
+             where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new Dictionary<string, bool>();
+        while (await reader.ReadAsync())
+        {
+            tables[reader.GetString(0)] = reader.GetBoolean(1);
+        }
+
+        tables.Keys.Should().Contain(["mt_events", "mt_streams", "mt_doc_counter_snapshot", "counter_totals"]);
+        tables.Should().OnlyContain(t => t.Value, "row-level security is the second line of defence on every tenant table");
+    }
+}
+
+/// <summary>A database of its own, never migrated before the test: what a Production host meets after an upgrade.</summary>
+public sealed class ProductionSchemaTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task A_schema_that_needs_changes_is_refused_with_the_command_that_applies_it_and_nothing_is_changed()
+    {
+        var options = new EventStoreOptions();
+        TestEventTypes.Register(options);
+        var store = new PostgresEventStore(database.DataSource, options);
+
+        var check = () => store.CheckSchemaAsync();
+
+        (await check.Should().ThrowAsync<SchemaOutOfDateException>()).Which.Message
+            .Should().Contain("Marten's tables").And.Contain("dotnet Navo.Host.dll migrate");
+        await using var command = database.DataSource.CreateCommand("select to_regclass('mt_events') is null");
+        ((bool)(await command.ExecuteScalarAsync())!).Should().BeTrue("checking changes nothing");
+
+        await store.MigrateAsync();
+        await check.Should().NotThrowAsync();
     }
 }

@@ -14,7 +14,7 @@ public sealed class TenancyTests(TestDatabase database) : IClassFixture<TestData
         var store = await database.CreateStoreAsync(TestEventTypes.Register);
         var id = Guid.NewGuid();
         await using var session = store.OpenSession(TenantB);
-        session.StartStream(id, "counter", new CounterStarted("b's secret"), new CounterIncremented(41));
+        session.StartStream<Counter>(id, new CounterStarted("b's secret"), new CounterIncremented(41));
         await session.SaveChangesAsync();
         return (store, id);
     }

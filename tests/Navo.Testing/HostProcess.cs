@@ -31,9 +31,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Starts the host on a free port with <paramref name="dataPath"/> and waits until /health answers.</summary>
+    /// <summary>
+    /// Brings the schema up to date with the <c>migrate</c> command, as an operator does before starting a Production host,
+    /// then starts the host on a free port with <paramref name="dataPath"/> and waits until /health answers.
+    /// </summary>
     public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArguments)
     {
+        await MigrateAsync(dataPath, extraArguments);
+
         var port = LoopbackPort.Free();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -83,6 +88,32 @@ public sealed class HostProcess : IAsyncDisposable
 
         await host.KillAsync();
         throw new TimeoutException("The host did not become healthy within 90 seconds.");
+    }
+
+    private static async Task MigrateAsync(string dataPath, string[] extraArguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataPath,
+        };
+        foreach (var argument in new[] { HostAssemblyPath(), "migrate", "--Navo:DataPath", dataPath }.Concat(extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ConnectionStrings__Navo");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"migrate exited with code {process.ExitCode}: {await output}{await errors}");
+        }
     }
 
     /// <summary>kill -9: no shutdown code runs.</summary>

@@ -38,6 +38,12 @@ public class TestDatabase : IAsyncLifetime
     {
         var options = new EventStoreOptions();
         configure?.Invoke(options);
+        return await CreateStoreAsync(options);
+    }
+
+    /// <summary>A migrated store on this database with <paramref name="options"/>.</summary>
+    public async Task<PostgresEventStore> CreateStoreAsync(EventStoreOptions options)
+    {
         var store = new PostgresEventStore(DataSource, options);
         await store.MigrateAsync();
         return store;

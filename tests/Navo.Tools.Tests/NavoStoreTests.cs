@@ -14,7 +14,7 @@ public sealed class NavoStoreTests(TestDatabase database) : IClassFixture<TestDa
         var id = Guid.NewGuid();
         await using (var session = store.OpenSession(rosa))
         {
-            session.StartStream(id, ProjectList.StreamType, new ProjectCreated("Rosa's Bakery", null, new Actor(rosa.UserId, "api")));
+            session.StartStream<ProjectState>(id, new ProjectCreated("Rosa's Bakery", null, new Actor(rosa.UserId, "api")));
             await session.SaveChangesAsync();
         }
 
@@ -33,6 +33,6 @@ public sealed class NavoStoreTests(TestDatabase database) : IClassFixture<TestDa
         await again.Should().NotThrowAsync();
 
         await using var command = database.DataSource.CreateCommand("select count(*) from navo_schema_migrations");
-        ((long)(await command.ExecuteScalarAsync())!).Should().Be(7, "the store's own migration, the projects, live sites, leads and site domains tables, deleted sites' addresses and the image library, once each");
+        ((long)(await command.ExecuteScalarAsync())!).Should().Be(7, "the projects, live sites, leads and site domains tables, deleted sites' addresses, the image library and the procedure that frees an address, once each");
     }
 }

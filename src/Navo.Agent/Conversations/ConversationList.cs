@@ -1,5 +1,7 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using Navo.EventStore;
-using Navo.EventStore.Projections;
 
 namespace Navo.Agent.Conversations;
 
@@ -8,34 +10,36 @@ namespace Navo.Agent.Conversations;
 /// the site it is about (the one it was started for, then the one its last answer worked on), so the studio can open
 /// the conversation of the site on screen.
 /// </summary>
-public sealed class ConversationList : IInlineProjection
+public sealed class ConversationList : IProjection
 {
     /// <inheritdoc />
-    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
         foreach (var @event in events)
         {
             switch (@event.Data)
             {
                 case ConversationStarted started:
-                    await context.ExecuteAsync(
+                    operations.Execute(
                         """
                         insert into navo_conversations (tenant_id, id, user_id, channel, project_id, started_at, updated_at)
                         values ($1, $2, $3, $4, $5, $6, $6)
                         """,
-                        cancellationToken, @event.TenantId, @event.StreamId, started.By.UserId, started.Channel, started.ProjectId, @event.Timestamp);
+                        @event.TenantId, @event.StreamId, started.By.UserId, started.Channel, started.ProjectId, @event.Timestamp);
                     break;
                 case AssistantReplied { ProjectId: { } project }:
-                    await context.ExecuteAsync(
+                    operations.Execute(
                         "update navo_conversations set project_id = $3, updated_at = $4 where tenant_id = $1 and id = $2",
-                        cancellationToken, @event.TenantId, @event.StreamId, project, @event.Timestamp);
+                        @event.TenantId, @event.StreamId, project, @event.Timestamp);
                     break;
                 case ProjectLeft left:
-                    await context.ExecuteAsync(
+                    operations.Execute(
                         "update navo_conversations set project_id = null, updated_at = $4 where tenant_id = $1 and id = $2 and project_id = $3",
-                        cancellationToken, @event.TenantId, @event.StreamId, left.ProjectId, @event.Timestamp);
+                        @event.TenantId, @event.StreamId, left.ProjectId, @event.Timestamp);
                     break;
             }
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -31,8 +31,6 @@ public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? Proje
 public sealed partial class ConversationService(
     PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations, StreamLocks? locks = null, AssetLibrary? assets = null)
 {
-    private const string ConversationStream = "conversation";
-
     /// <summary>How often a turn is tried on a site that another process keeps changing.</summary>
     private const int MaxAttempts = 5;
 
@@ -42,7 +40,7 @@ public sealed partial class ConversationService(
     {
         var id = Guid.CreateVersion7();
         await using var session = store.OpenSession(tenant);
-        session.StartStream(id, ConversationStream, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString())));
+        session.StartStream<ConversationState>(id, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString())));
         await session.SaveChangesAsync(cancellationToken);
         return id;
     }
@@ -72,7 +70,7 @@ public sealed partial class ConversationService(
         }
 
         var id = Guid.CreateVersion7();
-        session.StartStream(id, ConversationStream, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString()), projectId));
+        session.StartStream<ConversationState>(id, new ConversationStarted(channel, new Actor(tenant.UserId, channel, id.ToString()), projectId));
         await session.SaveChangesAsync(cancellationToken);
         return (id, true);
     }

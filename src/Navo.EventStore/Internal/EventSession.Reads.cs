@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace Navo.EventStore.Internal;
 
 internal sealed partial class EventSession
@@ -5,59 +7,38 @@ internal sealed partial class EventSession
     public async Task<IReadOnlyList<EventEnvelope>> FetchStreamAsync(
         Guid streamId, long fromVersion = 0, long? toVersion = null, CancellationToken cancellationToken = default)
     {
-        await using var batch = await CreateBatchAsync(cancellationToken);
-        // tenant_id is filtered here and by row-level security: two lines of defence.
-        batch.BatchCommands.Add(Command(
-            $"""
-            select {EventSerializer.EnvelopeColumns} from mt_events
-             where tenant_id = $1 and stream_id = $2 and version > $3 and version <= $4 and not is_archived
-             order by version
-            """,
-            Tenant.TenantId, streamId, fromVersion, toVersion ?? long.MaxValue));
-
-        var events = new List<EventEnvelope>();
-        await using var reader = await ExecuteAsync(batch, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(store.Serializer.ReadEnvelope(reader));
-        }
-
-        return events;
+        var marten = await MartenAsync(cancellationToken);
+        var events = await Read(() => marten.Events.FetchStreamAsync(streamId, toVersion ?? 0, null, fromVersion + 1, cancellationToken));
+        return [.. events.Where(e => e.Version > fromVersion).Select(EventEnvelope.From)];
     }
 
     public async Task<long?> FetchStreamVersionAsync(Guid streamId, CancellationToken cancellationToken = default)
     {
-        await using var batch = await CreateBatchAsync(cancellationToken);
-        batch.BatchCommands.Add(Command(
-            "select version from mt_streams where tenant_id = $1 and id = $2", Tenant.TenantId, streamId));
-        await using var reader = await ExecuteAsync(batch, cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            return reader.GetInt64(0);
-        }
-
-        return null;
+        var marten = await MartenAsync(cancellationToken);
+        return (await marten.Events.FetchStreamStateAsync(streamId, cancellationToken))?.Version;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql, Func<System.Data.Common.DbDataReader, T> map, CancellationToken cancellationToken, params object[] parameters)
     {
-        await using var batch = await CreateBatchAsync(cancellationToken);
-        batch.BatchCommands.Add(Command(sql, parameters));
-        var rows = new List<T>();
-        await using var reader = await ExecuteAsync(batch, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
+        await MartenAsync(cancellationToken);
+        return await _connection!.ListAsync(sql, map, cancellationToken, parameters);
     }
 
     public async Task<Aggregated<T>?> AggregateStreamAsync<T>(
         Guid streamId, long? version = null, CancellationToken cancellationToken = default)
         where T : IAggregate<T>
     {
+        if (version is null && store.Options.SnapshotTypes.Contains(typeof(T)))
+        {
+            var marten = await MartenAsync(cancellationToken);
+            // A stream written before its snapshot existed has none yet: it is folded like any other.
+            if (await marten.LoadAsync<StreamSnapshot<T>>(streamId, cancellationToken) is { } snapshot)
+            {
+                return new Aggregated<T>(snapshot.State, snapshot.Version);
+            }
+        }
+
         var events = await FetchStreamAsync(streamId, 0, version, cancellationToken);
         if (events.Count == 0)
         {
@@ -72,4 +53,25 @@ internal sealed partial class EventSession
 
         return new Aggregated<T>(state, events[^1].Version);
     }
+
+    /// <summary>Reads events, failing loudly on a stored type this version does not know.</summary>
+    private static async Task<IReadOnlyList<IEvent>> Read(Func<Task<IReadOnlyList<IEvent>>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (UnknownAlias(ex) is { } alias)
+        {
+            throw new UnknownEventTypeException(alias);
+        }
+    }
+
+    private static string? UnknownAlias(Exception ex) =>
+        ex switch
+        {
+            global::Marten.Exceptions.UnknownEventTypeException marten => marten.EventTypeName,
+            JasperFx.Events.UnknownEventTypeException jasper => jasper.EventTypeName,
+            _ => ex.InnerException is { } inner ? UnknownAlias(inner) : null,
+        };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marten;
 using Navo.EventStore;
 using Navo.Host.Database;
 using Npgsql;
@@ -33,11 +34,19 @@ public sealed class AuditLog(NavoDatabase database)
         await WriteAsync(connection, tenantId, record, cancellationToken);
     }
 
+    private const string Insert =
+        "insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)";
+
     /// <summary>Writes on <paramref name="connection"/>, inside its transaction if one is open.</summary>
     public static Task WriteAsync(NpgsqlConnection connection, string tenantId, AuditRecord record, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(
-            "insert into navo_audit (tenant_id, actor_id, actor_kind, action, target, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-            cancellationToken, tenantId, record.ActorId, record.ActorKind, record.Action, Truncate(record.Target, 200), record.Outcome, Json(record));
+        connection.ExecuteAsync(Insert, cancellationToken, Values(tenantId, record));
+
+    /// <summary>Writes in the batch that appends events (an inline projection's): the line commits with them or not at all.</summary>
+    public static void Queue(IDocumentOperations operations, string tenantId, AuditRecord record) =>
+        operations.Execute(Insert, Values(tenantId, record));
+
+    private static object?[] Values(string tenantId, AuditRecord record) =>
+        [tenantId, record.ActorId, record.ActorKind, record.Action, Truncate(record.Target, 200), record.Outcome, Json(record)];
 
     /// <summary>
     /// Writes the same line in every workspace <paramref name="userId"/> belongs to: what happens to an account (a

@@ -1,6 +1,7 @@
 using Navo.Agent.Conversations;
-using Navo.EventStore;
-using Navo.EventStore.Projections;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 
@@ -11,20 +12,22 @@ namespace Navo.Host.Audit;
 /// turn (by the user who sent the message), and every publish, rollback, unpublish, address and domain change and
 /// project deletion (by the actor the event names), whichever channel or endpoint caused it.
 /// </summary>
-public sealed class AuditTrail : IInlineProjection
+public sealed class AuditTrail : IProjection
 {
-    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
         foreach (var @event in events)
         {
             if (Describe(@event, events) is { } record)
             {
-                await AuditLog.WriteAsync(context.Connection, @event.TenantId, record, cancellationToken);
+                AuditLog.Queue(operations, @event.TenantId, record);
             }
         }
+
+        return Task.CompletedTask;
     }
 
-    private static AuditRecord? Describe(EventEnvelope @event, IReadOnlyList<EventEnvelope> batch) => @event.Data switch
+    private static AuditRecord? Describe(IEvent @event, IReadOnlyList<IEvent> batch) => @event.Data switch
     {
         ToolCallCompleted call => new AuditRecord(SenderOf(call.MessageId, batch), "user", "tool." + call.Name, @event.StreamId.ToString(),
             call.Status switch { "ok" => "ok", "refused" => "denied", _ => "failed" }, new { call.Milliseconds }),
@@ -40,6 +43,6 @@ public sealed class AuditTrail : IInlineProjection
     };
 
     /// <summary>The user whose message started the turn: it is in the same batch as the turn's tool calls.</summary>
-    private static Guid? SenderOf(string messageId, IReadOnlyList<EventEnvelope> batch) =>
+    private static Guid? SenderOf(string messageId, IReadOnlyList<IEvent> batch) =>
         batch.Select(e => e.Data).OfType<UserMessageReceived>().LastOrDefault(m => m.MessageId == messageId)?.By.UserId;
 }

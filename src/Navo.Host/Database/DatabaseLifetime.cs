@@ -18,7 +18,7 @@ public sealed class DatabaseLifetime(NavoDatabase database, DemoWorkspace demo, 
             await demo.EnsureAsync(database.DataSource, cancellationToken);
         }
 
-        database.Store.Daemon.Start();
+        await database.Store.StartDaemonAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await database.DisposeAsync();

@@ -11,7 +11,8 @@ namespace Navo.Host.Database;
 /// The store's database: the server named by <c>ConnectionStrings:Navo</c>, or, with none, Navo's private
 /// cluster under <c>{Navo:DataPath}/pg</c>. Started by <see cref="DatabaseLifetime"/> before the server listens.
 /// </summary>
-public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<NavoOptions> options, ILoggerFactory loggerFactory) : IAsyncDisposable
+public sealed partial class NavoDatabase(
+    IConfiguration configuration, IOptions<NavoOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory) : IAsyncDisposable
 {
     private const string EmbeddedDatabaseName = "navo";
     private readonly ILogger _logger = loggerFactory.CreateLogger<NavoDatabase>();
@@ -25,7 +26,15 @@ public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<
     /// <summary>The event store; available once started.</summary>
     public PostgresEventStore Store => _store ?? throw new InvalidOperationException("The database has not been started.");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>What Navo keeps in the store: the events, projections, snapshots and tables of every part.</summary>
+    public static EventStoreOptions StoreOptions() => new EventStoreOptions().AddNavoTools().AddNavoAgent().AddNavoHost();
+
+    /// <summary>
+    /// Starts the cluster (if embedded) and the store. The schema is applied outside Production, or when
+    /// <paramref name="applySchema"/> says so (the <c>migrate</c> command); in Production a schema that needs changes
+    /// stops the start with <see cref="SchemaOutOfDateException"/>.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken, bool? applySchema = null)
     {
         var connectionString = configuration.GetConnectionString("Navo");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -38,8 +47,17 @@ public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<
         }
 
         _dataSource = EventStoreDataSource.Create(connectionString, loggerFactory);
-        _store = new PostgresEventStore(_dataSource, new EventStoreOptions().AddNavoTools().AddNavoAgent().AddNavoHost(), loggerFactory);
-        await _store.MigrateAsync(cancellationToken);
+        _store = new PostgresEventStore(_dataSource, StoreOptions(), loggerFactory);
+        if (applySchema ?? !environment.IsProduction())
+        {
+            await _store.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            // Production changes no schema on its own: an operator applies it with the migrate command (docs/operations.md).
+            await _store.CheckSchemaAsync(cancellationToken);
+        }
+
         LogReady(_embedded is null ? "the configured server" : "the embedded cluster");
     }
 
@@ -47,7 +65,7 @@ public sealed partial class NavoDatabase(IConfiguration configuration, IOptions<
     {
         if (_store is not null)
         {
-            await _store.Daemon.StopAsync();
+            await _store.DisposeAsync();
         }
 
         if (_dataSource is not null)

@@ -1,5 +1,7 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using Navo.EventStore;
-using Navo.EventStore.Projections;
 
 namespace Navo.Tools.Projects;
 
@@ -9,19 +11,21 @@ namespace Navo.Tools.Projects;
 /// domains are disconnected, and the messages its contact form collected are erased. The events stay in the project's
 /// stream, which nothing reads any more; deleting the workspace erases them.
 /// </summary>
-public sealed class ProjectDeletion : IInlineProjection
+public sealed class ProjectDeletion : IProjection
 {
     /// <inheritdoc />
-    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
         foreach (var @event in events.Where(e => e.Data is ProjectDeleted))
         {
-            await context.ExecuteAsync("update navo_live_sites set status = 'deleted' where tenant_id = $1 and project_id = $2",
-                cancellationToken, @event.TenantId, @event.StreamId);
-            await context.ExecuteAsync("delete from navo_site_domains where tenant_id = $1 and project_id = $2",
-                cancellationToken, @event.TenantId, @event.StreamId);
-            await context.ExecuteAsync("delete from navo_leads where tenant_id = $1 and project_id = $2",
-                cancellationToken, @event.TenantId, @event.StreamId);
+            operations.Execute("update navo_live_sites set status = 'deleted' where tenant_id = $1 and project_id = $2",
+                @event.TenantId, @event.StreamId);
+            operations.Execute("delete from navo_site_domains where tenant_id = $1 and project_id = $2",
+                @event.TenantId, @event.StreamId);
+            operations.Execute("delete from navo_leads where tenant_id = $1 and project_id = $2",
+                @event.TenantId, @event.StreamId);
         }
+
+        return Task.CompletedTask;
     }
 }

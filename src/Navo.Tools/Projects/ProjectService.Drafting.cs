@@ -25,7 +25,7 @@ public sealed partial class ProjectService
         var draft = await pipeline.RunAsync(request with { Seed = id.ToString("N") }, progress, cancellationToken);
         var created = new ProjectCreated(draft.Brief.BusinessName, request.Description, by);
         var generated = new SiteGenerated(draft.Site, draft.Brief, "local", draft.Steps, by);
-        session.StartStream(id, ProjectList.StreamType, created, generated);
+        session.StartStream<ProjectState>(id, created, generated);
         var now = DateTimeOffset.UtcNow;
         var state = ProjectState.Initial.Apply(created, 1, id, now).Apply(generated, 2, id, now);
         return (state, draft);

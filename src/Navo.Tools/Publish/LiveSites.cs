@@ -1,6 +1,8 @@
 using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using Navo.EventStore;
-using Navo.EventStore.Projections;
 
 namespace Navo.Tools.Publish;
 
@@ -8,9 +10,9 @@ namespace Navo.Tools.Publish;
 /// Keeps what answers where — <c>navo_live_sites</c> and <c>navo_site_domains</c> — in the append's transaction: the live
 /// pointer flips with the event, or not at all.
 /// </summary>
-public sealed class LiveSites : IInlineProjection
+public sealed class LiveSites : IProjection
 {
-    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
         foreach (var @event in events)
         {
@@ -19,23 +21,23 @@ public sealed class LiveSites : IInlineProjection
             switch (@event.Data)
             {
                 case SiteAddressChanged moved:
-                    await context.ExecuteAsync("select navo_release_slug($1)", cancellationToken, moved.To);
-                    await context.ExecuteAsync("update navo_live_sites set slug = $3 where tenant_id = $1 and project_id = $2",
-                        cancellationToken, @event.TenantId, @event.StreamId, moved.To);
+                    operations.Execute("call navo_free_slug($1)", moved.To);
+                    operations.Execute("update navo_live_sites set slug = $3 where tenant_id = $1 and project_id = $2",
+                        @event.TenantId, @event.StreamId, moved.To);
                     continue;
                 case DomainAdded added:
-                    await context.ExecuteAsync(
+                    operations.Execute(
                         "insert into navo_site_domains (host, tenant_id, project_id, token, added_at) values ($1, $2, $3, $4, $5)",
-                        cancellationToken, added.Host, @event.TenantId, @event.StreamId, added.Token, @event.Timestamp);
+                        added.Host, @event.TenantId, @event.StreamId, added.Token, @event.Timestamp);
                     continue;
                 case DomainVerified verified:
-                    await context.ExecuteAsync(
+                    operations.Execute(
                         "update navo_site_domains set verified_at = $4 where tenant_id = $1 and project_id = $2 and host = $3",
-                        cancellationToken, @event.TenantId, @event.StreamId, verified.Host, @event.Timestamp);
+                        @event.TenantId, @event.StreamId, verified.Host, @event.Timestamp);
                     continue;
                 case DomainRemoved removed:
-                    await context.ExecuteAsync("delete from navo_site_domains where tenant_id = $1 and project_id = $2 and host = $3",
-                        cancellationToken, @event.TenantId, @event.StreamId, removed.Host);
+                    operations.Execute("delete from navo_site_domains where tenant_id = $1 and project_id = $2 and host = $3",
+                        @event.TenantId, @event.StreamId, removed.Host);
                     continue;
             }
 
@@ -53,21 +55,23 @@ public sealed class LiveSites : IInlineProjection
 
             if (status == "gone")
             {
-                await context.ExecuteAsync("update navo_live_sites set status = 'gone' where tenant_id = $1 and project_id = $2",
-                    cancellationToken, @event.TenantId, @event.StreamId);
+                operations.Execute("update navo_live_sites set status = 'gone' where tenant_id = $1 and project_id = $2",
+                    @event.TenantId, @event.StreamId);
                 continue;
             }
 
             // A deleted project's tombstone may hold the address: taking it frees it.
-            await context.ExecuteAsync("select navo_release_slug($1)", cancellationToken, slug);
-            await context.ExecuteAsync(
+            operations.Execute("call navo_free_slug($1)", slug);
+            operations.Execute(
                 """
                 insert into navo_live_sites (slug, tenant_id, project_id, version, pages, status, published_at)
                 values ($1, $2, $3, $4, $5::jsonb, 'live', $6)
                 on conflict (tenant_id, project_id) do update
                    set slug = excluded.slug, version = excluded.version, pages = excluded.pages, status = 'live', published_at = excluded.published_at
                 """,
-                cancellationToken, slug, @event.TenantId, @event.StreamId, version, JsonSerializer.Serialize(pages), @event.Timestamp);
+                slug, @event.TenantId, @event.StreamId, version, JsonSerializer.Serialize(pages), @event.Timestamp);
         }
+
+        return Task.CompletedTask;
     }
 }

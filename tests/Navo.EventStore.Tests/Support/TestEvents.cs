@@ -4,9 +4,6 @@ public sealed record CounterStarted(string Name);
 
 public sealed record CounterIncremented(int By);
 
-/// <summary>An event whose inline projection holds the transaction open for a while before it commits.</summary>
-public sealed record SlowlyCommitted(int Writer);
-
 /// <summary>An event whose inline projection throws, so its append rolls back.</summary>
 public sealed record DoomedToRollBack(int Writer);
 
@@ -27,7 +24,6 @@ public static class TestEventTypes
     public static void Register(EventStoreOptions options) => options.Events
         .Add<CounterStarted>()
         .Add<CounterIncremented>()
-        .Add<SlowlyCommitted>()
         .Add<DoomedToRollBack>();
 
     public static TenantContext Tenant(string id) => new(id, Guid.NewGuid(), ["owner"]);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Navo.Host.Apis;
+using Navo.Host.Database;
 using Navo.Testing;
 
 namespace Navo.Host.Tests.Support;
@@ -26,6 +27,12 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        if (EnvironmentName == "Production")
+        {
+            // A Production host changes no schema: as on a server, it is applied before the host starts.
+            await using var store = await Database.CreateStoreAsync(NavoDatabase.StoreOptions());
+        }
+
         Owner = await SignUpAsync();
     }
 

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Navo.EventStore;
+using Navo.Testing;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
+using Navo.Tools.Projects;
+using Navo.Tools.Publish;
+
+namespace Navo.Tools.Tests.Projects;
+
+/// <summary>The project snapshot Marten keeps in the append's transaction is the state a fold of the whole stream gives.</summary>
+public sealed class ProjectSnapshotTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task After_edits_an_undo_a_publish_and_a_rename_the_snapshot_equals_the_folded_stream()
+    {
+        var store = await database.CreateStoreAsync(options => options.AddNavoTools());
+        var projects = new ProjectService(store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
+        var sites = Directory.CreateTempSubdirectory("navo-sites-").FullName;
+        var tenant = new TenantContext("snapshots", Guid.NewGuid(), ["owner"]);
+        var by = new Actor(tenant.UserId, "test");
+        var (project, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Crumbs is a bakery in Leeds, open Mon-Sat 8-4"), by);
+        await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", "Bread worth the queue")], by);
+        await projects.EditAsync(tenant, project.Id, null, [new SetTheme(Mode: "dark", PrimaryColor: "#7a3b12")], by);
+        await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", "Fresh every morning")], by);
+        await projects.EditAsync(tenant, project.Id, null, [new Undo()], by);
+        await new PublishService(store, new FileSiteStorage(sites)).RunAsync(tenant, project.Id, "publish", null, by);
+        await projects.EditAsync(tenant, project.Id, null, [new SetName("Crumbs & Co")], by);
+
+        await using var session = store.OpenSession(tenant);
+        var snapshot = await session.AggregateStreamAsync<ProjectState>(project.Id);
+        var folded = await session.AggregateStreamAsync<ProjectState>(project.Id, version: long.MaxValue);
+
+        snapshot.Should().NotBeNull();
+        snapshot!.Version.Should().Be(folded!.Version);
+        Json(snapshot.State).Should().Be(Json(folded.State), "the snapshot is the same fold, stored");
+        snapshot.State.UndoStack.Should().Equal(folded.State.UndoStack, "the undo stack keeps its order through the stored JSON");
+        snapshot.State.Site!.Pages[0].Sections.First(s => s.Type == "hero").Field("headline").Should().Be("Bread worth the queue");
+        Directory.Delete(sites, recursive: true);
+    }
+
+    private static string Json(ProjectState state) => JsonSerializer.Serialize(state, new EventStoreOptions().Json);
+}
