@@ -81,7 +81,7 @@ internal sealed partial class EventSession
             return [];
         }
 
-        var marten = await MartenAsync(cancellationToken);
+        var marten = _marten ?? BlindSession();
         var actions = pending.Select(stream => stream switch
         {
             { StreamType: { } type } => marten.Events.StartStream(type, stream.StreamId, [.. stream.Events]),
@@ -118,6 +118,17 @@ internal sealed partial class EventSession
         }
 
         return [.. actions.SelectMany(a => a.Events).Select(EventEnvelope.From)];
+    }
+
+    /// <summary>
+    /// The Marten session of a unit of work that read nothing before it appends: Marten begins and commits the transaction
+    /// itself, and the tenant statements go first in its batch, which saves the round trip of sending them alone.
+    /// </summary>
+    private global::Marten.IDocumentSession BlindSession()
+    {
+        _marten = store.Marten.LightweightSession(Tenant.TenantId);
+        _marten.Logger = new TenantStatementsFirst(Tenant.TenantId);
+        return _marten;
     }
 
     /// <summary>A stale version and a lost race on a new stream are one answer to callers: someone else wrote first.</summary>
