@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Navo.EventStore;
 using Navo.EventStore.Embedded;
@@ -30,10 +31,14 @@ public static partial class AppendBenchmark
             await store.MigrateAsync();
             await CreateBaselineTablesAsync(dataSource);
 
-            Console.WriteLine($"Append benchmark: {options.Seconds} s a row, {Environment.ProcessorCount} cores, PostgreSQL on loopback, fsync on.");
-            Console.WriteLine();
-            Console.WriteLine("| workload | writers | Navo events/s | Navo p50 ms | Navo p99 ms | pgbench events/s | pgbench avg ms | Navo / pgbench | Navo client CPU µs/append |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            if (!options.Json)
+            {
+                Console.WriteLine($"Append benchmark: {options.Seconds} s a row, {Environment.ProcessorCount} cores, PostgreSQL on loopback, fsync on.");
+                Console.WriteLine();
+                Console.WriteLine("| workload | writers | Navo events/s | Navo p50 ms | Navo p99 ms | pgbench events/s | pgbench avg ms | Navo / pgbench | Navo client CPU µs/append |");
+                Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            }
+
             foreach (var (writers, batch) in new[] { (1, 1), (8, 1), (32, 1), (8, 100) })
             {
                 if (options.Only is { } only && !only.Split(',').Contains($"{writers}x{batch}"))
@@ -46,6 +51,16 @@ public static partial class AppendBenchmark
                 var navo = await RunNavoAsync(store, writers, batch, TimeSpan.FromSeconds(options.Seconds));
                 var pgbench = await RunPgbenchAsync(cluster, writers, batch, options.Seconds);
                 var workload = batch == 1 ? "single-event append" : $"{batch}-event batch";
+                if (options.Json)
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(new
+                    {
+                        workload, writers, perSecond = Math.Round(navo.ItemsPerSecond), baselinePerSecond = Math.Round(pgbench.EventsPerSecond),
+                        ratio = Math.Round(navo.ItemsPerSecond / pgbench.EventsPerSecond, 2),
+                    }));
+                    continue;
+                }
+
                 Console.WriteLine(
                     $"| {workload} | {writers} | {navo.ItemsPerSecond:0} | {Measurements.Format(navo.Percentile(50))} | {Measurements.Format(navo.Percentile(99))} " +
                     $"| {pgbench.EventsPerSecond:0} | {Measurements.Format(pgbench.AverageMs)} | {navo.ItemsPerSecond / pgbench.EventsPerSecond:0.00} | {navo.ClientCpu.TotalMicroseconds / navo.Operations:0} |");

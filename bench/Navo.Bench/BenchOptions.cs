@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Navo.Bench;
 
 /// <summary>Command-line settings shared by the benchmarks.</summary>
-public sealed record BenchOptions(int Seconds, string? Only, int? Iterations = null, string? Host = null)
+public sealed record BenchOptions(int Seconds, string? Only, int? Iterations = null, string? Host = null, bool Json = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -32,6 +32,7 @@ public sealed record BenchOptions(int Seconds, string? Only, int? Iterations = n
             }
         }
 
-        return new BenchOptions(seconds, only, iterations, host);
+        // --json: one JSON object a row instead of a Markdown table, for scripts that compare runs.
+        return new BenchOptions(seconds, only, iterations, host, args.Contains("--json"));
     }
 }

@@ -1,11 +1,12 @@
 using Navo.Bench;
 
-// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100] [--runs N]
+// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100] [--runs N] [--json] [--host other/Navo.Host.dll]
 var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer.Ordinal)
 {
     ["append"] = AppendBenchmark.RunAsync,
     ["generate"] = HttpBenchmarks.GenerateAsync,
     ["edit"] = HttpBenchmarks.EditAsync,
+    ["history"] = HistoryBenchmark.RunAsync,
     ["chat"] = HttpBenchmarks.ChatAsync,
     ["publish"] = HttpBenchmarks.PublishAsync,
     ["serve"] = HttpBenchmarks.ServeAsync,
@@ -18,7 +19,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100] [--runs N]");
+    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100] [--runs N] [--json] [--host other/Navo.Host.dll]");
     return 2;
 }
 

@@ -13,13 +13,18 @@ public sealed class EventTypes
     private readonly ConcurrentDictionary<string, Type> _byAlias = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, string> _byType = new();
 
-    /// <summary>Registers <typeparamref name="T"/> under its snake_case alias.</summary>
-    public EventTypes Add<T>() => Add(typeof(T));
+    /// <summary>
+    /// Registers <typeparamref name="T"/> under its snake_case alias; from its second shape on, under the alias with the
+    /// shape's number (<c>site_generated_v2</c>), while the events of its first shape keep theirs and are upcast as they
+    /// are read (see <see cref="EventStoreOptions.Marten"/>).
+    /// </summary>
+    public EventTypes Add<T>(int shape = 1) => Add(typeof(T), shape);
 
-    /// <summary>Registers a type under its snake_case alias; registering the same type twice is harmless.</summary>
-    public EventTypes Add(Type type)
+    /// <summary>Registers a type under its alias; registering the same type twice is harmless.</summary>
+    public EventTypes Add(Type type, int shape = 1)
     {
-        var alias = ToSnakeCase(type.Name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shape, 1);
+        var alias = ToSnakeCase(type.Name) + (shape > 1 ? "_v" + shape.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
         var existing = _byAlias.GetOrAdd(alias, type);
         if (existing != type)
         {

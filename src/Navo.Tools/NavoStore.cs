@@ -14,7 +14,7 @@ public static class NavoStore
     {
         options.Events
             .Add<ProjectCreated>()
-            .Add<SiteGenerated>()
+            .Add<SiteGenerated>(SiteGeneratedShapes.Current)
             .Add<SectionTextChanged>()
             .Add<SectionAdded>()
             .Add<SectionRemoved>()
@@ -46,6 +46,8 @@ public static class NavoStore
         options.InlineProjections.Add(new ProjectList());
         options.InlineProjections.Add(new LiveSites());
         options.InlineProjections.Add(new ProjectDeletion());
+        // Drafts written before sample content was marked are read in today's shape.
+        options.Marten.Add(marten => marten.Events.Upcast<SiteGenerated, SiteGenerated>(SiteGeneratedShapes.FirstShapeAlias, SiteGeneratedShapes.Upcast));
         // An edit reads the project's state from one row instead of folding its whole stream.
         options.Snapshot<ProjectState>("project_snapshot");
         return options;
