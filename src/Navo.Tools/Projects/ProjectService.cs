@@ -124,10 +124,18 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
         return new(ProjectOutcome.Ok, after, Before: state);
     }
 
-    /// <summary>Folds the stream; with <paramref name="keepHistory"/>, remembers the site at every version.</summary>
+    /// <summary>
+    /// The project's state: from its snapshot (one row, however long its history), or, with <paramref name="keepHistory"/>
+    /// (undo and revert go back to earlier versions), folded from the stream, remembering the site at every version.
+    /// </summary>
     private static async Task<(ProjectState? State, Dictionary<long, Site> Sites)> LoadAsync(
         IEventSession session, Guid id, bool keepHistory, CancellationToken cancellationToken)
     {
+        if (!keepHistory)
+        {
+            return (await GetAsync(session, id, cancellationToken), []);
+        }
+
         var events = await session.FetchStreamAsync(id, cancellationToken: cancellationToken);
         var sites = new Dictionary<long, Site>();
         if (events.Count == 0)

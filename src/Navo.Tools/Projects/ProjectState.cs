@@ -9,7 +9,7 @@ namespace Navo.Tools.Projects;
 
 /// <summary>
 /// A project as its events leave it. The site version is the stream's version. <see cref="UndoStack"/> holds
-/// the versions that "undo" goes back to, newest on top. <see cref="Slug"/> is the site's address once it was
+/// the versions that "undo" goes back to, newest on top, at most <see cref="UndoDepth"/> of them. <see cref="Slug"/> is the site's address once it was
 /// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
 /// revert leave it alone. A <see cref="Deleted"/> project is kept in the store but answers as if it did not exist.
 /// <see cref="Drafted"/> is the site as Navo last drafted it, before the owner's edits.
@@ -82,8 +82,15 @@ public sealed record ProjectState(
         return next with { Version = version };
     }
 
+    /// <summary>How many edits "undo" can go back, one at a time; older versions are reached by reverting to them.</summary>
+    public const int UndoDepth = 100;
+
     private ProjectState Changed(Site site, long version) =>
-        this with { Site = site, UndoStack = Site is null ? UndoStack : UndoStack.Push(version - 1) };
+        this with { Site = site, UndoStack = Site is null ? UndoStack : Bounded(UndoStack.Push(version - 1)) };
+
+    /// <summary>The newest <see cref="UndoDepth"/> entries: the state, and its stored snapshot, stay the same size however long the history.</summary>
+    private static ImmutableStack<long> Bounded(ImmutableStack<long> stack) =>
+        stack.Skip(UndoDepth).Any() ? ImmutableStack.CreateRange(stack.Take(UndoDepth).Reverse()) : stack;
 
     private static ImmutableStack<long> Pop(ImmutableStack<long> stack, int steps)
     {

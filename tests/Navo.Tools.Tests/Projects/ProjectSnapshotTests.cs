@@ -39,5 +39,30 @@ public sealed class ProjectSnapshotTests(TestDatabase database) : IClassFixture<
         Directory.Delete(sites, recursive: true);
     }
 
+    [Fact]
+    public async Task Undo_keeps_the_last_hundred_edits_so_the_snapshot_does_not_grow_with_the_history()
+    {
+        var store = await database.CreateStoreAsync(options => options.AddNavoTools());
+        var projects = new ProjectService(store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
+        var tenant = new TenantContext("undo-depth", Guid.NewGuid(), ["owner"]);
+        var by = new Actor(tenant.UserId, "test");
+        var (project, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Flow Studio is a yoga studio in Braga"), by);
+        for (var i = 1; i <= ProjectState.UndoDepth + 20; i++)
+        {
+            await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", $"Edit {i}")], by);
+        }
+
+        var state = (await projects.GetAsync(tenant, project.Id))!;
+        state.UndoStack.Should().HaveCount(ProjectState.UndoDepth).And.StartWith(state.Version - 1);
+        for (var step = 0; step < 2; step++)
+        {
+            (await projects.EditAsync(tenant, project.Id, null, [new Undo(50)], by)).Outcome.Should().Be(ProjectOutcome.Ok);
+        }
+
+        var back = (await projects.GetAsync(tenant, project.Id))!;
+        back.Site!.Pages[0].Sections.First(s => s.Type == "hero").Field("headline").Should().Be("Edit 20", "a hundred undos go back a hundred edits");
+        (await projects.EditAsync(tenant, project.Id, null, [new Undo()], by)).Error.Should().Be("There is nothing to undo.");
+    }
+
     private static string Json(ProjectState state) => JsonSerializer.Serialize(state, new EventStoreOptions().Json);
 }
