@@ -20,7 +20,7 @@ public sealed class EventStoreOptions
     public IDictionary<string, IProjection> AsyncProjections { get; } = new Dictionary<string, IProjection>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Further Marten configuration from the parts of Navo that own it: snapshots (<see cref="StoreSnapshots.Snapshot{T}"/>),
+    /// Further Marten configuration from the parts of Navo that own it: snapshots (<see cref="StoreSnapshots.Snapshot{T, TEvent}"/>),
     /// upcasters of old event shapes.
     /// </summary>
     public IList<Action<StoreOptions>> Marten { get; } = [];
@@ -37,8 +37,11 @@ public sealed class EventStoreOptions
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new ImmutableStackConverterFactory() },
     };
 
-    /// <summary>The state types kept as snapshots (<see cref="StoreSnapshots.Snapshot{T}"/>).</summary>
+    /// <summary>The state types kept as snapshots (<see cref="StoreSnapshots.Snapshot{T, TEvent}"/>).</summary>
     internal HashSet<Type> SnapshotTypes { get; } = [];
+
+    /// <summary>The events those snapshots are folded from.</summary>
+    internal HashSet<Type> SnapshotEventTypes { get; } = [];
 
     /// <summary>How often the async daemon looks for new events when it is behind; Marten's default when null.</summary>
     public TimeSpan? DaemonPollInterval { get; set; }

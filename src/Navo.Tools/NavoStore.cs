@@ -49,7 +49,7 @@ public static class NavoStore
         // Drafts written before sample content was marked are read in today's shape.
         options.Marten.Add(marten => marten.Events.Upcast<SiteGenerated, SiteGenerated>(SiteGeneratedShapes.FirstShapeAlias, SiteGeneratedShapes.Upcast));
         // An edit reads the project's state from one row instead of folding its whole stream.
-        options.Snapshot<ProjectState>("project_snapshot");
+        options.Snapshot<ProjectState, IProjectEvent>("project_snapshot");
         return options;
     }
 }

@@ -11,7 +11,7 @@ public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatab
         TestEventTypes.Register(options);
         options.Migrations.Add(CounterTotals.Table);
         options.InlineProjections.Add(new CounterTotals());
-        options.Snapshot<Counter>("counter_snapshot");
+        options.Snapshot<Counter, ICounterEvent>("counter_snapshot");
         return options;
     }
 

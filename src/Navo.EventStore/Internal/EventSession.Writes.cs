@@ -81,7 +81,7 @@ internal sealed partial class EventSession
             return [];
         }
 
-        var marten = _marten ?? BlindSession();
+        var marten = _marten ?? (ReadsNothing(pending) ? BlindSession() : await MartenAsync(cancellationToken));
         var actions = pending.Select(stream => stream switch
         {
             { StreamType: { } type } => marten.Events.StartStream(type, stream.StreamId, [.. stream.Events]),
@@ -119,6 +119,14 @@ internal sealed partial class EventSession
 
         return [.. actions.SelectMany(a => a.Events).Select(EventEnvelope.From)];
     }
+
+    /// <summary>
+    /// Whether Marten will send nothing before the batch that writes <paramref name="pending"/>: it loads a snapshot first
+    /// when events it folds are appended to a stream that exists (a new stream has none to load).
+    /// </summary>
+    private bool ReadsNothing(List<PendingStream> pending) =>
+        pending.All(stream => stream.StreamType is not null
+            || !stream.Events.Any(e => store.Options.SnapshotEventTypes.Any(t => t.IsInstanceOfType(e))));
 
     /// <summary>
     /// The Marten session of a unit of work that read nothing before it appends: Marten begins and commits the transaction

@@ -1,8 +1,14 @@
 namespace Navo.EventStore.Tests.Support;
 
-public sealed record CounterStarted(string Name);
+/// <summary>The events of a counter stream.</summary>
+public interface ICounterEvent;
 
-public sealed record CounterIncremented(int By);
+public sealed record CounterStarted(string Name) : ICounterEvent;
+
+public sealed record CounterIncremented(int By) : ICounterEvent;
+
+/// <summary>An event of another kind of stream.</summary>
+public sealed record NoteTaken(string Text);
 
 /// <summary>An event whose inline projection throws, so its append rolls back.</summary>
 public sealed record DoomedToRollBack(int Writer);
@@ -24,6 +30,7 @@ public static class TestEventTypes
     public static void Register(EventStoreOptions options) => options.Events
         .Add<CounterStarted>()
         .Add<CounterIncremented>()
+        .Add<NoteTaken>()
         .Add<DoomedToRollBack>();
 
     public static TenantContext Tenant(string id) => new(id, Guid.NewGuid(), ["owner"]);

@@ -1,4 +1,3 @@
-using Navo.EventStore;
 using Navo.Testing;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
@@ -12,10 +11,9 @@ public sealed class EventShapeTests(TestDatabase database) : IClassFixture<TestD
     [Fact]
     public async Task A_draft_stored_before_sample_marks_loads_with_its_made_up_reviews_answers_and_figures_marked_sample()
     {
-        var store = await database.CreateStoreAsync(options => options.AddNavoTools());
-        var projects = new ProjectService(store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
-        var tenant = new TenantContext("shapes", Guid.NewGuid(), ["owner"]);
-        var (project, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Crumbs is a bakery in Leeds"), new Actor(tenant.UserId, "test"));
+        var setup = await StoreWithProjects.CreateAsync(database, "shapes");
+        var (store, tenant) = (setup.Store, setup.Tenant);
+        var project = await setup.DraftAsync("Crumbs is a bakery in Leeds");
         (await TypesAsync(project.Id)).Should().Equal("project_created", "site_generated_v2");
 
         // Turn the stored draft into what an older version wrote: the first shape's alias and no sample marks. The

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Navo.EventStore;
 using Navo.Testing;
 using Navo.Tools.Edit;
-using Navo.Tools.Generate;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 
@@ -14,12 +13,10 @@ public sealed class ProjectSnapshotTests(TestDatabase database) : IClassFixture<
     [Fact]
     public async Task After_edits_an_undo_a_publish_and_a_rename_the_snapshot_equals_the_folded_stream()
     {
-        var store = await database.CreateStoreAsync(options => options.AddNavoTools());
-        var projects = new ProjectService(store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
+        var setup = await StoreWithProjects.CreateAsync(database, "snapshots");
+        var (store, projects, tenant, by) = (setup.Store, setup.Projects, setup.Tenant, setup.By);
         var sites = Directory.CreateTempSubdirectory("navo-sites-").FullName;
-        var tenant = new TenantContext("snapshots", Guid.NewGuid(), ["owner"]);
-        var by = new Actor(tenant.UserId, "test");
-        var (project, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Crumbs is a bakery in Leeds, open Mon-Sat 8-4"), by);
+        var project = await setup.DraftAsync("Crumbs is a bakery in Leeds, open Mon-Sat 8-4");
         await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", "Bread worth the queue")], by);
         await projects.EditAsync(tenant, project.Id, null, [new SetTheme(Mode: "dark", PrimaryColor: "#7a3b12")], by);
         await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", "Fresh every morning")], by);
@@ -42,11 +39,9 @@ public sealed class ProjectSnapshotTests(TestDatabase database) : IClassFixture<
     [Fact]
     public async Task Undo_keeps_the_last_hundred_edits_so_the_snapshot_does_not_grow_with_the_history()
     {
-        var store = await database.CreateStoreAsync(options => options.AddNavoTools());
-        var projects = new ProjectService(store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
-        var tenant = new TenantContext("undo-depth", Guid.NewGuid(), ["owner"]);
-        var by = new Actor(tenant.UserId, "test");
-        var (project, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Flow Studio is a yoga studio in Braga"), by);
+        var setup = await StoreWithProjects.CreateAsync(database, "undo-depth");
+        var (projects, tenant, by) = (setup.Projects, setup.Tenant, setup.By);
+        var project = await setup.DraftAsync("Flow Studio is a yoga studio in Braga");
         for (var i = 1; i <= ProjectState.UndoDepth + 20; i++)
         {
             await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", $"Edit {i}")], by);
