@@ -109,9 +109,8 @@ public sealed class PostgresEventStore : IAsyncDisposable
         // The expected version is checked under the stream row's lock, so a writer that loses a race draws no sequence
         // number and leaves no gap for the daemon to wait out.
         marten.Events.UseExclusiveLockOnConcurrentAppends = true;
-        marten.Events.MetadataConfig.CorrelationIdEnabled = true;
-        marten.Events.MetadataConfig.CausationIdEnabled = true;
-        marten.Events.MetadataConfig.HeadersEnabled = true;
+        // With the sessions' identity map, a snapshot read before an append is reused by the append's inline projection.
+        marten.Events.UseIdentityMapForAggregates = true;
         marten.UseSystemTextJsonForSerialization(new System.Text.Json.JsonSerializerOptions(options.Json), EnumStorage.AsString, Casing.CamelCase);
         foreach (var (type, alias) in options.Events.All)
         {

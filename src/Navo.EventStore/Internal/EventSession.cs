@@ -35,7 +35,8 @@ internal sealed partial class EventSession(PostgresEventStore store, TenantConte
         await _connection.ExecuteAsync(TenantPreamble, cancellationToken, Tenant.TenantId);
         var options = SessionOptions.ForTransaction(_transaction, shouldAutoCommit: true);
         options.TenantId = Tenant.TenantId;
-        _marten = store.Marten.LightweightSession(options);
+        // An identity map: the snapshot a turn reads is the one the append's inline projection folds on, not loaded again.
+        _marten = store.Marten.IdentitySession(options);
         return _marten;
     }
 
