@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Marten.Exceptions;
 using Npgsql;
 
@@ -59,7 +57,7 @@ internal sealed partial class EventSession
     {
         ArgumentNullException.ThrowIfNull(@event);
         var alias = store.Options.Events.AliasOf(@event.GetType());
-        var bytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(@event, @event.GetType(), store.Options.Json));
+        var bytes = JsonSize.Of(@event, store.Options.Json);
         if (bytes > store.Options.MaxEventBytes)
         {
             throw new EventTooLargeException(alias, bytes, store.Options.MaxEventBytes);
