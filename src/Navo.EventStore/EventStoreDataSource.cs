@@ -11,7 +11,7 @@ public static class EventStoreDataSource
     /// <list type="bullet">
     /// <item>no reset when a connection goes back to the pool: every tenant setting the store makes is
     /// <c>SET LOCAL</c> and ends with its transaction, and the reset (<c>DISCARD ALL</c>) would throw away the
-    /// cached plans of <c>mt_append_events</c> on every use;</item>
+    /// cached plans of the store's statements (Marten's append function among them) on every use;</item>
     /// <item>automatic preparation of the statements the store repeats, so the server plans them once per connection.</item>
     /// </list>
     /// </summary>

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Navo.EventStore.Schema;
 
 /// <summary>One step of schema, applied once per database and recorded by <see cref="Id"/>.</summary>
-/// <param name="Id">A stable name, such as <c>eventstore/0001_event_store</c>. Never rename one that shipped.</param>
+/// <param name="Id">A stable name, such as <c>tools/0001_projects</c>. Never rename one that shipped.</param>
 /// <param name="Sql">Idempotent SQL: a re-run after a crash mid-way must succeed.</param>
 public sealed record SchemaMigration(string Id, string Sql)
 {
