@@ -6,7 +6,7 @@ namespace Navo.EventStore;
 /// <summary>
 /// The registry of event types: each C# record is stored under a snake_case alias of its name
 /// (<c>SiteGenerated</c> -> <c>site_generated</c>), the value of <c>mt_events.type</c>.
-/// Reading an alias that is not registered fails loudly with <see cref="UnknownEventTypeException"/>.
+/// A session reading an event whose type this version does not know fails loudly with <see cref="UnknownEventTypeException"/>.
 /// </summary>
 public sealed class EventTypes
 {
@@ -43,10 +43,6 @@ public sealed class EventTypes
         _byType.TryGetValue(type, out var alias)
             ? alias
             : throw new EventStoreException($"{type.FullName} is not a registered event type: add it with EventTypes.Add<T>().");
-
-    /// <summary>The C# type stored under <paramref name="alias"/>.</summary>
-    public Type TypeOf(string alias) =>
-        _byAlias.TryGetValue(alias, out var type) ? type : throw new UnknownEventTypeException(alias);
 
     /// <summary><c>SiteGenerated</c> -> <c>site_generated</c>; <c>HTTPCalled</c> -> <c>http_called</c>.</summary>
     public static string ToSnakeCase(string name)
