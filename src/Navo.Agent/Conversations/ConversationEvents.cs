@@ -1,3 +1,4 @@
+using Navo.Agent.Tools;
 using Navo.Tools;
 
 namespace Navo.Agent.Conversations;
@@ -11,7 +12,7 @@ public sealed record UserMessageReceived(string MessageId, string Text, Guid? Pr
 public sealed record ToolCallRequested(string MessageId, string CallId, string Name, string Arguments);
 
 /// <summary>A tool call's outcome: <c>ok</c>, <c>error</c> (a plain sentence went back) or <c>refused</c> (the role does not allow it).</summary>
-public sealed record ToolCallCompleted(string MessageId, string CallId, string Name, string Status, double Milliseconds, string Result);
+public sealed record ToolCallCompleted(string MessageId, string CallId, string Name, ToolStatus Status, double Milliseconds, string Result);
 
 public sealed record ApprovalRequested(string MessageId, string ApprovalId, string Name, string Arguments, string Question);
 

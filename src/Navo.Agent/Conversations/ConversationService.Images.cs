@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
+using Navo.Agent.Functions;
+using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools.Assets;
 using Navo.Tools.Projects;
@@ -18,12 +19,12 @@ public sealed partial class ConversationService
     /// without what it shows, Navo asks that too (publishing waits for it), and the next answer with the same photo
     /// describes it.
     /// </summary>
-    private static async Task<(ToolLoopResult Result, bool Pending)> PlacePhotoAsync(
-        string asset, string text, ProjectState? project, IReadOnlyList<AIFunction> functions, string messageId, CancellationToken cancellationToken)
+    private async Task<(AgentResult Result, bool Pending)> PlacePhotoAsync(
+        string asset, string text, ProjectState? project, TurnScope scope, string messageId, CancellationToken cancellationToken)
     {
         if (project?.Site is not { } site)
         {
-            return (new ToolLoopResult("Describe your business first, and I'll draft your site; then the photo can go on it.", [], null), false);
+            return (AgentResult.Say("Describe your business first, and I'll draft your site; then the photo can go on it."), false);
         }
 
         var (place, alt) = ImagePlacement.Read(text);
@@ -36,7 +37,7 @@ public sealed partial class ConversationService
         }
         else if (place is null)
         {
-            return (new ToolLoopResult("Where should this photo go: the main photo at the top, the about section, the gallery, or your logo?", [], null), true);
+            return (AgentResult.Say("Where should this photo go: the main photo at the top, the about section, the gallery, or your logo?"), true);
         }
         else
         {
@@ -49,12 +50,12 @@ public sealed partial class ConversationService
         }
 
         operation["op"] = "set_image";
-        var record = await EditAsync(functions, "photo_" + messageId, operation, cancellationToken);
-        var placedWithoutAlt = record.Status == "ok" && operation.ContainsKey("image") && !operation.ContainsKey("alt");
+        var record = await EditAsync(scope, "photo_" + messageId, operation, cancellationToken);
+        var placedWithoutAlt = record.Status == ToolStatus.Ok && operation.ContainsKey("image") && !operation.ContainsKey("alt");
         var ask = placedWithoutAlt
             ? "\n\nWhat does the photo show? I'll say it for visitors who cannot see it, and the site can go live once it's said."
             : string.Empty;
-        return (new ToolLoopResult(record.Result.Message + ask, [record], null), placedWithoutAlt || record.Status != "ok");
+        return (new AgentResult(record.Result.Message + ask, [record]), placedWithoutAlt || record.Status != ToolStatus.Ok);
     }
 
     /// <summary>
@@ -62,12 +63,12 @@ public sealed partial class ConversationService
     /// through <c>edit_site</c>'s <c>set_theme</c> like any colour the owner names; the renderer keeps text on it
     /// readable as it does for every colour.
     /// </summary>
-    private async Task<ToolLoopResult> ThemeFromLogoAsync(
-        TenantContext tenant, ProjectState project, IReadOnlyList<AIFunction> functions, string messageId, CancellationToken cancellationToken)
+    private async Task<AgentResult> ThemeFromLogoAsync(
+        TenantContext tenant, ProjectState project, TurnScope scope, string messageId, CancellationToken cancellationToken)
     {
         if (project.Site?.Logo is not { } logo)
         {
-            return new ToolLoopResult("Your site has no logo yet. Drop it on the chat and say \"make this our logo\", and I'll take its colours.", [], null);
+            return AgentResult.Say("Your site has no logo yet. Drop it on the chat and say \"make this our logo\", and I'll take its colours.");
         }
 
         var smallest = assets is null ? null : (await assets.GetAsync(tenant, project.Id, logo.Asset, cancellationToken))?.Variants
@@ -75,19 +76,19 @@ public sealed partial class ConversationService
         var bytes = smallest is null ? null : await assets!.ReadAsync(tenant, project.Id, logo.Asset, smallest.Name, cancellationToken);
         if (bytes is null || ImageProcessor.MainColour(bytes.Value.Bytes) is not { } colour)
         {
-            return new ToolLoopResult("Your logo has no colour I can take (it is black, white or grey), so I left the colours as they are.", [], null);
+            return AgentResult.Say("Your logo has no colour I can take (it is black, white or grey), so I left the colours as they are.");
         }
 
         var operation = new Dictionary<string, object?> { ["op"] = "set_theme", ["primaryColor"] = colour };
-        var record = await EditAsync(functions, "logo_" + messageId, operation, cancellationToken);
-        return new ToolLoopResult(record.Result.Message, [record], null);
+        var record = await EditAsync(scope, "logo_" + messageId, operation, cancellationToken);
+        return new AgentResult(record.Result.Message, [record]);
     }
 
     /// <summary>One <c>edit_site</c> operation through the turn's own tool, as if the model had asked for it.</summary>
-    private static Task<ToolCallRecord> EditAsync(
-        IReadOnlyList<AIFunction> functions, string callId, Dictionary<string, object?> operation, CancellationToken cancellationToken) =>
-        ToolLoop.InvokeAsync(functions, new FunctionCallContent(callId, "edit_site",
-            new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) }), cancellationToken);
+    private Task<ToolCallRecord> EditAsync(
+        TurnScope scope, string callId, Dictionary<string, object?> operation, CancellationToken cancellationToken) =>
+        agent.InvokeAsync(scope, callId, ToolNames.EditSite,
+            new Dictionary<string, object?> { ["operations"] = JsonSerializer.SerializeToElement(new[] { operation }) }, cancellationToken);
 
     /// <summary>Where the site shows <paramref name="asset"/>, as <c>set_image</c>'s place: the logo, a section, or an item of one.</summary>
     private static Dictionary<string, object?>? ShownAt(Site site, string asset) =>

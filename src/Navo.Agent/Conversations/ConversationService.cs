@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.AI;
-using Navo.Agent.Local;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Navo.Agent.Functions;
 using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools;
@@ -24,12 +24,12 @@ public sealed record TurnOutcome(string MessageId, AgentReply Reply, Guid? Proje
 
 /// <summary>
 /// Runs conversation turns: records the message (a repeated message id is answered from the record and runs
-/// nothing), answers a pending approval, or runs the tool loop with the tools bound to this turn; then commits
+/// nothing), answers a pending approval, or runs the agent with the tools bound to this turn; then commits
 /// the conversation's and the project's events together. Turns of one conversation take turns (a user who sends
 /// several messages at once gets each answered in order), and so do turns that edit one project.
 /// </summary>
 public sealed partial class ConversationService(
-    PostgresEventStore store, NavoTools tools, IChatClient chat, IConfirmationReader confirmations, StreamLocks? locks = null, AssetLibrary? assets = null)
+    PostgresEventStore store, NavoAgent agent, IConfirmationReader confirmations, StreamLocks? locks = null, AssetLibrary? assets = null)
 {
     /// <summary>How often a turn is tried on a site that another process keeps changing.</summary>
     private const int MaxAttempts = 5;
@@ -82,9 +82,13 @@ public sealed partial class ConversationService(
         return (await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken))?.State.Turns;
     }
 
-    /// <summary>Answers one message; null when this workspace has no such conversation.</summary>
+    /// <summary>
+    /// Answers one message; null when this workspace has no such conversation. <paramref name="progress"/> hears the
+    /// steps of a draft or a publish, <paramref name="deltas"/> the reply as the model streams it.
+    /// </summary>
     public async Task<TurnOutcome?> SendAsync(
-        TenantContext tenant, Guid id, IncomingMessage message, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+        TenantContext tenant, Guid id, IncomingMessage message, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default,
+        IProgress<ReplyDelta>? deltas = null)
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
         await using var conversationTurn = await _locks.AcquireAsync(id, cancellationToken);
@@ -108,7 +112,7 @@ public sealed partial class ConversationService(
                 : null;
             try
             {
-                return await RunTurnAsync(session, conversation, messageId, message, progress, cancellationToken);
+                return await RunTurnAsync(session, conversation, messageId, message, progress, deltas, cancellationToken);
             }
             catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -129,7 +133,7 @@ public sealed partial class ConversationService(
 
     private async Task<TurnOutcome> RunTurnAsync(
         IEventSession session, Aggregated<ConversationState> conversation, string messageId, IncomingMessage message,
-        IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+        IProgress<StepProgress>? progress, IProgress<ReplyDelta>? deltas, CancellationToken cancellationToken)
     {
         var state = conversation.State;
         var by = new Actor(session.Tenant.UserId, message.Channel, state.Id.ToString());
@@ -141,30 +145,29 @@ public sealed partial class ConversationService(
             scope.Leave(deleted);
         }
 
-        var functions = tools.For(scope);
         var events = new List<object> { new UserMessageReceived(messageId, message.Text, projectId, message.SectionId, by) };
         if (Stale(message.Offer, state, project) is { } stale)
         {
-            return await FinishAsync(session, conversation.Version, events, messageId, new ToolLoopResult(stale, [], null), scope, cancellationToken);
+            return await FinishAsync(session, conversation.Version, events, messageId, AgentResult.Say(stale), scope, cancellationToken);
         }
 
         var context = TurnContext.For(project, message.SectionId, state, chosen: message.ProjectId is not null || state.ProjectId is not null);
 
-        ToolLoopResult result;
+        AgentResult result;
         string? approvalId = null;
         string? attachment = null;
         if (message.AssetId is { } photo)
         {
-            (result, var pending) = await PlacePhotoAsync(photo, message.Text, project, functions, messageId, cancellationToken);
+            (result, var pending) = await PlacePhotoAsync(photo, message.Text, project, scope, messageId, cancellationToken);
             attachment = pending ? photo : null;
         }
         else if (ImagePlacement.AsksForLogoColours(message.Text) && project is not null)
         {
-            result = await ThemeFromLogoAsync(session.Tenant, project, functions, messageId, cancellationToken);
+            result = await ThemeFromLogoAsync(session.Tenant, project, scope, messageId, cancellationToken);
         }
         else if (state.Pending is { } pending && AnswerTo(message.Text) is { } yes)
         {
-            result = await AnswerApprovalAsync(pending, yes, functions, events, messageId, cancellationToken);
+            result = await AnswerApprovalAsync(pending, yes, scope, events, messageId, cancellationToken);
         }
         else
         {
@@ -175,12 +178,16 @@ public sealed partial class ConversationService(
                 context = context with { ApprovalPending = false };
             }
 
-            var history = state.Turns.TakeLast(6).SelectMany(t => new[] { new ChatMessage(ChatRole.User, t.UserText), new ChatMessage(ChatRole.Assistant, t.Reply.Text) });
-            var messages = new List<ChatMessage> { new(ChatRole.System, Prompts.System) };
-            messages.AddRange(history);
-            messages.Add(new ChatMessage(ChatRole.User, message.Text));
-            var options = new ChatOptions { AdditionalProperties = new AdditionalPropertiesDictionary { [LocalChatClient.ContextKey] = context } };
-            result = await ToolLoop.RunAsync(chat, messages, functions, options, c => NavoTools.NeedsApproval(c.Name, c.Arguments, scope), cancellationToken);
+            // The record is the source of truth: the history is rebuilt from the conversation's events every turn.
+            var history = new ChatHistory(await SystemPrompt.RenderAsync(scope, project?.Site, cancellationToken));
+            foreach (var turn in state.Turns.TakeLast(6))
+            {
+                history.AddUserMessage(turn.UserText);
+                history.AddAssistantMessage(turn.Reply.Text);
+            }
+
+            history.AddUserMessage(message.Text);
+            result = await agent.RunAsync(scope, history, context, deltas, cancellationToken);
             if (result.AwaitingApproval is { } awaiting)
             {
                 var call = awaiting[0];
@@ -204,7 +211,7 @@ public sealed partial class ConversationService(
     }
 
     private async Task<TurnOutcome> FinishAsync(
-        IEventSession session, long version, List<object> events, string messageId, ToolLoopResult result, TurnScope scope, CancellationToken cancellationToken,
+        IEventSession session, long version, List<object> events, string messageId, AgentResult result, TurnScope scope, CancellationToken cancellationToken,
         ProjectState? loaded = null, string? approvalId = null, string? attachment = null)
     {
         foreach (var call in result.Calls)
@@ -239,20 +246,20 @@ public sealed partial class ConversationService(
         _ => confirmations.Read(text),
     };
 
-    private static async Task<ToolLoopResult> AnswerApprovalAsync(
-        PendingApproval pending, bool yes, IReadOnlyList<AIFunction> functions, List<object> events, string messageId, CancellationToken cancellationToken)
+    private async Task<AgentResult> AnswerApprovalAsync(
+        PendingApproval pending, bool yes, TurnScope scope, List<object> events, string messageId, CancellationToken cancellationToken)
     {
         if (!yes)
         {
             events.Add(new ApprovalDeclined(messageId, pending.ApprovalId, "declined"));
-            return new ToolLoopResult("Okay, I left everything as it was.", [], null);
+            return AgentResult.Say("Okay, I left everything as it was.");
         }
 
         events.Add(new ApprovalGiven(messageId, pending.ApprovalId));
         var arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(pending.Arguments)!
             .ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
-        var record = await ToolLoop.InvokeAsync(functions, new FunctionCallContent("approved_" + pending.ApprovalId, pending.Name, arguments), cancellationToken);
-        return new ToolLoopResult(record.Result.Message, [record], null);
+        var record = await agent.InvokeAsync(scope, "approved_" + pending.ApprovalId, pending.Name, arguments, cancellationToken);
+        return new AgentResult(record.Result.Message, [record]);
     }
 
     /// <summary>The confirm card's buttons send these values instead of words.</summary>
@@ -260,7 +267,7 @@ public sealed partial class ConversationService(
 
     public const string DeclineAction = "navo:decline";
 
-    private static AgentReply ReplyFor(ToolLoopResult result, string? approvalId)
+    private static AgentReply ReplyFor(AgentResult result, string? approvalId)
     {
         var cards = result.Calls.Select(c => c.Result.Card).Where(c => c is not null).Select(c => c!).ToList();
         if (result.AwaitingApproval is not null)
@@ -269,13 +276,13 @@ public sealed partial class ConversationService(
             return new AgentReply(result.Text, cards, ["Yes", "No"]);
         }
 
-        if (result.Text == ChatFailures.Unreachable && result.Calls.Count > 0)
+        if (result.ModelUnreachable && result.Calls.Count > 0)
         {
             // The tools ran before the model went away: say what they did rather than that nothing happened.
             return new AgentReply(string.Join("\n\n", result.Calls.Select(c => c.Result.Message)), cards, []);
         }
 
-        var suggested = result.Calls.Any(c => c.Name is "edit_site" or "generate_site" && c.Status == "ok")
+        var suggested = result.Calls.Any(c => c.Name is ToolNames.EditSite or ToolNames.GenerateSite && c.Status == ToolStatus.Ok)
             ? new[] { "Undo", "Show history" }
             : [];
         return new AgentReply(result.Text, cards, suggested);

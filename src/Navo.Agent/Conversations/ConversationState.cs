@@ -1,3 +1,4 @@
+using Navo.Agent.Tools;
 using System.Collections.Immutable;
 using Navo.EventStore;
 
@@ -39,10 +40,10 @@ public sealed record ConversationState(
         ApprovalRequested requested => this with { Pending = new PendingApproval(requested.ApprovalId, requested.Name, requested.Arguments, requested.Question) },
         ApprovalGiven or ApprovalDeclined => this with { Pending = null },
         ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null, LastOperationsJson = null, LeftProject = true },
-        ToolCallRequested { Name: "edit_site" } call => this with { RequestedEdit = call.Arguments },
-        ToolCallCompleted { Name: "edit_site", Status: "ok" } when RequestedEdit is not null => this with { LastOperationsJson = Operations(RequestedEdit), RequestedEdit = null },
+        ToolCallRequested { Name: ToolNames.EditSite } call => this with { RequestedEdit = call.Arguments },
+        ToolCallCompleted { Name: ToolNames.EditSite, Status: ToolStatus.Ok } when RequestedEdit is not null => this with { LastOperationsJson = Operations(RequestedEdit), RequestedEdit = null },
         // A redraft or another site is not an edit to repeat or to undo in one go.
-        ToolCallCompleted { Name: "generate_site" or "open_project" or "delete_project", Status: "ok" } => this with { LastOperationsJson = null },
+        ToolCallCompleted { Name: ToolNames.GenerateSite or ToolNames.OpenProject or ToolNames.DeleteProject, Status: ToolStatus.Ok } => this with { LastOperationsJson = null },
         AssistantReplied replied => Replied(replied, @event.Timestamp),
         _ => this,
     };

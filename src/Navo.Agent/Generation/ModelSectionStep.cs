@@ -49,10 +49,17 @@ public sealed class ModelSectionStep(string name, IReadOnlyList<string> types, I
                 ["offerings"] = new JsonArray([.. brief.Offerings.Select(o => (JsonNode)o)]), ["description"] = brief.Description,
             },
         };
-        var response = await chat.GetResponseAsync(
-            [new ChatMessage(ChatRole.System, Prompts.Read(Path.Combine("generation", "section.md"))), new ChatMessage(ChatRole.User, request.ToJsonString(ModelJson))],
-            new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken);
-        return Parse(type, response.Text);
+        try
+        {
+            var response = await chat.GetResponseAsync(
+                [new ChatMessage(ChatRole.System, Prompts.Read(Path.Combine("generation", "section.md"))), new ChatMessage(ChatRole.User, request.ToJsonString(ModelJson))],
+                new ChatOptions { ResponseFormat = ChatResponseFormat.Json }, cancellationToken);
+            return Parse(type, response.Text);
+        }
+        catch (ModelUnreachableException)
+        {
+            return null;
+        }
     }
 
     public static Section? Parse(string type, string text)

@@ -32,14 +32,28 @@ public sealed class LocalChatClient(LocalPlanner planner) : IChatClient
 
         var context = options?.AdditionalProperties?.TryGetValue(ContextKey, out var value) == true && value is PlanContext c ? c : PlanContext.Empty;
         var plan = planner.Plan(last.Text, context);
-        if (plan.Calls.Count == 0 || options?.Tools is not { Count: > 0 })
+        if (plan.Calls.Count == 0 || options?.Tools is not { Count: > 0 } tools)
         {
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, plan.Reply)));
         }
 
-        var calls = plan.Calls.Select((call, i) => (AIContent)new FunctionCallContent($"call_{i + 1}", call.Name, Arguments(call.Arguments))).ToList();
+        // Like a model, the local client calls only the tools it is offered; what Navo cannot do yet it says so.
+        var offered = plan.Calls.Where(call => tools.Any(t => t.Name == call.Name)).ToList();
+        if (offered.Count == 0)
+        {
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, $"Navo cannot {Unavailable(plan.Calls[0].Name)} yet.")));
+        }
+
+        var calls = offered.Select((call, i) => (AIContent)new FunctionCallContent($"call_{i + 1}", call.Name, Arguments(call.Arguments))).ToList();
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, calls)));
     }
+
+    private static string Unavailable(string tool) => tool switch
+    {
+        ToolNames.AnalyzeSite => "report on visitors",
+        ToolNames.ApplySuggestion or ToolNames.DismissSuggestion => "make suggestions",
+        _ => $"do '{tool}'",
+    };
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ public sealed class AiOptions : IValidatableObject
     public const string Section = "Navo:Ai";
 
     /// <summary><c>local</c> (default, offline) or <c>openai</c> (any OpenAI-compatible endpoint).</summary>
-    public string Provider { get; set; } = "local";
+    public AiProvider Provider { get; set; } = AiProvider.Local;
 
     /// <summary>For example <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c> (Ollama).</summary>
     public Uri? Endpoint { get; set; }
@@ -27,19 +27,29 @@ public sealed class AiOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Provider is not ("local" or "openai"))
+        if (!Enum.IsDefined(Provider))
         {
             yield return new ValidationResult("Navo:Ai:Provider must be 'local' or 'openai'.", [nameof(Provider)]);
         }
 
-        if (Provider == "openai" && Endpoint is null)
+        if (Provider == AiProvider.OpenAI && Endpoint is null)
         {
             yield return new ValidationResult("Navo:Ai:Endpoint is required when Navo:Ai:Provider is 'openai'.", [nameof(Endpoint)]);
         }
 
-        if (Provider == "openai" && string.IsNullOrWhiteSpace(Model))
+        if (Provider == AiProvider.OpenAI && string.IsNullOrWhiteSpace(Model))
         {
             yield return new ValidationResult("Navo:Ai:Model is required when Navo:Ai:Provider is 'openai'.", [nameof(Model)]);
         }
     }
+}
+
+/// <summary>Which chat client answers (<c>Navo:Ai:Provider</c>, read in any case).</summary>
+public enum AiProvider
+{
+    /// <summary>Navo's own offline language understanding.</summary>
+    Local,
+
+    /// <summary>Any OpenAI-compatible endpoint: OpenAI, Azure OpenAI v1, Ollama, vLLM.</summary>
+    OpenAI,
 }

@@ -16,11 +16,6 @@ public sealed partial class NavoTools
 
     private async Task<ToolResult> GenerateAsync(TurnScope scope, GenerationArguments args, CancellationToken cancellationToken)
     {
-        if (!scope.CanEdit)
-        {
-            return ToolResult.Refused(ReadOnlyRefusal);
-        }
-
         if (string.IsNullOrWhiteSpace(args.Description) || args.Description.Length > 4000)
         {
             return ToolResult.Error("Tell me about the business in a sentence or two (at most 4,000 characters).");
@@ -73,11 +68,6 @@ public sealed partial class NavoTools
 
     private async Task<ToolResult> EditAsync(TurnScope scope, EditOperation[] operations, CancellationToken cancellationToken)
     {
-        if (!scope.CanEdit)
-        {
-            return ToolResult.Refused(ReadOnlyRefusal);
-        }
-
         if (scope.ProjectId is not { } projectId)
         {
             return ToolResult.Error("There is no site in this conversation yet: describe your business and I'll draft one.");
@@ -95,11 +85,6 @@ public sealed partial class NavoTools
 
     private async Task<ToolResult> PublishAsync(TurnScope scope, string action, long? version, CancellationToken cancellationToken)
     {
-        if (!scope.CanEdit)
-        {
-            return ToolResult.Refused(ReadOnlyRefusal);
-        }
-
         if (scope.ProjectId is not { } projectId)
         {
             return ToolResult.Error("There is no site in this conversation yet: describe your business and I'll draft one.");
@@ -113,16 +98,12 @@ public sealed partial class NavoTools
     }
 
     /// <summary>
-    /// Deletes the workspace's site with exactly that name (any case); with several, the current one. Owners only.
+    /// Deletes the workspace's site with exactly that name (any case); with several, the current one. Owners only
+    /// (<see cref="Functions.RoleFilter"/>).
     /// The conversation stops pointing at a project it deleted.
     /// </summary>
     private static async Task<ToolResult> DeleteAsync(TurnScope scope, string name, CancellationToken cancellationToken)
     {
-        if (!scope.IsOwner)
-        {
-            return ToolResult.Refused(OwnerOnlyRefusal);
-        }
-
         var wanted = name.Trim();
         if (wanted.Length == 0)
         {

@@ -19,14 +19,10 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
     /// <summary>How tool arguments are read: the edit operations' <c>op</c> may come anywhere; required arguments must be there.</summary>
     public static JsonSerializerOptions ArgumentOptions { get; } = new(EditOperationJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
-    private const string ReadOnlyRefusal = "You can look at this site but not change it: ask an owner of the workspace to make you an editor.";
-
-    private const string OwnerOnlyRefusal = "Only an owner of the workspace can delete a site: ask an owner to do it.";
-
     /// <summary>The tools, bound to <paramref name="scope"/>.</summary>
     public IReadOnlyList<AIFunction> For(TurnScope scope) =>
     [
-        Tool("generate_site", (
+        Tool(ToolNames.GenerateSite, (
             [Description("What the business is and does, in the user's words")] string description,
             [Description("The business name, if the user gave it")] string? businessName = null,
             [Description("The kind of business in the user's words, if they named it (\"dog groomer\", \"bakery\")")] string? industry = null,
@@ -35,22 +31,22 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             [Description("True when the user corrects what the business is: a new version of the current site, never a new site")] bool redraft = false,
             CancellationToken cancellationToken = default) =>
             GenerateAsync(scope, new GenerationArguments(description, businessName, industry, place, tone, redraft), cancellationToken)),
-        Tool("edit_site", ([Description("The edits, applied atomically, one version each")] EditOperation[] operations, CancellationToken cancellationToken = default) =>
+        Tool(ToolNames.EditSite, ([Description("The edits, applied atomically, one version each")] EditOperation[] operations, CancellationToken cancellationToken = default) =>
             EditAsync(scope, operations, cancellationToken)),
-        Tool("show_history", (long? from = null, long? to = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        Tool(ToolNames.ShowHistory, (long? from = null, long? to = null, int? limit = null, CancellationToken cancellationToken = default) =>
             HistoryAsync(scope, from, to, limit, cancellationToken)),
-        Tool("list_projects", (CancellationToken cancellationToken = default) => ListAsync(scope, cancellationToken)),
-        Tool("open_project", ([Description("The site's name")] string name, CancellationToken cancellationToken = default) =>
+        Tool(ToolNames.ListProjects, (CancellationToken cancellationToken = default) => ListAsync(scope, cancellationToken)),
+        Tool(ToolNames.OpenProject, ([Description("The site's name")] string name, CancellationToken cancellationToken = default) =>
             OpenAsync(scope, name, cancellationToken)),
-        Tool("delete_project", ([Description("The name of the site to delete, exactly as it is listed")] string name, CancellationToken cancellationToken = default) =>
+        Tool(ToolNames.DeleteProject, ([Description("The name of the site to delete, exactly as it is listed")] string name, CancellationToken cancellationToken = default) =>
             DeleteAsync(scope, name, cancellationToken)),
-        Tool("publish_site", (
+        Tool(ToolNames.PublishSite, (
             [Description("publish, rollback or unpublish")] string action,
             [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
             CancellationToken cancellationToken = default) =>
             PublishAsync(scope, action, version, cancellationToken)),
-        Tool("show_leads", (CancellationToken cancellationToken = default) => LeadsAsync(scope, cancellationToken)),
-        Tool("help", () => Help()),
+        Tool(ToolNames.ShowLeads, (CancellationToken cancellationToken = default) => LeadsAsync(scope, cancellationToken)),
+        Tool(ToolNames.Help, () => Help()),
     ];
 
     /// <summary>
@@ -68,13 +64,18 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
         return schemas.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
-    /// <summary>A tool: its name, its description file, and a schema of its arguments that the model can follow.</summary>
+    /// <summary>
+    /// A tool: its name, its description file, and a schema of its arguments that the model can follow. Its
+    /// <see cref="ToolResult"/> comes back as it is (not as JSON), so that the filters and the local client read it
+    /// typed; the chat client serializes it for a model.
+    /// </summary>
     private static AIFunction Tool(string name, Delegate method) => AIFunctionFactory.Create(method, new AIFunctionFactoryOptions
     {
         Name = name,
         Description = Describe(name),
         SerializerOptions = ArgumentOptions,
         JsonSchemaCreateOptions = SchemaOptions,
+        MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
     });
 
     /// <summary>
@@ -113,13 +114,12 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
     {
         var needs = name switch
         {
-            "publish_site" => Argument(arguments, "action") is "publish" or "rollback" or "unpublish",
-            "delete_project" => true,
-            "edit_site" => Argument(arguments, "operations") is JsonArray list && list.Any(o => o?["op"]?.GetValue<string>() == "remove_page"),
+            ToolNames.PublishSite => Argument(arguments, "action") is "publish" or "rollback" or "unpublish",
+            ToolNames.DeleteProject => true,
+            ToolNames.EditSite => Argument(arguments, "operations") is JsonArray list && list.Any(o => o?["op"]?.GetValue<string>() == "remove_page"),
             _ => false,
         };
-        var allowed = scope is null || (name == "delete_project" ? scope.IsOwner : scope.CanEdit);
-        return needs && allowed;
+        return needs && (scope is null || scope.May(ToolNames.AccessOf(name)));
     }
 
     /// <summary>An argument as JSON: a string's text, a number's digits, or the node for arrays and objects.</summary>

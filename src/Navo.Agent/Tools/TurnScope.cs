@@ -9,6 +9,9 @@ namespace Navo.Agent.Tools;
 /// </summary>
 public sealed class TurnScope(IEventSession session, Guid conversationId, string messageId, string channel, Guid? projectId, string? selectedSectionId)
 {
+    /// <summary>Where the message came from: <c>web</c>, <c>teams</c>, <c>slack</c>, <c>api</c>.</summary>
+    public string Channel { get; } = channel;
+
     public IEventSession Session { get; } = session;
 
     public TenantContext Tenant => Session.Tenant;
@@ -24,13 +27,15 @@ public sealed class TurnScope(IEventSession session, Guid conversationId, string
     /// <summary>Where a draft or a publish reports its steps (the channel's progress bar), if anyone listens.</summary>
     public IProgress<StepProgress>? Progress { get; init; }
 
-    public Actor By => new(Tenant.UserId, channel, ConversationId.ToString());
+    public Actor By => new(Tenant.UserId, Channel, ConversationId.ToString());
 
-    /// <summary>Owners and editors change sites; viewers read, preview and analyze.</summary>
-    public bool CanEdit => Tenant.IsInRole("owner") || Tenant.IsInRole("editor");
-
-    /// <summary>Only owners delete sites (design.md section 2).</summary>
-    public bool IsOwner => Tenant.IsInRole("owner");
+    /// <summary>Whether the caller's role allows <paramref name="access"/>: owners and editors change sites, only owners delete them, viewers read, preview and analyze (design.md section 2).</summary>
+    public bool May(ToolAccess access) => access switch
+    {
+        ToolAccess.Edit => Tenant.IsInRole("owner") || Tenant.IsInRole("editor"),
+        ToolAccess.Own => Tenant.IsInRole("owner"),
+        _ => true,
+    };
 
     /// <summary>A deleted project the conversation pointed at: after this turn, it no longer does.</summary>
     public Guid? LeftProjectId { get; private set; }

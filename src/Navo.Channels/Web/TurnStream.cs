@@ -4,14 +4,16 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Navo.Agent.Conversations;
+using Navo.Agent.Functions;
 using Navo.EventStore;
 using Navo.Tools;
 
 namespace Navo.Channels.Web;
 
 /// <summary>
-/// A turn as server-sent events: <c>progress</c> for each finished step of a draft, <c>delta</c> chunks of the reply
-/// text, <c>reply</c> with the whole structured reply, then <c>done</c>.
+/// A turn as server-sent events: <c>progress</c> for each finished step of a draft, <c>tool</c> when the model starts
+/// a tool call, <c>delta</c> pieces of the reply text as the model writes them, <c>reply</c> with the whole
+/// structured reply (which the studio shows in place of the pieces), then <c>done</c>.
 /// </summary>
 public static class TurnStream
 {
@@ -23,22 +25,24 @@ public static class TurnStream
     private static async IAsyncEnumerable<SseItem<string>> EventsAsync(
         ConversationService conversations, TenantContext tenant, Guid id, IncomingMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var progress = Channel.CreateUnbounded<StepProgress>();
+        var events = Channel.CreateUnbounded<SseItem<string>>();
+        var streamed = new StreamedText();
         var turn = Task.Run(async () =>
         {
             try
             {
-                return await conversations.SendAsync(tenant, id, message, new ChannelProgress(progress.Writer), cancellationToken);
+                return await conversations.SendAsync(tenant, id, message, new Progress<StepProgress>(events.Writer, "progress", step => step), cancellationToken,
+                    new Progress<ReplyDelta>(events.Writer, null, delta => delta, streamed));
             }
             finally
             {
-                progress.Writer.TryComplete();
+                events.Writer.TryComplete();
             }
         }, cancellationToken);
 
-        await foreach (var step in progress.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var item in events.Reader.ReadAllAsync(cancellationToken))
         {
-            yield return new SseItem<string>(JsonSerializer.Serialize(step, Json), "progress");
+            yield return item;
         }
 
         var outcome = await turn;
@@ -54,9 +58,10 @@ public static class TurnStream
             yield break;
         }
 
-        foreach (var chunk in Chunks(outcome.Reply.Text))
+        if (!streamed.Any)
         {
-            yield return new SseItem<string>(JsonSerializer.Serialize(new { text = chunk }, Json), "delta");
+            // Nothing came from a model (a yes, a photo placed, a stale button): the reply is the text, in one piece.
+            yield return new SseItem<string>(JsonSerializer.Serialize(new { text = outcome.Reply.Text }, Json), "delta");
         }
 
         var response = new WebChatEndpoints.MessageResponse(outcome.MessageId, outcome.Reply, outcome.ProjectId, outcome.Version);
@@ -64,18 +69,33 @@ public static class TurnStream
         yield return new SseItem<string>("{}", "done");
     }
 
-    /// <summary>The reply in word groups, as a streaming model would send it.</summary>
-    private static IEnumerable<string> Chunks(string text)
+    /// <summary>Whether any reply text was streamed as the model wrote it.</summary>
+    private sealed class StreamedText
     {
-        var words = text.Split(' ');
-        for (var i = 0; i < words.Length; i += 4)
-        {
-            yield return string.Join(' ', words.Skip(i).Take(4)) + (i + 4 < words.Length ? " " : string.Empty);
-        }
+        public bool Any { get; set; }
     }
 
-    private sealed class ChannelProgress(ChannelWriter<StepProgress> writer) : IProgress<StepProgress>
+    /// <summary>
+    /// Writes what a turn reports as events: each finished step as <c>progress</c>; the model's text as <c>delta</c>
+    /// and each tool it starts to call as <c>tool</c> (when <paramref name="name"/> is null).
+    /// </summary>
+    private sealed class Progress<T>(ChannelWriter<SseItem<string>> writer, string? name, Func<T, object> data, StreamedText? streamed = null) : IProgress<T>
     {
-        public void Report(StepProgress value) => writer.TryWrite(value);
+        public void Report(T value)
+        {
+            if (name is not null)
+            {
+                writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(data(value), Json), name));
+            }
+            else if (value is ReplyDelta { Tool: { } tool })
+            {
+                writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(new { name = tool }, Json), "tool"));
+            }
+            else if (value is ReplyDelta { Text: { } text })
+            {
+                streamed!.Any = true;
+                writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(new { text }, Json), "delta"));
+            }
+        }
     }
 }

@@ -35,14 +35,14 @@ internal sealed partial class EventSession
             // A stream written before its snapshot existed has none yet: it is folded like any other.
             if (await marten.LoadAsync<StreamSnapshot<T>>(streamId, cancellationToken) is { } snapshot)
             {
-                return new Aggregated<T>(snapshot.State, snapshot.Version);
+                return WithQueued(streamId, new Aggregated<T>(snapshot.State, snapshot.Version));
             }
         }
 
         var events = await FetchStreamAsync(streamId, 0, version, cancellationToken);
         if (events.Count == 0)
         {
-            return null;
+            return version is null ? WithQueued<T>(streamId, null) : null;
         }
 
         var state = T.Initial;
@@ -51,7 +51,31 @@ internal sealed partial class EventSession
             state = state.Apply(@event);
         }
 
-        return new Aggregated<T>(state, events[^1].Version);
+        var stored = new Aggregated<T>(state, events[^1].Version);
+        return version is null ? WithQueued(streamId, stored) : stored;
+    }
+
+    /// <summary>
+    /// The current state as this session will leave it: the events it has queued for the stream and not yet saved
+    /// folded on top of what is stored, so that a second change in one unit of work (two edits a model asks for at
+    /// once) decides on the first one's result and expects the version after it.
+    /// </summary>
+    private Aggregated<T>? WithQueued<T>(Guid streamId, Aggregated<T>? stored) where T : IAggregate<T>
+    {
+        if (_pending.Find(p => p.StreamId == streamId) is not { } queued || queued.ExpectedVersion != (stored?.Version ?? 0))
+        {
+            return stored;
+        }
+
+        var (state, version) = stored is null ? (T.Initial, 0L) : (stored.State, stored.Version);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var data in queued.Events)
+        {
+            version++;
+            state = state.Apply(new EventEnvelope(0, Guid.Empty, streamId, version, now, Tenant.TenantId, store.Options.Events.AliasOf(data.GetType()), data, EventMetadata.None));
+        }
+
+        return new Aggregated<T>(state, version);
     }
 
     /// <summary>Reads events, failing loudly on a stored type this version does not know.</summary>

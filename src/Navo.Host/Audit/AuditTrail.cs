@@ -1,4 +1,5 @@
 using Navo.Agent.Conversations;
+using Navo.Agent.Tools;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -30,7 +31,7 @@ public sealed class AuditTrail : IProjection
     private static AuditRecord? Describe(IEvent @event, IReadOnlyList<IEvent> batch) => @event.Data switch
     {
         ToolCallCompleted call => new AuditRecord(SenderOf(call.MessageId, batch), "user", "tool." + call.Name, @event.StreamId.ToString(),
-            call.Status switch { "ok" => "ok", "refused" => "denied", _ => "failed" }, new { call.Milliseconds }),
+            call.Status switch { ToolStatus.Ok => "ok", ToolStatus.Refused => "denied", _ => "failed" }, new { call.Milliseconds }),
         SitePublished p => AuditRecord.ByUser(p.By.UserId, "site.published", @event.StreamId.ToString(), "ok", new { p.Version, p.Slug, p.By.Channel }),
         PublishRolledBack r => AuditRecord.ByUser(r.By.UserId, "site.rolled_back", @event.StreamId.ToString(), "ok", new { r.ToVersion, r.By.Channel }),
         SiteUnpublished u => AuditRecord.ByUser(u.By.UserId, "site.unpublished", @event.StreamId.ToString(), "ok", new { u.Slug, u.By.Channel }),

@@ -1,3 +1,4 @@
+using Navo.Agent.Tools;
 using Navo.Agent.Conversations;
 using Navo.Agent.Tests.Support;
 using Navo.Tools.Projects;
@@ -93,7 +94,7 @@ public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarne
         refused.Reply.Text.Should().StartWith("You can look at this site but not change it");
         refused.Reply.Cards.Should().NotContain(c => c.Type == "confirm");
         (await agent.ConversationAsync(tenant, conversation)).Pending.Should().BeNull();
-        (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Last().Status.Should().Be("refused");
+        (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Last().Status.Should().Be(ToolStatus.Refused);
         (await ProjectAsync(tenant, project)).Live.Should().BeNull();
     }
 

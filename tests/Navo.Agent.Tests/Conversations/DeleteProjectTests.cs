@@ -1,3 +1,4 @@
+using Navo.Agent.Tools;
 using Navo.Agent.Conversations;
 using Navo.Agent.Tests.Support;
 
@@ -92,7 +93,7 @@ public sealed class DeleteProjectTests(AgentHarness agent) : IClassFixture<Agent
         refused.Reply.Text.Should().Be("Only an owner of the workspace can delete a site: ask an owner to do it.");
         refused.Reply.Cards.Should().NotContain(c => c.Type == "confirm");
         (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Last()
-            .Should().Match<ToolCallCompleted>(c => c.Name == "delete_project" && c.Status == "refused");
+            .Should().Match<ToolCallCompleted>(c => c.Name == "delete_project" && c.Status == ToolStatus.Refused);
         await StillThereAsync(tenant, project, version);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Navo.Agent.Generation;
-using Navo.Agent.OpenAI;
+using Navo.Agent.Tests.Support;
 using Navo.Testing;
 using Navo.Tools.Generate;
 
@@ -17,7 +17,7 @@ public sealed class ModelSectionStepTests : IAsyncLifetime
     {
         // A generous timeout: these tests are about what the model answers, and test assemblies share two cores with
         // the embedding of the taxonomy of kinds at the start of a run.
-        var chat = new OpenAIChatClient(new AiOptions { Provider = "openai", Endpoint = new Uri(_model.BaseAddress, "v1"), Model = "m", MaxRetries = 0, Timeout = TimeSpan.FromSeconds(30) });
+        var chat = ModelClients.OpenAI(_model.BaseAddress, retries: 0);
         _pipeline = new GenerationPipeline(LocalSteps.All.Select(s => s.Name == "faq" ? new ModelSectionStep("faq", LocalSteps.SectionSteps["faq"], chat) : s));
         return Task.CompletedTask;
     }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Navo.Agent.Conversations;
+using Navo.Agent.Functions;
 using Navo.Agent.Local;
 using Navo.Agent.Tools;
 using Navo.EventStore;
@@ -14,11 +16,14 @@ namespace Navo.Agent.Tests.Support;
 /// The conversation service over the real store (a database of its own), the real tools, and a scripted chat client;
 /// yes and no are read by the confirmation reader, as in the product.
 /// </summary>
-public sealed class AgentHarness : TestDatabase
+public class AgentHarness : TestDatabase
 {
     private readonly string _sites = Directory.CreateTempSubdirectory("navo-agent-sites-").FullName;
 
     public ScriptedChatClient Chat { get; } = new();
+
+    /// <summary>Set before <see cref="InitializeAsync"/> to talk to a model endpoint instead of <see cref="Chat"/>.</summary>
+    public Microsoft.Extensions.AI.IChatClient? Model { get; init; }
 
     public PostgresEventStore Store { get; private set; } = null!;
 
@@ -31,8 +36,12 @@ public sealed class AgentHarness : TestDatabase
         await base.InitializeAsync();
         Store = await CreateStoreAsync(options => options.AddNavoTools().AddNavoAgent());
         Projects = new ProjectService(Store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
-        Conversations = new ConversationService(Store, new NavoTools(Projects, new PublishService(Store, new FileSiteStorage(_sites))), Chat, new ConfirmationReader(Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "prompts"))));
+        var tools = new NavoTools(Projects, new PublishService(Store, new FileSiteStorage(_sites)));
+        var agent = new NavoAgent(Model ?? ModelClients.Pipeline(Chat), tools, EmptyServices);
+        Conversations = new ConversationService(Store, agent, new ConfirmationReader(Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "prompts"))));
     }
+
+    private static readonly IServiceProvider EmptyServices = new ServiceCollection().BuildServiceProvider();
 
     public override async Task DisposeAsync()
     {

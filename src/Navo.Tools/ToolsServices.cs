@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Navo.EventStore;
+using Navo.Tools.Assets;
+using Navo.Tools.Edit;
+using Navo.Tools.Generate;
+using Navo.Tools.Projects;
+using Navo.Tools.Publish;
+
+namespace Navo.Tools;
+
+/// <summary>The tools' services: drafting, projects, leads, photos and publishing.</summary>
+public static class ToolsServices
+{
+    /// <summary>Registers the tools; published sites are stored by <paramref name="storage"/>.</summary>
+    public static IServiceCollection AddNavoTools(this IServiceCollection services, Func<IServiceProvider, ISiteStorage> storage, PublishFaults? faults = null)
+    {
+        foreach (var step in LocalSteps.All)
+        {
+            services.AddSingleton(step);
+        }
+
+        services.AddSingleton(sp => new GenerationPipeline(sp.GetServices<IGenerationStep>(), Environment.ProcessorCount));
+        services.AddSingleton<ISectionWriter, LocalCopywriter>();
+        // One set of stream locks, so that chat turns and API edits of one project take turns with each other.
+        services.AddSingleton<StreamLocks>();
+        services.AddSingleton<ProjectService>();
+        services.AddSingleton<Leads>();
+        services.AddSingleton<AssetLibrary>();
+        services.AddSingleton(storage);
+        services.AddSingleton(sp => new PublishService(sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<ISiteStorage>(), faults));
+        return services;
+    }
+}
