@@ -54,21 +54,11 @@ public sealed class AccessTokens
         },
     });
 
-    /// <summary>The user and workspace of a valid token, or null for anything else (bad signature, expired, malformed).</summary>
-    public async Task<(Guid UserId, string TenantId)?> ValidateAsync(string token)
-    {
-        if (token.Length > 4096)
-        {
-            return null;
-        }
+    /// <summary>How JwtBearer checks a token: Navo's issuer and audience, this key, HMAC-SHA256 only, an expiry, 30 s of skew.</summary>
+    public TokenValidationParameters ValidationParameters => _validation;
 
-        var result = await _handler.ValidateTokenAsync(token, _validation);
-        return result.IsValid
-            && result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) && Guid.TryParse(sub as string, out var userId)
-            && result.Claims.TryGetValue(TenantClaim, out var tid) && tid is string tenantId
-                ? (userId, tenantId)
-                : null;
-    }
+    /// <summary>Tokens longer than this are refused unread.</summary>
+    public const int MaxTokenBytes = 4096;
 
     /// <summary>The configured key, or one made once and kept in the data folder.</summary>
     private static byte[] SigningKey(AuthOptions auth, NavoOptions navo)

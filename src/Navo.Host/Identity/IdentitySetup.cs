@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Navo.Channels;
 using Navo.Host.Audit;
@@ -29,7 +30,10 @@ public static class IdentitySetup
         builder.Services.AddSingleton<IPasswordResetSender, PasswordResetSender>();
         builder.Services.AddSingleton<ITenantResolver, PrincipalTenantResolver>();
         builder.Services.AddAuthentication(NavoAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, NavoAuthenticationHandler>(NavoAuthenticationHandler.SchemeName, null);
+            .AddPolicyScheme(NavoAuthenticationHandler.SchemeName, null, options => options.ForwardDefaultSelector = NavoAuthenticationHandler.SchemeFor)
+            .AddScheme<AuthenticationSchemeOptions, NavoAuthenticationHandler>(NavoAuthenticationHandler.KeyOrSessionScheme, null)
+            .AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AccessTokens>(BearerTokens.Configure);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Editor, policy => policy.RequireRole("owner", "editor"))

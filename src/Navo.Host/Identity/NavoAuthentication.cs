@@ -1,35 +1,39 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace Navo.Host.Identity;
 
 /// <summary>
-/// One authentication scheme for every way in: <c>Authorization: Bearer {access token}</c> (API clients),
-/// <c>Authorization: ApiKey {key}</c> or <c>X-Api-Key</c> (integrations), and the studio's session cookie. Each is
-/// checked against the workspace membership on every request, so a removed member or a revoked key stops at once.
+/// Navo's own schemes: <c>Authorization: ApiKey {key}</c> or <c>X-Api-Key</c> (integrations), and the studio's session
+/// cookie. Bearer tokens are ASP.NET Core's JwtBearer (<see cref="IdentitySetup"/>); <see cref="SchemeName"/> is the
+/// policy scheme that sends each request to one or the other. Every way in is checked against the workspace
+/// membership on every request, so a removed member or a revoked key stops at once.
 /// </summary>
 public sealed class NavoAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AccessTokens accessTokens, Accounts accounts, ApiKeys apiKeys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Accounts accounts, ApiKeys apiKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The scheme endpoints authenticate with: it forwards bearer tokens to JwtBearer and everything else here.</summary>
     public const string SchemeName = "Navo";
+
+    /// <summary>This handler's own scheme: API keys and the session cookie.</summary>
+    public const string KeyOrSessionScheme = "Navo.KeyOrSession";
+
     public const string SessionCookie = "navo_session";
+
+    /// <summary>Which scheme reads a request: JwtBearer for <c>Authorization: Bearer</c>, this handler for the rest.</summary>
+    public static string SchemeFor(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? JwtBearerDefaults.AuthenticationScheme
+            : KeyOrSessionScheme;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var authorization = Request.Headers.Authorization.ToString();
         var apiKeyHeader = Request.Headers["X-Api-Key"].ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            var token = await accessTokens.ValidateAsync(authorization["Bearer ".Length..].Trim());
-            return token is { } valid && await accounts.MembershipAsync(valid.UserId, valid.TenantId, Context.RequestAborted) is { } member
-                ? Success(member, "bearer")
-                : AuthenticateResult.Fail("The access token is invalid or expired, or its user left the workspace.");
-        }
-
         if (authorization.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) || apiKeyHeader.Length > 0)
         {
             var key = apiKeyHeader.Length > 0 ? apiKeyHeader : authorization["ApiKey ".Length..].Trim();
@@ -61,7 +65,11 @@ public sealed class NavoAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    private AuthenticateResult Success(Membership member, string method, Guid? apiKeyId = null)
+    private AuthenticateResult Success(Membership member, string method, Guid? apiKeyId = null) =>
+        AuthenticateResult.Success(new AuthenticationTicket(Principal(member, method, apiKeyId), SchemeName));
+
+    /// <summary>A member as every endpoint reads them, however they signed in.</summary>
+    public static ClaimsPrincipal Principal(Membership member, string method, Guid? apiKeyId = null)
     {
         List<Claim> claims =
         [
@@ -75,7 +83,6 @@ public sealed class NavoAuthenticationHandler(
             claims.Add(new(NavoClaims.ApiKeyId, id.ToString()));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, NavoClaims.UserId, NavoClaims.Role));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, NavoClaims.UserId, NavoClaims.Role));
     }
 }
