@@ -5,6 +5,7 @@ using Navo.Host.Apis;
 using Navo.Host.Database;
 using Navo.Host.Identity;
 using Navo.Host.Logging;
+using Navo.Host.Telemetry;
 
 // CLI verbs that need no database.
 if (args is ["schema", ..])
@@ -41,6 +42,7 @@ if (args is ["migrate", .. var migrateArgs])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
+builder.AddNavoTelemetry();
 builder.AddNavoDatabase();
 builder.AddNavoIdentity();
 builder.AddNavoApi();

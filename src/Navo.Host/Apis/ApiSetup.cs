@@ -1,3 +1,5 @@
+using Navo.Host.Logging;
+using Navo.Host.Telemetry;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -191,6 +193,7 @@ public static class ApiSetup
     public static WebApplication UseNavoApi(this WebApplication app)
     {
         // The domain rewrite must come before routing picks an endpoint, hence the explicit UseRouting after it.
+        app.UseNavoRequestLogging();
         app.UseExceptionHandler();
         app.UseMiddleware<SiteDomainRouting>();
         app.UseRouting();
@@ -206,6 +209,7 @@ public static class ApiSetup
         app.MapApiDocs();
         app.MapStudioPages();
         app.MapHealthChecks("/health");
+        app.MapNavoMetrics();
         app.MapAccountsApi();
         app.MapWorkspaceApi();
         app.MapAuditApi();

@@ -1,26 +1,49 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace Navo.Host.Logging;
 
-/// <summary>Serilog, structured, to the console: text for people, JSON (<c>Navo:Logging:Json=true</c>) for machines.</summary>
+/// <summary>
+/// Serilog (Serilog.AspNetCore), structured, to the console: text for people, JSON (<c>Navo:Logging:Json=true</c>) for
+/// machines; levels from <c>Serilog:MinimumLevel</c>. One line per request, without its query string or body.
+/// </summary>
 public static class LoggingSetup
 {
     public static WebApplicationBuilder AddNavoLogging(this WebApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Npgsql", Serilog.Events.LogEventLevel.Warning)
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-
-        configuration = builder.Configuration.GetValue<bool>("Navo:Logging:Json")
-            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
-            : configuration.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}");
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        var json = builder.Configuration.GetValue<bool>("Navo:Logging:Json");
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            if (json)
+            {
+                logger.WriteTo.Console(new JsonFormatter(renderMessage: true));
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+        });
         return builder;
+    }
+
+    /// <summary>One summary line per request: method, path, status and time; server errors as errors, health checks and scrapes only at Verbose.</summary>
+    public static WebApplication UseNavoRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (http, _, failure) => failure is not null || http.Response.StatusCode >= 500
+                ? LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments(Telemetry.TelemetrySetup.MetricsPath) ? LogEventLevel.Verbose : LogEventLevel.Information;
+        });
+        return app;
     }
 }
