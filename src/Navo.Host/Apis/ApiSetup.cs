@@ -62,7 +62,7 @@ public static class ApiSetup
         builder.Services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DomainMap>();
         builder.Services.AddSingleton<DomainVerifier>();
-        builder.Services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(DomainVerifier.PublicOnlyHandler);
+        DomainVerifier.AddResilience(builder.Services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(DomainVerifier.PublicOnlyHandler));
         builder.Services.AddResponseCompression(compression =>
         {
             // Pages carry no secrets next to visitor input, so compressing them over HTTPS is safe (no BREACH pairing).

@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace Navo.Host.Apis;
 
 /// <summary>
 /// Proves a domain points at Navo: fetches <c>http://{host}/.well-known/navo-domain/{token}</c> and expects the
 /// token back, which only a Navo that holds the waiting domain answers. The request goes only to public addresses
-/// (an owner cannot make Navo call into its own network), follows no redirect, waits at most five seconds and
-/// reads at most a few bytes.
+/// (an owner cannot make Navo call into its own network), follows no redirect and reads at most a few bytes. Its
+/// client's resilience handler (<see cref="AddResilience"/>) retries a dropped connection or a 5xx twice and gives the
+/// whole check five seconds.
 /// </summary>
 public sealed class DomainVerifier(IHttpClientFactory clients)
 {
@@ -22,6 +25,7 @@ public sealed class DomainVerifier(IHttpClientFactory clients)
     {
         var advice = $"Add a CNAME record for {host} pointing at Navo (or an A record with Navo's address), wait for it to spread, and verify again.";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The handler's total timeout bounds the request; this bounds reading the few bytes of the answer too.
         timeout.CancelAfter(Timeout);
         try
         {
@@ -37,7 +41,7 @@ public sealed class DomainVerifier(IHttpClientFactory clients)
             var read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, timeout.Token);
             return Encoding.ASCII.GetString(buffer, 0, read).Trim() == token ? null : $"{host} answered, but not as Navo. {advice}";
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception timedOut) when (timedOut is OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             return $"{host} did not answer within {Timeout.TotalSeconds:0} seconds. {advice}";
         }
@@ -46,6 +50,11 @@ public sealed class DomainVerifier(IHttpClientFactory clients)
             return $"Navo could not reach {host}. {advice}";
         }
     }
+
+    /// <summary>Retries for a dropped connection or a 5xx (twice, quickly), within five seconds for the whole check.</summary>
+    public static void AddResilience(IHttpClientBuilder client) => client.AddResilienceHandler("domain-check", pipeline => pipeline
+        .AddTimeout(Timeout)
+        .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(250) }));
 
     /// <summary>The check's connection handler: public addresses only, no redirects, no proxy, no cookies.</summary>
     public static SocketsHttpHandler PublicOnlyHandler() => new()
