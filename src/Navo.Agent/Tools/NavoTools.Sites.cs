@@ -83,7 +83,7 @@ public sealed partial class NavoTools
         };
     }
 
-    private async Task<ToolResult> PublishAsync(TurnScope scope, string action, long? version, CancellationToken cancellationToken)
+    private async Task<ToolResult> PublishAsync(TurnScope scope, PublishAction action, long? version, CancellationToken cancellationToken)
     {
         if (scope.ProjectId is not { } projectId)
         {

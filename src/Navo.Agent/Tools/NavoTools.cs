@@ -41,7 +41,7 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
         Tool(ToolNames.DeleteProject, ([Description("The name of the site to delete, exactly as it is listed")] string name, CancellationToken cancellationToken = default) =>
             DeleteAsync(scope, name, cancellationToken)),
         Tool(ToolNames.PublishSite, (
-            [Description("publish, rollback or unpublish")] string action,
+            [Description("publish, rollback or unpublish")] PublishAction action,
             [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
             CancellationToken cancellationToken = default) =>
             PublishAsync(scope, action, version, cancellationToken)),

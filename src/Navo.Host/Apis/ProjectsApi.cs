@@ -25,11 +25,11 @@ public static partial class ProjectsApi
         group.MapPost("/{id:guid}/revert", RevertAsync).WithName("RevertProject").RequireAuthorization(Policies.Editor);
         group.MapGet("/{id:guid}/leads", LeadsAsync).WithName("ProjectLeads");
         group.MapPost("/{id:guid}/publish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
-            PublishAsync(id, "publish", null, services, publisher, ct)).WithName("PublishProject").RequireAuthorization(Policies.Editor);
+            PublishAsync(id, PublishAction.Publish, null, services, publisher, ct)).WithName("PublishProject").RequireAuthorization(Policies.Editor);
         group.MapPost("/{id:guid}/rollback", (Guid id, RollbackRequest? request, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
-            PublishAsync(id, "rollback", request?.Version, services, publisher, ct)).WithName("RollbackProject").RequireAuthorization(Policies.Editor);
+            PublishAsync(id, PublishAction.Rollback, request?.Version, services, publisher, ct)).WithName("RollbackProject").RequireAuthorization(Policies.Editor);
         group.MapPost("/{id:guid}/unpublish", (Guid id, [AsParameters] ProjectServices services, PublishService publisher, CancellationToken ct) =>
-            PublishAsync(id, "unpublish", null, services, publisher, ct)).WithName("UnpublishProject").RequireAuthorization(Policies.Editor);
+            PublishAsync(id, PublishAction.Unpublish, null, services, publisher, ct)).WithName("UnpublishProject").RequireAuthorization(Policies.Editor);
         return app;
     }
 
@@ -145,7 +145,7 @@ public static partial class ProjectsApi
     }
 
     public static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(
-        Guid id, string action, long? version, ProjectServices services, PublishService publisher, CancellationToken cancellationToken)
+        Guid id, PublishAction action, long? version, ProjectServices services, PublishService publisher, CancellationToken cancellationToken)
     {
         var tenant = services.Tenant;
         var outcome = await publisher.RunAsync(tenant, id, action, version, new Actor(tenant.UserId, "api"), cancellationToken);

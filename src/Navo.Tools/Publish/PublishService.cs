@@ -32,25 +32,23 @@ public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Projec
 public sealed partial class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null)
 {
     public Task<PublishOutcome> RunAsync(
-        TenantContext tenant, Guid projectId, string action, long? version, Actor by, CancellationToken cancellationToken = default) =>
+        TenantContext tenant, Guid projectId, PublishAction action, long? version, Actor by, CancellationToken cancellationToken = default) =>
         SaveAsync(tenant, projectId, (session, project) => DecideAsync(session, project, action, version, by, null, cancellationToken), cancellationToken);
 
     /// <summary>Decides and queues a publish, rollback or unpublish in <paramref name="session"/>; the caller saves.</summary>
     public async Task<PublishOutcome> RunAsync(
-        IEventSession session, Guid projectId, string action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
+        IEventSession session, Guid projectId, PublishAction action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
         await ProjectService.GetAsync(session, projectId, cancellationToken) is { } project
             ? await DecideAsync(session, project, action, version, by, progress, cancellationToken)
             : NotFound;
 
     private async Task<PublishOutcome> DecideAsync(
-        IEventSession session, ProjectState project, string action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
+        IEventSession session, ProjectState project, PublishAction action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
         action switch
         {
-            "publish" => await PublishAsync(session, project, by, progress, cancellationToken),
-            "rollback" => Rollback(session, project, version, by),
-            "unpublish" => project.Live is { } live
-                ? Queue(session, project, new SiteUnpublished(live.Slug, by), $"The site is offline: {SitePath(live.Slug)} now answers that it is gone.")
-                : new(ProjectOutcome.Invalid, project, "The site is not published."),
+            PublishAction.Publish => await PublishAsync(session, project, by, progress, cancellationToken),
+            PublishAction.Rollback => Queue(session, project, PublishDecider.Rollback(project, version, by)),
+            PublishAction.Unpublish => Queue(session, project, PublishDecider.Unpublish(project, by)),
             _ => new(ProjectOutcome.Invalid, project, "The action is publish, rollback or unpublish."),
         };
 
@@ -115,23 +113,14 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
     private async Task<PublishOutcome> PublishAsync(
         IEventSession session, ProjectState project, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
-        if (project.Site is not { } site)
-        {
-            return new(ProjectOutcome.Invalid, project, "There is no site to publish yet.");
-        }
-
-        var images = SiteImages.All(site, live: true).ToList();
-        if (images.FirstOrDefault(i => i.Image.Alt.Trim().Length == 0) is { } undescribed)
-        {
-            return new(ProjectOutcome.Invalid, project,
-                $"Before the site goes live, say what {undescribed.Where} shows, for visitors who cannot see it (for example \"{Capitalised(undescribed.Where)} shows our shop front\").");
-        }
-
         var library = (await AssetLibrary.ListAsync(session, project.Id, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        if (images.FirstOrDefault(i => !library.ContainsKey(i.Image.Asset)) is { } missing)
+        if (PublishDecider.Blocker(project, library.Keys.ToHashSet(StringComparer.Ordinal)) is { } blocker)
         {
-            return new(ProjectOutcome.Invalid, project, $"{Capitalised(missing.Where)} is no longer in the image library: upload it again, or take it off the site.");
+            return new(ProjectOutcome.Invalid, project, blocker);
         }
+
+        var site = project.Site!;
+        var images = SiteImages.All(site, live: true).ToList();
 
         var total = site.Pages.Count + 2;
         var steps = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -167,33 +156,22 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
         steps["store"] = Milliseconds(step);
         faults?.AfterFilesStored?.Invoke();
         var published = new SitePublished(project.Version, slug, pages, Milliseconds(started), by, steps);
-        var leftOut = SampleContent.LeftOut(site) is { } sample ? $" Sample content stays off the live site until you replace it: {sample}." : string.Empty;
-        return Queue(session, project, published, $"Your site is live at {SitePath(slug)} (version {project.Version}).{leftOut}");
+        return Queue(session, project, published, PublishDecider.Published(site, slug, project.Version));
     }
 
-    private static PublishOutcome Rollback(IEventSession session, ProjectState project, long? version, Actor by)
+    private static PublishOutcome Queue(IEventSession session, ProjectState project, object @event, string message) =>
+        Queue(session, project, new PublishDecision(@event, message));
+
+    /// <summary>Appends the decision's event, or answers why there is none.</summary>
+    private static PublishOutcome Queue(IEventSession session, ProjectState project, PublishDecision decision)
     {
-        var history = project.Published ?? [];
-        var target = version is { } v
-            ? history.LastOrDefault(p => p.Version == v)
-            : history.Where(p => p.Version != project.Live?.Version).LastOrDefault();
-        if (target is null)
+        if (decision.Event is not { } @event)
         {
-            return new(ProjectOutcome.Invalid, project, version is null
-                ? "There is no earlier published version to go back to."
-                : $"Version {version} was never published.");
+            return new(ProjectOutcome.Invalid, project, decision.Message);
         }
 
-        // The pages are the same bytes under any address: the site stays where it is now.
-        var slug = project.Live?.Slug ?? project.Slug ?? target.Slug;
-        return Queue(session, project, new PublishRolledBack(target.Version, slug, target.Pages, by),
-            $"The live site is back to version {target.Version}.");
-    }
-
-    private static PublishOutcome Queue(IEventSession session, ProjectState project, object @event, string message)
-    {
         session.Append(project.Id, project.Version, @event);
-        return new(ProjectOutcome.Ok, project.Apply(@event, project.Version + 1), message, Changed: true);
+        return new(ProjectOutcome.Ok, project.Apply(@event, project.Version + 1), decision.Message, Changed: true);
     }
 
     /// <summary>
@@ -236,5 +214,4 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
     /// <summary>Where a live site's images are, among its files: <c>/_navo/img/{asset}/{width}.{webp|jpg}</c>.</summary>
     public const string ImagePathPrefix = "/_navo/img/";
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -113,7 +113,7 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
     {
         var tenant = Workspace();
         var (project, _) = await _projects.GenerateAsync(tenant, new GenerationRequest("Casa Funda is a restaurant in Tavira."), By(tenant));
-        (await _publisher.RunAsync(tenant, project.Id, "publish", null, By(tenant))).Outcome.Should().Be(ProjectOutcome.Ok);
+        (await _publisher.RunAsync(tenant, project.Id, PublishAction.Publish, null, By(tenant))).Outcome.Should().Be(ProjectOutcome.Ok);
         await new Leads(_store).StoreAsync(tenant.TenantId, project.Id, new LeadSubmission("Ana", "ana@example.com", "A table for two?", null), default);
 
         var deleted = await InSessionAsync(tenant, s => ProjectService.DeleteAsync(s, project.Id, By(tenant)));
@@ -124,7 +124,7 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
         (await _projects.SiteAtAsync(tenant, project.Id, 2)).Should().BeNull("no version of a deleted project is previewed");
         (await _projects.HistoryAsync(tenant, project.Id)).Should().BeNull();
         (await _projects.EditAsync(tenant, project.Id, null, [new SetTheme(Mode: "dark")], By(tenant))).Outcome.Should().Be(ProjectOutcome.NotFound);
-        (await _publisher.RunAsync(tenant, project.Id, "publish", null, By(tenant))).Outcome.Should().Be(ProjectOutcome.NotFound);
+        (await _publisher.RunAsync(tenant, project.Id, PublishAction.Publish, null, By(tenant))).Outcome.Should().Be(ProjectOutcome.NotFound);
         (await InSessionAsync(tenant, s => ProjectService.DeleteAsync(s, project.Id, By(tenant)))).Outcome.Should().Be(ProjectOutcome.NotFound);
         (await ScalarAsync("select status from navo_live_sites where slug = 'casa-funda'")).Should().Be("deleted");
         (await ScalarAsync($"select count(*)::text from navo_leads where project_id = '{project.Id}'")).Should().Be("0");
@@ -135,12 +135,12 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
     {
         var first = Workspace();
         var (gone, _) = await _projects.GenerateAsync(first, new GenerationRequest("Vila Nova is a bakery in Braga."), By(first));
-        await _publisher.RunAsync(first, gone.Id, "publish", null, By(first));
+        await _publisher.RunAsync(first, gone.Id, PublishAction.Publish, null, By(first));
         await InSessionAsync(first, s => ProjectService.DeleteAsync(s, gone.Id, By(first)));
 
         var second = Workspace();
         var (taker, _) = await _projects.GenerateAsync(second, new GenerationRequest("Vila Nova is a bakery in Porto."), By(second));
-        var published = await _publisher.RunAsync(second, taker.Id, "publish", null, By(second));
+        var published = await _publisher.RunAsync(second, taker.Id, PublishAction.Publish, null, By(second));
 
         published.Project!.Live!.Slug.Should().Be("vila-nova", "the tombstone gives the address up");
         (await ScalarAsync("select project_id::text from navo_live_sites where slug = 'vila-nova'")).Should().Be(taker.Id.ToString());
@@ -151,11 +151,11 @@ public sealed class ProjectServiceTests(TestDatabase database) : IClassFixture<T
     {
         var first = Workspace();
         var (gone, _) = await _projects.GenerateAsync(first, new GenerationRequest("Bolo Rei is a bakery in Lisbon."), By(first));
-        await _publisher.RunAsync(first, gone.Id, "publish", null, By(first));
+        await _publisher.RunAsync(first, gone.Id, PublishAction.Publish, null, By(first));
         await InSessionAsync(first, s => ProjectService.DeleteAsync(s, gone.Id, By(first)));
         var second = Workspace();
         var (mover, _) = await _projects.GenerateAsync(second, new GenerationRequest("Forno Real is a bakery in Lisbon."), By(second));
-        await _publisher.RunAsync(second, mover.Id, "publish", null, By(second));
+        await _publisher.RunAsync(second, mover.Id, PublishAction.Publish, null, By(second));
 
         var moved = await _publisher.ChangeAddressAsync(second, mover.Id, "bolo-rei", By(second));
 

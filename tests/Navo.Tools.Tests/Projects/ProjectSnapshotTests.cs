@@ -21,7 +21,7 @@ public sealed class ProjectSnapshotTests(TestDatabase database) : IClassFixture<
         await projects.EditAsync(tenant, project.Id, null, [new SetTheme(Mode: "dark", PrimaryColor: "#7a3b12")], by);
         await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", "Fresh every morning")], by);
         await projects.EditAsync(tenant, project.Id, null, [new Undo()], by);
-        await new PublishService(store, new FileSiteStorage(sites)).RunAsync(tenant, project.Id, "publish", null, by);
+        await new PublishService(store, new FileSiteStorage(sites)).RunAsync(tenant, project.Id, PublishAction.Publish, null, by);
         await projects.EditAsync(tenant, project.Id, null, [new SetName("Crumbs & Co")], by);
 
         await using var session = store.OpenSession(tenant);
