@@ -24,7 +24,7 @@ public static partial class SiteRenderer
             .Append("<title>").Append(E(title)).Append("</title>")
             .Append("<meta name=\"description\" content=\"").Append(E(site.Seo.Description)).Append("\">")
             .Append("<style>").Append(SiteStyles.For(site.Theme)).Append("</style></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">Skip to content</a>");
+            .Append("<a class=\"skip\" href=\"#main\">Jump to content</a>");
         AppendHeader(html, site, page, options);
         html.Append("<main id=\"main\">");
         var h1Written = false;
