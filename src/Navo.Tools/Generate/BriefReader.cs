@@ -71,7 +71,10 @@ public static partial class BriefReader
                 facts.Phone ?? kept.Phone,
                 facts.Email ?? kept.Email,
                 facts.Since ?? kept.Since,
-                facts.Languages.Count > 0 ? facts.Languages : kept.Languages),
+                facts.Languages.Count > 0 ? facts.Languages : kept.Languages)
+            {
+                HoursSaid = facts.Hours.Count > 0 ? facts.HoursSaid : kept.HoursSaid,
+            },
         };
     }
 
