@@ -26,7 +26,8 @@ public static partial class BriefReader
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
         var text = Bullets().Replace(description.Trim(), ", ");
-        var read = BusinessMention.Name(text) ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.IsTaxonomyWord);
+        var read = BusinessMention.Name(text) ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
+            ?? BusinessMention.WithName(text, w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w));
         var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? BusinessMention.Place(text, read);

@@ -61,6 +61,17 @@ public sealed class Kinds
     public static bool IsTaxonomyWord(string word) => Vocabulary.Value.Contains(word.ToLowerInvariant());
 
     /// <summary>
+    /// Whether <paramref name="words"/> only say what kind of trade it is: none, one word the taxonomy uses ("mobile",
+    /// "dog"), or words it uses together, in this order ("mobile dog" of "mobile dog grooming"). "fade street" are
+    /// taxonomy words, but no kind says them together: they name a business.
+    /// </summary>
+    public static bool DescribesATrade(IReadOnlyList<string> words) =>
+        words.All(IsTaxonomyWord) && (words.Count <= 1 || Sayings.Value.Any(p => p.Contains(" " + string.Join(' ', words).ToLowerInvariant() + " ", StringComparison.Ordinal)));
+
+    private static readonly Lazy<List<string>> Sayings = new(() =>
+        [.. Taxonomy.SelectMany(k => k.Phrases.Append(k.Label)).Select(p => " " + p.ToLowerInvariant() + " ")]);
+
+    /// <summary>
     /// Whether <paramref name="word"/> ends a short name of a trade ("barbers", "walking" of "dog walking", "bakery"):
     /// the last word of a kind's label or of a phrase of at most two words.
     /// </summary>
