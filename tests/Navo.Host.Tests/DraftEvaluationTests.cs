@@ -26,10 +26,10 @@ public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHel
     [InlineData("drafts.json", 0.90)]
     [InlineData("fresh-drafts.json", 0.90)]
     [InlineData("final-drafts.json", 0.90)]
-    [InlineData("last-drafts.json", 0.85)]
+    [InlineData("last-drafts.json", 0.90)]
     [InlineData("check-drafts.json", 0.90)]
-    [InlineData("sixth-drafts.json", 0.80)]
-    [InlineData("seventh-drafts.json", 0.80)]
+    [InlineData("sixth-drafts.json", 0.90)]
+    [InlineData("seventh-drafts.json", 0.90)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;

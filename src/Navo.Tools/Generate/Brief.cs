@@ -42,10 +42,17 @@ public sealed record BusinessFacts(
     IReadOnlyList<string> Languages)
 {
     public static BusinessFacts None { get; } = new([], [], null, null, null, null, []);
+
+    /// <summary>The hours as the owner wrote them ("Open wed-sun 11-6"), shown beside the table read from them.</summary>
+    public string? HoursSaid { get; init; }
 }
 
 /// <summary>
 /// One price the owner gave: what it is for ("cut &amp; blow-dry"), the price with its currency ("£35"), its period,
 /// and whether it is a starting price ("from £45").
 /// </summary>
-public sealed record PriceFact(string Item, string Price, string? Period, bool From = false);
+public sealed record PriceFact(string Item, string Price, string? Period, bool From = false)
+{
+    /// <summary>The price with its period as the owner wrote it ("$60/hr", "£25pp"), when they gave a period.</summary>
+    public string? Said { get; init; }
+}

@@ -45,6 +45,7 @@ public static partial class BriefReader
         var context = Kinds.Shared.Scores(vectors[^1]);
         var nearest = new float[context.Length];
         var raw = new float[context.Length];
+        var from = new int[context.Length];
         Array.Fill(nearest, -1f);
         Array.Fill(raw, -1f);
         for (var c = 0; c < candidates.Count; c++)
@@ -56,7 +57,11 @@ public static partial class BriefReader
             for (var k = 0; k < scores.Length; k++)
             {
                 nearest[k] = Math.Max(nearest[k], scores[k] + bonus);
-                raw[k] = Math.Max(raw[k], scores[k]);
+                if (scores[k] > raw[k])
+                {
+                    raw[k] = scores[k];
+                    from[k] = c;
+                }
             }
         }
 
@@ -69,8 +74,37 @@ public static partial class BriefReader
         // A kind near one clause only ("clock servicing" ~ a garage's "car servicing") and far from the description
         // as a whole is not taken: the business is one the taxonomy does not know.
         var chosen = new KindMatch(Kinds.Shared.All[top], raw[top] < SureAlone && context[top] < Context ? 0f : raw[top]);
-        return chosen.Score >= Kinds.Threshold ? (chosen.Kind, chosen.Kind.Label) : (null, said);
+        if (chosen.Score < Kinds.Threshold)
+        {
+            return (null, said);
+        }
+
+        // How far the kind leads the nearest kind of another pack: a close call between trades that write different
+        // copy (a bookbinder between a bookshop and an accountant) is no call at all.
+        var combined = nearest.Select((n, k) => n + (0.5f * context[k])).ToArray();
+        var lead = combined[top] - Enumerable.Range(0, combined.Length).Where(k => Kinds.Shared.All[k].Pack != chosen.Kind.Pack).Max(k => combined[k]);
+        var winner = candidates[from[top]];
+        return Unsure(chosen, context[top], lead, winner == said ? said : null, winner == name) ? (null, said) : (chosen.Kind, chosen.Kind.Label);
     }
+
+    /// <summary>
+    /// Whether a kind that passed the threshold is still a guess, so that honest copy from the owner's own words beats
+    /// a neighbouring trade's: the description as a whole is far from it and another pack is close behind (a
+    /// man-and-van "van business" ~ a food truck); it is only moderately near and another pack is closer still behind
+    /// (a glassblowing studio ~ a photographer); or it won on the owner's own name for their trade, which is not
+    /// that near and shares none of the kind's words ("knife maker" ~ a butcher, "bookbinder" ~ a bookshop), or on the
+    /// business's name alone, which is less near still ("Holloway Guitar Works" ~ a music teacher).
+    /// </summary>
+    private static bool Unsure(KindMatch chosen, float context, float lead, string? ownWords, bool byName) =>
+        (context < FarContext && lead < WideLead)
+        || (byName && chosen.Score < Moderate)
+        || (chosen.Score < Moderate && lead < NarrowLead)
+        || (ownWords is not null && chosen.Score < SureAlone && !Kinds.SharesWords(chosen.Kind, ownWords));
+
+    private const float FarContext = 0.44f;
+    private const float WideLead = 0.12f;
+    private const float Moderate = 0.6f;
+    private const float NarrowLead = 0.06f;
 
     /// <summary>A clause this near a kind names it whatever the rest of the description says.</summary>
     private const float SureAlone = 0.7f;

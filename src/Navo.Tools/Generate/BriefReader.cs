@@ -26,7 +26,8 @@ public static partial class BriefReader
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
         var text = Bullets().Replace(description.Trim(), ", ");
-        var read = BusinessMention.Name(text) ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.IsTaxonomyWord);
+        var read = BusinessMention.Name(text) ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
+            ?? BusinessMention.WithName(text, w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w));
         var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? BusinessMention.Place(text, read);
@@ -71,7 +72,10 @@ public static partial class BriefReader
                 facts.Phone ?? kept.Phone,
                 facts.Email ?? kept.Email,
                 facts.Since ?? kept.Since,
-                facts.Languages.Count > 0 ? facts.Languages : kept.Languages),
+                facts.Languages.Count > 0 ? facts.Languages : kept.Languages)
+            {
+                HoursSaid = facts.Hours.Count > 0 ? facts.HoursSaid : kept.HoursSaid,
+            },
         };
     }
 

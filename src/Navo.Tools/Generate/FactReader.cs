@@ -26,14 +26,18 @@ public static partial class FactReader
         // Prices and the phone number are read once: they are facts, and they are blanked before hours are read.
         var found = Facts.Prices(text);
         var phone = Facts.Phone(text);
+        var hours = OpeningHours(text, found, phone);
         return new BusinessFacts(
             Prices(text, found, name),
-            OpeningHours(text, found, phone),
+            hours,
             Facts.Address(text)?.Value is { Length: > 3 } address ? address : null,
             phone?.Value,
             Facts.Email(text),
             Since().Match(text) is { Success: true } since ? since.Groups["year"].Value : null,
-            Languages(text));
+            Languages(text))
+        {
+            HoursSaid = hours.Count > 0 ? HoursSaid(text, WithoutPricesAndNumbers(text, found, phone)) : null,
+        };
     }
 
     /// <summary>True when <paramref name="word"/> names a language ("polish", "English").</summary>
@@ -51,7 +55,10 @@ public static partial class FactReader
             var start = i > 0 ? found[i - 1].End : 0;
             var end = i + 1 < found.Count ? found[i + 1].At : text.Length;
             var from = FromBefore().IsMatch(text[start..price.At]);
-            result.Add(new PriceFact(ItemOf(text[start..price.At], text[price.End..end], name), price.Amount, price.Period, from));
+            result.Add(new PriceFact(ItemOf(text[start..price.At], text[price.End..end], name), price.Amount, price.Period, from)
+            {
+                Said = price.Period is null ? null : Spaces().Replace(text[price.At..price.End], " "),
+            });
         }
 
         return result;
@@ -99,6 +106,28 @@ public static partial class FactReader
         var speaksOfHours = HoursWords().IsMatch(lower) || Hours.NamesADay(lower);
         return speaksOfHours ? Hours.Read(WithoutPricesAndNumbers(text, prices, phone)) : [];
     }
+
+    /// <summary>
+    /// The parts of the text that give opening hours, in the owner's words: "Open Wed-Sun 11-6", "tues to sat 10-5,
+    /// closed sun &amp; mon". Read where prices and phone numbers are blanked, so "£20-30" is not a part of them.
+    /// </summary>
+    private static string? HoursSaid(string text, string blanked)
+    {
+        var parts = HoursPart().Matches(blanked).Where(m => Hours.Read(m.Value).Count > 0)
+            .Select(m => HoursAre().Replace(text.Substring(m.Index, m.Length).Trim(), string.Empty)).ToList();
+        return parts.Count == 0 ? null : Said.Clean(string.Join(", ", parts));
+    }
+
+    /// <summary>A part of a sentence: up to a comma, a semicolon, a dash between words or the end of a sentence ("7.30" goes on).</summary>
+    [GeneratedRegex(@"(?:[^.!?;,\n—–]|[.!?](?![\s]|$)|-(?!\s))+")]
+    private static partial Regex HoursPart();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    /// <summary>"Opening hours are tues to sat 10-5": the hours section says what they are.</summary>
+    [GeneratedRegex(@"^(?:our\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|:)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex HoursAre();
 
     /// <summary>The text with prices and phone numbers blanked, so "£20-30" or "0113 496 0000" is never read as a time.</summary>
     private static string WithoutPricesAndNumbers(string text, IReadOnlyList<Facts.Price> prices, (string Value, int At)? phone)

@@ -46,17 +46,30 @@ public sealed class Kinds
 
     /// <summary>
     /// The words with misspelt trade words put right against the taxonomy's own words ("dog groming" -> "dog
-    /// grooming"), so the embedding sees what the owner meant. A typo keeps the first letter: "thatcher" is not "catcher".
+    /// grooming"), so the embedding sees what the owner meant. A typo keeps the first letter: "thatcher" is not "catcher";
+    /// a word of five letters or fewer is left alone, as one edit turns many into another real word ("point" is not "paint",
+    /// "greek" is not "green").
     /// </summary>
     public static string? Corrected(string? words) =>
         words is null ? null : string.Join(' ', words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Length >= 5 && !Vocabulary.Value.Contains(w) && Typos.Closest(w, Vocabulary.Value.Where(v => v[0] == w[0])) is { } near ? near : w));
+            .Select(w => w.Length >= 6 && !Vocabulary.Value.Contains(w) && Typos.Closest(w, Vocabulary.Value.Where(v => v[0] == w[0])) is { } near ? near : w));
 
     private static readonly Lazy<HashSet<string>> Vocabulary = new(() =>
         [.. Taxonomy.SelectMany(k => k.Phrases.Append(k.Label)).SelectMany(p => p.ToLowerInvariant().Split(' ', ',', '-')).Where(w => w.Length > 0)]);
 
     /// <summary>Whether <paramref name="word"/> is one of the words the taxonomy names or describes kinds with ("mobile", "dog", "wedding").</summary>
     public static bool IsTaxonomyWord(string word) => Vocabulary.Value.Contains(word.ToLowerInvariant());
+
+    /// <summary>
+    /// Whether <paramref name="words"/> only say what kind of trade it is: none, one word the taxonomy uses ("mobile",
+    /// "dog"), or words it uses together, in this order ("mobile dog" of "mobile dog grooming"). "fade street" are
+    /// taxonomy words, but no kind says them together: they name a business.
+    /// </summary>
+    public static bool DescribesATrade(IReadOnlyList<string> words) =>
+        words.All(IsTaxonomyWord) && (words.Count <= 1 || Sayings.Value.Any(p => p.Contains(" " + string.Join(' ', words).ToLowerInvariant() + " ", StringComparison.Ordinal)));
+
+    private static readonly Lazy<List<string>> Sayings = new(() =>
+        [.. Taxonomy.SelectMany(k => k.Phrases.Append(k.Label)).Select(p => " " + p.ToLowerInvariant() + " ")]);
 
     /// <summary>
     /// Whether <paramref name="word"/> ends a short name of a trade ("barbers", "walking" of "dog walking", "bakery"):
@@ -66,6 +79,32 @@ public sealed class Kinds
 
     private static readonly Lazy<HashSet<string>> TradeWords = new(() =>
         [.. Taxonomy.SelectMany(k => k.Phrases.Where(p => p.Split(' ').Length <= 2).Append(k.Label)).Select(p => p.ToLowerInvariant().Split(' ')[^1])]);
+
+    /// <summary>
+    /// Whether <paramref name="words"/> share a word that says what <paramref name="kind"/> is: "bacp registered
+    /// counsellor" and a counsellor do, "bookbinder" and a bookshop do not. Words every trade uses ("shop", "maker",
+    /// "studio") do not count; "groomer" and "grooming" are one word.
+    /// </summary>
+    public static bool SharesWords(BusinessKind kind, string words)
+    {
+        var own = kind.Phrases.Append(kind.Label).SelectMany(Words).Where(w => !Common.Contains(w)).ToList();
+        return Words(words).Any(w => !Common.Contains(w) && own.Any(k => SameWord(w, k)));
+
+        static IEnumerable<string> Words(string text) =>
+            text.ToLowerInvariant().Split([' ', ',', '-', '\'', '&', '/'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3);
+
+        static bool SameWord(string a, string b)
+        {
+            a = a.TrimEnd('s');
+            b = b.TrimEnd('s');
+            return a == b || (a.Length >= 5 && b.Length >= 5 && a[..5] == b[..5]);
+        }
+    }
+
+    private static readonly HashSet<string> Common = new(
+        ["shop", "store", "service", "services", "company", "business", "studio", "centre", "center", "school", "hire", "repair", "repairs",
+         "maker", "makers", "and", "the", "for", "our", "your", "with", "from", "own", "local", "small", "independent", "family", "mobile", "home"],
+        StringComparer.Ordinal);
 
     /// <summary>The kind with <paramref name="id"/>, or null.</summary>
     public static BusinessKind? Find(string? id) => id is null ? null : Taxonomy.FirstOrDefault(k => k.Id == id);

@@ -45,7 +45,7 @@ public sealed partial class LocalCopywriter : ISectionWriter
                 ("email", facts.Email ?? string.Empty), ("phone", facts.Phone ?? string.Empty), ("address", facts.Address ?? brief.Place ?? string.Empty), ("submitText", "Send")),
             // Navo never invents opening hours: the owner gives them, and until then the note says to ask.
             "hours" => facts.Hours.Count > 0
-                ? Make(sectionId, type, [("title", "Opening hours"), ("note", string.Empty)], [.. facts.Hours.Select(Row)])
+                ? Make(sectionId, type, [("title", "Opening hours"), ("note", facts.HoursSaid is { } said ? Templates.UpperFirst(said) + "." : string.Empty)], [.. facts.Hours.Select(Row)])
                 : Make(sectionId, type, ("title", "Opening hours"), ("note", Templates.Fill("Get in touch to check when {name} is open.", brief, offerings, null))),
             "footer" => Make(sectionId, type, ("text", Templates.Fill("© {name}{inPlace}", brief, offerings, null))),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown section type."),
@@ -130,8 +130,9 @@ public sealed partial class LocalCopywriter : ISectionWriter
                 new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["name"] = p.Item.Length > 0 ? Templates.UpperFirst(p.Item) : "Price",
-                    ["price"] = p.From ? $"from {p.Price}" : p.Price,
-                    ["period"] = p.Period is null ? string.Empty : $"per {p.Period}",
+                    // "$60/hr" as the owner wrote it; the period read from it stays in the brief.
+                    ["price"] = (p.From ? "from " : string.Empty) + (p.Said ?? p.Price),
+                    ["period"] = p.Period is null || p.Said is not null ? string.Empty : $"per {p.Period}",
                     ["ctaText"] = string.Empty,
                 },
                 []))];

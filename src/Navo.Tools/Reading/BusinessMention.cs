@@ -56,11 +56,12 @@ public static partial class BusinessMention
     /// A name typed in lower case with no words saying it is one: "fade street barbers. skin fades, …", "nails by jade
     /// 💅 gel, …", "farrier covering north yorkshire, … tom baines farrier". It is a clause of its own, of two to five
     /// plain words, ending in a trade word (<paramref name="isTrade"/>, or the trade the message opens with) after words
-    /// that do more than describe the trade (<paramref name="describes"/>: "mobile dog grooming" is not a name), or "…
+    /// that do more than describe the trade (<paramref name="describes"/>, given the words that are not fillers or
+    /// adjectives: "mobile dog grooming" is not a name, "fade street barbers" is), or "…
     /// by" a name. The first clause may be one; a later clause needs two such words ("solo walks" is not a name). Read
     /// only when nothing else names the business: a wrong name is worse than asking for it.
     /// </summary>
-    public static string? UnmarkedName(string text, Func<string, bool> isTrade, Func<string, bool> describes)
+    public static string? UnmarkedName(string text, Func<string, bool> isTrade, Func<IReadOnlyList<string>, bool> describes)
     {
         var clauses = ClauseEnd().Split(Greeting().Replace(text, string.Empty)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         if (clauses.Count == 0)
@@ -90,10 +91,21 @@ public static partial class BusinessMention
             }
 
             var rest = words[..^1].Where(w => w is not ("the" or "&" or "co")).ToList();
-            return endsInTrade(words[^1].ToLowerInvariant()) && rest.Count >= (later ? 2 : 1)
-                && !rest.All(w => describes(w) || Fillers.Contains(w.ToLowerInvariant()) || Adjective().IsMatch(w)) ? clause : null;
+            var plain = rest.Where(w => !Fillers.Contains(w.ToLowerInvariant()) && !Adjective().IsMatch(w)).Select(w => w.ToLowerInvariant()).ToList();
+            return endsInTrade(words[^1].ToLowerInvariant()) && rest.Count >= (later ? 2 : 1) && !describes(plain) ? clause : null;
         }
     }
+
+    /// <summary>
+    /// "Piano and singing lessons for all ages with Clara Lindqvist Music": a name after "with", of two words or more
+    /// ending in a word of the trades (<paramref name="isTrade"/>), so "with Sarah" or "with Farrow and Ball" is not one. Read
+    /// only when nothing else names the business.
+    /// </summary>
+    public static string? WithName(string text, Func<string, bool> isTrade) =>
+        Found(With(), text).FirstOrDefault(n => n.Split(' ') is { Length: >= 2 } words && isTrade(words[^1].ToLowerInvariant()));
+
+    [GeneratedRegex(@"\bwith\s+(?<name>" + NameWords + ")")]
+    private static partial Regex With();
 
     /// <summary>Words that make a clause a sentence or a list rather than a name.</summary>
     private static readonly HashSet<string> NotInName = new(

@@ -84,7 +84,7 @@ public static partial class Facts
         var other => other,
     };
 
-    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US)\$|[£€$]|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day|player|word|user|guest|child|adult|dog|cat|room|visit|term|course|bottle|jar|box|pitch|item|piece|copy|ticket)s?\b|\s+(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US)\$|[£€$]|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day|player|word|user|guest|child|adult|dog|cat|room|visit|term|course|bottle|jar|box|pitch|item|piece|copy|ticket)s?\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex PriceText();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]

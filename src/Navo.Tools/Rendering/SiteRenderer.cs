@@ -24,7 +24,8 @@ public static partial class SiteRenderer
             .Append("<title>").Append(E(title)).Append("</title>")
             .Append("<meta name=\"description\" content=\"").Append(E(site.Seo.Description)).Append("\">")
             .Append("<style>").Append(SiteStyles.For(site.Theme)).Append("</style></head><body>")
-            .Append("<a class=\"skip\" href=\"#main\">Skip to content</a>");
+            // "Jump", not "skip": a published page carries no other trade's words, and skip hire is a trade.
+            .Append("<a class=\"jump\" href=\"#main\">Jump to content</a>");
         AppendHeader(html, site, page, options);
         html.Append("<main id=\"main\">");
         var h1Written = false;

@@ -57,7 +57,7 @@ public static class SiteStyles
             .Append("*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}")
             .Append("body{margin:0;font-family:var(--font);background:var(--bg);color:var(--text);line-height:1.6}")
             .Append("a{color:var(--accent)}a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid var(--accent);outline-offset:2px}")
-            .Append(".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}")
+            .Append(".jump{position:absolute;left:-999px}.jump:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}")
             .Append(".wrap{max-width:68rem;margin:0 auto;padding:0 1.25rem}")
             .Append("header.site{border-bottom:1px solid var(--surface)}header.site .wrap{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;padding-top:1rem;padding-bottom:1rem}")
             .Append(".brand{font-weight:700;color:var(--text);text-decoration:none;font-size:1.125rem;display:flex;align-items:center;gap:.625rem}")

@@ -14,7 +14,7 @@ namespace Navo.Tools.Tests.Generate;
 /// </summary>
 public sealed class BriefEvaluationTests(ITestOutputHelper output)
 {
-    private const double AtLeast = 0.85;
+    private const double AtLeast = 0.89;
 
     [Fact]
     public void The_businesses_are_read_right_at_least_as_often_as_when_measured()
