@@ -37,8 +37,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public static async Task<HostProcess> StartAsync(string dataPath, params string[] extraArguments)
     {
-        // A build from before the move to Marten has no migrate command: it applied its schema at start-up.
-        if (HostOverride is null)
+        // A build from before the move to Marten (no Marten.dll beside it) has no migrate command: it applied its
+        // schema at start-up.
+        if (HostOverride is null || File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(HostOverride))!, "Marten.dll")))
         {
             await MigrateAsync(dataPath, extraArguments);
         }

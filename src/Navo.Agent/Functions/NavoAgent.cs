@@ -19,8 +19,9 @@ public sealed record AgentResult(string Text, IReadOnlyList<ToolCallRecord> Call
 public sealed record ReplyDelta(string? Text = null, string? Tool = null);
 
 /// <summary>
-/// Navo's agent on Semantic Kernel: a <see cref="Kernel"/> per turn whose plugin holds the tools bound to that turn,
-/// with the turn's filters: <see cref="ToolCallRecorder"/> (timing, failures as sentences, the calls for the turn's
+/// Navo's agent on Semantic Kernel: a <see cref="Kernel"/> per turn whose plugin holds the tools and whose services
+/// are the turn's (<see cref="TurnServices"/>: tenant, role, session, project, selection, channel), with the turn's
+/// filters: <see cref="ToolCallRecorder"/> (timing, failures as sentences, the calls for the turn's
 /// events), <see cref="RoleFilter"/> and, for the calls the model makes, <see cref="ApprovalFilter"/>. The chat client
 /// is Microsoft.Extensions.AI's pipeline with Semantic Kernel's function invocation (<see cref="AgentServices"/>),
 /// which runs the loop: at most <see cref="MaxRounds"/> requests, the last without tools. Nothing that matters lives
@@ -32,6 +33,9 @@ public sealed class NavoAgent(IChatClient chat, NavoTools tools, IServiceProvide
     public const int MaxRounds = 8;
 
     private readonly IChatCompletionService _completions = chat.AsChatCompletionService(services);
+
+    /// <summary>The tools, made once; a turn's kernel gives them its <see cref="TurnServices"/>.</summary>
+    private readonly NavoPlugin _plugin = new(tools.Functions);
 
     /// <summary>Answers <paramref name="history"/>'s last user message; with <paramref name="deltas"/>, streaming the reply as it comes.</summary>
     public async Task<AgentResult> RunAsync(
@@ -82,8 +86,7 @@ public sealed class NavoAgent(IChatClient chat, NavoTools tools, IServiceProvide
 
     private (Kernel Kernel, ToolCallRecorder Recorder) KernelFor(TurnScope scope)
     {
-        var kernel = new Kernel(services);
-        kernel.Plugins.Add(new NavoPlugin(tools.For(scope)));
+        var kernel = new Kernel(new TurnServices(scope, services), [_plugin]);
         var recorder = new ToolCallRecorder();
         kernel.FunctionInvocationFilters.Add(recorder);
         kernel.FunctionInvocationFilters.Add(new RoleFilter(scope));

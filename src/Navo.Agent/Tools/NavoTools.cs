@@ -19,10 +19,14 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
     /// <summary>How tool arguments are read: the edit operations' <c>op</c> may come anywhere; required arguments must be there.</summary>
     public static JsonSerializerOptions ArgumentOptions { get; } = new(EditOperationJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
-    /// <summary>The tools, bound to <paramref name="scope"/>.</summary>
-    public IReadOnlyList<AIFunction> For(TurnScope scope) =>
+    /// <summary>
+    /// The tools, made once. Each call finds its turn (<see cref="TurnScope"/>) in the services it is invoked with: the
+    /// turn's own service provider (<see cref="TurnServices"/>), which the agent gives the turn's kernel.
+    /// </summary>
+    public IReadOnlyList<AIFunction> Functions => _functions ??=
     [
         Tool(ToolNames.GenerateSite, (
+            IServiceProvider services,
             [Description("What the business is and does, in the user's words")] string description,
             [Description("The business name, if the user gave it")] string? businessName = null,
             [Description("The kind of business in the user's words, if they named it (\"dog groomer\", \"bakery\")")] string? industry = null,
@@ -30,24 +34,27 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             [Description("The tone the user asked for")] string? tone = null,
             [Description("True when the user corrects what the business is: a new version of the current site, never a new site")] bool redraft = false,
             CancellationToken cancellationToken = default) =>
-            GenerateAsync(scope, new GenerationArguments(description, businessName, industry, place, tone, redraft), cancellationToken)),
-        Tool(ToolNames.EditSite, ([Description("The edits, applied atomically, one version each")] EditOperation[] operations, CancellationToken cancellationToken = default) =>
-            EditAsync(scope, operations, cancellationToken)),
-        Tool(ToolNames.ShowHistory, (long? from = null, long? to = null, int? limit = null, CancellationToken cancellationToken = default) =>
-            HistoryAsync(scope, from, to, limit, cancellationToken)),
-        Tool(ToolNames.ListProjects, (CancellationToken cancellationToken = default) => ListAsync(scope, cancellationToken)),
-        Tool(ToolNames.OpenProject, ([Description("The site's name")] string name, CancellationToken cancellationToken = default) =>
-            OpenAsync(scope, name, cancellationToken)),
-        Tool(ToolNames.DeleteProject, ([Description("The name of the site to delete, exactly as it is listed")] string name, CancellationToken cancellationToken = default) =>
-            DeleteAsync(scope, name, cancellationToken)),
+            GenerateAsync(TurnServices.Scope(services), new GenerationArguments(description, businessName, industry, place, tone, redraft), cancellationToken)),
+        Tool(ToolNames.EditSite, (IServiceProvider services, [Description("The edits, applied atomically, one version each")] EditOperation[] operations, CancellationToken cancellationToken = default) =>
+            EditAsync(TurnServices.Scope(services), operations, cancellationToken)),
+        Tool(ToolNames.ShowHistory, (IServiceProvider services, long? from = null, long? to = null, int? limit = null, CancellationToken cancellationToken = default) =>
+            HistoryAsync(TurnServices.Scope(services), from, to, limit, cancellationToken)),
+        Tool(ToolNames.ListProjects, (IServiceProvider services, CancellationToken cancellationToken = default) => ListAsync(TurnServices.Scope(services), cancellationToken)),
+        Tool(ToolNames.OpenProject, (IServiceProvider services, [Description("The site's name")] string name, CancellationToken cancellationToken = default) =>
+            OpenAsync(TurnServices.Scope(services), name, cancellationToken)),
+        Tool(ToolNames.DeleteProject, (IServiceProvider services, [Description("The name of the site to delete, exactly as it is listed")] string name, CancellationToken cancellationToken = default) =>
+            DeleteAsync(TurnServices.Scope(services), name, cancellationToken)),
         Tool(ToolNames.PublishSite, (
+            IServiceProvider services,
             [Description("publish, rollback or unpublish")] PublishAction action,
             [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
             CancellationToken cancellationToken = default) =>
-            PublishAsync(scope, action, version, cancellationToken)),
-        Tool(ToolNames.ShowLeads, (CancellationToken cancellationToken = default) => LeadsAsync(scope, cancellationToken)),
+            PublishAsync(TurnServices.Scope(services), action, version, cancellationToken)),
+        Tool(ToolNames.ShowLeads, (IServiceProvider services, CancellationToken cancellationToken = default) => LeadsAsync(TurnServices.Scope(services), cancellationToken)),
         Tool(ToolNames.Help, () => Help()),
     ];
+
+    private IReadOnlyList<AIFunction>? _functions;
 
     /// <summary>
     /// Every tool's description and JSON Schema of its arguments, generated from the C# signatures (kept in
@@ -56,7 +63,7 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
     public static string SchemasJson()
     {
         var schemas = new JsonObject();
-        foreach (var tool in new NavoTools(null!, null!).For(new TurnScope(null!, Guid.Empty, string.Empty, string.Empty, null, null)))
+        foreach (var tool in new NavoTools(null!, null!).Functions)
         {
             schemas[tool.Name] = new JsonObject { ["description"] = tool.Description, ["parameters"] = JsonNode.Parse(tool.JsonSchema.GetRawText()) };
         }

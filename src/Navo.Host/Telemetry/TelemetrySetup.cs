@@ -7,9 +7,10 @@ using OpenTelemetry.Trace;
 namespace Navo.Host.Telemetry;
 
 /// <summary>
-/// OpenTelemetry traces and metrics for ASP.NET Core, HttpClient, Npgsql (its own ActivitySource and Meter) and the
-/// chat pipeline (Microsoft.Extensions.AI), exported over OTLP when <c>Navo:Telemetry:OtlpEndpoint</c> (or the standard
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set, and metrics for a Prometheus-style scraper at <c>/metrics</c>, answered
+/// OpenTelemetry metrics and traces for ASP.NET Core, HttpClient, Npgsql (its own ActivitySource and Meter) and the
+/// chat pipeline (Microsoft.Extensions.AI): both exported over OTLP when <c>Navo:Telemetry:OtlpEndpoint</c> (or the
+/// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set (traces are recorded only then), and metrics for a
+/// Prometheus-style scraper at <c>/metrics</c>, answered
 /// only to this machine unless <c>Navo:Telemetry:MetricsOpen</c> is true (put it behind your own network rules then).
 /// </summary>
 public static class TelemetrySetup
@@ -21,11 +22,6 @@ public static class TelemetrySetup
         var otlp = builder.Configuration["Navo:Telemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("navo"))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
-                .AddHttpClientInstrumentation()
-                .AddSource("Npgsql")
-                .AddSource("Experimental.Microsoft.Extensions.AI"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -34,7 +30,14 @@ public static class TelemetrySetup
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(otlp))
         {
-            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlp));
+            // Traces only when something collects them: recording spans nobody reads costs every request.
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
+                    .AddHttpClientInstrumentation()
+                    .AddSource("Npgsql")
+                    .AddSource("Experimental.Microsoft.Extensions.AI"))
+                .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlp));
         }
 
         return builder;
