@@ -73,7 +73,9 @@ public static class AgentServices
             .UseLogging()
             .Use(next => new ModelFailureChatClient(next))
             .Build(services);
-        client.GetService<FunctionInvokingChatClient>()!.MaximumIterationsPerRequest = NavoAgent.MaxRounds;
+        // Each iteration is a request whose calls are run; after the last, one more request without tools makes the
+        // model answer: MaxRounds requests in all.
+        client.GetService<FunctionInvokingChatClient>()!.MaximumIterationsPerRequest = NavoAgent.MaxRounds - 1;
         return client;
     }
 

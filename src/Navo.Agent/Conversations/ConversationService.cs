@@ -188,21 +188,21 @@ public sealed partial class ConversationService(
 
             history.AddUserMessage(message.Text);
             result = await agent.RunAsync(scope, history, context, deltas, cancellationToken);
-            if (result.AwaitingApproval is { } awaiting)
+            if (result.AwaitingApproval is { } call)
             {
-                var call = awaiting[0];
                 var site = await QuestionSiteAsync(session, scope, project, cancellationToken);
                 if (ApprovalQuestions.Blocker(call.Name, call.Arguments, site) is { } blocker)
                 {
                     // Asking "publish?" would only lead to a refusal: say what is missing instead.
-                    result = result with { Text = blocker, AwaitingApproval = null };
+                    result = result with { Text = string.Join("\n\n", result.Calls.Select(c => c.Result.Message).Append(blocker)), AwaitingApproval = null };
                 }
                 else
                 {
                     var question = ApprovalQuestions.For(call.Name, call.Arguments, site);
                     approvalId = Guid.CreateVersion7().ToString("N");
                     events.Add(new ApprovalRequested(messageId, approvalId, call.Name, JsonSerializer.Serialize(call.Arguments), question));
-                    result = result with { Text = question };
+                    // What the calls before it did, then the question.
+                    result = result with { Text = string.Join("\n\n", result.Calls.Select(c => c.Result.Message).Append(question)) };
                 }
             }
         }

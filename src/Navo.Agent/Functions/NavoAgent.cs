@@ -8,9 +8,9 @@ using Navo.Agent.Tools;
 
 namespace Navo.Agent.Functions;
 
-/// <summary>How a turn of the agent ended: the reply text, the calls made, and the calls that wait for the user's yes.</summary>
+/// <summary>How a turn of the agent ended: the reply text, the calls made, and the call that waits for the user's yes.</summary>
 /// <remarks><paramref name="ModelUnreachable"/>: the model went away; <paramref name="Text"/> says so, and any calls made before still stand.</remarks>
-public sealed record AgentResult(string Text, IReadOnlyList<ToolCallRecord> Calls, IReadOnlyList<FunctionCallContent>? AwaitingApproval = null, bool ModelUnreachable = false)
+public sealed record AgentResult(string Text, IReadOnlyList<ToolCallRecord> Calls, FunctionCallContent? AwaitingApproval = null, bool ModelUnreachable = false)
 {
     public static AgentResult Say(string text) => new(text, []);
 }
