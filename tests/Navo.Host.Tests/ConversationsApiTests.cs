@@ -280,7 +280,7 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task With_Accept_text_event_stream_a_draft_streams_progress_deltas_the_reply_and_done()
+    public async Task With_Accept_text_event_stream_a_draft_streams_the_tool_call_progress_deltas_the_reply_and_done()
     {
         var conversation = await StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{conversation}/messages")
@@ -293,7 +293,8 @@ public sealed class ConversationsApiTests(NavoHostFactory factory) : IClassFixtu
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
         var events = ParseEvents(await response.Content.ReadAsStringAsync());
-        events.Select(e => e.Name).Distinct().Should().Equal("progress", "delta", "reply", "done");
+        events.Select(e => e.Name).Distinct().Should().Equal("tool", "progress", "delta", "reply", "done");
+        JsonDocument.Parse(events.First(e => e.Name == "tool").Data).RootElement.GetProperty("name").GetString().Should().Be("generate_site");
         events.Where(e => e.Name == "progress").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("step").GetString())
             .Should().Contain(["brief", "assemble", "render"]);
         string.Concat(events.Where(e => e.Name == "delta").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()))
