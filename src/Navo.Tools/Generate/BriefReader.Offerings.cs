@@ -9,7 +9,8 @@ public static partial class BriefReader
     private static IReadOnlyList<string> FindOfferings(string text, string name, string? place, string? kind)
     {
         // "Build a site for Casa Azul, ... serving fish": the request to build the site is not what the business does.
-        var source = SiteRequest().Replace(text, string.Empty);
+        // "cellar door open weekends for tastings": what it opens for is offered.
+        var source = OpenFor().Replace(SiteRequest().Replace(text, string.Empty), ", ");
         var offerings = new List<string>();
         foreach (Match match in Offering().Matches(source))
         {
@@ -193,6 +194,10 @@ public static partial class BriefReader
     /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
     [GeneratedRegex(@"\s+(?:" + InNotAfterAVerb + "|at|near|around|round|across|from|" + OnWhere + @"|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during|once|twice)\s+.*$|\s+(?:weekly|monthly|daily|nightly|upstairs|downstairs)\b.*$|\s*" + Facts.PriceBegins + @"\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEnd();
+
+    /// <summary>"open weekends for", "open saturdays and sundays for": when it opens, before what it opens for.</summary>
+    [GeneratedRegex(@"\s+open\s+(?:(?:on|at|every|most|all|late|daily|year[- ]round|weekends?|weekdays?|evenings?|mornings?|afternoons?|nights?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?|and|&|to|till|until)\s+)+for\s+(?=\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenFor();
 
     [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Afterthought();

@@ -67,6 +67,13 @@ public sealed class CasualDescriptionTests
     }
 
     [Fact]
+    public void What_a_business_opens_for_is_an_offering()
+    {
+        BriefReader.Read("Hillside Orchard near Ledbury. farm shop open saturdays and sundays for pick your own, apple juice and cider")
+            .Offerings.Should().Contain("pick your own");
+    }
+
+    [Fact]
     public void An_offering_after_an_emoji_is_read()
     {
         BriefReader.Read("Shoreline Kayaks in Tenby 🛶 sunset paddles, kayak hire, sea safaris").Offerings.Should().Contain("sunset paddles");
