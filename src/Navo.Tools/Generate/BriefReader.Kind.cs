@@ -145,11 +145,15 @@ public static partial class BriefReader
         return Spaces().Replace(rest, " ").Trim(' ', ',', '.', ':', '-');
     }
 
-    [GeneratedRegex(@"[.!?](?!\d)|\n|;|\s[—–-]\s|—|–|:\s")]
+    /// <summary>A clause ends at a full stop, a dash, a colon or an emoji ("… in Raglan 🏄 beginner lessons"), not at "360°" or "™".</summary>
+    [GeneratedRegex(@"[.!?](?!\d)|\n|;|\s[—–-]\s|—|–|:\s|(?:[\p{So}-[©®™°]]|\p{Cs})+")]
     private static partial Regex Clause();
 
-    /// <summary>A list of offerings splits at commas and slashes; "custom and flash tattoos" stays one offering.</summary>
-    [GeneratedRegex(@"(?:\s*,)+\s*(?:and\s+|&\s+)?|\s*/\s*|\s+plus\s+")]
+    /// <summary>
+    /// A list of offerings splits at commas and slashes; "custom and flash tattoos" stays one offering, and so do
+    /// "24/7 access" and "move in/move out" (a slash between numbers, or after "in", "out", "on", "off", "up", "down").
+    /// </summary>
+    [GeneratedRegex(@"(?:\s*,)+\s*(?:and\s+|&\s+)?|(?<!(?:\d|\b(?:in|out|on|off|up|down))\s*)\s*/(?!\s*\d)\s*|\s+plus\s+")]
     private static partial Regex ItemSplit();
 
     [GeneratedRegex(@"\b(?:web\s*site\b" + NotSiteWork + @"|(?:a|the|my|our|new|one[- ]page)\s+site|site (?:name|for)|web page|can you|could you|please|need a|want a|make me|build me|hi|hello|hey|thanks)\b", RegexOptions.IgnoreCase)]

@@ -9,7 +9,8 @@ public static partial class BriefReader
     private static IReadOnlyList<string> FindOfferings(string text, string name, string? place, string? kind)
     {
         // "Build a site for Casa Azul, ... serving fish": the request to build the site is not what the business does.
-        var source = SiteRequest().Replace(text, string.Empty);
+        // "cellar door open weekends for tastings": what it opens for is offered.
+        var source = OpenFor().Replace(SiteRequest().Replace(text, string.Empty), ", ");
         var offerings = new List<string>();
         foreach (Match match in Offering().Matches(source))
         {
@@ -165,7 +166,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks|shoot|shoots|shooting|carry|carries|(?:have|has|'ve)\s+got|run|runs)\s+(?!(?:is|are|a|an|by|from|out|it|this|the business|my own)\b)(?<list>[^.!?;:()\n]+)")]
     private static partial Regex Offering();
 
-    [GeneratedRegex(@"\s+(?:in|for|to|with|since|at|near|around|across|from|on(?!\s+the\s+day\b)|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*[£€$]\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*(?:euros?|pounds?|dollars?).*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:" + InNotAfterAVerb + "|for|to|with|since|at|near|around|across|from|" + OnWhere + @"|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*" + Facts.PriceBegins + @"\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*" + Facts.PriceEnds + @".*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();
 
     [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
@@ -181,9 +182,22 @@ public static partial class BriefReader
     [GeneratedRegex(@"\b(?:open|opens|closed|call|phone|ring|text|email|e-mail|book|bookings?|hours)\b.*\d|@|\d{1,2}\s*(?:am|pm)\b|\b(?:since|established|based|located|speak|no contract|order by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAList();
 
+    /// <summary>
+    /// "on" where it starts a place or a time ("on Anglesey", "on weekends", "on request"), not where it says what the
+    /// work is on ("gold leaf on glass", "restoration work on listed buildings") or in "on the day coordination".
+    /// </summary>
+    private const string OnWhere = @"on(?!\s+the\s+day\b)(?!(?-i:\s+(?!(?:the|a|an|my|our|your|their|his|her|its|all|any|every|each|some|most|both|one|two|site|location|locations|request|demand|call|tap|foot|time|offer|sale|display|hand|arrival|board|top|line|air|wheels|budget|holiday|holidays|appointment|weekends?|weekdays?|days?|nights?|mornings?|afternoons?|evenings?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?|instagram|facebook|etsy|zoom|whatsapp)\b)\p{Ll}[\p{Ll}'-]*(?:\s+\p{Ll}[\p{Ll}'-]*){0,2}\s*(?:[,;]|$)))";
+
+    /// <summary>"in" where it starts a place or a manner ("in Leeds", "in person"), not after a verb it belongs to ("move in cleans", "drop in class").</summary>
+    internal const string InNotAfterAVerb = @"(?<!\b(?:move|moving|drop|dropping|check|walk|dine|sleep|plug|lock|log|sign|pop|break|built|fitted|live|stay)\s+)in";
+
     /// <summary>Where an item ends: at its place, its time or its manner; "boarding for dogs and cats" keeps who it is for.</summary>
-    [GeneratedRegex(@"\s+(?:in|at|near|around|round|across|from|on(?!\s+the\s+day\b)|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during|once|twice)\s+.*$|\s+(?:weekly|monthly|daily|nightly|upstairs|downstairs)\b.*$|\s*[£€$]\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:" + InNotAfterAVerb + "|at|near|around|round|across|from|" + OnWhere + @"|based|serving|covering|called|named|who|which|that|because|so|every|all|open|by|while|out to|along|during|once|twice)\s+.*$|\s+(?:weekly|monthly|daily|nightly|upstairs|downstairs)\b.*$|\s*" + Facts.PriceBegins + @"\s?\d.*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$|\s+for\s+(?:ages?|all|kids|children|adults|beginners|small|busy|local|the|your|everyone|people|families|women|men)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEnd();
+
+    /// <summary>"open weekends for", "open saturdays and sundays for": when it opens, before what it opens for.</summary>
+    [GeneratedRegex(@"\s+open\s+(?:(?:on|at|every|most|all|late|daily|year[- ]round|weekends?|weekdays?|evenings?|mornings?|afternoons?|nights?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?|and|&|to|till|until)\s+)+for\s+(?=\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenFor();
 
     [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Afterthought();
@@ -202,7 +216,7 @@ public static partial class BriefReader
     [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by|shop|store|boutique|business|company|firm|agency)$|^(?:small|little|tiny|cosy|cozy|home|own|new|friendly)\s+(?:studio|space|place|practice|salon|clinic|workshop)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Leftover();
 
-    [GeneratedRegex(@"[£€$]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|euros?|pounds?|dollars?)|\bfrom\s*$")]
+    [GeneratedRegex(Facts.PriceBegins + @"\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|" + Facts.PriceEnds + @")|\bfrom\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PriceOrNumber();
 
 }

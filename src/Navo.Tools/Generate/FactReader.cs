@@ -170,7 +170,7 @@ public static partial class FactReader
     [GeneratedRegex(@"^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|sessions?|classes|lessons)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DurationOnly();
 
-    [GeneratedRegex(@"\s+(?:in person|in|around|near|on|at|from|with|online|covering)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:in person|" + BriefReader.InNotAfterAVerb + @"|around|near|on|at|from|with|online|covering)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex Trailing();
 
     [GeneratedRegex(@"^\s*(?:each\s+)?for\s+(?:a|an|the|one)?\s*(?<item>[\p{L}' &-]{2,40}?)\s*(?:[,.;:!?\n]|\s(?:and|or|in|on|at)\s|$)", RegexOptions.IgnoreCase)]

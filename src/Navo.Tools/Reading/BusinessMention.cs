@@ -34,8 +34,17 @@ public static partial class BusinessMention
     public static IEnumerable<string> Names(string text)
     {
         var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName() };
+        // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
+        // business said later wins over it; alone, it is still the best name there is.
+        var person = new List<string>();
         foreach (var name in said.SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled())))
         {
+            if (!name.Contains(' ', StringComparison.Ordinal) && IntroducesAPerson(text, name))
+            {
+                person.Add(name);
+                continue;
+            }
+
             yield return name;
         }
 
@@ -46,11 +55,14 @@ public static partial class BusinessMention
         // "Family-run Italian restaurant in Cork — Trattoria Nonna Rosa": an opening that describes is not the name.
         var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) && !Fillers.Contains(opening[0].Split(' ')[0].ToLowerInvariant())
             ? opening.Concat(setOff) : setOff.Concat(opening);
-        foreach (var name in order)
+        foreach (var name in order.Concat(person))
         {
             yield return name;
         }
     }
+
+    private static bool IntroducesAPerson(string text, string word) =>
+        Regex.IsMatch(text, $@"\b(?:I'm|I’m|I am|im|my name is|my name's|my name’s)\s+{Regex.Escape(word)}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// A name typed in lower case with no words saying it is one: "fade street barbers. skin fades, …", "nails by jade
@@ -78,7 +90,19 @@ public static partial class BusinessMention
 
         string? NameIn(string clause, bool later, Func<string, bool> endsInTrade)
         {
+            // "we're butter lane café": the name follows "we're"; "we're two blokes & a truck": words joined by "&"
+            // after it are one, articles and all ("we're mum & daughter" are people, "fully insured & dbs checked" describes).
+            var said = WeAre().Match(clause);
+            clause = clause[said.Length..];
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (said.Success && words.Length is >= 3 and <= 6 && Array.IndexOf(words, "&", 1) is > 0 and var and && and < words.Length - 1
+                && words.All(w => PlainWord().IsMatch(w)) && !NotInName.Contains(words[0]) && !Fillers.Contains(words[0])
+                && words.All(w => w is "&" or "a" or "an" or "the" or "and" || (!NotInName.Contains(w) && !Described().IsMatch(w)))
+                && !words.All(w => w is "&" or "a" or "an" or "the" or "and" or "me" || People.Contains(w)))
+            {
+                return clause;
+            }
+
             if (words.Length is < 2 or > 5 || !words.All(w => PlainWord().IsMatch(w)) || words.Any(w => NotInName.Contains(w.ToLowerInvariant())))
             {
                 return null;
@@ -115,6 +139,15 @@ public static partial class BusinessMention
          "hi", "hello", "hey", "thanks", "cheers", "new", "now", "here", "there", "this", "that", "some", "any", "more", "very"],
         StringComparer.Ordinal);
 
+    /// <summary>People, not a business: "we're mum &amp; daughter", "we're husband &amp; wife".</summary>
+    private static readonly HashSet<string> People = new(
+        ["mum", "mom", "dad", "daughter", "daughters", "son", "sons", "sister", "sisters", "brother", "brothers", "husband", "wife", "partner",
+         "partners", "friend", "friends", "couple", "family", "team", "two", "three", "four", "mother", "father", "twins", "mates", "i"],
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^(?:we're|we’re|we are|were|this is)\s+")]
+    private static partial Regex WeAre();
+
     /// <summary>"by appointment", "by hand": not a name after "by".</summary>
     private static readonly HashSet<string> NotBy = new(
         ["appointment", "appointments", "hand", "request", "the", "a", "phone", "post", "email", "car", "foot", "bike", "road", "sea", "day", "night", "arrangement"],
@@ -128,6 +161,10 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"^\s*(?:hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
+
+    /// <summary>"fully insured &amp; dbs checked": words that say how a business is, not what it is called.</summary>
+    [GeneratedRegex(@"(?:ly|ed)$")]
+    private static partial Regex Described();
 
     /// <summary>Words that describe rather than name: "vegan", "professional", "wedding", "handmade".</summary>
     [GeneratedRegex(@"(?:al|ic|ive|ous|ful|ese|ish|an|ed|ing|ly|less|able)$")]
@@ -231,7 +268,8 @@ public static partial class BusinessMention
          "private", "public", "school", "term", "hours", "evenings", "mornings", "weekends", "london?", "progress", "demand", "between", "law",
          "cash", "full", "half", "case", "addition", "fact", "all", "any", "every", "each", "one", "two", "three", "pairs", "groups", "person.",
          "north", "south", "east", "west", "central", "village", "city", "county", "area", "region", "country", "uk", "ireland", "england",
-         "scotland", "wales", "the uk", "rural", "local", "nearby", "most", "many", "some", "lots", "parks", "fields", "woods", "gardens"],
+         "scotland", "wales", "the uk", "rural", "local", "nearby", "most", "many", "some", "lots", "parks", "fields", "woods", "gardens",
+         "here", "there", "about", "trips", "tables", "return", "exchange", "operation", "practice", "training", "sizes", "colours", "colors"],
         StringComparer.Ordinal);
 
     [GeneratedRegex(@"^(?:We're|We are|I'm|I am|It's|Its|This is)\s+", RegexOptions.IgnoreCase)]
@@ -278,7 +316,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
-    [GeneratedRegex(@"\b(?:in|near|based in|covering|around|serving)\s+(?<place>(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+)?)(?=\s*(?:[,.!?;—–]|\s-\s|$)|\s+(?:called|named)\b)")]
+    [GeneratedRegex(@"\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?<place>(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+)?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)")]
     private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
@@ -316,7 +354,7 @@ public static partial class BusinessMention
     private static partial Regex KindThenName();
 
     /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
-    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|cover|covers|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
@@ -365,6 +403,6 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^(?:based|located)\s")]
     private static partial Regex Based();
 
-    [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|covering|across|from|out of)\s+(?<place>(?:St\.?\s+|Co\.\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
+    [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|round|covering|cover|covers|across|from|out of)\s+(?<place>(?:St\.?\s+|Co\.\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceWords();
 }

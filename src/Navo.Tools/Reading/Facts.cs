@@ -65,12 +65,33 @@ public static partial class Facts
         return end.Success ? text[..end.Index] : text;
     }
 
-    private static string Currency(string word) => word.ToLowerInvariant() switch
+    /// <summary>
+    /// The signs a price may carry: "£18", "€4.50", "₹500", "¥3000", "₩15000", "₱250", "₦5000", "₪40", "₺200", "₴300",
+    /// "₽900", "฿350", "₫50000". Dollars with a country ("A$", "NZ$"), rand ("R150"), "CHF 80" and "kr 250" are read apart.
+    /// </summary>
+    public const string CurrencySign = "[£€$₹¥₩₱₦₪₺₴₽฿₫]";
+
+    /// <summary>What a price may begin with: a sign, a dollar with its country ("NZ$45") or a code before the number ("CHF 80", "kr 250", "Rs 200").</summary>
+    public const string PriceBegins = @"(?:(?:A|AU|NZ|C|CA|US|HK)\$|" + CurrencySign + @"|\b(?-i:R|CHF|kr|Rs\.?)(?=\s?\d))";
+
+    /// <summary>What a price may end with: "80 CHF", "250 kr", "500 rupees".</summary>
+    public const string PriceEnds = @"(?:euros?|pounds?|dollars?|rupees?|yen|francs?|chf|kr)\b";
+
+    /// <summary>The sign a price written with a word or code is shown with ("250 kroner" has none, so it keeps "kr").</summary>
+    private static string Currency(string word) => word.Trim().ToLowerInvariant() switch
     {
         "eur" or "euro" or "euros" => "€",
         "gbp" or "pound" or "pounds" or "quid" => "£",
         "usd" or "dollar" or "dollars" or "bucks" => "$",
         "zar" or "rand" or "rands" => "R",
+        "inr" or "rupee" or "rupees" => "₹",
+        "rs" or "rs." => "Rs ",
+        "jpy" or "yen" => "¥",
+        "aud" => "A$",
+        "nzd" => "NZ$",
+        "cad" => "C$",
+        "chf" or "franc" or "francs" => "CHF ",
+        "kr" or "sek" or "nok" or "dkk" => "kr ",
         _ => "£",
     };
 
@@ -84,7 +105,7 @@ public static partial class Facts
         var other => other,
     };
 
-    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US)\$|[£€$]|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day|player|word|user|guest|child|adult|dog|cat|room|visit|term|course|bottle|jar|box|pitch|item|piece|copy|ticket)s?\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US|HK)\$|" + CurrencySign + @"|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR|INR|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|kr|Rs\.?)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b|rupees?|inr\b|yen\b|jpy\b|chf\b|francs?\b|(?-i:kr)\b|sek\b|nok\b|dkk\b|aud\b|nzd\b|cad\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day|player|word|user|guest|child|adult|dog|cat|room|visit|term|course|bottle|jar|box|pitch|item|piece|copy|ticket)s?\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex PriceText();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
