@@ -31,6 +31,7 @@ public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHel
     [InlineData("sixth-drafts.json", 0.90)]
     [InlineData("seventh-drafts.json", 0.90)]
     [InlineData("eighth-drafts.json", 0.90)]
+    [InlineData("ninth-drafts.json", 0.0)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;
