@@ -37,8 +37,9 @@ public static partial class Regions
 
     /// <summary>
     /// A town of one or two words before a region, where the region ends a clause or goes on with "or", "and", "area"
-    /// ("in burlington vt or drop off"); two words only after "in", "near" or "based in" ("sugar land tx").
+    /// ("in burlington vt or drop off"); two words after "in", "near" or "based in" ("sugar land tx") or in capitals
+    /// ("Lennox Head NSW").
     /// </summary>
-    [GeneratedRegex(@"(?:\b(?i:in|near|based in|located in|serving|covering|around)\s+(?<town>\p{L}[\p{L}'’-]+\s+\p{L}[\p{L}'’-]+)|(?<![\p{L}'’-])(?<town>\p{L}[\p{L}'’-]{2,})),?\s+(?<region>(?i:" + AnyCase + ")|(?-i:" + Upper + @"))(?=\s*(?:[,.!?;:)—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?i:or|and|area|&|since|for)\b)")]
+    [GeneratedRegex(@"(?:\b(?i:in|near|based in|located in|serving|covering|around)\s+(?<town>\p{L}[\p{L}'’-]+\s+\p{L}[\p{L}'’-]+)|(?<![\p{L}'’-])(?<town>\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+|\p{L}[\p{L}'’-]{2,})),?\s+(?<region>(?i:" + AnyCase + ")|(?-i:" + Upper + @"))(?=\s*(?:[,.!?;:)—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?i:or|and|area|&|since|for)\b)")]
     private static partial Regex TownThenRegion();
 }
