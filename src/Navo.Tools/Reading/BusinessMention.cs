@@ -275,18 +275,23 @@ public static partial class BusinessMention
     /// </summary>
     private static string? LowerCasePlace(string text)
     {
-        var found = LowerPlace().Matches(text).Select(m => m.Groups["place"].Value)
+        var found = LowerPlace().Matches(text).Concat(PlacesClause().Matches(text)).Select(m => m.Groups["place"].Value)
             .Select(p => (Place: p, Core: Compass().Replace(p, string.Empty)))
             .FirstOrDefault(p => !NotLowerPlaces.Contains(p.Core.Split(' ')[0]) && !NotLowerPlaces.Contains(p.Core)).Place;
         return Titled(found);
     }
 
-    /// <summary>"halifax" is written "Halifax"; "McAllen" stays as typed.</summary>
+    /// <summary>"halifax" is written "Halifax", "wigan and west lancashire" "Wigan and West Lancashire"; "McAllen" stays as typed.</summary>
     private static string? Titled(string? place) =>
-        place is null || place.Any(char.IsUpper) ? place : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(place);
+        place is null || place.Any(char.IsUpper) ? place
+            : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(place).Replace(" And ", " and ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(?:north|south|east|west|central)\s+")]
     private static partial Regex Compass();
+
+    /// <summary>"… free quotes. leeds and north yorkshire.": a clause of two places, one with its compass point, is where the business works.</summary>
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}\s+(?:and|&)\s+(?:north|south|east|west|central)\s+[a-z][a-z'-]{2,}|(?:north|south|east|west|central)\s+[a-z][a-z'-]{2,}\s+(?:and|&)\s+[a-z][a-z'-]{2,})(?=\s*(?:[.!?;,\n]|$|\p{So}|\p{Cs}))")]
+    private static partial Regex PlacesClause();
 
     private static readonly HashSet<string> NotLowerPlaces = new(
         ["person", "store", "season", "summer", "winter", "spring", "autumn", "town", "the", "my", "our", "your", "a", "an", "house", "home", "kitchen",

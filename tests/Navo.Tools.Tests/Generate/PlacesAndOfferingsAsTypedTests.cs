@@ -38,6 +38,13 @@ public sealed class PlacesAndOfferingsAsTypedTests
     }
 
     [Fact]
+    public void A_clause_of_two_places_one_with_its_compass_point_is_the_place()
+    {
+        BriefReader.Read("tree surgeon, felling, pruning, stump grinding. free quotes. wigan and west lancashire. oak & ash tree care")
+            .Place.Should().Be("Wigan and West Lancashire");
+    }
+
+    [Fact]
     public void What_someone_specialises_in_is_not_a_place()
     {
         BriefReader.Read("wedding photographer specialising in elopements and small weddings. Wren Photo").Place.Should().BeNull();
