@@ -73,7 +73,7 @@ public static partial class BriefReader
     /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
     /// </summary>
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
-        parts.Select(o => WeDo().Replace(Bracketed().Replace(o, string.Empty), string.Empty))
+        parts.Select(o => IAmA().Replace(WeDo().Replace(Bracketed().Replace(o, string.Empty), string.Empty), string.Empty))
             .Select(o => !Article().IsMatch(o) && kind is not null && ForTail().Replace(o, string.Empty).Trim().EndsWith(kind, StringComparison.OrdinalIgnoreCase)
                 ? Described("a " + o.Trim(), kind) ?? o : o)
             .Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
@@ -105,8 +105,12 @@ public static partial class BriefReader
     private static partial Regex TimesOfDay();
 
     /// <summary>"we rescue and rehome retired greyhounds": what they do is the offering, not "we".</summary>
-    [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize|sharpen|mend|alter|service|install|fit|lay|tile|plaster|wash|detail|polish|frame|tune|upholster|engrave|carve|weld|forge|decorate|cut|style|colour|color|braid|thread|wax|tattoo|pierce|massage|treat|shoot|film|edit|record|sew|knit|crochet|weave|stitch|embroider|distil|smoke|cure|mill|grind|rent|hire|fix up|look after|care for|specialise in|specialize in)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex WeDo();
+
+    /// <summary>"I am a maths and science tutor": what the business is, read as <see cref="Described"/>, after "I am".</summary>
+    [GeneratedRegex(@"^\s*(?:i\s+am|i'm|i’m|im|we\s+are|we're|we’re)\s+(?=(?:a|an)\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex IAmA();
 
     /// <summary>"full wedding planning and on-the-day coordination for couples getting married": a long item ends before "for".</summary>
     [GeneratedRegex(@"\s+for\s+.*$")]
@@ -173,7 +177,7 @@ public static partial class BriefReader
     private static partial Regex LeadingFiller();
 
     /// <summary>Words that are not offerings; "on the day coordination" is one, though it begins like a place ("on Anglesey").</summary>
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on(?!\s+the\s+day\b)|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on(?!\s+the\s+day\b)|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open(?!\s+(?!(?:on|at|in|from|to|till|until|til|by|for|every|all|most|late|early|now|daily|weekly|seven|7|24|year|weekends?|weekdays?|days?|nights?|mornings?|afternoons?|evenings?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?)\b)\p{L})|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     /// <summary>"website localisation", "site clearance": work on websites and sites is an offering, not a request for one.</summary>

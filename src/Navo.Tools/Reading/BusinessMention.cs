@@ -10,7 +10,7 @@ namespace Navo.Tools.Reading;
 public static partial class BusinessMention
 {
     private static readonly HashSet<string> NotNames = new(
-        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm"],
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Generic = new(
@@ -51,11 +51,15 @@ public static partial class BusinessMention
         var opening = Found(KindThenName(), text).Concat(Found(OpeningName(), text)).ToList();
         // "(Pharaoh's Tomb, The Heist, Lab 9)": names in brackets are of things the business has, not of it.
         var setOff = Found(DashName(), text).Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length))))
-            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !DayOrMonth().IsMatch(n) && !NotAName().IsMatch(n)).ToList();
+            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !NotAName().IsMatch(n)
+                && !(DayOrMonth().Match(n) is { Success: true } day && (day.Index == 0 || n.Any(char.IsDigit))))
+            .ToList();
         // "Family-run Italian restaurant in Cork — Trattoria Nonna Rosa": an opening that describes is not the name.
         var order = opening.Count > 0 && opening[0].Contains(' ', StringComparison.Ordinal) && !Fillers.Contains(opening[0].Split(' ')[0].ToLowerInvariant())
             ? opening.Concat(setOff) : setOff.Concat(opening);
-        foreach (var name in order.Concat(person))
+        // "Austin TX. … Lone Star Pipe Pros.", "Dr. Ben Walsh, Treasure Valley Chiropractic": a town with its state or a
+        // person with a title is set off too, and comes after a name that is neither.
+        foreach (var name in order.OrderBy(n => TitledPerson().IsMatch(n) || TownAndRegion().IsMatch(n) ? 1 : 0).Concat(person))
         {
             yield return name;
         }
@@ -95,8 +99,10 @@ public static partial class BusinessMention
             var said = WeAre().Match(clause);
             clause = clause[said.Length..];
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (said.Success && words.Length is >= 3 and <= 6 && Array.IndexOf(words, "&", 1) is > 0 and var and && and < words.Length - 1
-                && words.All(w => PlainWord().IsMatch(w)) && !NotInName.Contains(words[0]) && !Fillers.Contains(words[0])
+            // "… cheap rates. 2 lads & a van": the last clause, of words joined by "& a", is a name without "we're" too.
+            var last = later && clause == clauses[^1] && AndA().IsMatch(clause);
+            if ((said.Success || last) && words.Length is >= 3 and <= 6 && Array.IndexOf(words, "&", 1) is > 0 and var and && and < words.Length - 1
+                && words.All(w => PlainWord().IsMatch(w) || (last && w.All(char.IsDigit))) && !NotInName.Contains(words[0]) && !Fillers.Contains(words[0])
                 && words.All(w => w is "&" or "a" or "an" or "the" or "and" || (!NotInName.Contains(w) && !Described().IsMatch(w)))
                 && !words.All(w => w is "&" or "a" or "an" or "the" or "and" or "me" || People.Contains(w)))
             {
@@ -116,7 +122,9 @@ public static partial class BusinessMention
 
             var rest = words[..^1].Where(w => w is not ("the" or "&" or "co")).ToList();
             var plain = rest.Where(w => !Fillers.Contains(w.ToLowerInvariant()) && !Adjective().IsMatch(w)).Select(w => w.ToLowerInvariant()).ToList();
-            return endsInTrade(words[^1].ToLowerInvariant()) && rest.Count >= (later ? 2 : 1) && !describes(plain) ? clause : null;
+            // "sparkle & co cleaning", "j.walsh decorating": "& co" or a person's initial says a name, so one word before the trade will do.
+            var marked = AndCo().IsMatch(clause) || words.Any(w => Initial().IsMatch(w));
+            return endsInTrade(words[^1].ToLowerInvariant()) && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) ? clause : null;
         }
     }
 
@@ -156,8 +164,18 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:[.!?;,:](?=\s|$)|\n|[—–]|\s-\s|\p{So}|\p{Cs})+")]
     private static partial Regex ClauseEnd();
 
-    [GeneratedRegex(@"^[\p{Ll}][\p{Ll}\p{N}'’&-]*$|^&$")]
+    [GeneratedRegex(@"^[\p{Ll}](?:[\p{Ll}\p{N}'’&-]|\.(?=\p{Ll}))*$|^&$")]
     private static partial Regex PlainWord();
+
+    [GeneratedRegex(@"\s(?:&|and)\s(?:a|an|the)\s\p{Ll}")]
+    private static partial Regex AndA();
+
+    [GeneratedRegex(@"\s(?:&|and)\sco\b")]
+    private static partial Regex AndCo();
+
+    /// <summary>"j.walsh": a person's initial and surname.</summary>
+    [GeneratedRegex(@"^\p{Ll}\.\p{Ll}{2,}$")]
+    private static partial Regex Initial();
 
     [GeneratedRegex(@"^\s*(?:hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
@@ -195,7 +213,10 @@ public static partial class BusinessMention
     /// </summary>
     private static string Tidy(string name)
     {
-        var trimmed = CalledFirst().Replace(name.Trim().TrimEnd(',', '!', ':', '?'), string.Empty);
+        // "Kirk Electrical Ltd 07700 900461", "$2,400. Saltbox Boatworks": a phone number after the name and the end
+        // of a number before it are not the name's.
+        var numbers = NumberAround().Replace(name.Trim(), m => m.Index == 0 || m.Value.Count(char.IsDigit) >= 6 ? string.Empty : m.Value);
+        var trimmed = CalledFirst().Replace(numbers.TrimEnd(',', '!', ':', '?'), string.Empty);
         trimmed = Abbreviation().IsMatch(trimmed) ? trimmed : trimmed.TrimEnd('.');
         var tidy = TrailingConnector().Replace(trimmed, string.Empty);
         var at = OnPlace().Matches(tidy).FirstOrDefault(m => tidy[..m.Index].Contains(' ', StringComparison.Ordinal));
@@ -244,6 +265,7 @@ public static partial class BusinessMention
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
             .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p))
+            ?? Titled(Regions.TownBefore(rest))
             ?? LowerCasePlace(rest);
     }
 
@@ -253,14 +275,23 @@ public static partial class BusinessMention
     /// </summary>
     private static string? LowerCasePlace(string text)
     {
-        var found = LowerPlace().Matches(text).Select(m => m.Groups["place"].Value)
+        var found = LowerPlace().Matches(text).Concat(PlacesClause().Matches(text)).Select(m => m.Groups["place"].Value)
             .Select(p => (Place: p, Core: Compass().Replace(p, string.Empty)))
             .FirstOrDefault(p => !NotLowerPlaces.Contains(p.Core.Split(' ')[0]) && !NotLowerPlaces.Contains(p.Core)).Place;
-        return found is null ? null : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(found);
+        return Titled(found);
     }
 
-    [GeneratedRegex(@"^(?:north|south|east|west)\s+")]
+    /// <summary>"halifax" is written "Halifax", "wigan and west lancashire" "Wigan and West Lancashire"; "McAllen" stays as typed.</summary>
+    private static string? Titled(string? place) =>
+        place is null || place.Any(char.IsUpper) ? place
+            : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(place).Replace(" And ", " and ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^(?:north|south|east|west|central)\s+")]
     private static partial Regex Compass();
+
+    /// <summary>"… free quotes. leeds and north yorkshire.": a clause of two places, one with its compass point, is where the business works.</summary>
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}\s+(?:and|&)\s+(?:north|south|east|west|central)\s+[a-z][a-z'-]{2,}|(?:north|south|east|west|central)\s+[a-z][a-z'-]{2,}\s+(?:and|&)\s+[a-z][a-z'-]{2,})(?=\s*(?:[.!?;,\n]|$|\p{So}|\p{Cs}))")]
+    private static partial Regex PlacesClause();
 
     private static readonly HashSet<string> NotLowerPlaces = new(
         ["person", "store", "season", "summer", "winter", "spring", "autumn", "town", "the", "my", "our", "your", "a", "an", "house", "home", "kitchen",
@@ -278,7 +309,7 @@ public static partial class BusinessMention
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)";
 
     /// <summary>"Keys in Tune", "Paws at Home Vet": "in" and "at" join a name's words only before a capital.</summary>
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a)\b|(?:in|at)\s+(?=[\p{Lu}\p{N}])" + NamePart + "|" + NamePart + @")){0,6}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:in|at)\s+(?=[\p{Lu}\p{N}])" + NamePart + "|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
@@ -316,7 +347,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
-    [GeneratedRegex(@"\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?<place>(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+)?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)")]
+    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
     private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
@@ -324,7 +355,7 @@ public static partial class BusinessMention
     private static partial Regex PlaceTail();
 
     /// <summary>"A. Hardy Thatching and I'm (based in …)": a name ends before the person goes on.</summary>
-    [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in|at))+$|\s+(?:and|&)\s+(?:I|I'm|I’m|I've|I'll|I'd|We|We're|We've)(?:\s.*)?$")]
+    [GeneratedRegex(@"(?:\s+(?:and|of|the|&|on|with|by|for|a|de|la|in|at|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et))+$|\s+(?:and|&)\s+(?:I|I'm|I’m|I've|I'll|I'd|We|We're|We've)(?:\s.*)?$")]
     private static partial Regex TrailingConnector();
 
     [GeneratedRegex(@"\s(?:on|in|at)\s\p{Lu}")]
@@ -368,7 +399,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
@@ -405,4 +436,16 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"\b(?:based in|located in|in|near|serving|around|round|covering|cover|covers|across|from|out of)\s+(?<place>(?:St\.?\s+|Co\.\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceWords();
+
+    /// <summary>"07700 900461" after a name, "400. " before one (the end of "$2,400."): numbers, not words of the name.</summary>
+    [GeneratedRegex(@"(?:\s+[+(]?\d[\d()-]*(?:\s[\d()-]+){0,4})$|^\d[\d,]*\.\s+")]
+    private static partial Regex NumberAround();
+
+    /// <summary>"Dr. Ben Walsh", "Mrs Jones": a person named with a title.</summary>
+    [GeneratedRegex(@"^(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?$")]
+    private static partial Regex TitledPerson();
+
+    /// <summary>"Austin TX", "Hobart Tas": a town with its state or province.</summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:" + Regions.Upper + ")$")]
+    private static partial Regex TownAndRegion();
 }

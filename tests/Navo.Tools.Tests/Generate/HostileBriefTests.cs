@@ -23,6 +23,11 @@ public sealed class HostileBriefTests
         "Bloom is a florist" + new string(' ', 3980) + "!",
         string.Concat(Enumerable.Repeat("we sell cakes and ", 222)),
         string.Concat(Enumerable.Range(0, 400).Select(i => $"Word{i} ")),
+        string.Concat(Enumerable.Repeat("in aa bb ", 444)),
+        string.Concat(Enumerable.Repeat("Aa Bb TX ", 444)),
+        string.Concat(Enumerable.Repeat("aa and south bb ", 250)),
+        string.Concat(Enumerable.Repeat("Aa n Bb se ", 363)),
+        string.Concat(Enumerable.Repeat("Aa and Bb of ", 307)),
     ];
 
     [Theory]
