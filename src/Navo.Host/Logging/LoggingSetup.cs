@@ -19,6 +19,9 @@ public static class LoggingSetup
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
+                // Semantic Kernel writes three lines for every tool call; the conversation's events record each call
+                // with its time, and the audit trail is projected from them.
+                .MinimumLevel.Override("Microsoft.SemanticKernel", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
