@@ -31,8 +31,8 @@ public static class TurnStream
         {
             try
             {
-                return await conversations.SendAsync(tenant, id, message, new Progress<StepProgress>(events.Writer, "progress", step => step), cancellationToken,
-                    new Progress<ReplyDelta>(events.Writer, null, delta => delta, streamed));
+                return await conversations.SendAsync(tenant, id, message, new EventWriter<StepProgress>(events.Writer, "progress", step => step), cancellationToken,
+                    new EventWriter<ReplyDelta>(events.Writer, null, delta => delta, streamed));
             }
             finally
             {
@@ -79,7 +79,7 @@ public static class TurnStream
     /// Writes what a turn reports as events: each finished step as <c>progress</c>; the model's text as <c>delta</c>
     /// and each tool it starts to call as <c>tool</c> (when <paramref name="name"/> is null).
     /// </summary>
-    private sealed class Progress<T>(ChannelWriter<SseItem<string>> writer, string? name, Func<T, object> data, StreamedText? streamed = null) : IProgress<T>
+    private sealed class EventWriter<T>(ChannelWriter<SseItem<string>> writer, string? name, Func<T, object> data, StreamedText? streamed = null) : IProgress<T>
     {
         public void Report(T value)
         {
