@@ -194,15 +194,14 @@ public sealed partial class ConversationService(
                 if (ApprovalQuestions.Blocker(call.Name, call.Arguments, site) is { } blocker)
                 {
                     // Asking "publish?" would only lead to a refusal: say what is missing instead.
-                    result = result with { Text = string.Join("\n\n", result.Calls.Select(c => c.Result.Message).Append(blocker)), AwaitingApproval = null };
+                    result = result with { Text = SaidByCalls(result, blocker), AwaitingApproval = null };
                 }
                 else
                 {
                     var question = ApprovalQuestions.For(call.Name, call.Arguments, site);
                     approvalId = Guid.CreateVersion7().ToString("N");
                     events.Add(new ApprovalRequested(messageId, approvalId, call.Name, JsonSerializer.Serialize(call.Arguments), question));
-                    // What the calls before it did, then the question.
-                    result = result with { Text = string.Join("\n\n", result.Calls.Select(c => c.Result.Message).Append(question)) };
+                    result = result with { Text = SaidByCalls(result, question) };
                 }
             }
         }
@@ -267,6 +266,10 @@ public sealed partial class ConversationService(
 
     public const string DeclineAction = "navo:decline";
 
+    /// <summary>What the turn's tool calls said, one paragraph each, then <paramref name="last"/> (a question, a blocker), if any.</summary>
+    private static string SaidByCalls(AgentResult result, string? last = null) =>
+        string.Join("\n\n", result.Calls.Select(c => c.Result.Message).Append(last).OfType<string>());
+
     private static AgentReply ReplyFor(AgentResult result, string? approvalId)
     {
         var cards = result.Calls.Select(c => c.Result.Card).Where(c => c is not null).Select(c => c!).ToList();
@@ -279,7 +282,7 @@ public sealed partial class ConversationService(
         if (result.ModelUnreachable && result.Calls.Count > 0)
         {
             // The tools ran before the model went away: say what they did rather than that nothing happened.
-            return new AgentReply(string.Join("\n\n", result.Calls.Select(c => c.Result.Message)), cards, []);
+            return new AgentReply(SaidByCalls(result), cards, []);
         }
 
         var suggested = result.Calls.Any(c => c.Name is ToolNames.EditSite or ToolNames.GenerateSite && c.Status == ToolStatus.Ok)

@@ -26,13 +26,12 @@ public static class TurnStream
         ConversationService conversations, TenantContext tenant, Guid id, IncomingMessage message, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var events = Channel.CreateUnbounded<SseItem<string>>();
-        var streamed = new StreamedText();
+        var replyEvents = new ReplyEvents(events.Writer);
         var turn = Task.Run(async () =>
         {
             try
             {
-                return await conversations.SendAsync(tenant, id, message, new EventWriter<StepProgress>(events.Writer, "progress", step => step), cancellationToken,
-                    new EventWriter<ReplyDelta>(events.Writer, null, delta => delta, streamed));
+                return await conversations.SendAsync(tenant, id, message, new StepEvents(events.Writer), cancellationToken, replyEvents);
             }
             finally
             {
@@ -58,7 +57,7 @@ public static class TurnStream
             yield break;
         }
 
-        if (!streamed.Any)
+        if (!replyEvents.StreamedText)
         {
             // Nothing came from a model (a yes, a photo placed, a stale button): the reply is the text, in one piece.
             yield return new SseItem<string>(JsonSerializer.Serialize(new { text = outcome.Reply.Text }, Json), "delta");
@@ -69,31 +68,27 @@ public static class TurnStream
         yield return new SseItem<string>("{}", "done");
     }
 
-    /// <summary>Whether any reply text was streamed as the model wrote it.</summary>
-    private sealed class StreamedText
+    /// <summary>Each finished step of a draft or a publish as a <c>progress</c> event.</summary>
+    private sealed class StepEvents(ChannelWriter<SseItem<string>> writer) : IProgress<StepProgress>
     {
-        public bool Any { get; set; }
+        public void Report(StepProgress value) => writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(value, Json), "progress"));
     }
 
-    /// <summary>
-    /// Writes what a turn reports as events: each finished step as <c>progress</c>; the model's text as <c>delta</c>
-    /// and each tool it starts to call as <c>tool</c> (when <paramref name="name"/> is null).
-    /// </summary>
-    private sealed class EventWriter<T>(ChannelWriter<SseItem<string>> writer, string? name, Func<T, object> data, StreamedText? streamed = null) : IProgress<T>
+    /// <summary>The model's text as <c>delta</c> events, and each tool it starts to call as a <c>tool</c> event.</summary>
+    private sealed class ReplyEvents(ChannelWriter<SseItem<string>> writer) : IProgress<ReplyDelta>
     {
-        public void Report(T value)
+        /// <summary>Whether any reply text was streamed as the model wrote it.</summary>
+        public bool StreamedText { get; private set; }
+
+        public void Report(ReplyDelta value)
         {
-            if (name is not null)
-            {
-                writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(data(value), Json), name));
-            }
-            else if (value is ReplyDelta { Tool: { } tool })
+            if (value.Tool is { } tool)
             {
                 writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(new { name = tool }, Json), "tool"));
             }
-            else if (value is ReplyDelta { Text: { } text })
+            else if (value.Text is { } text)
             {
-                streamed!.Any = true;
+                StreamedText = true;
                 writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(new { text }, Json), "delta"));
             }
         }
