@@ -15,23 +15,44 @@ public static partial class BriefReader
 
     /// <summary>
     /// What a description of the business says it offers: "a maths and physics tutor" offers maths and physics, "a
-    /// converted barn for weddings" is for weddings; "a friendly dog groomer" says nothing more than its kind.
+    /// bridal makeup artist" bridal makeup, "a small gin distillery on Skye" gin, "a converted barn for weddings" is for
+    /// weddings; "a friendly dog groomer" says nothing more than its kind.
     /// </summary>
     private static string? Described(string part, string? kind)
     {
-        var head = ForTail().Replace(part, string.Empty).Trim();
+        // What it is ends where its place, its time or who it is for begins.
+        var head = ItemEnd().Replace(ForTail().Replace(part, string.Empty), string.Empty).Trim();
         if (kind is not null && head.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
         {
+            // "a 24/7 locksmith", "a 17th century country pub": words with a number describe the business, not what it offers.
             var words = head[..^kind.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                .SkipWhile(w => Describing().IsMatch(w)).ToList();
-            if (words.Count > 0 && !words.All(w => Describing().IsMatch(w)))
+                .Where(w => w.Trim(Quotes).Length > 0).SkipWhile(w => Describing().IsMatch(w)).ToList();
+            if (words.Count > 0 && !words.All(w => Describing().IsMatch(w)) && !words.Any(w => w.Any(char.IsDigit)))
             {
-                return string.Join(' ', words);
+                return string.Join(' ', words.Concat(CraftOf(head[^kind.Length..])));
             }
         }
 
         return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
     }
+
+    /// <summary>What is left where a quoted name was taken out ("'' food truck").</summary>
+    private static readonly char[] Quotes = ['\'', '"', '‘', '’', '“', '”'];
+
+    /// <summary>
+    /// The words of a kind that say what its person works at: "makeup" of "makeup artist", so that "a bridal makeup
+    /// artist" offers bridal makeup, not "bridal". A kind that names a place says nothing more: in "a basement cocktail
+    /// bar" or "a 17th century country pub" the words before it describe the place.
+    /// </summary>
+    private static IEnumerable<string> CraftOf(string kind)
+    {
+        var words = kind.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return PersonAtWork().IsMatch(words[^1]) ? words[..^1] : [];
+    }
+
+    /// <summary>"artist", "therapist", "instructor", "groomer", "electrician": a word for a person at work.</summary>
+    [GeneratedRegex(@"\p{L}{2}(?:er|or|ist|ian)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonAtWork();
 
     [GeneratedRegex(@"^(?:a|an)\s.*?\sfor\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ForWhat();
@@ -39,6 +60,6 @@ public static partial class BriefReader
     [GeneratedRegex(@"\s(?:for|in|near|based|covering|serving|around)\s.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForTail();
 
-    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&|limited|licensed|accredited|chartered|\p{L}+-(?:based|run|owned|led|only))$", RegexOptions.IgnoreCase)]
     private static partial Regex Describing();
 }
