@@ -20,6 +20,12 @@ public static partial class BriefReader
         }
 
         offerings.AddRange(ListedOfferings(source, name, place, kind));
+        if (OfferedByWhatItIs(source) is { } said)
+        {
+            // What the owner says the business is comes first: it is what all the rest is part of.
+            offerings.InsertRange(0, Items([said], name, place, kind, first: false));
+        }
+
         return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxOfferings)];
     }
 

@@ -36,6 +36,33 @@ public static partial class BriefReader
         return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
     }
 
+    /// <summary>
+    /// What a company or a product is said to do: "a carpet, rug and upholstery cleaning company" offers carpet, rug and
+    /// upholstery cleaning, "Ledgerly is bookkeeping software" bookkeeping software. Read before the text is split at
+    /// commas, which would part the list; "a small family business" or "an online business" says nothing of what it does.
+    /// </summary>
+    private static string? OfferedByWhatItIs(string text)
+    {
+        foreach (Match match in TradeOrProduct().Matches(text))
+        {
+            var words = match.Groups["what"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => Describing().IsMatch(w)).ToList();
+            var what = string.Join(' ', words);
+            if (words.Count > 0 && !words.All(w => Describing().IsMatch(w) || char.IsUpper(w[0])) && !FactReader.IsManner(what))
+            {
+                return match.Groups["product"].Success ? $"{what} {match.Groups["product"].Value}" : what;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"a plumbing and heating company", "is invoicing software": the work of a company, or a product with what it does.</summary>
+    [GeneratedRegex(@"(?:\b(?:a|an)|\b(?:is|are))\s+(?<what>" + Word + @"(?:(?:\s*,\s*|\s+&\s+|\s+)" + Word + @"){0,6})\s+(?:company|business|firm|agency|(?<product>software|app|platform))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TradeOrProduct();
+
+    /// <summary>A word of what a business does: not one that starts another part of the sentence ("a shop in town").</summary>
+    private const string Word = @"(?!(?:a|an|the|is|are|was|our|my|your|we|i|it|now|that|which|who|in|on|at|for|of|with|to|from|by|as)\b)\p{L}[\p{L}'-]*";
+
     /// <summary>What is left where a quoted name was taken out ("'' food truck").</summary>
     private static readonly char[] Quotes = ['\'', '"', '‘', '’', '“', '”'];
 

@@ -112,6 +112,9 @@ public static partial class FactReader
         return last.Length > 1 && last.Split(' ').Length <= 6 ? last : following;
     }
 
+    /// <summary>True when <paramref name="words"/> only say how or how often the work is done ("online only", "weekly or fortnightly").</summary>
+    public static bool IsManner(string words) => Manner().IsMatch(words.Trim());
+
     /// <summary>"online only", "mobile", "weekly or fortnightly", "by appointment": how or how often the work is done.</summary>
     [GeneratedRegex(@"^(?:(?:online|mobile|remote|remotely|in[- ]person|by\s+appointment|appointments?|weekly|fortnightly|monthly|daily|only|or|and|&)(?:\s+|$))+$", RegexOptions.IgnoreCase)]
     private static partial Regex Manner();

@@ -4,8 +4,8 @@ namespace Navo.Tools.Tests.Generate;
 
 /// <summary>
 /// What the owner says the business is often says what it offers: "a sports massage therapist" offers sports
-/// massage, "a little rum distillery on the Gower" rum. Words that only describe the place or the business ("craft",
-/// "24-hour", "16th century") do not.
+/// massage, "a little rum distillery on the Gower" rum, "a window, gutter and fascia cleaning company" that cleaning.
+/// Words that only describe the place or the business ("craft", "basement", "16th century", "small family") do not.
 /// </summary>
 public sealed class WhatTheBusinessIsTests
 {
@@ -28,5 +28,24 @@ public sealed class WhatTheBusinessIsTests
     public void Words_that_describe_the_business_are_not_offered(string description, string describing)
     {
         BriefReader.Read(description).Offerings.Should().NotContain(o => o.Contains(describing, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_company_offers_its_work_even_when_it_is_a_list()
+    {
+        BriefReader.Read("Brightside, a window, gutter and fascia cleaning company in Leicester").Offerings
+            .Should().Contain("window, gutter and fascia cleaning");
+    }
+
+    [Fact]
+    public void A_company_that_only_says_how_it_is_run_offers_nothing_by_that()
+    {
+        BriefReader.Read("We're a small family-run business in Hove. Tidy Gardens").Offerings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Software_offers_itself_with_what_it_does()
+    {
+        BriefReader.Read("Nestwise is budgeting software for students, with a free month").Offerings.Should().Contain("budgeting software");
     }
 }
