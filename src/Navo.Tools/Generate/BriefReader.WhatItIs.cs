@@ -45,6 +45,7 @@ public static partial class BriefReader
     {
         foreach (Match match in TradeOrProduct().Matches(text))
         {
+            // "a Yorkshire business", "a Tallyflow company": words in capitals are places and names, not work.
             var words = match.Groups["what"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => Describing().IsMatch(w)).ToList();
             var what = string.Join(' ', words);
             if (words.Count > 0 && !words.All(w => Describing().IsMatch(w) || char.IsUpper(w[0])) && !FactReader.IsManner(what))
