@@ -20,6 +20,12 @@ public static partial class BriefReader
         }
 
         offerings.AddRange(ListedOfferings(source, name, place, kind));
+        if (OfferedByWhatItIs(source) is { } said)
+        {
+            // What the owner says the business is comes first: it is what all the rest is part of.
+            offerings.InsertRange(0, Items([said], name, place, kind, first: false));
+        }
+
         return [.. offerings.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxOfferings)];
     }
 
@@ -55,9 +61,10 @@ public static partial class BriefReader
                     yield return item;
                 }
             }
-            else if (items.Count == 1 && items[0].Contains(' ', StringComparison.Ordinal) && (index <= 3 || Templates.IsPlural(items[0])))
+            else if (items.Count == 1 && (items[0].Contains(' ', StringComparison.Ordinal) || OnOffer().IsMatch(unnamed)) && (index <= 3 || Templates.IsPlural(items[0])))
             {
-                // "— guided sea kayak tours along the coast": one thing said on its own, early on.
+                // "— guided sea kayak tours along the coast": one thing said on its own, early on; "commissions
+                // taken": one word that the owner says is on offer.
                 single.Add(items[0]);
             }
         }
@@ -70,7 +77,8 @@ public static partial class BriefReader
 
     /// <summary>
     /// The parts of a list that are offerings, tidied: not the business's name or what it is ("a little wine bar in
-    /// Lewes", "freelance graphic designer"), not hours, contacts or places, without "available" or "welcome" after them.
+    /// Lewes", "freelance graphic designer"), not hours, contacts, places or how the work is done ("mobile", "weekly"),
+    /// without "available" or "welcome" after them.
     /// </summary>
     private static IEnumerable<string> Items(IEnumerable<string> parts, string name, string? place, string? kind, bool first = true) =>
         parts.Select(o => IAmA().Replace(WeDo().Replace(Bracketed().Replace(o, string.Empty), string.Empty), string.Empty))
@@ -85,7 +93,7 @@ public static partial class BriefReader
             .OfType<string>()
             .Where(o => o.Length is > 2 and <= 70 && o.Split(' ').Length <= 9 && (place is null || !o.Equals(place, StringComparison.OrdinalIgnoreCase)) && !NotOffering().IsMatch(o)
                 && !Leftover().IsMatch(o) && (kind is null || !o.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
-                && !LanguagesSpoken(o))
+                && !LanguagesSpoken(o) && !FactReader.IsManner(o))
             .Select(LowerUnlessProper);
 
     /// <summary>"(translations in French,) English and Spanish": the languages a business works in are a fact, not an offering; "Spanish" taught alone is one.</summary>
@@ -123,43 +131,6 @@ public static partial class BriefReader
         return at.Success ? item[..at.Index] : item;
     }
 
-    /// <summary>"a little wine bar in Lewes" says what the business is; "a children's corner", later in a list, is an offering.</summary>
-    private static bool IsWhatItIs(string part, string? place, string? kind) =>
-        (place is not null && part.Contains(place, StringComparison.OrdinalIgnoreCase)) || (kind is not null && part.Contains(kind, StringComparison.OrdinalIgnoreCase))
-        || ForTail().IsMatch(part);
-
-    [GeneratedRegex(@"^\s*(?:a|an)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Article();
-
-    /// <summary>
-    /// What a description of the business says it offers: "a maths and physics tutor" offers maths and physics, "a
-    /// converted barn for weddings" is for weddings; "a friendly dog groomer" says nothing more than its kind.
-    /// </summary>
-    private static string? Described(string part, string? kind)
-    {
-        var head = ForTail().Replace(part, string.Empty).Trim();
-        if (kind is not null && head.EndsWith(kind, StringComparison.OrdinalIgnoreCase))
-        {
-            var words = head[..^kind.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                .SkipWhile(w => Describing().IsMatch(w)).ToList();
-            if (words.Count > 0 && !words.All(w => Describing().IsMatch(w)))
-            {
-                return string.Join(' ', words);
-            }
-        }
-
-        return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
-    }
-
-    [GeneratedRegex(@"^(?:a|an)\s.*?\sfor\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex ForWhat();
-
-    [GeneratedRegex(@"\s(?:for|in|near|based|covering|serving|around)\s.*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ForTail();
-
-    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Describing();
-
     /// <summary>"Sourdough" stays as typed in "Sourdough Bread" only when it is a name; common words go lower case.</summary>
     private static string LowerUnlessProper(string offering) =>
         string.Join(' ', offering.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) =>
@@ -177,7 +148,7 @@ public static partial class BriefReader
     private static partial Regex LeadingFiller();
 
     /// <summary>Words that are not offerings; "on the day coordination" is one, though it begins like a place ("on Anglesey").</summary>
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on(?!\s+the\s+day\b)|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open(?!\s+(?!(?:on|at|in|from|to|till|until|til|by|for|every|all|most|late|early|now|daily|weekly|seven|7|24|year|weekends?|weekdays?|days?|nights?|mornings?|afternoons?|evenings?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?)\b)\p{L})|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on(?!\s+the\s+day\b)|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open(?!\s+(?!(?:on|at|in|from|to|till|until|til|by|for|every|all|most|late|early|now|daily|weekly|seven|7|24|year|weekends?|weekdays?|days?|nights?|mornings?|afternoons?|evenings?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?)\b)\p{L})|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|bookings|orders|donations|enquiries|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     /// <summary>"website localisation", "site clearance": work on websites and sites is an offering, not a request for one.</summary>
@@ -203,8 +174,13 @@ public static partial class BriefReader
     [GeneratedRegex(@"\s+open\s+(?:(?:on|at|every|most|all|late|daily|year[- ]round|weekends?|weekdays?|evenings?|mornings?|afternoons?|nights?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?|and|&|to|till|until)\s+)+for\s+(?=\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex OpenFor();
 
-    [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well)\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>"gift vouchers available", "bikes for hire", "dogs welcome": words after an item that are not part of it.</summary>
+    [GeneratedRegex(@"\s+(?:available|welcome|included|provided|taken|only|on request|too|as well|for hire|to hire)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Afterthought();
+
+    /// <summary>"repairs available", "commissions taken", "bikes for hire (across Kent)": the owner says that what comes before is on offer.</summary>
+    [GeneratedRegex(@"\s(?:available|taken|on request|for hire|to hire)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnOffer();
 
     /// <summary>"The Still Water is a day spa in Bath with thermal pools": what comes with it is offered.</summary>
     [GeneratedRegex(@"\s(?:with|offering|selling|doing|serving|treating|teaching|specialising in|specializing in)\s+(?<what>.+)$")]

@@ -67,7 +67,9 @@ public static partial class FactReader
     /// <summary>
     /// What a price is for: the words just before it ("skin fades £22", "1-1 sessions in person … £45": up to where
     /// the place or the manner begins), or just after it ("£40 call-out", "£5 for a loaf"); a duration before it
-    /// ("puppy classes, 6 weeks £90") defers to the words before that.
+    /// ("puppy classes, 6 weeks £90") defers to the words before that. How the work is done ("online only", "mobile",
+    /// "weekly or fortnightly", "appointments only") is not what a price is for: the words after the price are
+    /// ("appointments only, £50 deposit to book"), or else the words before the manner ("domestic cleaning, weekly, £16/hr").
     /// </summary>
     private static string ItemOf(string before, string after, string? name)
     {
@@ -77,27 +79,45 @@ public static partial class FactReader
         var following = (AfterFor().Match(after) is { Success: true } forWhat ? forWhat.Groups["item"].Value
             : AfterPrice().Match(after) is { Success: true } next ? next.Groups["item"].Value
             : string.Empty).Trim();
-        var last = segments.Count > 0 ? segments[^1] : string.Empty;
-        if (last.Length == 0)
+        var at = segments.Count - 1;
+        if (at >= 0 && segments[at].Length == 0)
         {
             // "… Dorchester. £40 call-out": a price that starts a sentence names its item after it; after a comma
             // ("guided tours along the coast, €65 pp") the words before it are the item.
             var afterComma = before.TrimEnd().EndsWith(',') || before.TrimEnd().EndsWith(';');
-            if (following.Length > 1 && !(afterComma && segments.Count > 1 && segments[^2].Length > 1))
+            if (following.Length > 1 && !(afterComma && at > 0 && segments[at - 1].Length > 1))
             {
                 return following;
             }
 
-            last = segments.Count > 1 ? segments[^2] : string.Empty;
+            at--;
         }
 
-        if (DurationOnly().IsMatch(last) && segments.Count > 1 && segments[^2].Length > 1)
+        if (at >= 0 && Manner().IsMatch(segments[at]))
         {
-            last = segments[^2];
+            if (following.Length > 1)
+            {
+                return following;
+            }
+
+            at--;
+        }
+
+        var last = at >= 0 ? segments[at] : string.Empty;
+        if (DurationOnly().IsMatch(last) && at > 0 && segments[at - 1].Length > 1 && !Manner().IsMatch(segments[at - 1]))
+        {
+            last = segments[at - 1];
         }
 
         return last.Length > 1 && last.Split(' ').Length <= 6 ? last : following;
     }
+
+    /// <summary>True when <paramref name="words"/> only say how or how often the work is done ("online only", "weekly or fortnightly").</summary>
+    public static bool IsManner(string words) => Manner().IsMatch(words.Trim());
+
+    /// <summary>"online only", "mobile", "weekly or fortnightly", "by appointment": how or how often the work is done.</summary>
+    [GeneratedRegex(@"^(?:(?:online|mobile|remote|remotely|in[- ]person|by\s+appointment|appointments?|weekly|fortnightly|monthly|daily|only|or|and|&)(?:\s+|$))+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Manner();
 
     /// <summary>Opening hours, only where the text speaks of days or opening ("tue-sat 9-5", "open daily 7 till 3").</summary>
     private static IReadOnlyList<HoursRow> OpeningHours(string text, IReadOnlyList<Facts.Price> prices, (string Value, int At)? phone)
@@ -170,7 +190,7 @@ public static partial class FactReader
     [GeneratedRegex(@"^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|sessions?|classes|lessons)?$", RegexOptions.IgnoreCase)]
     private static partial Regex DurationOnly();
 
-    [GeneratedRegex(@"\s+(?:in person|" + BriefReader.InNotAfterAVerb + @"|around|near|on|at|from|with|online|covering)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:in person|" + BriefReader.InNotAfterAVerb + @"|around|across|throughout|near|on|at|from|with|online|covering)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex Trailing();
 
     [GeneratedRegex(@"^\s*(?:each\s+)?for\s+(?:a|an|the|one)?\s*(?<item>[\p{L}' &-]{2,40}?)\s*(?:[,.;:!?\n]|\s(?:and|or|in|on|at)\s|$)", RegexOptions.IgnoreCase)]

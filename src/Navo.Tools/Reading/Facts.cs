@@ -95,18 +95,41 @@ public static partial class Facts
         _ => "£",
     };
 
-    private static string Period(string word) => word.ToLowerInvariant().TrimEnd('s') switch
+    /// <summary>"hr" is an hour and "pp" a person; a period with its length ("50-minute session", "2 hours") is kept as said.</summary>
+    private static string Period(string said)
     {
-        "mo" or "month" or "pm" or "mth" => "month",
-        "wk" or "week" or "pw" => "week",
-        "yr" or "year" or "annum" or "pa" => "year",
-        "hr" or "hour" or "ph" => "hour",
-        "person" or "head" or "pp" => "person",
-        var other => other,
-    };
+        var period = Spaces().Replace(said.ToLowerInvariant(), " ");
+        if (period.Any(c => char.IsDigit(c) || c is ' ' or '-'))
+        {
+            return period;
+        }
 
-    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US|HK)\$|" + CurrencySign + @"|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR|INR|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|kr|Rs\.?)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b|rupees?|inr\b|yen\b|jpy\b|chf\b|francs?\b|(?-i:kr)\b|sek\b|nok\b|dkk\b|aud\b|nzd\b|cad\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day|player|word|user|guest|child|adult|dog|cat|room|visit|term|course|bottle|jar|box|pitch|item|piece|copy|ticket)s?\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
+        return period.TrimEnd('s') switch
+        {
+            "mo" or "month" or "pm" or "mth" => "month",
+            "wk" or "week" or "pw" => "week",
+            "yr" or "year" or "annum" or "pa" => "year",
+            "hr" or "hour" or "ph" => "hour",
+            "person" or "head" or "pp" => "person",
+            var other => other,
+        };
+    }
+
+    /// <summary>What a price may be per: "a month", "per session", "each bottle".</summary>
+    private const string Units = "(?:month|mo|mth|week|wk|year|yr|annum|hour|hr|session|person|head|class|lesson|night|day|player|word|user|guest|child|adult|dog|cat|room|visit|term|course|bottle|jar|box|pitch|item|piece|copy|ticket|appointment|treatment|consultation|slot)s?";
+
+    /// <summary>How long what a price is for lasts: "per 50-minute session", "per half-hour lesson", "per 30 minutes".</summary>
+    private const string Length = @"(?:\d+|half)[- ]?(?:minutes?|mins?|hours?|hrs?)";
+
+    /// <summary>
+    /// A price and what it is per: a unit ("a month", "each bottle", "pp"), a unit with its length ("per 50-minute
+    /// session"), half or a full hour or day, a length alone ("per 30 mins"), or a length after "for" ("£150 for 2 hours").
+    /// </summary>
+    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US|HK)\$|" + CurrencySign + @"|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR|INR|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|kr|Rs\.?)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b|rupees?|inr\b|yen\b|jpy\b|chf\b|francs?\b|(?-i:kr)\b|sek\b|nok\b|dkk\b|aud\b|nzd\b|cad\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>(?:" + Length + @"[- ])?" + Units + @")\b|\s*(?:/|per|a|an)\s*(?<per>(?:half|full)[- ](?:hour|day))\b|\s*per\s+(?<per>" + Length + @")\b|\s+for\s+(?<per>\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?))\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex PriceText();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
     private static partial Regex EmailText();

@@ -10,11 +10,11 @@ namespace Navo.Tools.Tests.Generate;
 /// The brief reader against Eval/businesses.json: first messages owners might type, written for this apart from the
 /// taxonomy's phrases and the packs, each with the name, place, kind and facts a careful reader takes from it. A
 /// business counts as right only when every expectation holds. Issue 12 asks for 95%; the floor below is what the
-/// reader measured when the set was first run, and may only rise.
+/// reader last measured, rounded down, and may only rise.
 /// </summary>
 public sealed class BriefEvaluationTests(ITestOutputHelper output)
 {
-    private const double AtLeast = 0.89;
+    private const double AtLeast = 0.96;
 
     [Fact]
     public void The_businesses_are_read_right_at_least_as_often_as_when_measured()
