@@ -5,7 +5,7 @@ using Serilog.Formatting.Json;
 namespace Navo.Host.Logging;
 
 /// <summary>
-/// Serilog (Serilog.AspNetCore), structured, to the console: text for people, JSON (<c>Navo:Logging:Json=true</c>) for
+/// Serilog (Serilog.AspNetCore), structured, to the console through a background writer (Serilog.Sinks.Async): text for people, JSON (<c>Navo:Logging:Json=true</c>) for
 /// machines; levels from <c>Serilog:MinimumLevel</c>. One line per request, without its query string or body.
 /// </summary>
 public static class LoggingSetup
@@ -25,14 +25,19 @@ public static class LoggingSetup
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
-            if (json)
+            // The console is written from a background thread: a request does not wait for the console's lock and
+            // write. The lines still queued are written when the host stops (the logger is disposed with it).
+            logger.WriteTo.Async(console =>
             {
-                logger.WriteTo.Console(new JsonFormatter(renderMessage: true));
-            }
-            else
-            {
-                logger.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
+                if (json)
+                {
+                    console.Console(new JsonFormatter(renderMessage: true));
+                }
+                else
+                {
+                    console.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                }
+            });
         });
         return builder;
     }
