@@ -24,7 +24,8 @@ public sealed partial class LocalPlanner
 
         var verb = LeadingVerb().Match(clauses[0]) is { Success: true } m ? m.Groups["verb"].Value : null;
         var plans = new List<Plan>();
-        foreach (var clause in clauses)
+        PlannedCall? thenPublish = null;
+        foreach (var (clause, index) in clauses.Select((c, i) => (c, i)))
         {
             var plan = PlanClause(clause, context);
             if ((plan is null || plan.Calls.Count == 0) && verb is not null && !LeadingVerb().IsMatch(clause))
@@ -34,6 +35,14 @@ public sealed partial class LocalPlanner
 
             if (plan is null || plan.Calls.Count != 1 || plan.Calls[0].Name != "edit_site")
             {
+                // "make it dark and publish it": a publish said last comes after the edits, and asks for its yes as
+                // any publish does.
+                if (index == clauses.Count - 1 && plans.Count > 0 && PublishClause(clause, context) is { } publish)
+                {
+                    thenPublish = publish;
+                    break;
+                }
+
                 return null;
             }
 
@@ -47,7 +56,15 @@ public sealed partial class LocalPlanner
             return null;
         }
 
-        return new Plan([new PlannedCall("edit_site", new JsonObject { ["operations"] = operations })], string.Join(" ", plans.Select(p => p.Reply)), "edit");
+        PlannedCall[] calls = [new PlannedCall("edit_site", new JsonObject { ["operations"] = operations }), .. thenPublish is null ? [] : new[] { thenPublish }];
+        return new Plan(calls, string.Join(" ", plans.Select(p => p.Reply)), "edit");
+    }
+
+    /// <summary>A clause that asks to publish ("publish it", "then put it live"), planned as any publish is.</summary>
+    private PlannedCall? PublishClause(string clause, PlanContext context)
+    {
+        var understood = Understand(clause);
+        return understood.Intent == "publish" && Decide(understood, context) is { Calls: [{ Name: "publish_site" } call] } ? call : null;
     }
 
     /// <summary>What an operation changes: its kind, section, item, field, and which theme setting.</summary>

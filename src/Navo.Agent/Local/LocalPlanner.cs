@@ -83,7 +83,8 @@ public sealed partial class LocalPlanner
         }
 
         var whole = Understand(text);
-        if (SplitIntents.Contains(whole.Intent) && TrySplit(text, context) is { } several)
+        // "make it dark and publish it" may read as a publish as a whole: its edits come first.
+        if ((SplitIntents.Contains(whole.Intent) || whole.Intent == "publish") && TrySplit(text, context) is { } several)
         {
             return several;
         }

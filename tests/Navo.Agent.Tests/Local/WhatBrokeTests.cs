@@ -83,6 +83,20 @@ public sealed class WhatBrokeTests
             """{"op":"set_theme","mode":"dark"}""", """{"op":"set_theme","font":"serif"}""");
     }
 
+    [Theory]
+    [InlineData("make it dark and publish it", """{"op":"set_theme","mode":"dark"}""")]
+    [InlineData("change the headline to 'Fresh bread daily' then publish", """{"op":"set_text","section":"hero","field":"headline","value":"Fresh bread daily"}""")]
+    [InlineData("use a serif font, and put it live", """{"op":"set_theme","font":"serif"}""")]
+    public void An_edit_then_a_publish_makes_the_edit_and_then_asks_to_publish(string message, string operation)
+    {
+        // Regression: the local client made the edit and dropped the publish without a word.
+        var plan = Plan(message);
+
+        plan.Calls.Select(c => c.Name).Should().Equal("edit_site", "publish_site");
+        plan.Calls[0].Arguments["operations"]!.AsArray().Select(o => o!.ToJsonString()).Should().Equal(operation);
+        plan.Calls[1].Arguments["action"]!.GetValue<string>().Should().Be("publish");
+    }
+
     [Fact]
     public void Saying_what_the_business_really_is_redrafts_this_project_and_never_starts_another()
     {
