@@ -33,7 +33,7 @@ public static partial class BusinessMention
     /// </summary>
     public static IEnumerable<string> Names(string text)
     {
-        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName() };
+        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName(), SignedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
@@ -190,7 +190,8 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false) =>
         pattern.Matches(text)
-            .Select(m => SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim(), string.Empty))[0])
+            // "We're Hollow Oak Pottery⏎2 wheels and a kiln …": a name ends with its line.
+            .Select(m => SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim().Split('\n')[0].TrimEnd(), string.Empty))[0])
             // "Piano and singing lessons …": a single word before "and" is not a name.
             .Where(raw => !(TrailingConnector().IsMatch(raw) && !Tidy(raw).Contains(' ', StringComparison.Ordinal)))
             .Select(raw => WithAbbreviation(Tidy(raw), text))
@@ -399,7 +400,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
@@ -414,7 +415,16 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
     private static partial Regex MyKindName();
 
-    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|we're|we are|the)\b")]
+    /// <summary>
+    /// "… gutters and conservatories too, call me Clear View Kev", "… all welcome. its the Clay Barn Collective": a clause that ends the
+    /// message with a name of two words or more after "call me" or "it's (the)"; "call me on 0770…" and "it's Friday"
+    /// are not names.
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$")]
+    private static partial Regex SignedName();
+
+    /// <summary>"a site for Forno Rosso, a pizzeria"; "e-bike hire for the Forest of Dean, we're in Coleford" says where, not who.</summary>
+    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|the|(?:we're|we are)(?!\s+(?:in|on|at|near|based|located|out of|over)\b))\b")]
     private static partial Regex ForName();
 
     /// <summary>"is a …", "we're a …", ", a …", "for my …", "I run a …": the words naming the kind, up to where the sentence moves on.</summary>
