@@ -261,7 +261,10 @@ public static partial class BusinessMention
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
         // "a thatcher in Dorset … based in Dorchester": where the business is based is more exact than where it works.
-        return PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
+        // "on Castle Street shrewsbury": the town after a street is the place, not the street ("on High Street only" has none).
+        var town = StreetThenTown().Matches(rest).Select(m => m.Groups["place"].Value)
+            .FirstOrDefault(t => !NotLowerPlaces.Contains(t.ToLowerInvariant()) && !NotPlaces().IsMatch(t) && !NotTowns().IsMatch(t));
+        return Titled(town) ?? PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
             .Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
@@ -348,7 +351,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
-    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
+    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:into|parts\s+of|most\s+of|some\s+of)\s+)?(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
     private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
@@ -388,6 +391,14 @@ public static partial class BusinessMention
     /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
     [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|cover|covers|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
+
+    /// <summary>"on Castle Street shrewsbury", "on Mill Lane, Ludlow.": the town that ends a clause after the street it is on (written with capitals).</summary>
+    [GeneratedRegex(@"\b(?i:on|in|at|off)\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Square|Drive|Row|Parade|Crescent|Quay|Wharf|Market|Terrace|Place)\s*,?\s+(?<place>\p{L}[\p{L}'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
+    private static partial Regex StreetThenTown();
+
+    /// <summary>Words that end a clause after a street without being a town: "on Castle Street today", "on the High St too".</summary>
+    [GeneratedRegex(@"^(?i:only|today|now|too|also|open|daily|weekly|again|soon|upstairs|downstairs|opposite|please|thanks|though|tho)$")]
+    private static partial Regex NotTowns();
 
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
     [GeneratedRegex(@"\b\d{1,4}[a-z]?\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Way|Place|Square|Drive|Court|Row|Hill|Close|Terrace|Parade|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park),\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'-]*)?)")]
