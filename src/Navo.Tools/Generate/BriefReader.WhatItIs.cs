@@ -33,8 +33,21 @@ public static partial class BriefReader
             }
         }
 
-        return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
+        if (ForWhat().Match(part) is { Success: true } forWhat)
+        {
+            return forWhat.Groups["what"].Value;
+        }
+
+        // "a mobile notary + loan signing agent": what a person works as, where the kind has other words, is what they offer.
+        return WorksAs().IsMatch(head) ? Article().Replace(head, string.Empty) : null;
     }
+
+    /// <summary>
+    /// "a freelance copywriter", "a wedding celebrant &amp; funeral officiant": two words or more ending in a word for a person
+    /// at work; "a dog lover", "a proud owner" or "a single parent" say who, not what work.
+    /// </summary>
+    [GeneratedRegex(@"^(?:a|an)\s+(?:[\p{L}'-]+\s+(?:[+&/]\s+|and\s+)?){1,5}(?:\p{L}{2,}(?:er|or|ist|ian)|agent|notary|consultant|assistant|attendant|celebrant|officiant|technician)$(?<!\b(?:lover|owner|mother|father|member|beginner|partner|sister|brother|daughter|neighbour|neighbor|customer|user|fan|supporter|player|follower|reader|writer of|leader|seller|buyer|holder))", RegexOptions.IgnoreCase)]
+    private static partial Regex WorksAs();
 
     /// <summary>
     /// What a company or a product is said to do: "a carpet, rug and upholstery cleaning company" offers carpet, rug and

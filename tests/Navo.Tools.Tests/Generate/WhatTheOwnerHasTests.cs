@@ -57,4 +57,17 @@ public sealed class WhatTheOwnerHasTests
     {
         BriefReader.Read("Escape Hatch - 2 rooms in Derby - The Bunker, Night Train. teams of 2-5").Offerings.Should().Contain("the Bunker");
     }
+
+    [Fact]
+    public void What_a_person_works_as_is_offered_where_the_kind_has_other_words()
+    {
+        BriefReader.Read("I'm a wedding celebrant & funeral officiant in Galway, ceremonies written with you. name is Fair Words")
+            .Offerings.Should().Contain("wedding celebrant & funeral officiant");
+    }
+
+    [Fact]
+    public void Who_a_person_is_is_not_what_they_offer()
+    {
+        BriefReader.Read("I'm a dog lover in Leeds, walks and sitting").Offerings.Should().NotContain(o => o.Contains("lover"));
+    }
 }
