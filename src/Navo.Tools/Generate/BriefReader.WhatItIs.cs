@@ -46,7 +46,7 @@ public static partial class BriefReader
     /// "a freelance copywriter", "a wedding celebrant &amp; funeral officiant": two words or more ending in a word for a person
     /// at work; "a dog lover", "a proud owner" or "a single parent" say who, not what work.
     /// </summary>
-    [GeneratedRegex(@"^(?:a|an)\s+(?:[\p{L}'-]+\s+(?:[+&/]\s+|and\s+)?){1,5}(?:\p{L}{2,}(?:er|or|ist|ian)|agent|notary|consultant|assistant|attendant|celebrant|officiant|technician)$(?<!\b(?:lover|owner|mother|father|member|beginner|partner|sister|brother|daughter|neighbour|neighbor|customer|user|fan|supporter|player|follower|reader|writer of|leader|seller|buyer|holder))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a|an)\s+(?:[\p{L}'-]+\s+(?:[+&/]\s+|and\s+)?){1,5}(?:\p{L}{2,}(?:er|or|ist|ian)|agent|notary|consultant|assistant|attendant|celebrant|officiant|technician)$(?<!\b(?:lover|owner|mother|father|member|beginner|partner|sister|brother|daughter|neighbour|neighbor|customer|user|fan|supporter|player|follower|reader|leader|seller|buyer|holder))", RegexOptions.IgnoreCase)]
     private static partial Regex WorksAs();
 
     /// <summary>
