@@ -153,8 +153,11 @@ public static partial class BriefReader
     [GeneratedRegex(@"\s+(?:" + InNotAfterAVerb + "|for|to|with|since|at|near|around|across|from|" + OnWhere + @"|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*" + Facts.PriceBegins + @"\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*" + Facts.PriceEnds + @".*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();
 
-    /// <summary>Words before an item that are not part of it; "The" before a capital begins a name ("The Bunker", a room).</summary>
-    [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the(?!\s+(?-i:\p{Lu}))|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Words before an item that are not part of it: "perfect for hen dos" offers hen dos; "The" before a capital begins a
+    /// name ("The Bunker", a room).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:(?:great|perfect|ideal|brilliant|good)\s+for|some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the(?!\s+(?-i:\p{Lu}))|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     /// <summary>

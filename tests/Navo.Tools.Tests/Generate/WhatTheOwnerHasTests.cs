@@ -70,4 +70,11 @@ public sealed class WhatTheOwnerHasTests
     {
         BriefReader.Read("I'm a dog lover in Leeds, walks and sitting").Offerings.Should().NotContain(o => o.Contains("lover"));
     }
+
+    [Fact]
+    public void What_a_place_is_perfect_for_is_offered()
+    {
+        BriefReader.Read("Axe Yard - axe throwing lanes in Bristol, perfect for hen dos and office socials. open thu-sun")
+            .Offerings.Should().Contain(o => o.Contains("hen dos"));
+    }
 }
