@@ -20,7 +20,15 @@ public static partial class BriefReader
         }
 
         offerings.AddRange(ListedOfferings(source, name, place, kind));
-        if (OfferedByWhatItIs(source) is { } said)
+        // "I paint house portraits in watercolour or ink": the media a piece can be made in are a choice offered.
+        offerings.AddRange(Media().Matches(source).Select(m => m.Groups["media"].Value.ToLowerInvariant()));
+        if (OfferedByWhatTheyHave(source) is { } had)
+        {
+            offerings.InsertRange(0, Items([had], name, place, kind, first: false));
+        }
+
+        // "a site for my carpet fitting business": the business's work is said inside the request for a site.
+        if ((OfferedByWhatItIs(source) ?? OfferedByWhatItIs(text)) is { } said)
         {
             // What the owner says the business is comes first: it is what all the rest is part of.
             offerings.InsertRange(0, Items([said], name, place, kind, first: false));
@@ -85,9 +93,10 @@ public static partial class BriefReader
             .Select(o => !Article().IsMatch(o) && kind is not null && ForTail().Replace(o, string.Empty).Trim().EndsWith(kind, StringComparison.OrdinalIgnoreCase)
                 ? Described("a " + o.Trim(), kind) ?? o : o)
             .Select((o, i) => Article().IsMatch(o) ? Described(o, kind) ?? ((first && i == 0) || IsWhatItIs(o, place, kind) ? o : Article().Replace(o, string.Empty)) : o)
-            .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(o) && !Request().IsMatch(o)
-                && !(Hours.NamesADay(o) && (o.Any(char.IsDigit) || OnlyWhen(o))) && o.Count(char.IsDigit) < 5)
+            .Where(o => !o.Contains(name, StringComparison.OrdinalIgnoreCase) && !Identity().IsMatch(o) && !NotAList().IsMatch(ItemEnd().Replace(o, string.Empty)) && !Request().IsMatch(o) && o.Count(char.IsDigit) < 5)
             .Select(o => Clean(Afterthought().Replace(ItemEnd().Replace(LeadingFiller().Replace(o.Trim(), string.Empty), string.Empty), string.Empty)))
+            // "tap classes in Omagh every thursday 7pm" is an item once its place and time are cut; "open mon-fri 9-5" is none.
+            .Where(o => o is null || !(Hours.NamesADay(o) && (o.Any(char.IsDigit) || OnlyWhen(o))))
             .Select(o => o is null || place is null ? o : Said.Clean(BeforePlace(o, place)))
             .Select(o => o is not null && o.Split(' ').Length > 8 && LongFor().Match(o) is { Success: true } tail ? o[..tail.Index] : o)
             .OfType<string>()
@@ -113,7 +122,7 @@ public static partial class BriefReader
     private static partial Regex TimesOfDay();
 
     /// <summary>"we rescue and rehome retired greyhounds": what they do is the offering, not "we".</summary>
-    [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize|sharpen|mend|alter|service|install|fit|lay|tile|plaster|wash|detail|polish|frame|tune|upholster|engrave|carve|weld|forge|decorate|cut|style|colour|color|braid|thread|wax|tattoo|pierce|massage|treat|shoot|film|edit|record|sew|knit|crochet|weave|stitch|embroider|distil|smoke|cure|mill|grind|rent|hire|fix up|look after|care for|specialise in|specialize in)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:we|i)\s+(?:also\s+)?(?:do|make|sell|offer|run|grow|bake|brew|cook|fix|repair|rescue|rehome|teach|paint|build|clean|walk|groom|host|hire out|supply|stock|deliver|cater|restore|roast|print|design|plan|organise|organize|sharpen|mend|alter|service|install|fit|lay|tile|plaster|wash|detail|polish|frame|tune|upholster|engrave|carve|weld|forge|decorate|cut|style|colour|color|braid|thread|wax|tattoo|pierce|massage|treat|shoot|film|edit|record|sew|knit|crochet|weave|stitch|embroider|distil|smoke|cure|mill|grind|rent|hire|fix up|look after|care for|specialise in|specialize in|buy)\s+(?:and\s+\w+\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex WeDo();
 
     /// <summary>"I am a maths and science tutor": what the business is, read as <see cref="Described"/>, after "I am".</summary>
@@ -138,17 +147,24 @@ public static partial class BriefReader
             : FactReader.IsLanguage(w) ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()
             : i == 0 || !char.IsUpper(w[0]) ? w.ToLowerInvariant() : w));
 
-    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks|shoot|shoots|shooting|carry|carries|(?:have|has|'ve)\s+got|run|runs)\s+(?!(?:is|are|a|an|by|from|out|it|this|the business|my own)\b)(?<list>[^.!?;:()\n]+)")]
+    [GeneratedRegex(@"\b(?:sell|sells|selling|offer|offers|offering|specialis(?:e|es|ing)\s+in|specializ(?:e|es|ing)\s+in|serving|serve|serves|make|makes|making|bake|bakes|baking|do|does|doing|provide|provides|providing|teach|teaches|teaching|fix|fixes|fixing|build|builds|building|repair|repairs|repairing|grow|grows|growing|brew|brews|brewing|cook|cooks|cooking|stock|stocks|hire out|rent out|clean|cleans|cleaning|walk|walks|groom|grooms|train|trains|host|hosts|hosting|organise|organises|organize|organizes|design|designs|designing|create|creates|sew|sews|knit|knits|roast|roasts|deliver|delivers|delivering|cater|caters|paint|paints|painting|photograph|photographs|tutor|tutors|coach|coaches|rescue|rescues|rehome|rehomes|restore|restores|restoring|install|installs|installing|supply|supplies|print|prints|stock|stocks|shoot|shoots|shooting|carry|carries|(?:have|has|'ve)\s+got|run|runs|taking)\s+(?!(?:is|are|a|an|by|from|out|it|this|the business|my own)\b)(?<list>[^.!?;:()\n]+)")]
     private static partial Regex Offering();
 
     [GeneratedRegex(@"\s+(?:" + InNotAfterAVerb + "|for|to|with|since|at|near|around|across|from|" + OnWhere + @"|based|serving|covering|called|named|who|which|that|because|so|every|all|seven|7|open|from|by)\s+.*$|\s*" + Facts.PriceBegins + @"\s?\d.*$|\s+\d+(?:[.,]\d+)?\s*" + Facts.PriceEnds + @".*$|\s*[—–-]\s.*$|\s+(?:from|at|each|only|just)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPhrase();
 
-    [GeneratedRegex(@"^(?:(?:some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Words before an item that are not part of it: "perfect for hen dos" offers hen dos; "The" before a capital begins a
+    /// name ("The Bunker", a room).
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:(?:great|perfect|ideal|brilliant|good)\s+for|some|all|lots of|loads of|plenty of|great|lovely|amazing|the best|really good|good|also|too|things like|stuff like|mainly|mostly|mostly just|just|only|a|an|the(?!\s+(?-i:\p{Lu}))|our|my|your|their|any|every|all kinds of|all sorts of|plus|and|we|i|do|our own|a small|a little|all the classics)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    /// <summary>Words that are not offerings; "on the day coordination" is one, though it begins like a place ("on Anglesey").</summary>
-    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on(?!\s+the\s+day\b)|at|from|for|with|to|by|covering|serving|based|across|throughout|all over|no|not|incl|including|open(?!\s+(?!(?:on|at|in|from|to|till|until|til|by|for|every|all|most|late|early|now|daily|weekly|seven|7|24|year|weekends?|weekdays?|days?|nights?|mornings?|afternoons?|evenings?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?)\b)\p{L})|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|bookings|orders|donations|enquiries|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Words that are not offerings; "on the day coordination" is one, though it begins like a place ("on Anglesey"), and
+    /// so are "cover ups", though "cover most of the Wirral" says where.
+    /// </summary>
+    [GeneratedRegex(@"^(?:per|a|an|in|near|around|on(?!\s+the\s+day\b)|at|from|for|with|to|by|covers?(?=\s+(?:most|all|much|parts|the|within|up)\b)|covering|serving|based|across|throughout|all over|no|not|incl|including|open(?!\s+(?!(?:on|at|in|from|to|till|until|til|by|for|every|all|most|late|early|now|daily|weekly|seven|7|24|year|weekends?|weekdays?|days?|nights?|mornings?|afternoons?|evenings?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?|s)?)\b)\p{L})|closed|season|been|being)(?:\s|\.|$)|\b(?:we|i|you|us|welcome|charge|rate|deposit|fee|fees|minimum|needed)\b|(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|^\d+\s+\p{Lu})|^\d+\s*(?:weeks?|hours?|hrs?|h|mins?|minutes?|days?|nights?|months?|years?)?$|\b(?:needed|required|possible)$|^(?:hiya|hi|hello|hey|morning|evening|afternoon|yo|cheers|thanks|metre|meter|yard|kilo|kg|litre|beginners|kids|children|families|dogs|everyone|newcomers|walk-ins|walk ins|bookings|orders|donations|enquiries|workshop|studio|kit|van|unit|premises|home|online|open|closed|open daily|every day|month|week|year|hour|day|night|session|person|company|business|firm|shop|place|store|each|only|available|welcome|included|free|online|sold online|appointments only|by appointment|and more|etc|more|it|this|that|them|a website|a site|the website|the site|website|site|business|everything|anything|stuff|things|a lot|lots|more|you|us|me|people|our best|well|good|what we can|what we do)$|\b(?:website|site)\b" + NotSiteWork, RegexOptions.IgnoreCase)]
     private static partial Regex NotOffering();
 
     /// <summary>"website localisation", "site clearance": work on websites and sites is an offering, not a request for one.</summary>
@@ -182,6 +198,12 @@ public static partial class BriefReader
     [GeneratedRegex(@"\s(?:available|taken|on request|for hire|to hire)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnOffer();
 
+    /// <summary>"in watercolour or ink", "in oils, pastel and charcoal": the media of a painting or drawing.</summary>
+    [GeneratedRegex(@"\bin\s+(?<media>" + Medium + @"(?:\s*(?:,|or|and|&|/)\s*" + Medium + @"){0,4})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Media();
+
+    private const string Medium = @"(?:watercolou?rs?|acrylics?|oils?|oil\s+paints?|pastels?|charcoal|gouache|graphite|pencil|coloured\s+pencils?|colored\s+pencils?|pen\s+and\s+ink|ink)";
+
     /// <summary>"The Still Water is a day spa in Bath with thermal pools": what comes with it is offered.</summary>
     [GeneratedRegex(@"\s(?:with|offering|selling|doing|serving|treating|teaching|specialising in|specializing in)\s+(?<what>.+)$")]
     private static partial Regex WithWhat();
@@ -193,7 +215,7 @@ public static partial class BriefReader
     /// What is left of a sentence naming the business ("the venue is called", "vintage clothing shop"), or of one about
     /// time ("51 weeks a year").
     /// </summary>
-    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by|shop|store|boutique|business|company|firm|agency)$|^(?:small|little|tiny|cosy|cozy|home|own|new|friendly)\s+(?:studio|space|place|practice|salon|clinic|workshop)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:called|named|trading as|known as|is|go by|shop|store|boutique|business|company|firm|agency|name|call me|call us|(?:it's|it’s|its)(?:\s+the)?)$|^(?:small|little|tiny|cosy|cozy|home|own|new|friendly)\s+(?:studio|space|place|practice|salon|clinic|workshop)$|\ba (?:year|week|day|month)$|^(?:up to|while|includes?|including)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Leftover();
 
     [GeneratedRegex(Facts.PriceBegins + @"\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s*(?:%|" + Facts.PriceEnds + @")|\bfrom\s*$", RegexOptions.IgnoreCase)]

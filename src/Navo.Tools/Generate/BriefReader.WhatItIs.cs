@@ -33,8 +33,21 @@ public static partial class BriefReader
             }
         }
 
-        return ForWhat().Match(part) is { Success: true } forWhat ? forWhat.Groups["what"].Value : null;
+        if (ForWhat().Match(part) is { Success: true } forWhat)
+        {
+            return forWhat.Groups["what"].Value;
+        }
+
+        // "a mobile notary + loan signing agent": what a person works as, where the kind has other words, is what they offer.
+        return WorksAs().IsMatch(head) ? Article().Replace(head, string.Empty) : null;
     }
+
+    /// <summary>
+    /// "a freelance copywriter", "a wedding celebrant &amp; funeral officiant": two words or more ending in a word for a person
+    /// at work; "a dog lover", "a proud owner" or "a single parent" say who, not what work.
+    /// </summary>
+    [GeneratedRegex(@"^(?:a|an)\s+(?:[\p{L}'-]+\s+(?:[+&/]\s+|and\s+)?){1,5}(?:\p{L}{2,}(?:er|or|ist|ian)|agent|notary|consultant|assistant|attendant|celebrant|officiant|technician)$(?<!\b(?:lover|owner|mother|father|member|beginner|partner|sister|brother|daughter|neighbour|neighbor|customer|user|fan|supporter|player|follower|reader|leader|seller|buyer|holder))", RegexOptions.IgnoreCase)]
+    private static partial Regex WorksAs();
 
     /// <summary>
     /// What a company or a product is said to do: "a carpet, rug and upholstery cleaning company" offers carpet, rug and
@@ -57,8 +70,27 @@ public static partial class BriefReader
         return null;
     }
 
-    /// <summary>"a plumbing and heating company", "is invoicing software": the work of a company, or a product with what it does.</summary>
-    [GeneratedRegex(@"(?:\b(?:a|an)|\b(?:is|are))\s+(?<what>" + Word + @"(?:(?:\s*,\s*|\s+&\s+|\s+)" + Word + @"){0,6})\s+(?:company|business|firm|agency|(?<product>software|app|platform))\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "I have a coffee van for festivals", "we've got a converted barn to rent": what the owner has, in two or three
+    /// plain words, is what they offer ("we have a small team" says one word, "team", and nothing).
+    /// </summary>
+    private static string? OfferedByWhatTheyHave(string text)
+    {
+        var match = TheyHave().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var words = match.Groups["what"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => Describing().IsMatch(w)).ToList();
+        return words.Count >= 2 && !words.Any(w => Describing().IsMatch(w)) && !FactReader.IsManner(string.Join(' ', words)) ? string.Join(' ', words) : null;
+    }
+
+    [GeneratedRegex(@"\b(?:i|we)(?:\s+(?:have|own|have\s+got)|'ve\s+got|’ve\s+got)\s+(?:a|an)\s+(?<what>" + Word + @"(?:\s+" + Word + @"){1,3})(?=\s+(?:for|to\s+let|to\s+rent|for\s+hire|in|on|at|near|called|named|based|that|which)\b|\s*(?:[,.!?;:—–]|\s-\s|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex TheyHave();
+
+    /// <summary>"a plumbing and heating company", "my carpet fitting business", "is invoicing software": the work of a company, or a product with what it does.</summary>
+    [GeneratedRegex(@"(?:\b(?:a|an|my|our)|\b(?:is|are))\s+(?<what>" + Word + @"(?:(?:\s*,\s*|\s+&\s+|\s+)" + Word + @"){0,6})\s+(?:company|business|firm|agency|(?<product>software|app|platform))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TradeOrProduct();
 
     /// <summary>A word of what a business does: not one that starts another part of the sentence ("a shop in town").</summary>
@@ -88,6 +120,6 @@ public static partial class BriefReader
     [GeneratedRegex(@"\s(?:for|in|near|based|covering|serving|around)\s.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForTail();
 
-    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&|limited|licensed|accredited|chartered|\p{L}+-(?:based|run|owned|led|only))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:small|little|local|independent|family|family-run|friendly|new|professional|experienced|qualified|certified|busy|quiet|cosy|cozy|traditional|modern|boutique|award-winning|lovely|tiny|big|large|own|established|registered|ofsted|outstanding|fully|insured|mobile|freelance|self-employed|one-woman|one-man|two-person|husband-and-wife|proper|good|great|best|the|and|&|limited|licensed|accredited|chartered|\p{L}+-(?:based|run|owned|led|only))$", RegexOptions.IgnoreCase)]
     private static partial Regex Describing();
 }

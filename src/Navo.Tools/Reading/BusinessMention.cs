@@ -33,7 +33,7 @@ public static partial class BusinessMention
     /// </summary>
     public static IEnumerable<string> Names(string text)
     {
-        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName() };
+        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName(), SignedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
@@ -190,7 +190,8 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false) =>
         pattern.Matches(text)
-            .Select(m => SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim(), string.Empty))[0])
+            // "We're Hollow Oak Pottery⏎2 wheels and a kiln …": a name ends with its line.
+            .Select(m => SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim().Split('\n')[0].TrimEnd(), string.Empty))[0])
             // "Piano and singing lessons …": a single word before "and" is not a name.
             .Where(raw => !(TrailingConnector().IsMatch(raw) && !Tidy(raw).Contains(' ', StringComparison.Ordinal)))
             .Select(raw => WithAbbreviation(Tidy(raw), text))
@@ -260,7 +261,10 @@ public static partial class BusinessMention
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
         // "a thatcher in Dorset … based in Dorchester": where the business is based is more exact than where it works.
-        return PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
+        // "on Castle Street shrewsbury": the town after a street is the place, not the street ("on High Street only" has none).
+        var town = StreetThenTown().Matches(rest).Select(m => m.Groups["place"].Value)
+            .FirstOrDefault(t => !NotLowerPlaces.Contains(t.ToLowerInvariant()) && !NotPlaces().IsMatch(t) && !NotTowns().IsMatch(t));
+        return Titled(town) ?? PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
             .Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
@@ -347,7 +351,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
-    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
+    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:into|parts\s+of|most\s+of|some\s+of)\s+)?(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
     private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
@@ -388,6 +392,14 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|cover|covers|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
+    /// <summary>"on Castle Street shrewsbury", "on Mill Lane, Ludlow.": the town that ends a clause after the street it is on (written with capitals).</summary>
+    [GeneratedRegex(@"\b(?i:on|in|at|off)\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Square|Drive|Row|Parade|Crescent|Quay|Wharf|Market|Terrace|Place)\s*,?\s+(?<place>\p{L}[\p{L}'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
+    private static partial Regex StreetThenTown();
+
+    /// <summary>Words that end a clause after a street without being a town: "on Castle Street today", "on the High St too".</summary>
+    [GeneratedRegex(@"^(?i:only|today|now|too|also|open|daily|weekly|again|soon|upstairs|downstairs|opposite|please|thanks|though|tho)$")]
+    private static partial Regex NotTowns();
+
     /// <summary>The town of a street address: "14 Castle Street, Carlisle CA3 8SY".</summary>
     [GeneratedRegex(@"\b\d{1,4}[a-z]?\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Way|Place|Square|Drive|Court|Row|Hill|Close|Terrace|Parade|Crescent|Gardens|Grove|Market|Mews|Walk|Yard|Quay|Wharf|Green|Park),\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'-]*)?)")]
     private static partial Regex TownOfAddress();
@@ -399,7 +411,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
@@ -414,7 +426,16 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
     private static partial Regex MyKindName();
 
-    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|we're|we are|the)\b")]
+    /// <summary>
+    /// "… gutters and conservatories too, call me Clear View Kev", "… all welcome. its the Clay Barn Collective": a clause that ends the
+    /// message with a name of two words or more after "call me" or "it's (the)"; "call me on 0770…" and "it's Friday"
+    /// are not names.
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$")]
+    private static partial Regex SignedName();
+
+    /// <summary>"a site for Forno Rosso, a pizzeria"; "e-bike hire for the Forest of Dean, we're in Coleford" says where, not who.</summary>
+    [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|the|(?:we're|we are)(?!\s+(?:in|on|at|near|based|located|out of|over)\b))\b")]
     private static partial Regex ForName();
 
     /// <summary>"is a …", "we're a …", ", a …", "for my …", "I run a …": the words naming the kind, up to where the sentence moves on.</summary>
