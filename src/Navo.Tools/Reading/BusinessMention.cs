@@ -10,7 +10,9 @@ namespace Navo.Tools.Reading;
 public static partial class BusinessMention
 {
     private static readonly HashSet<string> NotNames = new(
-        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name"],
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name",
+         // Greetings in other languages open messages written in English too ("Namaste, we are …", "Hallo! We are …").
+         "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Generic = new(
@@ -177,7 +179,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^\p{Ll}\.\p{Ll}{2,}$")]
     private static partial Regex Initial();
 
-    [GeneratedRegex(@"^\s*(?:hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     /// <summary>"fully insured &amp; dbs checked": words that say how a business is, not what it is called.</summary>
@@ -260,6 +262,12 @@ public static partial class BusinessMention
     {
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
+        var place = TownOrArea(rest);
+        return place is null ? null : Regions.WithRegion(rest, place);
+    }
+
+    private static string? TownOrArea(string rest)
+    {
         // "a thatcher in Dorset … based in Dorchester": where the business is based is more exact than where it works.
         // "on Castle Street shrewsbury": the town after a street is the place, not the street ("on High Street only" has none).
         var town = StreetThenTown().Matches(rest).Select(m => m.Groups["place"].Value)
@@ -381,7 +389,7 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>

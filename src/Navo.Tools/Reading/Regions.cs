@@ -31,6 +31,38 @@ public static partial class Regions
             .Where(m => char.IsUpper(m.Groups["town"].Value[0]) || !Upper.Split('|').Contains(m.Groups["region"].Value, StringComparer.Ordinal) || AnyCase.Split('|').Contains(m.Groups["region"].Value.ToLowerInvariant(), StringComparer.Ordinal))
             .Select(m => m.Groups["town"].Value).FirstOrDefault(t => !NotTowns.Contains(t.ToLowerInvariant()));
 
+    /// <summary>Counties of England, Wales and Scotland people write after their town ("Swindon, Wiltshire"), in any case.</summary>
+    private const string Counties =
+        "[a-z]+shire|devon|cornwall|kent|essex|surrey|sussex|east sussex|west sussex|norfolk|suffolk|dorset|somerset|cumbria"
+        + "|durham|county durham|northumberland|rutland|merseyside|middlesex|tyne and wear|fife|powys|gwynedd|ceredigion";
+
+    /// <summary>
+    /// The <paramref name="town"/> with the state, province or county the text writes after it ("Asheville, NC",
+    /// "Portland, Oregon", "Swindon, Wiltshire"), so the site says the place as the owner did; the town alone when none
+    /// follows. Codes are written in capitals and names with them ("halifax ns" is "Halifax NS").
+    /// </summary>
+    public static string WithRegion(string text, string town)
+    {
+        var match = Regex.Match(
+            text,
+            @"(?<![\p{L}'’-])(?i:" + Regex.Escape(town) + @")(?<comma>,?)\s+(?<region>(?i:" + AnyCase + "|" + Counties + ")|(?-i:" + Upper + @"))" + RegionEnds,
+            RegexOptions.None,
+            TimeSpan.FromSeconds(1));
+        if (!match.Success)
+        {
+            return town;
+        }
+
+        var region = match.Groups["region"].Value;
+        var written = region.Length <= 3 ? (region.Any(char.IsUpper) ? region : region.ToUpperInvariant())
+            : region.Any(char.IsUpper) ? region
+            : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(region).Replace(" And ", " and ", StringComparison.Ordinal);
+        return town + match.Groups["comma"].Value + " " + written;
+    }
+
+    /// <summary>A region ends a clause or goes on with "or", "and", "area" ("in burlington vt or drop off").</summary>
+    private const string RegionEnds = @"(?=\s*(?:[,.!?;:)—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?i:or|and|area|&|since|for)\b)";
+
     private static readonly HashSet<string> NotTowns = new(
         ["the", "and", "in", "of", "from", "near", "our", "my", "a", "an", "to", "for", "at", "on", "all", "across", "throughout", "based", "serving", "covering", "office", "shop", "company", "business", "store", "service", "services"],
         StringComparer.Ordinal);

@@ -31,7 +31,7 @@ public sealed class NameAfterTheDescriptionTests
         var brief = BriefReader.Read("roofing contractor, Tulsa OK. shingle roofs, storm damage repairs, gutters. Red Dirt Roofing. (918) 555-0123");
 
         brief.BusinessName.Should().Be("Red Dirt Roofing");
-        brief.Place.Should().Be("Tulsa");
+        brief.Place.Should().Be("Tulsa OK");
     }
 
     [Fact]

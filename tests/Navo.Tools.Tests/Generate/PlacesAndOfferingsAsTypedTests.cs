@@ -9,13 +9,13 @@ namespace Navo.Tools.Tests.Generate;
 public sealed class PlacesAndOfferingsAsTypedTests
 {
     [Theory]
-    [InlineData("nail bar in reno nv, gel and acrylics. Polish Palace", "Reno")]
-    [InlineData("bike repairs in kelowna bc 🚲 tune ups and wheel builds. Spoke Shop", "Kelowna")]
-    [InlineData("yoga studio boulder colorado: vinyasa, yin, hot yoga. Flow Room", "Boulder")]
-    [InlineData("ceramics studio in kinsale, co cork. wheel classes. Clay Days", "Kinsale")]
-    [InlineData("Tide Line Kayaks, Port Douglas QLD. reef paddles and sunset tours", "Port Douglas")]
-    [InlineData("pet grooming in savannah ga or mobile. Fluff Stop", "Savannah")]
-    public void A_town_before_its_state_or_province_is_the_place(string description, string place)
+    [InlineData("nail bar in reno nv, gel and acrylics. Polish Palace", "Reno NV")]
+    [InlineData("bike repairs in kelowna bc 🚲 tune ups and wheel builds. Spoke Shop", "Kelowna BC")]
+    [InlineData("yoga studio boulder colorado: vinyasa, yin, hot yoga. Flow Room", "Boulder Colorado")]
+    [InlineData("ceramics studio in kinsale, co cork. wheel classes. Clay Days", "Kinsale, Co Cork")]
+    [InlineData("Tide Line Kayaks, Port Douglas QLD. reef paddles and sunset tours", "Port Douglas QLD")]
+    [InlineData("pet grooming in savannah ga or mobile. Fluff Stop", "Savannah GA")]
+    public void A_town_before_its_state_or_province_is_the_place_with_it_written_as_typed(string description, string place)
     {
         BriefReader.Read(description).Place.Should().Be(place);
     }
