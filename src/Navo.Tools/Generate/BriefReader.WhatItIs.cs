@@ -46,7 +46,7 @@ public static partial class BriefReader
     /// "a freelance copywriter", "a wedding celebrant &amp; funeral officiant": two words or more ending in a word for a person
     /// at work; "a dog lover", "a proud owner" or "a single parent" say who, not what work.
     /// </summary>
-    [GeneratedRegex(@"^(?:a|an)\s+(?:[\p{L}'-]+\s+(?:[+&/]\s+|and\s+)?){1,5}(?:\p{L}{2,}(?:er|or|ist|ian)|agent|notary|consultant|assistant|attendant|celebrant|officiant|technician)$(?<!\b(?:lover|owner|mother|father|member|beginner|partner|sister|brother|daughter|neighbour|neighbor|customer|user|fan|supporter|player|follower|reader|leader|seller|buyer|holder))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:a|an)\s+(?:[\p{L}'-]+\s+(?:[+&/]\s+|and\s+)?){1,5}(?:" + PersonWord + @"|agent|notary|consultant|assistant|attendant|celebrant|officiant|technician)$(?<!\b(?:lover|owner|mother|father|member|beginner|partner|sister|brother|daughter|neighbour|neighbor|customer|user|fan|supporter|player|follower|reader|leader|seller|buyer|holder))", RegexOptions.IgnoreCase)]
     private static partial Regex WorksAs();
 
     /// <summary>
@@ -111,8 +111,11 @@ public static partial class BriefReader
     }
 
     /// <summary>"artist", "therapist", "instructor", "groomer", "electrician": a word for a person at work.</summary>
-    [GeneratedRegex(@"\p{L}{2}(?:er|or|ist|ian)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(PersonWord + "$", RegexOptions.IgnoreCase)]
     private static partial Regex PersonAtWork();
+
+    /// <summary>A word for a person at work, as <see cref="PersonAtWork"/> and <see cref="WorksAs"/> both read it.</summary>
+    private const string PersonWord = @"\p{L}{2,}(?:er|or|ist|ian)";
 
     [GeneratedRegex(@"^(?:a|an)\s.*?\sfor\s+(?<what>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ForWhat();
