@@ -26,7 +26,8 @@ public static partial class BriefReader
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
         var text = Bullets().Replace(description.Trim(), ", ");
-        var read = BusinessMention.Name(text) ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
+        var read = NameOf(text)
+            ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
             ?? BusinessMention.WithName(text, w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w));
         var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
@@ -82,6 +83,31 @@ public static partial class BriefReader
     /// <summary>The town, city or area the text names ("in Porto", "based in East London"), or null.</summary>
     public static string? PlaceIn(string text) => BusinessMention.Place(text.Trim());
 
+    /// <summary>
+    /// The first name the text gives (<see cref="BusinessMention.Names"/>, read lazily: the later ways of finding one cost
+    /// more). "Luthier in Montreal - Atelier Boisvert Guitares": a trade and its place say what and where, not who, while
+    /// anything else names the business ("Keys in Tune - piano tuning in Galway" has nothing else).
+    /// </summary>
+    private static string? NameOf(string text)
+    {
+        string? tradeInPlace = null;
+        foreach (var name in BusinessMention.Names(text))
+        {
+            if (!TradeInPlace(name))
+            {
+                return name;
+            }
+
+            tradeInPlace ??= name;
+        }
+
+        return tradeInPlace;
+    }
+
+    private static bool TradeInPlace(string name) =>
+        TradeThenPlace().Match(name) is { Success: true } match
+        && match.Groups["trade"].Value.Split(' ') is var trade && (trade.Length == 1 || trade.All(w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w)));
+
     private static string? FindAudience(string text)
     {
         var match = Audience().Match(text);
@@ -126,6 +152,9 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"\s*\n\s*(?:[-•*·]|\d+[.)])\s+")]
     private static partial Regex Bullets();
+
+    [GeneratedRegex(@"^(?<trade>[\p{L}-]+(?: [\p{L}-]+)?) (?:in|near) \p{Lu}")]
+    private static partial Regex TradeThenPlace();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
 using Navo.Tools.Sites;
 
@@ -11,7 +10,7 @@ namespace Navo.Tools.Generate;
 /// gave them (prices, hours, contacts, the year they started, languages); what Navo writes without them — reviews,
 /// team members, figures, FAQ answers, prices — is marked sample.
 /// </summary>
-public sealed partial class LocalCopywriter : ISectionWriter
+public sealed class LocalCopywriter : ISectionWriter
 {
     public Section Draft(string type, Brief? brief, string sectionId, string seed)
     {
@@ -81,7 +80,7 @@ public sealed partial class LocalCopywriter : ISectionWriter
     private static string About(Brief brief, string template)
     {
         var paragraphs = new List<string> { template };
-        var own = OwnSentences(brief).ToList();
+        var own = OwnWords.Sentences(brief.Description);
         if (own.Count > 0)
         {
             paragraphs.Add(string.Join(' ', own));
@@ -105,17 +104,6 @@ public sealed partial class LocalCopywriter : ISectionWriter
 
         return string.Join('\n', paragraphs);
     }
-
-    /// <summary>
-    /// Sentences of the description that speak about the business in the owner's voice ("We hand-stitch every
-    /// saddle."), without requests to Navo or facts that have their own place on the site.
-    /// </summary>
-    private static IEnumerable<string> OwnSentences(Brief brief) =>
-        SentenceEnd().Split(brief.Description)
-            .Select(s => s.Trim())
-            .Where(s => s.Length is > 12 and < 240 && OwnVoice().IsMatch(s) && !NotForTheSite().IsMatch(s))
-            .Select(s => Templates.UpperFirst(s.TrimEnd('.', '!', ' ')) + ".")
-            .Take(3);
 
     private static SectionItem Row(HoursRow row) => row.Text is { Length: > 0 } text
         ? SectionItem.Of(("days", row.Days), ("text", text))
@@ -159,15 +147,6 @@ public sealed partial class LocalCopywriter : ISectionWriter
 
     private static Section Make(string id, string type, (string Field, string Value)[] fields, IReadOnlyList<SectionItem> items) =>
         new(id, type, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal), items);
-
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
-    private static partial Regex SentenceEnd();
-
-    [GeneratedRegex(@"^(?:we|we're|we've|our|everything|every|all our|each)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OwnVoice();
-
-    [GeneratedRegex(@"\b(?:web\s*site|site|page|navo|not an?|actually|i meant|can you|could you|please|pls|make me|build|help me|need a|want a|open\b|closed|hours|call|phone|ring|email|e-mail|@|mon|tue|wed|thu|fri|sat|sun)|[£€$]\s?\d|\d{3,}", RegexOptions.IgnoreCase)]
-    private static partial Regex NotForTheSite();
 
     private sealed class Picker(uint seed)
     {

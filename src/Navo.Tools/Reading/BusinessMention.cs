@@ -10,7 +10,7 @@ namespace Navo.Tools.Reading;
 public static partial class BusinessMention
 {
     private static readonly HashSet<string> NotNames = new(
-        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name",
+        ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name", "Been", "Ph",
          // Greetings in other languages open messages written in English too ("Namaste, we are …", "Hallo! We are …").
          "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup"],
         StringComparer.OrdinalIgnoreCase);
@@ -35,11 +35,13 @@ public static partial class BusinessMention
     /// </summary>
     public static IEnumerable<string> Names(string text)
     {
-        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), MyKindName(), SignedName() };
+        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), SignedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
-        foreach (var name in said.SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled())))
+        // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
+        var listed = OpeningQuote().Count(text) > 1;
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled())))
         {
             if (!name.Contains(' ', StringComparison.Ordinal) && IntroducesAPerson(text, name))
             {
@@ -52,8 +54,8 @@ public static partial class BusinessMention
 
         var opening = Found(KindThenName(), text).Concat(Found(OpeningName(), text)).ToList();
         // "(Pharaoh's Tomb, The Heist, Lab 9)": names in brackets are of things the business has, not of it.
-        var setOff = Found(DashName(), text).Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length))))
-            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !NotAName().IsMatch(n)
+        var setOff = Found(DashName(), text).Concat(Found(NameThenPlace(), text)).Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length))))
+            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !NotAName().IsMatch(n) && !Regions.IsRegion(n)
                 && !(DayOrMonth().Match(n) is { Success: true } day && (day.Index == 0 || n.Any(char.IsDigit))))
             .ToList();
         // "Family-run Italian restaurant in Cork — Trattoria Nonna Rosa": an opening that describes is not the name.
@@ -62,6 +64,12 @@ public static partial class BusinessMention
         // "Austin TX. … Lone Star Pipe Pros.", "Dr. Ben Walsh, Treasure Valley Chiropractic": a town with its state or a
         // person with a title is set off too, and comes after a name that is neither.
         foreach (var name in order.OrderBy(n => TitledPerson().IsMatch(n) || TownAndRegion().IsMatch(n) ? 1 : 0).Concat(person))
+        {
+            yield return name;
+        }
+
+        // "… puncture repair, e-bike checks. Spokes2U. christchurch nz": one word on its own, written the way only names are.
+        foreach (var name in Found(CoinedWord(), text))
         {
             yield return name;
         }
@@ -197,7 +205,8 @@ public static partial class BusinessMention
             // "Piano and singing lessons …": a single word before "and" is not a name.
             .Where(raw => !(TrailingConnector().IsMatch(raw) && !Tidy(raw).Contains(' ', StringComparison.Ordinal)))
             .Select(raw => WithAbbreviation(Tidy(raw), text))
-            .Where(name => name.Length > 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && !Whereabouts().IsMatch(name)
+            // "my HGV training school": a short word in capitals is an abbreviation, not a name.
+            .Where(name => name.Length > 1 && !(name.Length <= 4 && name.All(char.IsUpper)) && Weekday().Count(name) <= 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && !Whereabouts().IsMatch(name)
                 && name.Split(' ')[0] is var first && (first.Equals("The", StringComparison.OrdinalIgnoreCase) || !NotNames.Contains(first)));
 
     /// <summary>
@@ -206,7 +215,7 @@ public static partial class BusinessMention
     /// </summary>
     private static string WithAbbreviation(string name, string text) =>
         AbbreviationWithoutStop().IsMatch(name)
-            && Regex.IsMatch(text, Regex.Escape(name) + (name.EndsWith("Co", StringComparison.Ordinal) ? @"\." : @"\.\s+\p{Ll}"), RegexOptions.None, TimeSpan.FromSeconds(1))
+            && Regex.IsMatch(text, Regex.Escape(name) + (name.EndsWith("Co", StringComparison.OrdinalIgnoreCase) ? @"\." : @"\.\s+\p{Ll}"), RegexOptions.None, TimeSpan.FromSeconds(1))
             ? name + "." : name;
 
     /// <summary>
@@ -262,9 +271,34 @@ public static partial class BusinessMention
     {
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
-        var place = TownOrArea(rest);
+        var place = (name is null ? null : NextToName(text, name)) ?? TownOrArea(rest);
         return place is null ? null : Regions.WithRegion(rest, place);
     }
+
+    /// <summary>
+    /// "Inkwell &amp; Nib, Bath. workshops £55", "Vishandel Van der Velde, Scheveningen. Fresh fish … from the auction in
+    /// IJmuiden": a town set off right after the name, in a clause of its own, is where the business is.
+    /// </summary>
+    private static string? NextToName(string text, string name)
+    {
+        var match = Regex.Match(
+            text,
+            @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"\s*(?:,|(?:\p{So}|\p{Cs})+)\s*(?<place>(?:Co\.?\s+|County\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?=[,.!?;\n]|$|\s-\s|\s\p{Lu}{2,3}\b)",
+            RegexOptions.None,
+            TimeSpan.FromSeconds(1));
+        var place = match.Groups["place"].Value;
+        var town = CountyFirst().Replace(place, string.Empty);
+        return match.Success && !NotNames.Contains(town.Split(' ')[0]) && !Fillers.Contains(place.Split(' ')[0].ToLowerInvariant())
+            && !NotPlaces().IsMatch(town) && !NotAName().IsMatch(town) && !NotNextToName().IsMatch(town)
+            ? place : null;
+    }
+
+    [GeneratedRegex(@"^(?:Co\.?\s+|County\s+)")]
+    private static partial Regex CountyFirst();
+
+    /// <summary>What may follow a name after a comma without being a place: "Est. 2004", "Ltd", "Family run".</summary>
+    [GeneratedRegex(@"^(?:Est|Estd|Established|Since|Ltd|Inc|LLC|Co|Family|Mobile|Professional|Qualified|Registered|Fully|Licensed|Insured|Specialist|Specialists|Expert|Experts|Award|Handmade|Bespoke|Local|Independent|Eco|Vegan|Organic|Fine|Fresh|Traditional|Modern|Classic|Vintage|Luxury|Affordable|Friendly)\b")]
+    private static partial Regex NotNextToName();
 
     private static string? TownOrArea(string rest)
     {
@@ -321,13 +355,17 @@ public static partial class BusinessMention
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)";
 
     /// <summary>"Keys in Tune", "Paws at Home Vet": "in" and "at" join a name's words only before a capital.</summary>
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:in|at)\s+(?=[\p{Lu}\p{N}])" + NamePart + "|" + NamePart + @")){0,6}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den)(?:\s+(?:der|den|de))?(?=\s+\p{Lu})|(?:in|at)\s+(?=[\p{Lu}\p{N}])" + NamePart + "|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
     private static partial Regex DashName();
 
-    [GeneratedRegex(@"\b(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|days|s)?|Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December)\b|\b(?:North|South|East|West)\s\p{Lu}")]
+    /// <summary>"Classes Tuesday &amp; Thursday": two days of the week are when, not who ("Blue Monday Stables" is a name).</summary>
+    [GeneratedRegex(@"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\b(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|days|s)?|Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December)\b|^(?:North|South|East|West)\s\p{Lu}\p{L}+$")]
     private static partial Regex DayOrMonth();
 
     /// <summary>"we're called the little yellow door, …", "under the name magpie &amp; moon.": a name typed in lower case after words that say it is one.</summary>
@@ -338,12 +376,12 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[,.!?]\s*)(?<name>" + NameWords + @")\s+here\b|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
     private static partial Regex HereName();
 
-    /// <summary>"I'm Gary from Green Light Driving School".</summary>
-    [GeneratedRegex(@"\b[Ii]'?m\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")")]
+    /// <summary>"I'm Gary from Green Light Driving School", "Call Ben at Limestone Lines Walling".</summary>
+    [GeneratedRegex(@"\b(?:[Ii]'?m|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")")]
     private static partial Regex FromName();
 
     /// <summary>What begins a clause of facts rather than a name: "Covering Derby", "Gas Safe registered", "086 555 4410".</summary>
-    [GeneratedRegex(@"^(?:Covering|Serving|Based|Open|Call|Ring|Email|Book|Tel|Phone|Text|Gas|Free|Walk|Orders?|Bookings?|Enquiries|Prices?|From|Near|In|Also)\b|^[\d\s+()-]+$")]
+    [GeneratedRegex(@"^(?:Co\.\s|County\s|Ph|Mob|Mobile|Cell|Fax|WhatsApp|Covering|Serving|Based|Open|Opening|Closed|Call|Ring|Email|Book|Tel|Phone|Text|Gas|Free|Walk|Orders?|Bookings?|Enquiries|Prices?|From|Near|In|Also)\b|^[\d\s+()-]+$")]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"^(?:called|named)\s+", RegexOptions.IgnoreCase)]
@@ -352,11 +390,11 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Bracketed();
 
-    [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros)$")]
+    [GeneratedRegex(@"\b(?i:Co|Ltd|Inc|Bros)$")]
     private static partial Regex AbbreviationWithoutStop();
 
     /// <summary>"Wick &amp; Whimsy Co." keeps the full stop of its abbreviation.</summary>
-    [GeneratedRegex(@"\b(?:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
+    [GeneratedRegex(@"\b(?i:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
     [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:into|parts\s+of|most\s+of|some\s+of)\s+)?(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
@@ -374,15 +412,33 @@ public static partial class BusinessMention
     private static partial Regex OnPlace();
 
     /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
-    [GeneratedRegex(@"\b(?i:web\s*site|site|page)\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|(?:put|like|want|have|list) it under|go under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?i:web\s*site|site|page)(?i:\s+(?:up|please|pls|plz))?\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|(?:put|like|want|have|list) it under|go under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
-    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})[ \t]*(?=[.!?,;—–\n]|\s-\s|$)")]
+    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|with|by|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})[ \t]*(?:(?i:est\.?|estd\.?|established|since)\s+\d{4}\s*|(?<![\p{L}\p{N}])\+?\d[\d ()-]{6,}\d\s*)?(?=[.!?,;—–\n]|\s-\s|$|\p{So}|\p{Cs})")]
     private static partial Regex Standalone();
 
-    /// <summary>A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions" (but not "No. 9" or "H. Pritchard").</summary>
-    [GeneratedRegex(@"(?<=\p{L}{3,})[.!?]\s")]
+    /// <summary>
+    /// "Big Top Events in Omagh", "Mole Patrol covering Wiltshire", "Dosa Dost 🚚 Melbourne": a name of two words or more
+    /// that opens a clause and is followed by where the business is.
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[.!?;:\n]\s*|\s-\s|[—–]\s*|(?:\p{So}|\p{Cs})\s*)(?<name>" + NameWords + @")(?=\s+(?i:in|near|out\s+of|serving|covering|based|from|across)\s+\p{L}|\s*,\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*(?:[,.!?\n]|$|\p{Lu}{2,3}\b)|\s*(?:\p{So}|\p{Cs})+\s*\p{Lu})")]
+    private static partial Regex NameThenPlace();
+
+    /// <summary>"Spokes2U", "KeyRight": a word of its own clause with a capital or a digit inside it.</summary>
+    [GeneratedRegex(@"(?:^|[.!?;,:\n]\s*|\s-\s|[—–]\s*)(?<name>\p{Lu}\p{Ll}+(?:\p{Lu}|\d)[\p{L}\d]*)[ \t]*(?=[.!?,;—–\n]|\s-\s|$|\p{So}|\p{Cs})")]
+    private static partial Regex CoinedWord();
+
+    /// <summary>"My uncle's hawker stall is Ah Seng Chicken Rice": what someone has, said to be a name.</summary>
+    [GeneratedRegex(@"\b(?i:my|our|his|her|their)\s+(?:[\p{L}'’-]+\s+){1,3}(?i:is)\s+(?<name>" + NameWords + ")")]
+    private static partial Regex OwnersThingIs();
+
+    /// <summary>
+    /// A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions", "Thunder Bay ON. Whitetail" (but not
+    /// "No. 9" or "H. Pritchard").
+    /// </summary>
+    [GeneratedRegex(@"(?<=\p{L}{3,}|\b\p{Lu}{2})[.!?]\s")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"(?<![\p{L}])['‘](?<name>\p{Lu}[^'’‘\n]{1,58}?)['’](?![\p{L}])")]
@@ -416,10 +472,13 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^[^,.—–\n]{3,60},\s+(?<place>(?:Co\.\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*(?:—|–|\s-\s|\bbased\b|$))|(?:,\s+(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*$)|(?<place>\p{Lu}[\p{L}'-]+)[\s-]based\b|^[^()\n]{3,60}?\s\((?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'-]*)?)(?:,?\s+\p{Lu}{2})?\)")]
     private static partial Regex PlaceAfterName();
 
+    [GeneratedRegex(@"(?<![\p{L}])['‘""“]\p{Lu}")]
+    private static partial Regex OpeningQuote();
+
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
@@ -428,7 +487,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll}))")]
     private static partial Regex WereName();
 
-    [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned))\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned)|\b(?:runs|owns))\s+(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
 
     [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
@@ -467,7 +526,7 @@ public static partial class BusinessMention
     private static partial Regex PlaceWords();
 
     /// <summary>"07700 900461" after a name, "400. " before one (the end of "$2,400."): numbers, not words of the name.</summary>
-    [GeneratedRegex(@"(?:\s+[+(]?\d[\d()-]*(?:\s[\d()-]+){0,4})$|^\d[\d,]*\.\s+")]
+    [GeneratedRegex(@"(?:\s+[+(]?\d[\d()-]*(?:\s[\d()-]+){0,4})$|^\d[\d,()-]*\.\s+")]
     private static partial Regex NumberAround();
 
     /// <summary>"Dr. Ben Walsh", "Mrs Jones": a person named with a title.</summary>

@@ -22,7 +22,12 @@ public static partial class Regions
         + "|new jersey|new mexico|new york state|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina"
         + "|south dakota|tennessee|texas|utah|vermont|virginia|west virginia|wisconsin|wyoming|alberta|british columbia|manitoba"
         + "|new brunswick|newfoundland|nova scotia|ontario|quebec|saskatchewan|queensland|new south wales|victoria|tasmania"
-        + "|western australia|south australia|co\\.? (?:kerry|cork|clare|galway|mayo|donegal|wicklow|wexford|kildare|meath|kilkenny|tipperary|limerick|waterford|sligo|leitrim|roscommon|longford|westmeath|offaly|laois|carlow|cavan|monaghan|louth|dublin|antrim|down|armagh|tyrone|fermanagh|derry)";
+        + "|western australia|south australia|northern territory"
+        // New Zealand's regions, India's states, South Africa's provinces.
+        + "|northland|auckland region|waikato|bay of plenty|taranaki|hawke's bay|manawatu|wairarapa|marlborough|tasman|west coast|canterbury|otago|southland"
+        + "|kerala|goa|karnataka|tamil nadu|maharashtra|gujarat|rajasthan|punjab|west bengal|telangana|andhra pradesh|uttar pradesh|himachal pradesh"
+        + "|uttarakhand|madhya pradesh|haryana|odisha|assam|bihar|sikkim|gauteng|kwazulu-natal|kzn|western cape|eastern cape|northern cape|free state|limpopo|mpumalanga"
+        + "|co\\.? (?:kerry|cork|clare|galway|mayo|donegal|wicklow|wexford|kildare|meath|kilkenny|tipperary|limerick|waterford|sligo|leitrim|roscommon|longford|westmeath|offaly|laois|carlow|cavan|monaghan|louth|dublin|antrim|down|armagh|tyrone|fermanagh|derry)";
 
     /// <summary>The town before a region, as typed ("halifax" in "in halifax ns", "Austin" in "Austin TX"), or null.</summary>
     public static string? TownBefore(string text) =>
@@ -34,7 +39,9 @@ public static partial class Regions
     /// <summary>Counties of England, Wales and Scotland people write after their town ("Swindon, Wiltshire"), in any case.</summary>
     private const string Counties =
         "[a-z]+shire|devon|cornwall|kent|essex|surrey|sussex|east sussex|west sussex|norfolk|suffolk|dorset|somerset|cumbria"
-        + "|durham|county durham|northumberland|rutland|merseyside|middlesex|tyne and wear|fife|powys|gwynedd|ceredigion";
+        + "|durham|county durham|northumberland|rutland|merseyside|middlesex|tyne and wear|fife|powys|gwynedd|ceredigion"
+        // The short forms people write: "Newark, Notts", "Hitchin, Herts".
+        + "|notts|lancs|yorks|herts|bucks|beds|berks|wilts|glos|oxon|hants|northants|cambs|leics|lincs|staffs|worcs|derbys|warks|shropshire|cheshire";
 
     /// <summary>
     /// The <paramref name="town"/> with the state, province or county the text writes after it ("Asheville, NC",
@@ -59,6 +66,10 @@ public static partial class Regions
             : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(region).Replace(" And ", " and ", StringComparison.Ordinal);
         return town + match.Groups["comma"].Value + " " + written;
     }
+
+    /// <summary>Whether <paramref name="words"/> are a state, province, region or county ("Nova Scotia", "Somerset"), not a town.</summary>
+    public static bool IsRegion(string words) =>
+        Regex.IsMatch(words, @"^(?:(?i:" + AnyCase + "|" + Counties + ")|(?-i:" + Upper + "))$", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>A region ends a clause or goes on with "or", "and", "area" ("in burlington vt or drop off").</summary>
     private const string RegionEnds = @"(?=\s*(?:[,.!?;:)—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?i:or|and|area|&|since|for)\b)";
