@@ -50,6 +50,11 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
             CancellationToken cancellationToken = default) =>
             PublishAsync(TurnServices.Scope(services), action, version, cancellationToken)),
+        Tool(ToolNames.AnalyzeSite, (
+            IServiceProvider services,
+            [Description("7d, 30d, 90d or all: the last 7, 30 or 90 days, or everything")] string period = "30d",
+            CancellationToken cancellationToken = default) =>
+            AnalyzeAsync(TurnServices.Scope(services), services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System, period, cancellationToken)),
         Tool(ToolNames.ShowLeads, (IServiceProvider services, CancellationToken cancellationToken = default) => LeadsAsync(TurnServices.Scope(services), cancellationToken)),
         Tool(ToolNames.Help, () => Help()),
     ];
