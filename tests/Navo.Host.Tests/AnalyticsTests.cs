@@ -105,6 +105,26 @@ public sealed class AnalyticsTests(AnalyticsHostFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task On_the_sites_own_host_the_policy_names_that_host_and_the_beacon_is_counted_there()
+    {
+        var (id, slug) = await PublishedSiteAsync("Mar Alto is a restaurant in Nazaré serving seafood.");
+        using var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.Host = $"{slug}.navo.test";
+        using var sent = new HttpRequestMessage(HttpMethod.Post, "/_navo/event") { Content = new StringContent("""{"k":"v","p":"/"}""", Encoding.UTF8, "text/plain") };
+        sent.Headers.Host = $"{slug}.navo.test";
+        sent.Headers.TryAddWithoutValidation("User-Agent", Browser(1));
+
+        var page = await _visitor.SendAsync(home);
+        var accepted = await _visitor.SendAsync(sent);
+        await FlushAsync();
+
+        page.Headers.GetValues("Content-Security-Policy").Single()
+            .Should().Contain($"script-src http://{slug}.navo.test/_navo/a.js;").And.Contain($"connect-src http://{slug}.navo.test/_navo/event;");
+        accepted.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await AnalyticsAsync(_owner, id)).GetProperty("pageviews").GetInt64().Should().Be(1);
+    }
+
+    [Fact]
     public async Task Two_hundred_visitors_24_clicks_and_6_forms_are_reported_exactly_in_the_api_and_in_chat()
     {
         var (id, slug) = await PublishedSiteAsync("Tasca do Rio is a restaurant in Porto serving petiscos and wine.");
@@ -126,10 +146,11 @@ public sealed class AnalyticsTests(AnalyticsHostFactory factory) : IClassFixture
             statuses.Add((await SendFormAsync(slug, visitor)).StatusCode);
         }
 
-        // A robot is taken (202, so it learns nothing) and counted apart.
-        using (var robot = new HttpRequestMessage(HttpMethod.Post, $"/s/{slug}/_navo/event") { Content = new StringContent("""{"k":"v","p":"/"}""", Encoding.UTF8, "text/plain") })
+        // Robots and headless browsers are taken (202, so they learn nothing) and counted apart.
+        foreach (var robotAgent in new[] { "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/142.0.0.0" })
         {
-            robot.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+            using var robot = new HttpRequestMessage(HttpMethod.Post, $"/s/{slug}/_navo/event") { Content = new StringContent("""{"k":"v","p":"/"}""", Encoding.UTF8, "text/plain") };
+            robot.Headers.TryAddWithoutValidation("User-Agent", robotAgent);
             statuses.Add((await _visitor.SendAsync(robot)).StatusCode);
         }
 
@@ -154,6 +175,11 @@ public sealed class AnalyticsTests(AnalyticsHostFactory factory) : IClassFixture
         pages[0].GetProperty("pageviews").GetInt64().Should().Be(200);
         report.GetProperty("referrers").EnumerateArray().Select(r => (r.GetProperty("host").GetString(), r.GetProperty("visitors").GetInt64()))
             .Should().Equal((null, 150L), ("www.google.com", 50L));
+        await using (var robots = factory.Database.DataSource.CreateCommand($"select hits from navo_analytics_robots where project_id = '{id}'"))
+        {
+            ((long)(await robots.ExecuteScalarAsync())!).Should().Be(2);
+        }
+
         report.GetProperty("devices").EnumerateArray().Select(d => (d.GetProperty("device").GetString(), d.GetProperty("visitors").GetInt64()))
             .Should().BeEquivalentTo([("desktop", 100L), ("mobile", 100L)]);
 
