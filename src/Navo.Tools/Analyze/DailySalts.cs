@@ -8,8 +8,8 @@ namespace Navo.Tools.Analyze;
 /// Who a visitor is, without cookies and without keeping who they are (Plausible's design): the first 16 bytes of
 /// SHA-256 over the day's salt, the site, the address and the user agent. The address and the user agent are used
 /// for that hash and never stored. Salts live in <c>navo_analytics_salts</c>, one for the current UTC day, shared by
-/// every host; making the day's salt deletes every older one, so a visitor is the same all day and cannot be linked
-/// with any other day, by anyone.
+/// every host; making the day's salt (on the day's first visit, or by <see cref="RotateAsync"/>) deletes every older
+/// one, so a visitor is the same all day and cannot be linked with any other day, by anyone.
 /// </summary>
 public sealed class DailySalts(PostgresEventStore store, TimeProvider time)
 {
@@ -25,6 +25,13 @@ public sealed class DailySalts(PostgresEventStore store, TimeProvider time)
         var salt = await SaltAsync(DateOnly.FromDateTime(at.UtcDateTime), cancellationToken);
         return (Hash(salt, site, address ?? string.Empty, userAgent ?? string.Empty), at);
     }
+
+    /// <summary>
+    /// Makes sure the current day has its salt, which deletes every older one: called every second by the host, so a
+    /// day's salt is gone shortly after midnight (UTC) even when no visit comes to make the new one.
+    /// </summary>
+    public async ValueTask RotateAsync(CancellationToken cancellationToken) =>
+        await SaltAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
 
     /// <summary>The hash itself: a pure function of its inputs, each length-prefixed so that no two inputs run together.</summary>
     public static byte[] Hash(byte[] salt, Guid site, string address, string userAgent)

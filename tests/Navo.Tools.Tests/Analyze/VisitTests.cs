@@ -46,9 +46,23 @@ public sealed class VisitTests(TestDatabase database) : IClassFixture<TestDataba
         nextDay.Should().NotEqual(morning);
         otherHost.Should().Equal(nextDay);
         var salts28 = await CountAsync("select count(*) from navo_analytics_salts where day = '2026-11-28'");
-        var saltsLeft = await CountAsync("select count(*) from navo_analytics_salts");
+        var saltsLeft = await CountAsync("select count(*) from navo_analytics_salts where day <= '2026-11-29'");
         salts28.Should().Be(0, "the day's salt is deleted once the next day's is made: the days cannot be linked");
         saltsLeft.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Past_midnight_the_old_salt_is_deleted_even_when_no_visitor_comes()
+    {
+        var clock = new Clock(new DateTimeOffset(2026, 12, 1, 23, 59, 59, TimeSpan.Zero));
+        var salts = new DailySalts(_store, clock);
+        await salts.VisitorAsync(Guid.NewGuid(), "203.0.113.7", "Mozilla/5.0", default);
+
+        clock.Now = clock.Now.AddSeconds(2);
+        await salts.RotateAsync(default);
+
+        (await CountAsync("select count(*) from navo_analytics_salts where day = '2026-12-01'")).Should().Be(0);
+        (await CountAsync("select count(*) from navo_analytics_salts where day = '2026-12-02'")).Should().Be(1);
     }
 
     [Theory]
