@@ -5,20 +5,15 @@ namespace Navo.Agent.Tools;
 /// <summary>The tool that reads a site's visitors: <c>analyze_site</c>.</summary>
 public sealed partial class NavoTools
 {
-    private static async Task<ToolResult> AnalyzeAsync(TurnScope scope, TimeProvider time, string? period, CancellationToken cancellationToken)
+    private static async Task<ToolResult> AnalyzeAsync(TurnScope scope, TimeProvider time, AnalyticsPeriod period, CancellationToken cancellationToken)
     {
-        if (!AnalyticsPeriods.TryParse(period ?? "30d", out var parsed))
-        {
-            return ToolResult.Error("The period is one of 7d, 30d, 90d or all.");
-        }
-
         if (scope.ProjectId is not { } projectId)
         {
             return ToolResult.Error("There is no site in this conversation yet.");
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var report = await SiteAnalytics.ReportAsync(scope.Session, projectId, parsed, today, cancellationToken);
-        return ToolResult.Ok(AnalyticsReplies.Summary(report, parsed), projectId);
+        var report = await SiteAnalytics.ReportAsync(scope.Session, projectId, period, today, cancellationToken);
+        return ToolResult.Ok(AnalyticsReplies.Summary(report, period), projectId);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
+using Navo.Tools.Analyze;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
@@ -52,7 +53,7 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             PublishAsync(TurnServices.Scope(services), action, version, cancellationToken)),
         Tool(ToolNames.AnalyzeSite, (
             IServiceProvider services,
-            [Description("7d, 30d, 90d or all: the last 7, 30 or 90 days, or everything")] string period = "30d",
+            [Description("The last 7, 30 or 90 days, or all of them")] AnalyticsPeriod period = AnalyticsPeriod.Days30,
             CancellationToken cancellationToken = default) =>
             AnalyzeAsync(TurnServices.Scope(services), services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System, period, cancellationToken)),
         Tool(ToolNames.ShowLeads, (IServiceProvider services, CancellationToken cancellationToken = default) => LeadsAsync(TurnServices.Scope(services), cancellationToken)),

@@ -1,11 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace Navo.Tools.Analyze;
 
-/// <summary>The periods a report covers: the last 7, 30 or 90 days (today, UTC, included), or everything.</summary>
+/// <summary>The periods a report covers: the last 7, 30 or 90 days (today, UTC, included), or everything; as JSON, as design.md names them.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AnalyticsPeriod>))]
 public enum AnalyticsPeriod
 {
+    [JsonStringEnumMemberName("7d")]
     Days7,
+
+    [JsonStringEnumMemberName("30d")]
     Days30,
+
+    [JsonStringEnumMemberName("90d")]
     Days90,
+
+    [JsonStringEnumMemberName("all")]
     All,
 }
 
