@@ -187,13 +187,13 @@ public static class HttpBenchmarks
     /// Starts the real host on a fresh data folder, signs a client in, runs <paramref name="measure"/> once to warm up
     /// and once to measure, and prints the table with the <c>/health</c> floor.
     /// </summary>
-    internal static async Task RunAsync(Func<HostProcess, HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure)
+    internal static async Task RunAsync(Func<HostProcess, HttpClient, Task<List<(string Name, List<double> Milliseconds)>>> measure, params string[] settings)
     {
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-host-").FullName;
         try
         {
             // One user sends every turn and every sign-in here: the per-user and per-address limits would stop it.
-            await using (var host = await HostProcess.StartAsync(dataPath, "--Navo:Limits:ChatPerMinute", "1000000", "--Navo:Limits:AuthPerMinute", "1000000"))
+            await using (var host = await HostProcess.StartAsync(dataPath, ["--Navo:Limits:ChatPerMinute", "1000000", "--Navo:Limits:AuthPerMinute", "1000000", .. settings]))
             {
                 using var client = host.CreateClient();
                 await client.SignInAsync(TestAccounts.NewEmail("bench"));

@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["chat"] = HttpBenchmarks.ChatAsync,
     ["publish"] = HttpBenchmarks.PublishAsync,
     ["serve"] = HttpBenchmarks.ServeAsync,
+    ["beacon"] = BeaconBenchmark.RunAsync,
     ["auth"] = HttpBenchmarks.AuthAsync,
     ["studio"] = StudioBenchmark.RunAsync,
     ["understand"] = UnderstandBenchmark.RunAsync,

@@ -1,6 +1,7 @@
 using Navo.EventStore;
 using Navo.EventStore.Embedded;
 using Navo.Host;
+using Navo.Host.Analytics;
 using Navo.Host.Apis;
 using Navo.Host.Database;
 using Navo.Host.Identity;
@@ -44,6 +45,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoTelemetry();
 builder.AddNavoDatabase();
+builder.AddNavoAnalytics();
 builder.AddNavoIdentity();
 builder.AddNavoApi();
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Navo.EventStore;
+using Navo.Tools.Analyze;
 using Navo.Tools.Assets;
 using Navo.Tools.Edit;
 using Navo.Tools.Generate;
@@ -8,7 +10,7 @@ using Navo.Tools.Publish;
 
 namespace Navo.Tools;
 
-/// <summary>The tools' services: drafting, projects, leads, photos and publishing.</summary>
+/// <summary>The tools' services: drafting, projects, leads, photos, publishing and the visits to published sites.</summary>
 public static class ToolsServices
 {
     /// <summary>Registers the tools; published sites are stored by <paramref name="storage"/>.</summary>
@@ -27,6 +29,10 @@ public static class ToolsServices
         services.AddSingleton<Leads>();
         services.AddSingleton<AssetLibrary>();
         services.AddSingleton(storage);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AnalyticsOptions>();
+        services.AddSingleton<DailySalts>();
+        services.AddSingleton<VisitBuffer>();
         services.AddSingleton(sp => new PublishService(sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<ISiteStorage>(), faults));
         return services;
     }

@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(NavoHostFactory factory) : IClassFi
         { "POST", "/api/v1/projects/{project}/revert", """{"version":2}""", "editor" },
         { "GET", "/api/v1/projects/{project}/leads", null, "viewer" },
         { "GET", "/api/v1/projects/{project}/leads?format=csv", null, "viewer" },
+        { "GET", "/api/v1/projects/{project}/analytics?period=7d", null, "viewer" },
         { "POST", "/api/v1/projects/{project}/publish", "{}", "editor" },
         { "POST", "/api/v1/projects/{project}/rollback", "{}", "editor" },
         { "POST", "/api/v1/projects/{project}/unpublish", "{}", "editor" },

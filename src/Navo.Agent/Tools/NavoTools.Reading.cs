@@ -63,7 +63,7 @@ public sealed partial class NavoTools
     private static ToolResult Help() => ToolResult.Ok(
         "I can draft a site from a description of your business, then change it as you ask: text (\"change the headline to 'Fresh bread daily'\"), "
         + "sections (\"add an FAQ\", \"move the pricing to the top\"), your name, opening hours and prices (\"we're open Mon-Fri 8-4\"), "
-        + "the look (\"make it dark\", \"make it blue\"), pages, and search settings. "
+        + "the look (\"make it dark\", \"make it blue\"), pages, and search settings. Once it is live, ask how it is doing (\"how did my site do this week?\"). "
         + "Say \"undo\" to take a change back or \"show history\" to see every version.");
 
     private static ReplyCard Preview(ProjectState project) => new("preview", new JsonObject

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.AI;
+using Navo.Tools.Analyze;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
@@ -50,6 +51,11 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             [Description("For rollback: the published version to go back to (default: the one before)")] long? version = null,
             CancellationToken cancellationToken = default) =>
             PublishAsync(TurnServices.Scope(services), action, version, cancellationToken)),
+        Tool(ToolNames.AnalyzeSite, (
+            IServiceProvider services,
+            [Description("The last 7, 30 or 90 days, or all of them")] AnalyticsPeriod period = AnalyticsPeriod.Days30,
+            CancellationToken cancellationToken = default) =>
+            AnalyzeAsync(TurnServices.Scope(services), services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System, period, cancellationToken)),
         Tool(ToolNames.ShowLeads, (IServiceProvider services, CancellationToken cancellationToken = default) => LeadsAsync(TurnServices.Scope(services), cancellationToken)),
         Tool(ToolNames.Help, () => Help()),
     ];

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Navo.Channels.Web;
 using Navo.Host.Identity;
+using Navo.Tools.Analyze;
 
 namespace Navo.Host.Apis;
 
@@ -140,6 +141,7 @@ public static class ApiSetup
         var auth = configuration.GetValue("Navo:Limits:AuthPerMinute", 20);
         var chat = configuration.GetValue("Navo:Limits:ChatPerMinute", 60);
         var apiKey = configuration.GetValue("Navo:Limits:ApiKeyPerMinute", 600);
+        var events = configuration.GetValue($"{AnalyticsOptions.Section}:{nameof(AnalyticsOptions.EventsPerMinutePerAddress)}", new AnalyticsOptions().EventsPerMinutePerAddress);
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = async (context, cancellationToken) =>
         {
@@ -160,6 +162,7 @@ public static class ApiSetup
             });
         };
         limiter.AddPolicy(ContactForm.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(forms)));
+        limiter.AddPolicy(SiteBeacon.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(events)));
         limiter.AddPolicy(AccountsApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(auth)));
         limiter.AddPolicy(WebChatEndpoints.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.User.FindFirst(NavoClaims.UserId)?.Value ?? Address(http), _ => PerMinute(chat)));
@@ -219,6 +222,8 @@ public static class ApiSetup
         app.MapAssetsApi();
         app.MapWebChatEndpoints(Policies.Member);
         app.MapPublishedSites();
+        app.MapSiteBeacon();
+        app.MapAnalyticsApi();
         app.MapSiteAddressApi();
         return app;
     }

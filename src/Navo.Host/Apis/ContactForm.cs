@@ -41,7 +41,7 @@ public static partial class ContactForm
 
     public static async Task<IResult> SubmitAsync(
         string slug, HttpContext http, NavoDatabase database, Leads leads, ISiteStorage storage, IOptions<SitesOptions> options,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        SiteVisits visits, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (await PublishedSites.FindAsync(database, slug, cancellationToken) is not { Live: true } site)
         {
@@ -83,6 +83,8 @@ public static partial class ContactForm
         }
 
         await leads.StoreAsync(site.TenantId, site.ProjectId, submission, cancellationToken);
+        // Counted here, where it arrived, not by the beacon: a blocked script does not hide a message from the figures.
+        await visits.FormReceivedAsync(http, slug, site, cancellationToken);
         return SitePages.Page(http, StatusCodes.Status200OK, "Thank you", "Your message was sent. We will reply soon.", look);
     }
 

@@ -58,7 +58,7 @@ public static class PublishedSites
         }
 
         var etag = $"\"{key}\"";
-        SitePages.SecurityHeaders(http);
+        SitePages.LivePageHeaders(http, slug);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=60, must-revalidate";
         return http.Request.Headers.IfNoneMatch.Contains(etag)

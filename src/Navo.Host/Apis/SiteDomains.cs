@@ -29,6 +29,11 @@ public sealed class SitesOptions
 /// </summary>
 public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOptions> options, DomainMap domains)
 {
+    private const string SiteHostKey = "navo.site-host";
+
+    /// <summary>Whether the request came to a site's own host (and its path was rewritten to <c>/s/{slug}/…</c>).</summary>
+    public static bool IsSiteHost(HttpContext context) => context.Items.ContainsKey(SiteHostKey);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var host = context.Request.Host.Host.ToLowerInvariant().TrimEnd('.');
@@ -61,6 +66,7 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
         {
             // Every path on a site's own host is the site's: /s/other-site/ there is not another site.
             context.Request.Path = $"/s/{slug}{context.Request.Path}";
+            context.Items[SiteHostKey] = true;
         }
 
         await next(context);

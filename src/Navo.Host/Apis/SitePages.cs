@@ -9,22 +9,50 @@ namespace Navo.Host.Apis;
 /// contact form's answers. A visitor reads them, so they are HTML — never problem details — under the live sites'
 /// Content-Security-Policy; where the site is known they wear its own style (its published stylesheet) and link back.
 /// </summary>
-public static class SitePages
+public static partial class SitePages
 {
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private const string PlainStyle = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#111827}";
 
-    /// <summary>Whether a request is addressed to a live site (its own host is rewritten to this path first).</summary>
-    public static bool IsSitePath(HttpContext http) => http.Request.Path.StartsWithSegments("/s", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether a request is addressed to a live site (its own host is rewritten to this path first) and read by a visitor:
+    /// the beacon's event endpoint is read by no one, and answers problem details.
+    /// </summary>
+    public static bool IsSitePath(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/s", StringComparison.Ordinal) && !SiteBeacon.IsEventPath(http);
 
-    /// <summary>The live sites' response headers.</summary>
+    /// <summary>The live sites' response headers, for pages that run no script (not found, offline, the form's answers).</summary>
     public static void SecurityHeaders(HttpContext http)
     {
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         http.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
     }
+
+    /// <summary>
+    /// The headers of a published page: the same policy, except that it runs exactly one script, the beacon at
+    /// <c>{site}/_navo/a.js</c>, which may send to exactly <c>{site}/_navo/event</c>. A source with a path needs the host,
+    /// so the page's own address names them: <c>/s/{slug}/</c> here, the root on the site's own host. (A source given
+    /// as http also matches https, for a host behind a proxy that ends TLS.)
+    /// </summary>
+    public static void LivePageHeaders(HttpContext http, string slug)
+    {
+        SecurityHeaders(http);
+        var host = http.Request.Host.Value ?? string.Empty;
+        if (!SafeHost().IsMatch(host))
+        {
+            // Nothing but a host name and port goes into the policy; without one, the beacon is not allowed at all.
+            return;
+        }
+
+        var root = $"{http.Request.Scheme}://{host}{http.Request.PathBase}{(SiteDomainRouting.IsSiteHost(http) ? "/" : $"/s/{slug}/")}";
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace(
+            "default-src 'none';", $"default-src 'none'; script-src {root}{SiteBeacon.ScriptPath}; connect-src {root}{SiteBeacon.EventPath};", StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")]
+    private static partial System.Text.RegularExpressions.Regex SafeHost();
 
     /// <summary>A page in Navo's plain style, for an address with no site behind it or an answer given before the site is known.</summary>
     public static IResult Page(HttpContext http, int status, string title, string text) => Page(http, status, title, text, site: null);

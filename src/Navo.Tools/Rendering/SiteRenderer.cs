@@ -23,7 +23,9 @@ public static partial class SiteRenderer
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title>")
             .Append("<meta name=\"description\" content=\"").Append(E(site.Seo.Description)).Append("\">")
-            .Append("<style>").Append(SiteStyles.For(site.Theme)).Append("</style></head><body>")
+            .Append("<style>").Append(SiteStyles.For(site.Theme)).Append("</style>")
+            .Append(options.Beacon is { } beacon ? $"<script src=\"{E(beacon)}\" defer></script>" : string.Empty)
+            .Append("</head><body>")
             // "Jump", not "skip": a published page carries no other trade's words, and skip hire is a trade.
             .Append("<a class=\"jump\" href=\"#main\">Jump to content</a>");
         AppendHeader(html, site, page, options);

@@ -1,0 +1,19 @@
+using Navo.Tools.Analyze;
+
+namespace Navo.Agent.Tools;
+
+/// <summary>The tool that reads a site's visitors: <c>analyze_site</c>.</summary>
+public sealed partial class NavoTools
+{
+    private static async Task<ToolResult> AnalyzeAsync(TurnScope scope, TimeProvider time, AnalyticsPeriod period, CancellationToken cancellationToken)
+    {
+        if (scope.ProjectId is not { } projectId)
+        {
+            return ToolResult.Error("There is no site in this conversation yet.");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var report = await SiteAnalytics.ReportAsync(scope.Session, projectId, period, today, cancellationToken);
+        return ToolResult.Ok(AnalyticsReplies.Summary(report, period), projectId);
+    }
+}
