@@ -4,7 +4,7 @@ using Navo.EventStore.Schema;
 
 namespace Navo.Agent;
 
-/// <summary>Registers the conversation events, the conversation list and its table, and the conversation snapshot with a store.</summary>
+/// <summary>Registers the conversation events, the conversation list and its table with a store.</summary>
 public static class AgentStore
 {
     public static EventStoreOptions AddNavoAgent(this EventStoreOptions options)
@@ -25,8 +25,6 @@ public static class AgentStore
         }
 
         options.InlineProjections.Add(new ConversationList());
-        // A turn reads the conversation from one row of one size instead of folding its whole stream.
-        options.Snapshot<ConversationState, IConversationEvent>("conversation_snapshot");
         return options;
     }
 }

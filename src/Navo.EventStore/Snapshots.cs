@@ -19,12 +19,6 @@ public sealed class StreamSnapshot<T> where T : IAggregate<T>
 
     /// <summary>The state after that event.</summary>
     public T State { get; set; } = T.Initial;
-
-    /// <summary>
-    /// True when the snapshot was begun on a stream that already had events (written before its snapshot existed): it
-    /// holds only the events since, so it is not the stream's state, and a read folds the stream instead.
-    /// </summary>
-    public bool Partial { get; set; }
 }
 
 /// <summary>
@@ -37,14 +31,7 @@ internal sealed class SnapshotProjection<T, TEvent> : SingleStreamProjection<Str
 
     public override StreamSnapshot<T> Evolve(StreamSnapshot<T>? snapshot, Guid id, IEvent e)
     {
-        // Marten begins a missing snapshot from nothing (null, or a new document: version 0) whatever the event's version:
-        // one begun after the stream's first event would look current while missing everything before it.
         snapshot ??= new StreamSnapshot<T> { Id = id };
-        if (snapshot.Version == 0 && e.Version != 1)
-        {
-            snapshot.Partial = true;
-        }
-
         snapshot.State = snapshot.State.Apply(EventEnvelope.From(e));
         snapshot.Version = e.Version;
         return snapshot;

@@ -79,7 +79,7 @@ public sealed partial class ConversationService(
     public async Task<IReadOnlyList<Turn>?> TurnsAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
-        return (await session.AggregateStreamAsync<ConversationHistory>(id, cancellationToken: cancellationToken))?.State.Turns;
+        return (await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken))?.State.Turns;
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed partial class ConversationService(
                 return null;
             }
 
-            if (await AnsweredAsync(session, conversation.State, messageId, cancellationToken) is { } seen)
+            if (conversation.State.TurnsByMessageId.TryGetValue(messageId, out var seen))
             {
                 return new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version);
             }
@@ -127,27 +127,6 @@ public sealed partial class ConversationService(
                 return new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null, Busy: true);
             }
         }
-    }
-
-    /// <summary>
-    /// The turn that already answered <paramref name="messageId"/> (a retry), if any: one of the recent turns, or, when the
-    /// filter of answered ids says it may be an older one, found in the conversation's history.
-    /// </summary>
-    private static async Task<Turn?> AnsweredAsync(
-        IEventSession session, ConversationState state, string messageId, CancellationToken cancellationToken)
-    {
-        if (state.RecentTurn(messageId) is { } recent)
-        {
-            return recent;
-        }
-
-        if (!state.AnsweredMessageIds.MayContain(messageId))
-        {
-            return null;
-        }
-
-        var history = await session.AggregateStreamAsync<ConversationHistory>(state.Id, cancellationToken: cancellationToken);
-        return history?.State.TurnFor(messageId);
     }
 
     private const string BusySite = "Someone else was changing this site at the same moment, so I haven't changed anything. Please send that again.";
@@ -201,7 +180,7 @@ public sealed partial class ConversationService(
 
             // The record is the source of truth: the history is rebuilt from the conversation's events every turn.
             var history = new ChatHistory(await SystemPrompt.RenderAsync(scope, project?.Site, cancellationToken));
-            foreach (var turn in state.RecentTurns.TakeLast(6))
+            foreach (var turn in state.Turns.TakeLast(6))
             {
                 history.AddUserMessage(turn.UserText);
                 history.AddAssistantMessage(turn.Reply.Text);

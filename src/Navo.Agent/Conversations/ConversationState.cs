@@ -11,31 +11,23 @@ public sealed record PendingApproval(string ApprovalId, string Name, string Argu
 public sealed record Turn(string MessageId, string UserText, AgentReply Reply, Guid? ProjectId, long? Version, DateTimeOffset At);
 
 /// <summary>
-/// A conversation as its events leave it, as a turn needs it: the current project, the last edited section and the last
-/// edit's operations (for "do the same for the FAQ"), a pending approval, its last <see cref="RecentTurnCount"/> turns and
-/// the message ids it has answered. Kept as a snapshot (<c>mt_doc_conversation_snapshot</c>) of one size however long the
-/// conversation is; every turn is in <see cref="ConversationHistory"/>, folded from the stream when asked for.
+/// A conversation as its events leave it: the current project, the last edited section and the last edit's
+/// operations (for "do the same for the FAQ"), a pending approval, and its turns.
 /// </summary>
 public sealed record ConversationState(
     Guid Id,
     Guid? ProjectId,
     string? LastEditedSectionId,
     PendingApproval? Pending,
-    ImmutableList<Turn> RecentTurns,
-    MessageIdFilter AnsweredMessageIds,
+    ImmutableDictionary<string, Turn> TurnsByMessageId,
+    ImmutableList<Turn> Turns,
     ImmutableDictionary<string, string> PendingUserText,
     string? LastOperationsJson = null,
     string? RequestedEdit = null,
     bool LeftProject = false) : IAggregate<ConversationState>
 {
-    /// <summary>How many turns are kept: a turn gives the model the last six, and two more cost little.</summary>
-    public const int RecentTurnCount = 8;
-
     public static ConversationState Initial { get; } = new(Guid.Empty, null, null, null,
-        [], MessageIdFilter.Empty, ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
-
-    /// <summary>The turn that answered <paramref name="messageId"/>, when it is one of the recent ones.</summary>
-    public Turn? RecentTurn(string messageId) => RecentTurns.Find(t => t.MessageId == messageId);
+        ImmutableDictionary<string, Turn>.Empty.WithComparers(StringComparer.Ordinal), [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
 
     public ConversationState Apply(EventEnvelope @event) => @event.Data switch
     {
@@ -66,8 +58,8 @@ public sealed record ConversationState(
         {
             ProjectId = replied.ProjectId ?? ProjectId,
             LastEditedSectionId = replied.EditedSectionId ?? LastEditedSectionId,
-            RecentTurns = (RecentTurns.Count < RecentTurnCount ? RecentTurns : RecentTurns.RemoveAt(0)).Add(turn),
-            AnsweredMessageIds = AnsweredMessageIds.With(replied.MessageId),
+            TurnsByMessageId = TurnsByMessageId.SetItem(replied.MessageId, turn),
+            Turns = Turns.Add(turn),
             PendingUserText = PendingUserText.Remove(replied.MessageId),
         };
     }

@@ -32,9 +32,8 @@ internal sealed partial class EventSession
         if (version is null && store.Options.SnapshotTypes.Contains(typeof(T)))
         {
             var marten = await MartenAsync(cancellationToken);
-            // A stream written before its snapshot existed has none, or a partial one begun at its first append since:
-            // it is folded like any other.
-            if (await marten.LoadAsync<StreamSnapshot<T>>(streamId, cancellationToken) is { Partial: false } snapshot)
+            // A stream written before its snapshot existed has none yet: it is folded like any other.
+            if (await marten.LoadAsync<StreamSnapshot<T>>(streamId, cancellationToken) is { } snapshot)
             {
                 return WithQueued(streamId, new Aggregated<T>(snapshot.State, snapshot.Version));
             }

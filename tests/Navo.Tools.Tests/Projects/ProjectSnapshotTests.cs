@@ -4,7 +4,6 @@ using Navo.Testing;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
-using Navo.Tools.Sites;
 
 namespace Navo.Tools.Tests.Projects;
 
@@ -60,31 +59,6 @@ public sealed class ProjectSnapshotTests(TestDatabase database) : IClassFixture<
         var back = (await projects.GetAsync(tenant, project.Id))!;
         back.Site!.Pages[0].Sections.First(s => s.Type == "hero").Field("headline").Should().Be("Edit 20", "a hundred undos go back a hundred edits");
         (await projects.EditAsync(tenant, project.Id, null, [new Undo()], by)).Error.Should().Be("There is nothing to undo.");
-    }
-
-    [Fact]
-    public async Task An_edit_to_a_project_written_before_its_snapshot_existed_reads_the_whole_history()
-    {
-        var setup = await StoreWithProjects.CreateAsync(database, "old-projects");
-        var (projects, tenant, by) = (setup.Projects, setup.Tenant, setup.By);
-        var project = await setup.DraftAsync("Crumbs is a bakery in Leeds, open Mon-Sat 8-4");
-        await projects.EditAsync(tenant, project.Id, null, [new SetText("hero", "headline", "Bread worth the queue")], by);
-        // As if the project was written by a version without the snapshot.
-        await using (var delete = database.DataSource.CreateCommand($"delete from mt_doc_project_snapshot where id = '{project.Id}'"))
-        {
-            (await delete.ExecuteNonQueryAsync()).Should().Be(1);
-        }
-
-        var edited = await projects.EditAsync(tenant, project.Id, null, [new SetTheme(Mode: "dark")], by);
-
-        edited.Outcome.Should().Be(ProjectOutcome.Ok);
-        var state = (await projects.GetAsync(tenant, project.Id))!;
-        state.Name.Should().Be(project.Name, "the draft is read from the stream, not from a snapshot of the edit alone");
-        state.Version.Should().Be(project.Version + 2);
-        state.Site!.Theme.Mode.Should().Be(ThemeMode.Dark);
-        state.Site.Pages[0].Sections.First(s => s.Type == "hero").Field("headline").Should().Be("Bread worth the queue");
-        await using var session = setup.Store.OpenSession(tenant);
-        Json(state).Should().Be(Json((await session.AggregateStreamAsync<ProjectState>(project.Id, version: long.MaxValue))!.State));
     }
 
     private static string Json(ProjectState state) => JsonSerializer.Serialize(state, new EventStoreOptions().Json);
