@@ -52,10 +52,11 @@ public static partial class BusinessMention
             yield return name;
         }
 
-        var opening = Found(KindThenName(), text).Concat(Found(OpeningName(), text)).ToList();
+        var opening = Found(KindThenName(), text, everyClause: true).Concat(Found(OpeningName(), text)).Where(n => !Street().IsMatch(n)).ToList();
         // "(Pharaoh's Tomb, The Heist, Lab 9)": names in brackets are of things the business has, not of it.
-        var setOff = Found(DashName(), text).Concat(Found(NameThenPlace(), text)).Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length))))
-            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !NotAName().IsMatch(n) && !Regions.IsRegion(n)
+        var setOff = Found(DashName(), text).Concat(Found(NameThenPlace(), text, everyClause: true))
+            .Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length)), everyClause: true))
+            .Where(n => n.Contains(' ', StringComparison.Ordinal) && !NotAName().IsMatch(n) && !Regions.IsRegion(n) && !Street().IsMatch(n)
                 && !(DayOrMonth().Match(n) is { Success: true } day && (day.Index == 0 || n.Any(char.IsDigit))))
             .ToList();
         // "Family-run Italian restaurant in Cork — Trattoria Nonna Rosa": an opening that describes is not the name.
@@ -198,10 +199,15 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:al|ic|ive|ous|ful|ese|ish|an|ed|ing|ly|less|able)$")]
     private static partial Regex Adjective();
 
-    private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false) =>
+    /// <summary>
+    /// The names <paramref name="pattern"/> finds. A name ends with its line and its sentence ("We're Hollow Oak
+    /// Pottery⏎2 wheels and a kiln …"); where the pattern reads clauses (<paramref name="everyClause"/>), each line and
+    /// sentence it ran over is read on its own too ("mobile notary, Tucson AZ. Desert Seal Mobile Notary.").
+    /// </summary>
+    private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false, bool everyClause = false) =>
         pattern.Matches(text)
-            // "We're Hollow Oak Pottery⏎2 wheels and a kiln …": a name ends with its line.
-            .Select(m => SentenceBreak().Split(Pronoun().Replace(m.Groups["name"].Value.Trim().Split('\n')[0].TrimEnd(), string.Empty))[0])
+            .SelectMany(m => m.Groups["name"].Value.Trim().Split('\n').Take(everyClause ? int.MaxValue : 1)
+                .SelectMany(line => SentenceBreak().Split(Pronoun().Replace(line.Trim(), string.Empty)).Take(everyClause ? int.MaxValue : 1)))
             // "Piano and singing lessons …": a single word before "and" is not a name.
             .Where(raw => !(TrailingConnector().IsMatch(raw) && !Tidy(raw).Contains(' ', StringComparison.Ordinal)))
             .Select(raw => WithAbbreviation(Tidy(raw), text))
@@ -361,6 +367,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
     private static partial Regex DashName();
 
+    /// <summary>"Vilakazi Street walking tours, Soweto - Kasi Kicks Walking Tours": a street is where, not who.</summary>
+    [GeneratedRegex(@"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Dr|Square|Parade|Crescent|Terrace|Way|Quay)\.?$")]
+    private static partial Regex Street();
+
     /// <summary>"Classes Tuesday &amp; Thursday": two days of the week are when, not who ("Blue Monday Stables" is a name).</summary>
     [GeneratedRegex(@"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")]
     private static partial Regex Weekday();
@@ -412,7 +422,7 @@ public static partial class BusinessMention
     private static partial Regex OnPlace();
 
     /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
-    [GeneratedRegex(@"\b(?i:web\s*site|site|page)(?i:\s+(?:up|please|pls|plz))?\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|(?:put|like|want|have|list) it under|go under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?i:web\s*site|site|page)(?i:\s+(?:up|please|pls|plz|needed|wanted))?\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|(?:put|like|want|have|list) it under|go under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
@@ -423,7 +433,7 @@ public static partial class BusinessMention
     /// "Big Top Events in Omagh", "Mole Patrol covering Wiltshire", "Dosa Dost 🚚 Melbourne": a name of two words or more
     /// that opens a clause and is followed by where the business is.
     /// </summary>
-    [GeneratedRegex(@"(?:^|[.!?;:\n]\s*|\s-\s|[—–]\s*|(?:\p{So}|\p{Cs})\s*)(?<name>" + NameWords + @")(?=\s+(?i:in|near|out\s+of|serving|covering|based|from|across)\s+\p{L}|\s*,\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*(?:[,.!?\n]|$|\p{Lu}{2,3}\b)|\s*(?:\p{So}|\p{Cs})+\s*\p{Lu})")]
+    [GeneratedRegex(@"(?:^|[.!?;:\n]\s*|\s-\s|[—–]\s*|(?:\p{So}|\p{Cs})\s*)(?<name>" + NameWords + @")(?=,?\s+(?i:in|near|out\s+of|serving|covering|based|from|across)\s+\p{L}|\s*,\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*(?:[,.!?\n]|$|\p{Lu}{2,3}\b)|\s*(?:\p{So}|\p{Cs})+\s*\p{Lu})")]
     private static partial Regex NameThenPlace();
 
     /// <summary>"Spokes2U", "KeyRight": a word of its own clause with a capital or a digit inside it.</summary>
@@ -478,7 +488,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]

@@ -51,6 +51,16 @@ public sealed class NameBesideItsPlaceTests
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
     [Theory]
+    [InlineData("chimney lining and cowls, Hexham NE. Hadrian Flues. liners fitted from £900", "Hadrian Flues")]
+    [InlineData("Mower repairs & sharpening, Ripon\nDale Mowers\nservicing from £45", "Dale Mowers")]
+    [InlineData("Kings Road history walks, Chelsea - Blue Plaque Walks. two hours, £15", "Blue Plaque Walks")]
+    [InlineData("dog walking 🐕 Muddy Paws Walkers, serving Epsom and Ewell. solo walks", "Muddy Paws Walkers")]
+    [InlineData("Hi, website needed for Oakham Organs please. church organ tuning and restoration", "Oakham Organs")]
+    [InlineData("starting a mobile knife sharpening round, calling it Sharp Set Hull. knives £4 each", "Sharp Set Hull")]
+    public void A_name_after_the_trade_and_its_town_or_street_is_read_on_its_own(string description, string name) =>
+        BriefReader.Read(description).BusinessName.Should().Be(name);
+
+    [Theory]
     [InlineData("escape rooms for 2-6 players: 'The Vault' and 'Prison Break'. We're Locked In Leicester", "'The Vault'")]
     [InlineData("swimming lessons for toddlers, Classes Tuesday & Thursday. Little Fins Swim School, Hove", "Classes Tuesday & Thursday")]
     [InlineData("Website for my HGV training school pls. RoadReady Training, Doncaster", "HGV")]
