@@ -80,7 +80,7 @@ public sealed class LocalCopywriter : ISectionWriter
     private static string About(Brief brief, string template)
     {
         var paragraphs = new List<string> { template };
-        var own = OwnWords.Sentences(brief.Description);
+        var own = OwnWords.Sentences(brief.Description, brief.BusinessName);
         if (own.Count > 0)
         {
             paragraphs.Add(string.Join(' ', own));

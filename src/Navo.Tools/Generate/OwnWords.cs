@@ -17,15 +17,19 @@ public static partial class OwnWords
 
     private const int MaxLength = 700;
 
-    /// <summary>The owner's sentences about the business from <paramref name="description"/>, tidied, in order.</summary>
-    public static IReadOnlyList<string> Sentences(string description)
+    /// <summary>
+    /// The owner's sentences about the business from <paramref name="description"/>, tidied, in order; a sentence that is
+    /// only the business's <paramref name="name"/> ("… €60. Spin Doctor Galway.") is left out, as the title says it.
+    /// </summary>
+    public static IReadOnlyList<string> Sentences(string description, string? name = null)
     {
         var kept = new List<string>();
         var length = 0;
         foreach (var raw in SentenceEnd().Split(Bullet().Replace(description, "\n")))
         {
             var sentence = Tidy(raw);
-            if (sentence.Length < 8 || sentence.Length > 240 || NotForVisitors().IsMatch(sentence) || Contact().IsMatch(sentence) || !sentence.Any(char.IsLetter))
+            if (sentence.Length < 8 || sentence.Length > 240 || NotForVisitors().IsMatch(sentence) || Contact().IsMatch(sentence) || !sentence.Any(char.IsLetter)
+                || (name is not null && string.Equals(sentence.TrimEnd('.', '!', '?'), name, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

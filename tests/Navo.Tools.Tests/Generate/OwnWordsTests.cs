@@ -52,6 +52,14 @@ public sealed class OwnWordsTests
     }
 
     [Fact]
+    public void A_sentence_that_is_only_the_name_is_left_to_the_title()
+    {
+        var sentences = OwnWords.Sentences("punctures, gears and brakes fixed at your door. Spin Doctor Galway. 087 555 1234", "Spin Doctor Galway");
+
+        sentences.Should().Equal("Punctures, gears and brakes fixed at your door.");
+    }
+
+    [Fact]
     public void A_long_message_gives_a_paragraph_not_the_whole_message()
     {
         var description = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"We grow heritage variety number {i} on the farm."));
