@@ -68,27 +68,10 @@ public sealed class DailySalts(PostgresEventStore store, TimeProvider time)
             // Hosts may race for a new day: the first insert wins and everyone reads its salt.
             await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var insert = new Npgsql.NpgsqlCommand(
-                "insert into navo_analytics_salts (day, salt) values ($1, $2) on conflict (day) do nothing", connection, transaction))
-            {
-                insert.Parameters.AddWithValue(day);
-                insert.Parameters.AddWithValue(RandomNumberGenerator.GetBytes(32));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var delete = new Npgsql.NpgsqlCommand("delete from navo_analytics_salts where day < $1", connection, transaction))
-            {
-                delete.Parameters.AddWithValue(day);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            byte[] salt;
-            await using (var read = new Npgsql.NpgsqlCommand("select salt from navo_analytics_salts where day = $1", connection, transaction))
-            {
-                read.Parameters.AddWithValue(day);
-                salt = (byte[])(await read.ExecuteScalarAsync(cancellationToken))!;
-            }
-
+            await connection.ExecuteAsync(
+                "insert into navo_analytics_salts (day, salt) values ($1, $2) on conflict (day) do nothing", cancellationToken, day, RandomNumberGenerator.GetBytes(32));
+            await connection.ExecuteAsync("delete from navo_analytics_salts where day < $1", cancellationToken, day);
+            var salt = await connection.ScalarAsync<byte[]>("select salt from navo_analytics_salts where day = $1", cancellationToken, day);
             await transaction.CommitAsync(cancellationToken);
             _current = new Salt(day, salt);
             return salt;

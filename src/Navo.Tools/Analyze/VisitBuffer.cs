@@ -81,9 +81,7 @@ public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<Analy
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         foreach (var day in batch.Select(v => v.Day).Distinct().Where(d => !_partitions.Contains(d)))
         {
-            await using var partition = new NpgsqlCommand("select navo_analytics_partition($1)", connection);
-            partition.Parameters.AddWithValue(day);
-            await partition.ExecuteNonQueryAsync(cancellationToken);
+            await connection.ExecuteAsync("select navo_analytics_partition($1)", cancellationToken, day);
             _partitions.Add(day);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Navo.Tools.Reading;
 
 namespace Navo.Tools.Generate;
 
@@ -72,7 +73,7 @@ public static partial class OwnWords
     [GeneratedRegex(@"^[ \t]*(?:[-•*·]|\d+[.)])[ \t]+", RegexOptions.Multiline)]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|heya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|team))?\b[\s,!.]*|(?:so|ok|okay|right|well|um|erm)\b[\s,]+)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:" + BusinessMention.GreetingWords + @")(?:\s+(?:there|all|everyone|team))?\b[\s,!.]*|(?:so|ok|okay|right|well|um|erm)\b[\s,]+)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     [GeneratedRegex(@"[\p{So}\p{Cs}\uFE0F\u200D]+")]

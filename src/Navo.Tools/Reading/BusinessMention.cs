@@ -188,7 +188,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^\p{Ll}\.\p{Ll}{2,}$")]
     private static partial Regex Initial();
 
-    [GeneratedRegex(@"^\s*(?:hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
+    /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
+    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|good\s+(?:morning|afternoon|evening)";
+
+    [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     /// <summary>"fully insured &amp; dbs checked": words that say how a business is, not what it is called.</summary>
