@@ -43,6 +43,7 @@ public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHel
     [InlineData("thirteenth-drafts.json", 0.90)]
     [InlineData("fourteenth-drafts.json", 0.90)]
     [InlineData("fifteenth-drafts.json", 0.80)]
+    [InlineData("sixteenth-drafts.json", 0.90)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;

@@ -28,10 +28,17 @@ public static partial class BriefReader
         var text = Bullets().Replace(description.Trim(), ", ");
         var read = NameOf(text)
             ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
+            ?? BusinessMention.DashedName(text, w => Kinds.IsTaxonomyWord(w.ToLowerInvariant()), Kinds.DescribesATrade)
             ?? BusinessMention.WithName(text, w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w));
+        var town = read is null || BusinessMention.Place(text, read) is not null ? null : TownAfterTrade(text, read);
+        if (town is not null)
+        {
+            read = read![..^(town.Length + 1)];
+        }
+
         var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
-        var where = Clean(place) ?? BusinessMention.Place(text, read);
+        var where = Clean(place) ?? BusinessMention.Place(text, read) ?? town;
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
         var facts = FactReader.Read(text, named);
         var offerings = FindOfferings(text, name, where, label);
@@ -75,7 +82,7 @@ public static partial class BriefReader
                 facts.Since ?? kept.Since,
                 facts.Languages.Count > 0 ? facts.Languages : kept.Languages)
             {
-                HoursSaid = facts.Hours.Count > 0 ? facts.HoursSaid : kept.HoursSaid,
+                HoursSaid = facts.Hours.Count > 0 || facts.HoursSaid is not null ? facts.HoursSaid : kept.HoursSaid,
             },
         };
     }
@@ -103,6 +110,46 @@ public static partial class BriefReader
 
         return tradeInPlace;
     }
+
+    /// <summary>
+    /// "FixAm Phones Abuja - screen replacement", "Suds Up Laundry Davao City - wash dry fold": a heading of the name,
+    /// then its town after the trade word that ends the name, then what it does. The town is the last one or two words
+    /// after that trade word, where the heading is set off by a dash or a colon and the text names no other place; words
+    /// that end names ("Co", "Express") are not towns.
+    /// </summary>
+    private static string? TownAfterTrade(string text, string name)
+    {
+        var words = name.Split(' ');
+        if (words.Length < 3 || !Regex.IsMatch(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"\s*(?:[—–:|]|\s-\s)", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            return null;
+        }
+
+        for (var after = Math.Max(1, words.Length - 3); after < words.Length - 1; after++)
+        {
+            var town = words[(after + 1)..];
+            if (words[after].Length >= 4 && char.IsUpper(words[after][0]) && SaysTheTrade(words[after].ToLowerInvariant())
+                && town.All(w => char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && !NameEndings.Contains(w) && CouldBeATown(w.ToLowerInvariant())))
+            {
+                return string.Join(' ', town);
+            }
+        }
+
+        return null;
+
+        static bool SaysTheTrade(string word) => Kinds.IsTradeWord(word) || Kinds.IsTaxonomyWord(word);
+
+        // "Pawsome Pet Sitters": a trade's word, or its plural, ends a name; "Davao City" is a town.
+        static bool CouldBeATown(string word) =>
+            word is "city" or "town" || !(SaysTheTrade(word) || (word.EndsWith('s') && SaysTheTrade(word[..^1])));
+    }
+
+    /// <summary>Words that end a business's name after its trade and are not a town: "Quick Fix Plumbing Direct".</summary>
+    private static readonly HashSet<string> NameEndings = new(
+        ["Co", "Company", "Ltd", "Limited", "Inc", "Llc", "Group", "Express", "Direct", "Plus", "Pro", "Pros", "Online", "International", "Deluxe",
+         "Centre", "Center", "Studio", "Studios", "Hub", "House", "Club", "Collective", "Works", "Lab", "Labs", "Bar", "Kitchen", "Bros", "Brothers",
+         "Sisters", "Family", "Partners", "Associates", "Solutions", "Services", "Supplies", "Mobile", "Team", "Crew", "Boutique", "Emporium"],
+        StringComparer.Ordinal);
 
     private static bool TradeInPlace(string name) =>
         TradeThenPlace().Match(name) is { Success: true } match

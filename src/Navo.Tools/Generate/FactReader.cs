@@ -36,7 +36,9 @@ public static partial class FactReader
             Since().Match(text) is { Success: true } since ? since.Groups["year"].Value : null,
             Languages(text))
         {
-            HoursSaid = hours.Count > 0 ? HoursSaid(text, WithoutPricesAndNumbers(text, found, phone)) : null,
+            // "open till 2am", "11am til late", "open 7 days": hours Navo cannot put in rows are still shown as said.
+            HoursSaid = hours.Count > 0 ? HoursSaid(text, WithoutPricesAndNumbers(text, found, phone))
+                : OpenSaid().Match(text) is { Success: true } open ? Said.Clean(open.Value.Trim()) : null,
         };
     }
 
@@ -139,8 +141,12 @@ public static partial class FactReader
     }
 
     /// <summary>A part of a sentence: up to a comma, a semicolon, a dash between words or the end of a sentence ("7.30" goes on).</summary>
-    [GeneratedRegex(@"(?:[^.!?;,\n—–]|[.!?](?![\s]|$)|-(?!\s))+")]
+    [GeneratedRegex(@"(?:[^.!?;,\n—–]|[.!?](?![\s]|$)|[-–—](?!\s))+")]
     private static partial Regex HoursPart();
+
+    /// <summary>"open till 2am", "Open every day from 11am til late", "open 7 days": opening said in words the rows cannot hold.</summary>
+    [GeneratedRegex(@"\b(?:open|opens|opening)\b[^.!?;\n]{0,40}?(?:\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b(?:late|midnight|noon|7 days|seven days|daily|every\s?day|24/7|24 hours|all week)\b)(?:[^.!?;,\n]{0,24}?(?:\b(?:late|midnight|daily|weekends?)\b|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*(?:/(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*)*\b))*", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenSaid();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -43,7 +43,7 @@ public sealed class LocalCopywriter : ISectionWriter
                 ("text", Templates.Fill("Questions, bookings or just hello — write to {name} using the form below.", brief, offerings, null)),
                 ("email", facts.Email ?? string.Empty), ("phone", facts.Phone ?? string.Empty), ("address", facts.Address ?? brief.Place ?? string.Empty), ("submitText", "Send")),
             // Navo never invents opening hours: the owner gives them, and until then the note says to ask.
-            "hours" => facts.Hours.Count > 0
+            "hours" => facts.Hours.Count > 0 || facts.HoursSaid is not null
                 ? Make(sectionId, type, [("title", "Opening hours"), ("note", facts.HoursSaid is { } said ? Templates.UpperFirst(said) + "." : string.Empty)], [.. facts.Hours.Select(Row)])
                 : Make(sectionId, type, ("title", "Opening hours"), ("note", Templates.Fill("Get in touch to check when {name} is open.", brief, offerings, null))),
             "footer" => Make(sectionId, type, ("text", Templates.Fill("© {name}{inPlace}", brief, offerings, null))),

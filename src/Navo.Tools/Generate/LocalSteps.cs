@@ -94,7 +94,7 @@ public static class LocalSteps
             types.Insert(Math.Max(1, types.IndexOf("testimonials") is var at and >= 0 ? at : types.Count - 2), "pricing");
         }
 
-        if (brief.Facts.Hours.Count > 0 && !types.Contains("hours"))
+        if ((brief.Facts.Hours.Count > 0 || brief.Facts.HoursSaid is not null) && !types.Contains("hours"))
         {
             types.Insert(types.IndexOf("contact") is var at and >= 0 ? at : Math.Max(1, types.Count - 1), "hours");
         }

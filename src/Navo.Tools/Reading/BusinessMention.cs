@@ -12,8 +12,16 @@ public static partial class BusinessMention
     private static readonly HashSet<string> NotNames = new(
         ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name", "Been", "Ph",
          // Greetings in other languages open messages written in English too ("Namaste, we are …", "Hallo! We are …").
-         "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup"],
+         "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup",
+         // Forms of address open messages too ("Sir I am running …", "Dear team").
+         "Sir", "Madam", "Dear", "Ma", "Welcome"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Greetings of other languages that also open names ("Shalom Table Catering", "Aloha Surf Co"): one is a greeting
+    /// only where the text sets it off ("Shalom, we are …", "Aloha! …").
+    /// </summary>
+    private static readonly HashSet<string> NamingGreetings = new(["Namaste", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Generic = new(
         ["business", "shop", "company", "store", "firm", "site", "website", "web site", "page", "other business", "other shop", "brand", "thing",
@@ -41,7 +49,7 @@ public static partial class BusinessMention
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled())))
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
             if (!name.Contains(' ', StringComparison.Ordinal) && IntroducesAPerson(text, name))
             {
@@ -75,6 +83,29 @@ public static partial class BusinessMention
             yield return name;
         }
     }
+
+    /// <summary>
+    /// "fade lab - laser tattoo removal in austin tx", "noosa paddle co — kayak and SUP hire": a message that opens with
+    /// two to four plain words set off by a dash, before words of a trade (<paramref name="isTradeWord"/>). The opening
+    /// words must not themselves say the trade (<paramref name="describes"/>: "dog grooming - mobile, …" is not a name).
+    /// Read only when nothing else names the business.
+    /// </summary>
+    public static string? DashedName(string text, Func<string, bool> isTradeWord, Func<IReadOnlyList<string>, bool> describes)
+    {
+        var match = DashedOpening().Match(Greeting().Replace(text, string.Empty));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var plain = words.Where(w => w is not ("&" or "co" or "the") && !Fillers.Contains(w)).ToList();
+        var trade = match.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4).Any(isTradeWord);
+        return trade && plain.Count > 0 && !words.Any(NotInName.Contains) && !Fillers.Contains(words[0]) && !describes(plain) ? match.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?<name>[\p{Ll}\d][\p{Ll}\d'’]*(?:\s+(?:&|[\p{Ll}\d][\p{Ll}\d'’]*)){1,3})\s+[—–-]\s+(?<rest>[^.!?\n]+)")]
+    private static partial Regex DashedOpening();
 
     private static bool IntroducesAPerson(string text, string word) =>
         Regex.IsMatch(text, $@"\b(?:I'm|I’m|I am|im|my name is|my name's|my name’s)\s+{Regex.Escape(word)}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
@@ -216,7 +247,13 @@ public static partial class BusinessMention
             .Select(raw => WithAbbreviation(Tidy(raw), text))
             // "my HGV training school": a short word in capitals is an abbreviation, not a name.
             .Where(name => name.Length > 1 && !(name.Length <= 4 && name.All(char.IsUpper)) && Weekday().Count(name) <= 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && !Whereabouts().IsMatch(name)
-                && name.Split(' ')[0] is var first && (first.Equals("The", StringComparison.OrdinalIgnoreCase) || !NotNames.Contains(first)));
+                && name.Any(char.IsLetter) && !NumberFirst().IsMatch(name)
+                && name.Split(' ', '/')[0] is var first && (first.Equals("The", StringComparison.OrdinalIgnoreCase) || !NotNames.Contains(first) || OpensAName(text, first)));
+
+    /// <summary>"Shalom Table Catering - we cater …": a greeting not set off by punctuation is the first word of a name.</summary>
+    private static bool OpensAName(string text, string first) =>
+        NamingGreetings.Contains(first)
+        && !Regex.IsMatch(text, $@"\b{Regex.Escape(first)}\s*[,!./\n]", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// "Three Hares Brewing Co. is a brewery": the full stop after "Co" is the name's, not the sentence's; after "Ltd" it
@@ -361,10 +398,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^(?:We're|We are|I'm|I am|It's|Its|This is)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)";
+    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*)";
 
     /// <summary>"Keys in Tune", "Paws at Home Vet": "in" and "at" join a name's words only before a capital.</summary>
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den)(?:\s+(?:der|den|de))?(?=\s+\p{Lu})|(?:in|at)\s+(?=[\p{Lu}\p{N}])" + NamePart + "|" + NamePart + @")){0,6}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den|to|à|ta'|ta’)(?:\s+(?:der|den|de))?(?=\s+\p{Lu})|(?:il|al|el|tal|ta|l)-" + NamePart + @"|(?:in|at)\s+(?=\p{Lu}|\p{N}(?!\p{N}{3}))" + NamePart + "|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
@@ -382,20 +419,28 @@ public static partial class BusinessMention
     private static partial Regex DayOrMonth();
 
     /// <summary>"we're called the little yellow door, …", "under the name magpie &amp; moon.": a name typed in lower case after words that say it is one.</summary>
-    [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which)\b|\s*(?:\p{So}|\p{Cs})|$))")]
+    [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|$))")]
     private static partial Regex LowerCaseCalled();
 
     /// <summary>"hello, The Green Door Café here.", "I'm opening Still Point Yoga in Ranelagh".</summary>
-    [GeneratedRegex(@"(?:^|[,.!?]\s*)(?<name>" + NameWords + @")\s+here\b|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"(?:^|[,.!?]\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?:(?i:it's|it’s|its|it is|this is|we're|we are)\s+)?(?<name>" + NameWords + @")\s+here\b(?!\s+from\b)|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
     private static partial Regex HereName();
 
     /// <summary>"I'm Gary from Green Light Driving School", "Call Ben at Limestone Lines Walling".</summary>
-    [GeneratedRegex(@"\b(?:[Ii]'?m|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:[Ii]'?m|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+here\s+(?:from|at)\s+(?<name>" + NameWords + @")")]
     private static partial Regex FromName();
 
     /// <summary>What begins a clause of facts rather than a name: "Covering Derby", "Gas Safe registered", "086 555 4410".</summary>
     [GeneratedRegex(@"^(?:Co\.\s|County\s|Ph|Mob|Mobile|Cell|Fax|WhatsApp|Covering|Serving|Based|Open|Opening|Closed|Call|Ring|Email|Book|Tel|Phone|Text|Gas|Free|Walk|Orders?|Bookings?|Enquiries|Prices?|From|Near|In|Also)\b|^[\d\s+()-]+$")]
     private static partial Regex NotAName();
+
+    /// <summary>"0722 555 318. We …": a phone number opens no name.</summary>
+    [GeneratedRegex(@"^\+?\d[\d ()-]{6,}")]
+    private static partial Regex NumberFirst();
+
+    /// <summary>"our Bharatanatyam school Natyalaya in Mylapore": a one-word name said outright ends before its place.</summary>
+    [GeneratedRegex(@"^([\p{L}\p{N}'’&.+-]+) (?:in|at) \p{Lu}[\p{L}'’-]+$")]
+    private static partial Regex OneWordInPlace();
 
     [GeneratedRegex(@"^(?:called|named)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex CalledFirst();
@@ -429,7 +474,7 @@ public static partial class BusinessMention
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
-    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|and|of|the|de|with|by|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+-]*)){1,5})[ \t]*(?:(?i:est\.?|estd\.?|established|since)\s+\d{4}\s*|(?<![\p{L}\p{N}])\+?\d[\d ()-]{6,}\d\s*)?(?=[.!?,;—–\n]|\s-\s|$|\p{So}|\p{Cs})")]
+    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*(?:\s+(?:&|\+|and|of|the|de|with|by|a|to|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*)){1,5})[ \t]*(?:(?i:est\.?|estd\.?|established|since)\s+\d{4}\s*|(?<![\p{L}\p{N}])\+?\d[\d ()-]{6,}\d\s*)?(?=[.!?,;—–\n]|\s-\s|$|\p{So}|\p{Cs})")]
     private static partial Regex Standalone();
 
     /// <summary>
@@ -458,7 +503,7 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
@@ -491,7 +536,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
@@ -500,10 +545,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll}))")]
     private static partial Regex WereName();
 
-    [GeneratedRegex(@"\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned)|\b(?:runs|owns))\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:(?:[Ii]|[Mm]i)\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned)|\b(?:runs|owns)|(?:[Ii]\s+am|[Ii]'m|[Ww]e\s+are|[Ww]e're)\s+(?:running|managing)|(?:[Ii]|[Ww]e)\s+(?:started|set\s+up|founded|opened|launched)|(?i:founder|co-founder|owner|proprietor|director|directress|ceo|manager|head\s+teacher|principal)(?:\s+(?:and|&)\s+[\p{Ll}-]+)?\s+of|(?i:welcome\s+to))\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)[a-z]+\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)(?:[a-z]+|\p{Lu}\p{Ll}+(?=\s+[a-z]))\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
     private static partial Regex MyKindName();
 
     /// <summary>

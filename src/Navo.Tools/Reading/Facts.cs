@@ -92,7 +92,8 @@ public static partial class Facts
         "cad" => "C$",
         "chf" or "franc" or "francs" => "CHF ",
         "kr" or "sek" or "nok" or "dkk" => "kr ",
-        _ => "£",
+        // "KSh 35,000", "SGD 40": other currencies' codes are kept as the owner wrote them.
+        _ => word.Trim() + " ",
     };
 
     /// <summary>"hr" is an hour and "pp" a person; a period with its length ("50-minute session", "2 hours") is kept as said.</summary>
@@ -125,7 +126,7 @@ public static partial class Facts
     /// A price and what it is per: a unit ("a month", "each bottle", "pp"), a unit with its length ("per 50-minute
     /// session"), half or a full hour or day, a length alone ("per 30 mins"), or a length after "for" ("£150 for 2 hours").
     /// </summary>
-    [GeneratedRegex(@"(?:(?<sym>(?:A|AU|NZ|C|CA|US|HK)\$|" + CurrencySign + @"|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR|INR|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|kr|Rs\.?)\s?)(?<amount2>\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b|rupees?|inr\b|yen\b|jpy\b|chf\b|francs?\b|(?-i:kr)\b|sek\b|nok\b|dkk\b|aud\b|nzd\b|cad\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>(?:" + Length + @"[- ])?" + Units + @")\b|\s*(?:/|per|a|an)\s*(?<per>(?:half|full)[- ](?:hour|day))\b|\s*per\s+(?<per>" + Length + @")\b|\s+for\s+(?<per>\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?))\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<sym>(?<![\p{L}\d])(?:A|AU|NZ|C|CA|US|HK|S|SG|J|JA|TT|BZ|EC|NT|R|MX)\$|" + CurrencySign + @"|(?-i:(?<![\p{L}\d])R(?=\s?\d)))\s?(?<amount>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<code>\b(?:GBP|EUR|USD|ZAR|INR|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|SGD|JMD|TTD|NGN|KES|KSh|UGX|USh|TZS|TSh|GHS|PHP|MYR|RM|PKR|LKR|BDT|AED|Dhs|kr|Rs\.?)\s?)(?<amount2>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)|(?<amount2>\d+(?:[.,]\d{1,2})?)\s?(?<word>euros?|eur\b|pounds?|quid|dollars?|bucks|usd\b|gbp\b|rands?\b|zar\b|rupees?|inr\b|yen\b|jpy\b|chf\b|francs?\b|(?-i:kr)\b|sek\b|nok\b|dkk\b|aud\b|nzd\b|cad\b))(?:\s*(?:/|per|a|an|each)\s*(?<per>(?:" + Length + @"[- ])?" + Units + @")\b|\s*(?:/|per|a|an)\s*(?<per>(?:half|full)[- ](?:hour|day))\b|\s*per\s+(?<per>" + Length + @")\b|\s+for\s+(?<per>\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?))\b|\s*(?<per>pm|pw|pa|pp)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex PriceText();
 
     [GeneratedRegex(@"\s+")]
