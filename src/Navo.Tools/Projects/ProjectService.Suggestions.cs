@@ -60,15 +60,7 @@ public sealed partial class ProjectService
 
     /// <summary>Surfaced, applied and dismissed per kind, for the workspace or (with <paramref name="projectId"/>) one site.</summary>
     public static Task<IReadOnlyList<KindRecord>> SuggestionRecordsAsync(IEventSession session, Guid? projectId, CancellationToken cancellationToken = default) =>
-        session.QueryAsync(
-            """
-            select kind, count(*), count(*) filter (where status = 'applied'), count(*) filter (where status = 'dismissed')
-              from navo_suggestions
-             where tenant_id = $1 and ($2::uuid is null or project_id = $2)
-             group by kind order by kind
-            """,
-            r => new KindRecord(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)),
-            cancellationToken, session.Tenant.TenantId, (object?)projectId ?? DBNull.Value);
+        SuggestionRecords.ReadAsync(session, projectId, null, cancellationToken);
 
     /// <summary>Applies a suggestion as one version (see <see cref="ApplySuggestionAsync(IEventSession, Guid, Guid, Actor, CancellationToken)"/>) in its own session.</summary>
     public Task<SuggestionChange> ApplySuggestionAsync(TenantContext tenant, Guid id, Guid suggestionId, Actor by, CancellationToken cancellationToken = default) =>

@@ -93,6 +93,7 @@ public sealed record ProjectState(
     }
 
     /// <summary>The open suggestions (none rather than null).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ImmutableList<Suggestion> OpenSuggestions => Suggestions ?? [];
 
     /// <summary>How many edits "undo" can go back, one at a time; older versions are reached by reverting to them.</summary>
