@@ -185,7 +185,12 @@ public sealed partial class ConversationService(
             var history = new ChatHistory(await SystemPrompt.RenderAsync(scope, project?.Site, cancellationToken));
             foreach (var turn in state.Turns.TakeLast(6))
             {
-                history.AddUserMessage(turn.UserText);
+                // Navo's own posts (the daily suggestions) answer no message.
+                if (turn.UserText.Length > 0)
+                {
+                    history.AddUserMessage(turn.UserText);
+                }
+
                 history.AddAssistantMessage(turn.Reply.Text);
             }
 

@@ -7,7 +7,8 @@ namespace Navo.Agent.Local;
 /// Replies to a list of suggestions, as a busy owner types them: "do the 2nd", "yes 1 and 3 pls", "nah not that one",
 /// "apply them all". Read before the intent model, because such a reply is mostly numbers and a yes or a no, which the
 /// model reads as an answer to a question that is not there. Only after a list was shown, only with nothing waiting
-/// for a yes or no, and never when the message names a section or a field (that is an edit of the site).
+/// for a yes or no, and only when every word of the message is a number, a yes or a no, a pointer ("that one", "the
+/// last") or a filler word (prompts/local/slots/words.tsv): "use a serif font" or "do the same for the FAQ" are edits.
 /// </summary>
 public sealed partial class LocalPlanner
 {
@@ -21,7 +22,7 @@ public sealed partial class LocalPlanner
     /// <summary>An apply or a dismissal by reply to the last list, or null when the message is not one.</summary>
     private Plan? SuggestionByReply(Utterance u, PlanContext context)
     {
-        if (context.SuggestionCount == 0 || context.ApprovalPending || u.Words.Count > 12 || NamesThePage(u) || u.Has("same"))
+        if (context.SuggestionCount == 0 || context.ApprovalPending || u.Words.Count > 12 || NamesThePage(u) || !OnlyReplyWords(u))
         {
             return null;
         }
@@ -32,6 +33,15 @@ public sealed partial class LocalPlanner
         var numbers = SuggestionNumbers(u, context.SuggestionCount);
         var pointing = u.Has(_lexicon.Words("suggestion.that"));
         return tool is null || (numbers.Count == 0 && !pointing) ? null : Suggestion(tool, u, context);
+    }
+
+    /// <summary>Whether every word is one a reply to a list is made of.</summary>
+    private bool OnlyReplyWords(Utterance u)
+    {
+        var allowed = new[] { "suggestion.apply", "suggestion.dismiss", "suggestion.that", "suggestion.all", "suggestion.both", "suggestion.filler", "item.last" }
+            .SelectMany(g => _lexicon.Words(g)).SelectMany(p => p.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        return u.Words.Select(w => w.Trim(',', '.', '!', '?', ';', ':')).Where(w => w.Length > 0)
+            .All(w => allowed.Contains(w) || _lexicon.Numbers.ContainsKey(w) || int.TryParse(w.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out _));
     }
 
     /// <summary>Whether the message names a section or a field: "do the second one in the FAQ" is an edit, not a reply to a list.</summary>
