@@ -114,6 +114,35 @@ public sealed class SuggestionStoreTests(TestDatabase database) : IClassFixture<
         (await StatusAsync(missing.Id)).Should().Be("open");
     }
 
+    [Fact]
+    public async Task Every_dismissal_and_apply_moves_its_kind_in_the_workspaces_ranking_of_its_other_sites()
+    {
+        var (setup, first) = await SiteWithWeakButtonAsync("sugg-rank");
+        var second = (await setup.Projects.EditAsync(setup.Tenant, (await setup.DraftAsync("Pão Quente is a bakery in Évora baking rye bread.")).Id, null,
+            [new SetText("hero", "ctaText", "Click here"), new RemoveSection("contact")], setup.By)).Project!;
+        var firstWeak = (await ProposeAsync(setup, first.Id)).Single(s => s.Kind == SuggestionKinds.WeakButton);
+        await ProposeAsync(setup, second.Id);
+
+        async Task<List<string>> KindsAsync()
+        {
+            await using var session = setup.Store.OpenSession(setup.Tenant);
+            var project = (await ProjectService.GetAsync(session, second.Id))!;
+            return [.. (await ProjectService.RankedSuggestionsAsync(session, project)).Select(r => r.Suggestion.Kind)];
+        }
+
+        var untried = await KindsAsync();
+        await setup.Projects.DismissSuggestionAsync(setup.Tenant, first.Id, firstWeak.Id, setup.By);
+        var afterDismissal = await KindsAsync();
+
+        untried[0].Should().Be(SuggestionKinds.WeakButton, "untried kinds keep their order of usefulness");
+        afterDismissal[0].Should().NotBe(SuggestionKinds.WeakButton, "one dismissal puts the kind's mean at 1/3, below the untried kinds' 1/2");
+        afterDismissal[^1].Should().Be(SuggestionKinds.WeakButton);
+        var contact = (await setup.Projects.GetAsync(setup.Tenant, first.Id))!.OpenSuggestions;
+        contact.Should().NotBeEmpty();
+        await setup.Projects.ApplySuggestionAsync(setup.Tenant, first.Id, contact.First(s => s.Kind == SuggestionKinds.MissingPrices).Id, setup.By);
+        (await KindsAsync())[0].Should().Be(SuggestionKinds.MissingPrices, "one apply puts the kind's mean at 2/3, above the rest");
+    }
+
     private async Task<string?> StatusAsync(Guid id)
     {
         await using var command = database.DataSource.CreateCommand("select status from navo_suggestions where id = $1");
