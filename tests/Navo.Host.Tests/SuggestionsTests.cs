@@ -196,6 +196,9 @@ public sealed class SuggestionsTests(AnalyticsHostFactory factory) : IClassFixtu
         }
 
         (await VersionAsync(owner, id)).Should().Be(version + 1);
+        var audit = (await owner.GetFromJsonAsync<JsonElement>("/api/v1/audit?limit=200")).GetProperty("entries").EnumerateArray()
+            .Select(e => $"{e.GetProperty("action").GetString()} {e.GetProperty("outcome").GetString()}").ToList();
+        audit.Should().Contain(["suggestion.applied ok", "http.ApplySuggestion denied"]);
     }
 
     [Fact]
