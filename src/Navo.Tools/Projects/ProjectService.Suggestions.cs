@@ -29,13 +29,14 @@ public sealed partial class ProjectService
             return null;
         }
 
-        var report = await SiteAnalytics.ReportAsync(session, id, AnalyticsPeriod.Days30, today, cancellationToken);
+        // Only the headline figures of the last 30 days: the rest of a report (series, pages, referrers) is not needed.
+        var figures = await SiteAnalytics.FiguresAsync(session, id, today.AddDays(-29), today, cancellationToken);
         var known = (await session.QueryAsync(
                 "select key from navo_suggestions where tenant_id = $1 and project_id = $2",
                 r => r.GetString(0), cancellationToken, session.Tenant.TenantId, id))
             .Concat(state.OpenSuggestions.Select(s => s.Key))
             .ToHashSet(StringComparer.Ordinal);
-        var added = SuggestionProducer.Produce(state, report.Figures)
+        var added = SuggestionProducer.Produce(state, figures)
             .Where(s => !known.Contains(s.Key))
             .Select(s => s with { Id = Guid.NewGuid() })
             .ToList();
