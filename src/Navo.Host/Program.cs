@@ -6,6 +6,7 @@ using Navo.Host.Apis;
 using Navo.Host.Database;
 using Navo.Host.Identity;
 using Navo.Host.Logging;
+using Navo.Host.Suggestions;
 using Navo.Host.Telemetry;
 
 // CLI verbs that need no database.
@@ -46,6 +47,7 @@ builder.AddNavoLogging();
 builder.AddNavoTelemetry();
 builder.AddNavoDatabase();
 builder.AddNavoAnalytics();
+builder.AddNavoSuggestions();
 builder.AddNavoIdentity();
 builder.AddNavoApi();
 

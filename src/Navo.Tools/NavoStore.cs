@@ -3,6 +3,7 @@ using Navo.EventStore.Schema;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
+using Navo.Tools.Suggest;
 
 namespace Navo.Tools;
 
@@ -37,7 +38,10 @@ public static class NavoStore
             .Add<SiteAddressChanged>()
             .Add<DomainAdded>()
             .Add<DomainVerified>()
-            .Add<DomainRemoved>();
+            .Add<DomainRemoved>()
+            .Add<SuggestionsProposed>()
+            .Add<SuggestionApplied>()
+            .Add<SuggestionDismissed>();
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
         {
             options.Migrations.Add(migration);
@@ -46,6 +50,7 @@ public static class NavoStore
         options.InlineProjections.Add(new ProjectList());
         options.InlineProjections.Add(new LiveSites());
         options.InlineProjections.Add(new ProjectDeletion());
+        options.InlineProjections.Add(new SuggestionList());
         // Drafts written before sample content was marked are read in today's shape.
         options.Marten.Add(marten => marten.Events.Upcast<SiteGenerated, SiteGenerated>(SiteGeneratedShapes.FirstShapeAlias, SiteGeneratedShapes.Upcast));
         // An edit reads the project's state from one row instead of folding its whole stream.

@@ -36,4 +36,36 @@ public sealed class WidgetTests(StudioFixture studio) : IClassFixture<StudioFixt
         await Expect(panel).ToBeHiddenAsync();
         await Expect(launcher).ToBeFocusedAsync();
     }
+
+    [Fact]
+    public async Task A_list_of_suggestions_has_a_button_to_apply_each_which_answers_it_like_typing()
+    {
+        var page = await studio.Browser.NewPageAsync(studio.Host.Address);
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Email").FillAsync(TestAccounts.NewEmail("widget-suggestions"));
+        await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/studio");
+        await page.GotoAsync("/");
+        await page.AddScriptTagAsync(new() { Url = "/widget.js" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with Navo" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Dialog, new() { Name = "Navo chat" });
+        var log = panel.GetByRole(AriaRole.Log);
+
+        async Task SayAsync(string text, string answer)
+        {
+            await panel.GetByLabel("Message").FillAsync(text);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(log).ToContainTextAsync(answer);
+        }
+
+        await SayAsync("Rosa's Bakery is a bakery in Porto baking sourdough.", "Here's a first draft");
+        await SayAsync("change the main button to 'Learn more'", "now reads 'Learn more'");
+        await SayAsync("any suggestions?", "1. Change the button \"Learn more\" to");
+        var apply = panel.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Apply suggestion 1: ") });
+        await apply.ClickAsync();
+
+        await Expect(log).ToContainTextAsync("Suggestion 1: Change the button");
+        await Expect(apply).ToBeDisabledAsync();
+    }
 }

@@ -139,7 +139,10 @@ public sealed partial class ConversationService(
         var by = new Actor(session.Tenant.UserId, message.Channel, state.Id.ToString());
         var (project, gone) = await CurrentProjectAsync(session, message, state, cancellationToken);
         var projectId = project?.Id;
-        var scope = new TurnScope(session, state.Id, messageId, message.Channel, projectId, message.SectionId) { Progress = progress };
+        var scope = new TurnScope(session, state.Id, messageId, message.Channel, projectId, message.SectionId)
+        {
+            Progress = progress, ShownSuggestions = state.ShownSuggestions,
+        };
         if (gone is { } deleted)
         {
             scope.Leave(deleted);
@@ -182,7 +185,12 @@ public sealed partial class ConversationService(
             var history = new ChatHistory(await SystemPrompt.RenderAsync(scope, project?.Site, cancellationToken));
             foreach (var turn in state.Turns.TakeLast(6))
             {
-                history.AddUserMessage(turn.UserText);
+                // Navo's own posts (the daily suggestions) answer no message.
+                if (turn.UserText.Length > 0)
+                {
+                    history.AddUserMessage(turn.UserText);
+                }
+
                 history.AddAssistantMessage(turn.Reply.Text);
             }
 

@@ -12,7 +12,8 @@ public sealed record Turn(string MessageId, string UserText, AgentReply Reply, G
 
 /// <summary>
 /// A conversation as its events leave it: the current project, the last edited section and the last edit's
-/// operations (for "do the same for the FAQ"), a pending approval, and its turns.
+/// operations (for "do the same for the FAQ"), a pending approval, its turns, and the suggestions it last listed (for
+/// "apply the second one").
 /// </summary>
 public sealed record ConversationState(
     Guid Id,
@@ -24,7 +25,8 @@ public sealed record ConversationState(
     ImmutableDictionary<string, string> PendingUserText,
     string? LastOperationsJson = null,
     string? RequestedEdit = null,
-    bool LeftProject = false) : IAggregate<ConversationState>
+    bool LeftProject = false,
+    ImmutableList<Guid>? Shown = null) : IAggregate<ConversationState>
 {
     public static ConversationState Initial { get; } = new(Guid.Empty, null, null, null,
         ImmutableDictionary<string, Turn>.Empty.WithComparers(StringComparer.Ordinal), [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
@@ -39,14 +41,25 @@ public sealed record ConversationState(
         },
         ApprovalRequested requested => this with { Pending = new PendingApproval(requested.ApprovalId, requested.Name, requested.Arguments, requested.Question) },
         ApprovalGiven or ApprovalDeclined => this with { Pending = null },
-        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null, LastOperationsJson = null, LeftProject = true },
+        ProjectLeft left when ProjectId == left.ProjectId => this with { ProjectId = null, LastEditedSectionId = null, LastOperationsJson = null, LeftProject = true, Shown = null },
         ToolCallRequested { Name: ToolNames.EditSite } call => this with { RequestedEdit = call.Arguments },
         ToolCallCompleted { Name: ToolNames.EditSite, Status: ToolStatus.Ok } when RequestedEdit is not null => this with { LastOperationsJson = Operations(RequestedEdit), RequestedEdit = null },
         // A redraft or another site is not an edit to repeat or to undo in one go.
-        ToolCallCompleted { Name: ToolNames.GenerateSite or ToolNames.OpenProject or ToolNames.DeleteProject, Status: ToolStatus.Ok } => this with { LastOperationsJson = null },
+        // Another site's list is not this one's: "apply the second one" no longer points at it.
+        ToolCallCompleted { Name: ToolNames.GenerateSite or ToolNames.OpenProject or ToolNames.DeleteProject, Status: ToolStatus.Ok } => this with { LastOperationsJson = null, Shown = null },
         AssistantReplied replied => Replied(replied, @event.Timestamp),
         _ => this,
     };
+
+    /// <summary>The suggestions last listed, numbered in this order (none rather than null).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImmutableList<Guid> ShownSuggestions => Shown ?? [];
+
+    /// <summary>The ids a reply's <c>suggestions</c> card lists, or null when it has none.</summary>
+    private static ImmutableList<Guid>? Listed(AgentReply reply) =>
+        reply.Cards.LastOrDefault(c => c.Type == "suggestions")?.Data["items"] is System.Text.Json.Nodes.JsonArray items
+            ? [.. items.Select(i => Guid.Parse(i!["id"]!.GetValue<string>()))]
+            : null;
 
     private static string? Operations(string arguments) =>
         System.Text.Json.Nodes.JsonNode.Parse(arguments)?["operations"]?.ToJsonString();
@@ -61,6 +74,7 @@ public sealed record ConversationState(
             TurnsByMessageId = TurnsByMessageId.SetItem(replied.MessageId, turn),
             Turns = Turns.Add(turn),
             PendingUserText = PendingUserText.Remove(replied.MessageId),
+            Shown = Listed(replied.Reply) ?? Shown,
         };
     }
 }

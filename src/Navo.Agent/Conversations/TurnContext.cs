@@ -24,6 +24,7 @@ public static class TurnContext
         return new PlanContext(sections, [.. site.Pages.Select(p => p.Title)], site.Name,
             SelectedSectionId: sections.Any(s => s.Id == selectedSectionId) ? selectedSectionId : null,
             LastEditedSectionId: state.LastEditedSectionId,
+            SuggestionCount: state.ShownSuggestions.Count,
             ApprovalPending: state.Pending is not null,
             LastOperationsJson: state.LastOperationsJson,
             SiteChosen: chosen);

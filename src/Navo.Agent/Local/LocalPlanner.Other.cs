@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Navo.Tools.Reading;
@@ -66,24 +65,6 @@ public sealed partial class LocalPlanner
             : numbers.Count == 1 ? new JsonObject { ["limit"] = numbers[0] }
             : [];
         return Call("show_history", arguments, "Here is what changed.", "show_history");
-    }
-
-    private Plan Suggestion(string tool, Utterance u, PlanContext context)
-    {
-        if (context.SuggestionCount == 0)
-        {
-            return Ask("There are no suggestions to choose from yet. Ask \"how is my site doing\" for some.", tool);
-        }
-
-        var numbers = Slots.Numbers(u, _lexicon);
-        var number = numbers.Count > 0 ? numbers[0] : u.Has(_lexicon.Words("item.last")) ? context.SuggestionCount : context.SuggestionCount == 1 ? 1 : 0;
-        if (number < 1 || number > context.SuggestionCount)
-        {
-            return Ask($"Which one? Say a number from 1 to {context.SuggestionCount}.", tool);
-        }
-
-        var n = number.ToString(CultureInfo.InvariantCulture);
-        return Call(tool, new JsonObject { ["suggestion"] = n }, tool == "apply_suggestion" ? $"Applying suggestion {n}." : $"Dismissing suggestion {n}.", tool);
     }
 
     private Plan Rollback(Utterance u)

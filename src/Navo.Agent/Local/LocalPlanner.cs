@@ -82,6 +82,12 @@ public sealed partial class LocalPlanner
             return fast;
         }
 
+        var read = Utterance.Parse(text, _lexicon, Correct);
+        if ((SuggestionByReply(read, context) ?? SuggestionsAsked(read, context)) is { } reply)
+        {
+            return reply;
+        }
+
         var whole = Understand(text);
         // "make it dark and publish it" may read as a publish as a whole: its edits come first.
         if ((SplitIntents.Contains(whole.Intent) || whole.Intent == "publish") && TrySplit(text, context) is { } several)

@@ -1,8 +1,9 @@
 using Navo.Tools.Analyze;
+using Navo.Tools.Projects;
 
 namespace Navo.Agent.Tools;
 
-/// <summary>The tool that reads a site's visitors: <c>analyze_site</c>.</summary>
+/// <summary>The tool that reads a site's visitors and proposes what would improve it: <c>analyze_site</c>.</summary>
 public sealed partial class NavoTools
 {
     private static async Task<ToolResult> AnalyzeAsync(TurnScope scope, TimeProvider time, AnalyticsPeriod period, CancellationToken cancellationToken)
@@ -14,6 +15,15 @@ public sealed partial class NavoTools
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var report = await SiteAnalytics.ReportAsync(scope.Session, projectId, period, today, cancellationToken);
-        return ToolResult.Ok(AnalyticsReplies.Summary(report, period), projectId);
+
+        // The report proposes what the site and its last 30 days suggest (design.md section 8), then lists every open one.
+        if (await ProjectService.ProposeSuggestionsAsync(scope.Session, projectId, today, scope.By, cancellationToken) is not { } proposed)
+        {
+            return ToolResult.Error("I can't find that site any more.");
+        }
+
+        var ranked = await ProjectService.RankedSuggestionsAsync(scope.Session, proposed.Project, cancellationToken);
+        var (list, card) = SuggestionList(ranked);
+        return ToolResult.Ok(AnalyticsReplies.Summary(report, period) + "\n\n" + list, projectId, card: card);
     }
 }

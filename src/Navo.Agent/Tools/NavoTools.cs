@@ -56,6 +56,16 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             [Description("The last 7, 30 or 90 days, or all of them")] AnalyticsPeriod period = AnalyticsPeriod.Days30,
             CancellationToken cancellationToken = default) =>
             AnalyzeAsync(TurnServices.Scope(services), services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System, period, cancellationToken)),
+        Tool(ToolNames.ApplySuggestion, (
+            IServiceProvider services,
+            [Description("The suggestion's number in the last list shown (1-based, as text: \"2\"), or its id")] string suggestion,
+            CancellationToken cancellationToken = default) =>
+            ApplySuggestionAsync(TurnServices.Scope(services), suggestion, cancellationToken)),
+        Tool(ToolNames.DismissSuggestion, (
+            IServiceProvider services,
+            [Description("The suggestion's number in the last list shown (1-based, as text: \"2\"), or its id")] string suggestion,
+            CancellationToken cancellationToken = default) =>
+            DismissSuggestionAsync(TurnServices.Scope(services), suggestion, cancellationToken)),
         Tool(ToolNames.ShowLeads, (IServiceProvider services, CancellationToken cancellationToken = default) => LeadsAsync(TurnServices.Scope(services), cancellationToken)),
         Tool(ToolNames.Help, () => Help()),
     ];

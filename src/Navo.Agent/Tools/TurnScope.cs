@@ -24,6 +24,9 @@ public sealed class TurnScope(IEventSession session, Guid conversationId, string
 
     public string? SelectedSectionId { get; } = selectedSectionId;
 
+    /// <summary>The ids of the suggestions this conversation last listed, in their numbered order ("apply the second one").</summary>
+    public IReadOnlyList<Guid> ShownSuggestions { get; init; } = [];
+
     /// <summary>Where a draft or a publish reports its steps (the channel's progress bar), if anyone listens.</summary>
     public IProgress<StepProgress>? Progress { get; init; }
 

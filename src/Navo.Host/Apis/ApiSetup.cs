@@ -224,6 +224,7 @@ public static class ApiSetup
         app.MapPublishedSites();
         app.MapSiteBeacon();
         app.MapAnalyticsApi();
+        app.MapSuggestionsApi();
         app.MapSiteAddressApi();
         return app;
     }

@@ -5,13 +5,15 @@ using Marten;
 using Marten.Events.Projections;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
+using Navo.Tools.Suggest;
 
 namespace Navo.Host.Audit;
 
 /// <summary>
 /// Writes the audit lines that events already describe, in the append's own transaction: every tool call of a chat
 /// turn (by the user who sent the message), and every publish, rollback, unpublish, address and domain change and
-/// project deletion (by the actor the event names), whichever channel or endpoint caused it.
+/// project deletion, and every suggestion applied or dismissed (by the actor the event names), whichever channel or
+/// endpoint caused it.
 /// </summary>
 public sealed class AuditTrail : IProjection
 {
@@ -40,6 +42,8 @@ public sealed class AuditTrail : IProjection
         DomainAdded d => AuditRecord.ByUser(d.By.UserId, "domain.added", @event.StreamId.ToString(), "ok", new { d.Host }),
         DomainVerified d => AuditRecord.ByUser(d.By.UserId, "domain.verified", @event.StreamId.ToString(), "ok", new { d.Host }),
         DomainRemoved d => AuditRecord.ByUser(d.By.UserId, "domain.removed", @event.StreamId.ToString(), "ok", new { d.Host }),
+        SuggestionApplied a => AuditRecord.ByUser(a.By.UserId, "suggestion.applied", @event.StreamId.ToString(), "ok", new { a.SuggestionId, a.Kind, a.By.Channel }),
+        SuggestionDismissed d => AuditRecord.ByUser(d.By.UserId, "suggestion.dismissed", @event.StreamId.ToString(), "ok", new { d.SuggestionId, d.Kind, d.By.Channel }),
         _ => null,
     };
 

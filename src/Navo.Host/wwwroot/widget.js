@@ -140,6 +140,19 @@
         yes.addEventListener("click", () => answer(data.confirm));
         no.addEventListener("click", () => answer(data.cancel));
         bubble.after(el("div", { class: "card", role: "group", "aria-label": "Confirm" }, el("div", { class: "actions" }, yes, no)));
+      } else if (card.type === "suggestions") {
+        // The reply's text says each suggestion; the buttons answer it as typing would ("apply suggestion 2"), without
+        // the offer: applying the first changes the site, and the second is still meant.
+        const group = el("div", { class: "card", role: "group", "aria-label": "Suggestions" });
+        for (const item of data.items ?? []) {
+          const apply = el("button", { type: "button", class: "primary", text: `Apply ${item.number}`, "aria-label": `Apply suggestion ${item.number}: ${item.title}` });
+          const dismiss = el("button", { type: "button", text: `Dismiss ${item.number}`, "aria-label": `Dismiss suggestion ${item.number}: ${item.title}` });
+          const answer = (verb) => { apply.disabled = dismiss.disabled = true; ask(`${verb} suggestion ${item.number}`); };
+          apply.addEventListener("click", () => answer("apply"));
+          dismiss.addEventListener("click", () => answer("dismiss"));
+          group.append(el("div", { class: "actions" }, apply, dismiss));
+        }
+        bubble.after(group);
       } else if (card.type === "history") {
         const list = el("ol", {});
         for (const version of data.versions ?? []) list.append(el("li", { text: `Version ${version.version}: ${version.summary}` }));
@@ -250,10 +263,13 @@
         log.replaceChildren();
         chips.replaceChildren();
         for (const turn of turns) {
-          say("user", turn.userText);
+          // Navo's own posts (the day's suggestions) answer no message.
+          if (turn.userText) say("user", turn.userText);
           const bubble = say("assistant", turn.reply.text);
+          const newest = turn === turns[turns.length - 1];
           for (const card of [...(turn.reply.cards ?? [])].reverse()) {
-            if (card.type === "live" || card.type === "history") renderCard(card, bubble);
+            // A list of suggestions is still open to answer when nothing was said after it.
+            if (card.type === "live" || card.type === "history" || (card.type === "suggestions" && newest)) renderCard(card, bubble);
           }
         }
         if (attachment) say("assistant", "About the photo you added: where should it go, and what does it show?");

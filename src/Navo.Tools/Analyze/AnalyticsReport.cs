@@ -68,7 +68,7 @@ public sealed record AnalyticsDevice(string Device, long Visitors);
 /// <summary>
 /// A site's report for a period (design.md section 9): the figures, the same figures for the period before (all zero
 /// for <see cref="AnalyticsPeriod.All"/>), the daily series (every day of the period, zeros included), and the top pages,
-/// referrers and devices.
+/// referrers and devices, and how the site's suggestions fared (<see cref="Suggestions"/>: surfaced, applied, the apply rate).
 /// </summary>
 public sealed record AnalyticsReport(
     long Visitors,
@@ -81,7 +81,8 @@ public sealed record AnalyticsReport(
     IReadOnlyList<AnalyticsDay> Daily,
     IReadOnlyList<AnalyticsPage> Pages,
     IReadOnlyList<AnalyticsReferrer> Referrers,
-    IReadOnlyList<AnalyticsDevice> Devices)
+    IReadOnlyList<AnalyticsDevice> Devices,
+    Suggest.SuggestionRates? Suggestions = null)
 {
     /// <summary>This period's figures on their own.</summary>
     public AnalyticsFigures Figures => new(Visitors, Pageviews, CtaClicks, CtaClickRate, FormSubmissions, ConversionRate);

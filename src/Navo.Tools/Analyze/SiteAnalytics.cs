@@ -61,10 +61,12 @@ public static class SiteAnalytics
 
         return new AnalyticsReport(
             figures.Visitors, figures.Pageviews, figures.CtaClicks, figures.CtaClickRate, figures.FormSubmissions, figures.ConversionRate,
-            previous, daily, pages, referrers, devices);
+            previous, daily, pages, referrers, devices,
+            Suggest.SuggestionRates.From(await Suggest.SuggestionRecords.ReadAsync(session, projectId, from, cancellationToken)));
     }
 
-    private static async Task<AnalyticsFigures> FiguresAsync(IEventSession session, Guid projectId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>The headline figures of <paramref name="projectId"/> from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public static async Task<AnalyticsFigures> FiguresAsync(IEventSession session, Guid projectId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var rows = await session.QueryAsync(
             """

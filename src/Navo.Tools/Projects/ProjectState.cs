@@ -4,6 +4,7 @@ using Navo.Tools.Edit;
 using Navo.Tools.Generate;
 using Navo.Tools.Publish;
 using Navo.Tools.Sites;
+using Navo.Tools.Suggest;
 
 namespace Navo.Tools.Projects;
 
@@ -12,7 +13,8 @@ namespace Navo.Tools.Projects;
 /// the versions that "undo" goes back to, newest on top, at most <see cref="UndoDepth"/> of them. <see cref="Slug"/> is the site's address once it was
 /// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
 /// revert leave it alone. A <see cref="Deleted"/> project is kept in the store but answers as if it did not exist.
-/// <see cref="Drafted"/> is the site as Navo last drafted it, before the owner's edits.
+/// <see cref="Drafted"/> is the site as Navo last drafted it, before the owner's edits. <see cref="Suggestions"/> are the
+/// suggestions proposed and neither applied nor dismissed yet, in the order they were proposed.
 /// </summary>
 public sealed record ProjectState(
     Guid Id,
@@ -28,7 +30,8 @@ public sealed record ProjectState(
     string? Slug = null,
     ImmutableList<SiteDomain>? Domains = null,
     bool Deleted = false,
-    Site? Drafted = null) : IAggregate<ProjectState>
+    Site? Drafted = null,
+    ImmutableList<Suggestion>? Suggestions = null) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -76,11 +79,22 @@ public sealed record ProjectState(
                 Domains = (Domains ?? []).Select(d => d.Host == verified.Host ? d with { Verified = true } : d).ToImmutableList(),
             },
             DomainRemoved removed => this with { Domains = (Domains ?? []).RemoveAll(d => d.Host == removed.Host) },
+            // Proposing and dismissing leave the document as it is: nothing to undo.
+            SuggestionsProposed proposed => this with { Suggestions = OpenSuggestions.AddRange(proposed.Suggestions) },
+            SuggestionDismissed dismissed => this with { Suggestions = OpenSuggestions.RemoveAll(s => s.Id == dismissed.SuggestionId) },
+            SuggestionApplied applied => Changed(applied.Site, version) with
+            {
+                Suggestions = OpenSuggestions.RemoveAll(s => s.Id == applied.SuggestionId),
+            },
             _ when Site is null => this,
             _ => Changed(SiteEvolution.Evolve(Site, data), version),
         };
         return next with { Version = version };
     }
+
+    /// <summary>The open suggestions (none rather than null).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImmutableList<Suggestion> OpenSuggestions => Suggestions ?? [];
 
     /// <summary>How many edits "undo" can go back, one at a time; older versions are reached by reverting to them.</summary>
     public const int UndoDepth = 100;

@@ -2,6 +2,7 @@ using Navo.Tools.Sites;
 using Navo.Tools.Edit;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
+using Navo.Tools.Suggest;
 
 namespace Navo.Tools.Versions;
 
@@ -52,7 +53,21 @@ public static class HistorySummary
         DomainAdded added => $"Asked to connect {added.Host}",
         DomainVerified verified => $"Connected {verified.Host}",
         DomainRemoved removed => $"Disconnected {removed.Host}",
+        SuggestionsProposed proposed => proposed.Suggestions.Count == 1 ? "Suggested an improvement" : $"Suggested {proposed.Suggestions.Count} improvements",
+        SuggestionApplied applied => $"Applied a suggestion: {Titles(applied)}",
+        SuggestionDismissed => "Dismissed a suggestion",
         _ => "Changed the site",
+    };
+
+    /// <summary>What an applied suggestion did, by its kind.</summary>
+    private static string Titles(SuggestionApplied applied) => applied.Kind switch
+    {
+        SuggestionKinds.WeakButton => "a button that says what happens next",
+        SuggestionKinds.MissingContact => "added a contact section",
+        SuggestionKinds.MissingPrices => "added a price list",
+        SuggestionKinds.BuriedContact => "moved the contact section up",
+        SuggestionKinds.LongHero => "a shorter top of the page",
+        _ => "changed the site",
     };
 
     private static string StyleWord(string style) => style switch

@@ -53,6 +53,8 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Navo", Database.ConnectionString);
         builder.UseSetting("Navo:DataPath", _dataPath);
         builder.UseSetting("Navo:Sites:Domain", "navo.test");
+        // The daily suggestions round would run at start and mark the day done; tests run it when they mean to.
+        builder.UseSetting("Navo:Suggestions:Daily", "false");
         // Every account of a test class signs up from the same (absent) address; the throttling tests set their own.
         builder.UseSetting("Navo:Limits:AuthPerMinute", "10000");
         builder.UseSetting("Navo:Limits:ChatPerMinute", "10000");
