@@ -7,10 +7,14 @@ internal static class RawDays
 {
     private const string Prefix = "navo_analytics_events_";
 
-    /// <summary>A query of every day that has a partition, as <c>day</c>.</summary>
+    /// <summary>
+    /// A query of every day that has a partition, as <c>day</c>. The name is read only when it is a day's: the planner may
+    /// test a condition on <c>day</c> against every row of <c>pg_class</c> before joining it to the partitions.
+    /// </summary>
     public const string Partitions =
-        $"select to_date(right(c.relname, 8), 'YYYYMMDD') as day from pg_inherits i join pg_class c on c.oid = i.inhrelid "
-        + "where i.inhparent = 'navo_analytics_events'::regclass";
+        "select case when c.relname ~ '^navo_analytics_events_[0-9]{8}$' then to_date(right(c.relname, 8), 'YYYYMMDD') end as day "
+        + "from pg_inherits i join pg_class c on c.oid = i.inhrelid "
+        + "where i.inhparent = 'navo_analytics_events'::regclass and c.relname ~ '^navo_analytics_events_[0-9]{8}$'";
 
     /// <summary>The days a report reads from events: those with a partition and no roll-up.</summary>
     public const string NotRolledUp =
