@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Navo.Agent.Conversations;
 using Navo.Tools.Analyze;
 
 namespace Navo.Agent.Tools;
@@ -14,6 +17,16 @@ public sealed partial class NavoTools
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var report = await SiteAnalytics.ReportAsync(scope.Session, projectId, period, today, cancellationToken);
-        return ToolResult.Ok(AnalyticsReplies.Summary(report, period), projectId);
+        return ToolResult.Ok(AnalyticsReplies.Summary(report, period), projectId, card: AnalyticsCard(projectId, period));
     }
+
+    /// <summary>
+    /// The analytics card: which site and period. A channel draws it from the analytics API (the studio shows the chart
+    /// the server draws, <c>…/analytics/chart</c>), so the conversation keeps no figures beyond the reply's sentences.
+    /// </summary>
+    private static ReplyCard AnalyticsCard(Guid projectId, AnalyticsPeriod period) => new("analytics", new JsonObject
+    {
+        ["projectId"] = projectId,
+        ["period"] = JsonSerializer.SerializeToNode(period),
+    });
 }
