@@ -126,6 +126,7 @@ public sealed class RollupTests(TestDatabase database) : IClassFixture<TestDatab
         await VisitAsync(buffer, clock, tenant, site, 200, seed: 16);
         await VisitAsync(buffer, clock, other, neighbour, 30, seed: 17);
         var fromEvents = await ReportsAsync(tenant, site, fromEvents: true);
+        var beforeRolling = await ReportsAsync(tenant, site, fromEvents: false);
 
         clock.Now = Noon(Today);
         var rolled = await rollups.RunAsync(default);
@@ -140,6 +141,7 @@ public sealed class RollupTests(TestDatabase database) : IClassFixture<TestDatab
         fromEvents[AnalyticsPeriod.All].Pages.Should().HaveCount(SiteAnalytics.Top, "more pages than the report lists: the top ten of the period is not the top ten of its days");
         foreach (var period in Periods)
         {
+            beforeRolling[period].Should().BeEquivalentTo(fromEvents[period], o => o.WithStrictOrdering(), $"{period} reads the same before roll-ups");
             fromRollups[period].Should().BeEquivalentTo(fromEvents[period], o => o.WithStrictOrdering(), $"{period} reads the same from roll-ups");
             afterEmptying[period].Should().BeEquivalentTo(fromEvents[period], o => o.WithStrictOrdering(), $"{period} reads finished days from roll-ups only");
         }
