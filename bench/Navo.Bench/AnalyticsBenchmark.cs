@@ -91,7 +91,7 @@ public static class AnalyticsBenchmark
             insert into navo_analytics_events (tenant_id, project_id, day, at, kind, visitor, path, referrer, width)
             select $1, $2, d, d + make_interval(secs => g % 86400),
                    case when g % 100 < 87 then 1 when g % 100 < 92 then 2 when g % 100 < 97 then 3 else 4 end,
-                   decode(md5(d::text || ':' || ((g * 7919) % 4000)::text), 'hex'),
+                   decode(md5(d::text || ':' || ((g / $5) % 4000)::text), 'hex'),
                    (array['/', '/menu', '/about', '/contact', '/prices', '/gallery', '/faq', '/team', '/book', '/hours', '/blog', '/events'])[(1 + (g * 31) % 12)::int],
                    case when g % 41 = 0 then null else 'site' || (g % 41) || '.example' end,
                    case when g % 9 = 0 then null else (array[360, 390, 412, 768, 820, 1024, 1280, 1920])[(1 + (g * 13) % 8)::int] end
