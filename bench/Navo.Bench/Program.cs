@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["publish"] = HttpBenchmarks.PublishAsync,
     ["serve"] = HttpBenchmarks.ServeAsync,
     ["beacon"] = BeaconBenchmark.RunAsync,
+    ["analytics"] = AnalyticsBenchmark.RunAsync,
     ["auth"] = HttpBenchmarks.AuthAsync,
     ["studio"] = StudioBenchmark.RunAsync,
     ["understand"] = UnderstandBenchmark.RunAsync,

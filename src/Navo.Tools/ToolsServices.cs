@@ -33,6 +33,7 @@ public static class ToolsServices
         services.AddOptions<AnalyticsOptions>();
         services.AddSingleton<DailySalts>();
         services.AddSingleton<VisitBuffer>();
+        services.AddSingleton<AnalyticsRollups>();
         services.AddSingleton(sp => new PublishService(sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<ISiteStorage>(), faults));
         return services;
     }

@@ -36,6 +36,21 @@ public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<Stu
         return page;
     }
 
+    [Fact]
+    public async Task The_analytics_card_in_the_chat_and_in_its_dialog_has_no_serious_or_critical_violations()
+    {
+        var page = await StudioWithDraftAsync(1280, 800, bypassCsp: true);
+        await page.GetByLabel("Message").FillAsync("how did my site do this week?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".navo-chat figure.analytics svg")).ToBeVisibleAsync();
+        await Expect(page.Locator(".navo-chat figure.analytics dl")).ToBeVisibleAsync();
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the analytics card in the chat");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analytics", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#analytics-dialog figure.analytics svg")).ToBeVisibleAsync();
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the analytics dialog");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/signin")]

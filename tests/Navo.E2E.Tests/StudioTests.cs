@@ -96,6 +96,48 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     }
 
     [Fact]
+    public async Task Asking_about_visitors_shows_the_analytics_card_with_its_chart_and_the_studio_opens_it_for_any_period()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "Build a site for Rosa's Bakery, a bakery in Porto selling sourdough and pastries");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Rosa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your site?" }).GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        var live = new Uri(studio.Host.Address, (await page.Locator("#live a").GetAttributeAsync("href"))!);
+        using var visitors = new HttpClient();
+        for (var visitor = 0; visitor < 3; visitor++)
+        {
+            using var view = new HttpRequestMessage(HttpMethod.Post, new Uri(live, "_navo/event")) { Content = new StringContent("""{"k":"v","p":"/","w":390}""") };
+            view.Headers.TryAddWithoutValidation("User-Agent", $"Mozilla/5.0 (X11; Linux x86_64; visitor {visitor}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36");
+            (await visitors.SendAsync(view)).EnsureSuccessStatusCode();
+        }
+
+        // Visits are written within a second; the question is asked once they are.
+        var project = (await (await page.APIRequest.GetAsync("/api/v1/projects")).JsonAsync())!.Value[0].GetProperty("id").GetString();
+        for (var i = 0; i < 50 && (await (await page.APIRequest.GetAsync($"/api/v1/projects/{project}/analytics?period=7d")).JsonAsync())!.Value.GetProperty("visitors").GetInt64() < 3; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await SayAsync(page, "how did my site do this week?");
+
+        var card = page.Locator(".navo-chat figure.analytics");
+        var chart = card.GetByRole(AriaRole.Img, new() { Name = "Visitors a day to Rosa's Bakery, the last 7 days" });
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart.Locator("desc")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^3 visitors the last 7 days.* 3\\.$"));
+        await Expect(chart.Locator("rect")).ToHaveCountAsync(7);
+        await Expect(card.Locator("dl")).ToContainTextAsync("Visitors3 (0 the period before)Page views3");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analytics", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Visitors" });
+        await Expect(dialog.GetByRole(AriaRole.Img, new() { Name = "Visitors a day to Rosa's Bakery, the last 7 days" })).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "30 days" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Img, new() { Name = "Visitors a day to Rosa's Bakery, the last 30 days" })).ToBeVisibleAsync();
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "30 days" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(dialog.Locator("rect")).ToHaveCountAsync(30);
+    }
+
+    [Fact]
     public async Task The_project_switcher_moves_the_preview_and_the_conversation_between_sites_and_new_site_starts_another()
     {
         var page = await SignedUpAsync();

@@ -64,12 +64,15 @@ public sealed class AnalyticsTests(AnalyticsHostFactory factory) : IClassFixture
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<string> AskAsync(HttpClient client, Guid projectId, string text)
+    private static async Task<string> AskAsync(HttpClient client, Guid projectId, string text) =>
+        (await ReplyAsync(client, projectId, text)).GetProperty("text").GetString()!;
+
+    private static async Task<JsonElement> ReplyAsync(HttpClient client, Guid projectId, string text)
     {
         var conversation = (await (await client.PostAsJsonAsync("/api/v1/conversations", new { projectId })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var reply = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text, context = new { projectId } });
         reply.StatusCode.Should().Be(HttpStatusCode.OK, await reply.Content.ReadAsStringAsync());
-        return (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetProperty("text").GetString()!;
+        return (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply");
     }
 
     [Fact]
@@ -183,7 +186,17 @@ public sealed class AnalyticsTests(AnalyticsHostFactory factory) : IClassFixture
         report.GetProperty("devices").EnumerateArray().Select(d => (d.GetProperty("device").GetString(), d.GetProperty("visitors").GetInt64()))
             .Should().BeEquivalentTo([("desktop", 100L), ("mobile", 100L)]);
 
-        var answer = await AskAsync(_owner, id, "how did my site do this week?");
+        var reply = await ReplyAsync(_owner, id, "how did my site do this week?");
+        var answer = reply.GetProperty("text").GetString()!;
+        var card = reply.GetProperty("cards").EnumerateArray().Should().ContainSingle(c => c.GetProperty("type").GetString() == "analytics").Which.GetProperty("data");
+        card.GetProperty("projectId").GetGuid().Should().Be(id);
+        card.GetProperty("period").GetString().Should().Be("7d");
+        var chart = await _owner.GetAsync($"/api/v1/projects/{id}/analytics/chart?period=7d");
+        chart.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        var svg = System.Xml.Linq.XElement.Parse(await chart.Content.ReadAsStringAsync());
+        svg.Attribute("role")!.Value.Should().Be("img");
+        svg.Elements().First().Value.Should().Be("Visitors a day to Tasca do Rio, the last 7 days");
+        svg.Elements().ElementAt(1).Value.Should().StartWith("200 visitors the last 7 days").And.EndWith($"{DateTime.UtcNow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} 200.");
         answer.Should().StartWith("200 visitors this week").And.Contain("200 page views")
             .And.Contain("12% clicked a main button (24 clicks)").And.Contain("3% sent the contact form (6 messages)");
         // The figures come first, in their own paragraph; the suggestions the report proposes follow, numbered.
@@ -195,6 +208,8 @@ public sealed class AnalyticsTests(AnalyticsHostFactory factory) : IClassFixture
 
         var stranger = await factory.SignUpAsync();
         (await stranger.GetAsync($"/api/v1/projects/{id}/analytics?period=7d")).StatusCode.Should().Be(HttpStatusCode.NotFound, "another workspace's site does not exist for it");
+        (await stranger.GetAsync($"/api/v1/projects/{id}/analytics/chart?period=7d")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await _owner.GetAsync($"/api/v1/projects/{id}/analytics/chart?period=1y")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -26,5 +26,5 @@ public sealed record AgentReply(string Text, IReadOnlyList<ReplyCard> Cards, IRe
 /// <summary>The site, its version and the open question a button was offered for.</summary>
 public sealed record ActionOffer(Guid? ProjectId, long? Version, string? ApprovalId = null);
 
-/// <summary>A card: its kind (<c>preview</c>, <c>confirm</c>, <c>history</c>, <c>projects</c>) and its data.</summary>
+/// <summary>A card: its kind (<c>preview</c>, <c>confirm</c>, <c>history</c>, <c>projects</c>, <c>analytics</c>) and its data.</summary>
 public sealed record ReplyCard(string Type, JsonObject Data);

@@ -280,7 +280,7 @@ public sealed partial class ConversationService(
 
     private static AgentReply ReplyFor(AgentResult result, string? approvalId)
     {
-        var cards = result.Calls.Select(c => c.Result.Card).Where(c => c is not null).Select(c => c!).ToList();
+        var cards = result.Calls.SelectMany(c => c.Result.Cards).ToList();
         if (result.AwaitingApproval is not null)
         {
             cards.Add(new ReplyCard("confirm", new JsonObject { ["question"] = result.Text, ["confirm"] = ApproveAction, ["cancel"] = DeclineAction, ["approvalId"] = approvalId }));

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Navo.Agent.Conversations;
 using Navo.Tools.Analyze;
 using Navo.Tools.Projects;
 
@@ -24,6 +27,19 @@ public sealed partial class NavoTools
 
         var ranked = await ProjectService.RankedSuggestionsAsync(scope.Session, proposed.Project, cancellationToken);
         var (list, card) = SuggestionList(ranked);
-        return ToolResult.Ok(AnalyticsReplies.Summary(report, period) + "\n\n" + list, projectId, card: card);
+        return ToolResult.Ok(AnalyticsReplies.Summary(report, period) + "\n\n" + list, projectId, card: AnalyticsCard(projectId, period)) with
+        {
+            MoreCards = card is null ? [] : [card],
+        };
     }
+
+    /// <summary>
+    /// The analytics card: which site and period. A channel draws it from the analytics API (the studio shows the chart
+    /// the server draws, <c>…/analytics/chart</c>), so the conversation keeps no figures beyond the reply's sentences.
+    /// </summary>
+    private static ReplyCard AnalyticsCard(Guid projectId, AnalyticsPeriod period) => new("analytics", new JsonObject
+    {
+        ["projectId"] = projectId,
+        ["period"] = JsonSerializer.SerializeToNode(period),
+    });
 }

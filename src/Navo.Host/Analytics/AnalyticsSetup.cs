@@ -6,7 +6,7 @@ namespace Navo.Host.Analytics;
 public static class AnalyticsSetup
 {
     /// <summary>
-    /// <c>Navo:Analytics</c> validated at start, the beacon endpoint's helpers, and the writer of the visit buffer.
+    /// <c>Navo:Analytics</c> validated at start, the beacon endpoint's helpers, the writer of the visit buffer and the daily roll-up.
     /// Registered after the database, so that at shutdown the last visits are written before the database stops.
     /// </summary>
     public static WebApplicationBuilder AddNavoAnalytics(this WebApplicationBuilder builder)
@@ -15,6 +15,7 @@ public static class AnalyticsSetup
         builder.Services.AddSingleton<LiveSiteCache>();
         builder.Services.AddSingleton<SiteVisits>();
         builder.Services.AddHostedService<VisitWriting>();
+        builder.Services.AddHostedService<RollingUp>();
         return builder;
     }
 }

@@ -1,5 +1,5 @@
 // The studio: the chat (widget.js) beside a live preview of the current version, with history, undo, publish,
-// a project switcher and click-to-select in the preview.
+// the site's visitors (analytics), a project switcher and click-to-select in the preview.
 const $ = (id) => document.getElementById(id);
 const state = { projectId: null, version: null, sectionId: null };
 
@@ -32,7 +32,7 @@ function show(projectId, version) {
   sessionStorage.setItem("navo.studio.project", projectId);
   state.version = Number(version);
   $("project").value = projectId;
-  for (const id of ["undo", "history", "publish"]) $(id).disabled = false;
+  for (const id of ["undo", "history", "analytics", "publish"]) $(id).disabled = false;
   $("empty").hidden = true;
   $("preview").hidden = false;
   if (changedProject) {
@@ -148,7 +148,7 @@ $("project").addEventListener("change", async (event) => {
     clearSelection();
     $("preview").hidden = true;
     $("empty").hidden = false;
-    for (const id of ["undo", "history", "publish"]) $(id).disabled = true;
+    for (const id of ["undo", "history", "analytics", "publish"]) $(id).disabled = true;
     return;
   }
   await openProject(event.target.value);
@@ -226,6 +226,18 @@ $("compare").addEventListener("click", async () => {
   out.hidden = false;
 });
 $("history-close").addEventListener("click", () => $("history-dialog").close());
+
+// Analytics: the site's visitors for a period, as the chat's analytics card draws them.
+const showAnalytics = (period) => {
+  for (const button of $("analytics-dialog").querySelectorAll("[data-period]")) button.setAttribute("aria-pressed", String(button.dataset.period === period));
+  $("analytics-card").replaceChildren(window.NavoChat.analyticsCard(state.projectId, period));
+};
+$("analytics").addEventListener("click", () => {
+  showAnalytics("7d");
+  $("analytics-dialog").showModal();
+});
+for (const button of $("analytics-dialog").querySelectorAll("[data-period]")) button.addEventListener("click", () => showAnalytics(button.dataset.period));
+$("analytics-close").addEventListener("click", () => $("analytics-dialog").close());
 
 // Publish: one confirmation, then the live address.
 $("publish").addEventListener("click", () => $("publish-dialog").showModal());

@@ -1,6 +1,7 @@
 // The Navo chat panel. On any Navo page: <script src="/widget.js"></script> adds a "Chat with Navo" button that
 // opens the panel. The studio mounts the same panel itself: <script src="/widget.js" data-mount="none"></script>,
-// then NavoChat.mount(element, options). No framework; every text the server sends is set as text, never as markup.
+// then NavoChat.mount(element, options). No framework; every text the server sends is set as text, never as markup
+// (the analytics chart, an SVG, is copied element by element through a short list of what a chart needs).
 (() => {
   const script = document.currentScript;
 
@@ -48,6 +49,64 @@
       }
       if (done) return;
     }
+  };
+
+  // The analytics chart is an SVG the server draws. It is copied into the page element by element, through this list
+  // of what a chart needs: no other element or attribute (no script, no link, no event handler) can come through, and
+  // its texts are set as text.
+  const svgNs = "http://www.w3.org/2000/svg";
+  const svgAllowed = {
+    svg: ["viewBox", "width", "height", "role"], title: [], desc: [],
+    g: ["aria-hidden", "fill", "font-family", "font-size"],
+    line: ["x1", "y1", "x2", "y2", "stroke", "stroke-opacity"],
+    rect: ["x", "y", "width", "height", "fill-opacity"],
+    text: ["x", "y", "text-anchor"],
+  };
+  const copySvg = (node) => {
+    if (node?.namespaceURI !== svgNs || !Object.hasOwn(svgAllowed, node.localName)) return null;
+    const copy = document.createElementNS(svgNs, node.localName);
+    for (const name of svgAllowed[node.localName]) if (node.hasAttribute(name)) copy.setAttribute(name, node.getAttribute(name));
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) copy.append(child.data);
+      else copy.append(copySvg(child) ?? "");
+    }
+    return copy;
+  };
+
+  const share = (rate) => `${Math.round(rate * 1000) / 10}%`;
+  const count = (n) => n.toLocaleString("en");
+
+  /**
+   * A site's analytics card for a period (7d, 30d, 90d, all): the daily visitors chart (an image to screen readers,
+   * named and described by the server with the figures) and the headline figures as a list.
+   */
+  const analyticsCard = (projectId, period = "30d") => {
+    const figure = el("figure", { class: "card analytics", "aria-busy": "true" });
+    const caption = el("figcaption", {});
+    figure.append(caption);
+    (async () => {
+      const base = `/api/v1/projects/${encodeURIComponent(projectId)}/analytics`;
+      const query = `period=${encodeURIComponent(period)}`;
+      try {
+        const [report, chart] = await Promise.all([fetch(`${base}?${query}`, { headers: { Accept: "application/json" } }), fetch(`${base}/chart?${query}`)]);
+        if (!report.ok || !chart.ok) throw new Error(await problemText(report.ok ? chart : report));
+        const figures = await report.json();
+        const svg = copySvg(new DOMParser().parseFromString(await chart.text(), "image/svg+xml").documentElement);
+        if (svg) figure.prepend(svg);
+        const rows = [
+          ["Visitors", `${count(figures.visitors)}${period === "all" ? "" : ` (${count(figures.previous.visitors)} the period before)`}`],
+          ["Page views", count(figures.pageviews)],
+          ["Clicked a main button", `${share(figures.ctaClickRate)} (${count(figures.ctaClicks)} clicks)`],
+          ["Sent the contact form", `${share(figures.conversionRate)} (${count(figures.formSubmissions)} messages)`],
+        ];
+        caption.append(el("dl", {}, ...rows.flatMap(([term, value]) => [el("dt", { text: term }), el("dd", { text: value })])));
+      } catch (error) {
+        caption.textContent = `The figures could not be shown: ${error.message}`;
+      } finally {
+        figure.removeAttribute("aria-busy");
+      }
+    })();
+    return figure;
   };
 
   /**
@@ -153,6 +212,8 @@
           group.append(el("div", { class: "actions" }, apply, dismiss));
         }
         bubble.after(group);
+      } else if (card.type === "analytics") {
+        bubble.after(analyticsCard(data.projectId, data.period));
       } else if (card.type === "history") {
         const list = el("ol", {});
         for (const version of data.versions ?? []) list.append(el("li", { text: `Version ${version.version}: ${version.summary}` }));
@@ -269,7 +330,7 @@
           const newest = turn === turns[turns.length - 1];
           for (const card of [...(turn.reply.cards ?? [])].reverse()) {
             // A list of suggestions is still open to answer when nothing was said after it.
-            if (card.type === "live" || card.type === "history" || (card.type === "suggestions" && newest)) renderCard(card, bubble);
+            if (card.type === "live" || card.type === "history" || card.type === "analytics" || (card.type === "suggestions" && newest)) renderCard(card, bubble);
           }
         }
         if (attachment) say("assistant", "About the photo you added: where should it go, and what does it show?");
@@ -298,7 +359,7 @@
     };
   };
 
-  window.NavoChat = { mount };
+  window.NavoChat = { mount, analyticsCard };
 
   // Anywhere but the studio: a button that opens the panel over the page.
   if (script?.dataset.mount !== "none") {

@@ -18,4 +18,11 @@ public sealed class AnalyticsOptions
     /// <summary>How often the buffer is written (milliseconds): at most a second, the most a crash can lose.</summary>
     [Range(10, 1000)]
     public int FlushMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// How many days of events are kept besides today's (UTC): older days, once rolled up, are dropped whole and read from
+    /// their roll-ups. Visits arriving for such a day (a host cut off from the database that long) are not written.
+    /// </summary>
+    [Range(2, 36_500)]
+    public int RawRetentionDays { get; set; } = 35;
 }

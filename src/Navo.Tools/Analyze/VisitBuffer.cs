@@ -14,10 +14,14 @@ namespace Navo.Tools.Analyze;
 /// partition made first. The buffer is bounded: when it is full <see cref="TryAdd"/> says so and the caller answers 503,
 /// so a visit is either taken in or refused, never dropped unseen. A write that fails keeps its rows and is tried again
 /// first, while new visits wait behind it (and, the database staying away, fill the buffer). A crash loses what arrived
-/// since the last write: at most one flush interval.
+/// since the last write: at most one flush interval. Visits of a finished day (the last second before midnight, or a
+/// write that waited for the database) un-mark the day's roll-up in the same transaction, so that reports read that day
+/// from its events until <see cref="AnalyticsRollups"/> rolls it up again.
 /// </summary>
-public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<AnalyticsOptions> options, ILogger<VisitBuffer> logger)
+public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<AnalyticsOptions> options, ILogger<VisitBuffer> logger, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private readonly Channel<Visit> _queue = Channel.CreateBounded<Visit>(new BoundedChannelOptions(options.Value.BufferCapacity)
     {
         FullMode = BoundedChannelFullMode.Wait, // TryWrite answers false when full: the caller refuses, nothing is dropped.
@@ -78,6 +82,16 @@ public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<Analy
 
     private async Task WriteAsync(List<Visit> batch, CancellationToken cancellationToken)
     {
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var expired = today.AddDays(-options.Value.RawRetentionDays);
+        if (batch.Any(v => v.Day < expired))
+        {
+            // That day's events are gone and its roll-up is final: a few visits cannot be added to it exactly.
+            LogExpired(logger, batch.Count(v => v.Day < expired));
+            batch = [.. batch.Where(v => v.Day >= expired)];
+        }
+
+        var finished = batch.Select(v => v.Day).Where(d => d < today).Distinct().ToArray();
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         foreach (var day in batch.Select(v => v.Day).Distinct().Where(d => !_partitions.Contains(d)))
         {
@@ -85,6 +99,26 @@ public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<Analy
             _partitions.Add(day);
         }
 
+        // Partitions first, outside the transaction: one made in a transaction that then failed would be remembered but missing.
+        await using var transaction = finished.Length > 0 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null)
+        {
+            // Waits for a roll-up of the day under way (AnalyticsRollups.DayLock); one that starts later reads these rows.
+            await connection.ExecuteAsync("select pg_advisory_xact_lock_shared($1)", cancellationToken, AnalyticsRollups.DayLock);
+        }
+
+        await CopyAsync(connection, batch, cancellationToken);
+        if (transaction is not null)
+        {
+            await connection.ExecuteAsync("delete from navo_analytics_rolled_days where day = any($1)", cancellationToken, finished);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        LogWritten(logger, batch.Count);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, List<Visit> batch, CancellationToken cancellationToken)
+    {
         await using var copy = await connection.BeginBinaryImportAsync(
             "copy navo_analytics_events (tenant_id, project_id, day, at, kind, visitor, path, referrer, width) from stdin (format binary)", cancellationToken);
         foreach (var visit in batch)
@@ -109,7 +143,6 @@ public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<Analy
         }
 
         await copy.CompleteAsync(cancellationToken);
-        LogWritten(logger, batch.Count);
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken)
@@ -171,6 +204,9 @@ public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<Analy
     }
 
     private void CountRobots((string TenantId, Guid ProjectId, DateOnly Day) key, long hits) => _robots.AddOrUpdate(key, hits, (_, n) => n + hits);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Did not write {Count} visits of days whose events are past their retention")]
+    private static partial void LogExpired(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Count} visits")]
     private static partial void LogWritten(ILogger logger, int count);

@@ -29,8 +29,8 @@ public sealed partial class ProjectService
             return null;
         }
 
-        // Only the headline figures of the last 30 days: the rest of a report (series, pages, referrers) is not needed.
-        var figures = await SiteAnalytics.FiguresAsync(session, id, today.AddDays(-29), today, cancellationToken);
+        // The headline figures of the last 30 days, read from the daily roll-ups as the report is.
+        var figures = await SiteAnalytics.LastThirtyDaysAsync(session, id, today, cancellationToken);
         var known = (await session.QueryAsync(
                 "select key from navo_suggestions where tenant_id = $1 and project_id = $2",
                 r => r.GetString(0), cancellationToken, session.Tenant.TenantId, id))
