@@ -47,7 +47,7 @@ public static partial class BriefReader
             Industry: kind?.Pack ?? "general",
             Place: where,
             Offerings: offerings.Count > 0 ? offerings : [.. facts.Prices.Select(p => p.Item).Where(i => i.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).Take(5)],
-            Audience: FindAudience(text),
+            Audience: FindAudience(text, named),
             Tone: Clean(tone)?.ToLowerInvariant() ?? FindTone(text),
             Description: description.Trim())
         {
@@ -155,9 +155,11 @@ public static partial class BriefReader
         TradeThenPlace().Match(name) is { Success: true } match
         && match.Groups["trade"].Value.Split(' ') is var trade && (trade.Length == 1 || trade.All(w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w)));
 
-    private static string? FindAudience(string text)
+    /// <summary>Who the business is for ("for dog owners"), never its own name: "a site for Casa Azul, a restaurant" says whose site.</summary>
+    private static string? FindAudience(string text, string? name)
     {
-        var match = Audience().Match(text);
+        var said = name is null ? text : BusinessMention.Without(text, name, "it");
+        var match = Audience().Match(said);
         return match.Success ? Clean(match.Groups["who"].Value)?.ToLowerInvariant() : null;
     }
 

@@ -51,6 +51,16 @@ public sealed class NamesAroundTheWorldTests
     public void A_phone_number_is_never_a_name() =>
         BriefReader.Read("Our number is 0722 555 318. We do school uniforms and alterations.").BusinessName.Should().NotContain("0722");
 
+    [Fact]
+    public async Task The_business_is_not_who_it_is_for()
+    {
+        const string description = "Build a site for Casa Azul, a restaurant in Faro serving grilled fish and local wine";
+
+        BriefReader.Read(description).Audience.Should().BeNull();
+        var result = await new GenerationPipeline(LocalSteps.All).RunAsync(new GenerationRequest(description));
+        result.HomeHtml.Should().NotContainEquivalentOf("for casa azul");
+    }
+
     [Theory]
     [InlineData("QuickFix Phones Kampala - screen repair and batteries. 0772 555 310", "QuickFix Phones", "Kampala")]
     [InlineData("Fresh Fold Laundry Cebu City - wash dry fold ₱30/kilo", "Fresh Fold Laundry", "Cebu City")]
