@@ -3,11 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Navo.Agent.Tools;
 using Navo.EventStore;
-using Navo.EventStore.Embedded;
-using Navo.Tools;
 using Navo.Tools.Analyze;
 using Navo.Tools.Generate;
-using Navo.Tools.Projects;
 
 namespace Navo.Bench;
 
@@ -25,52 +22,37 @@ public static class AnalyticsBenchmark
 
     public static async Task RunAsync(BenchOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("navo-bench-").FullName;
-        var cluster = await EmbeddedPostgres.StartAsync(folder, durable: true);
-        try
+        await using var own = await StoreOfItsOwn.StartAsync();
+        var (dataSource, store, projects, tenant) = (own.DataSource, own.Store, own.Projects, own.Tenant);
+        var (site, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Rosa's Bakery is a bakery in Porto."), own.By);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var loading = Stopwatch.StartNew();
+        await LoadAsync(dataSource, tenant.TenantId, site.Id, today);
+        Console.WriteLine($"Loaded {Events:N0} events over {Days} days in {loading.Elapsed.TotalSeconds:0.0} s.");
+
+        var runs = options.Iterations ?? 200;
+        var baselineRuns = Math.Max(10, runs / 10);
+        var baseline = await MeasureAsync(store, tenant, site.Id, today, baselineRuns, SiteAnalytics.ReportFromEventsAsync);
+
+        var rollups = new AnalyticsRollups(store, Options.Create(new AnalyticsOptions()), TimeProvider.System, NullLogger<AnalyticsRollups>.Instance);
+        var rolling = Stopwatch.StartNew();
+        var rolled = await rollups.RunAsync(default);
+        Console.WriteLine($"Rolled up {rolled} days in {rolling.Elapsed.TotalSeconds:0.0} s.");
+        var rolledUp = await MeasureAsync(store, tenant, site.Id, today, runs, SiteAnalytics.ReportAsync);
+
+        Console.WriteLine();
+        Console.WriteLine($"analyze_site (report + sentences, tenant session included): {Environment.ProcessorCount} cores, PostgreSQL on loopback.");
+        Console.WriteLine();
+        Console.WriteLine("| period | read from | runs | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var period in Periods)
         {
-            await cluster.CreateDatabaseAsync("bench");
-            await using var dataSource = EventStoreDataSource.Create(cluster.ConnectionStringFor("bench"));
-            await using var store = new PostgresEventStore(dataSource, new EventStoreOptions().AddNavoTools());
-            await store.MigrateAsync();
-            var projects = new ProjectService(store, new GenerationPipeline(LocalSteps.All), new LocalCopywriter());
-            var tenant = new TenantContext("bench", Guid.NewGuid(), ["owner"]);
-            var (site, _) = await projects.GenerateAsync(tenant, new GenerationRequest("Rosa's Bakery is a bakery in Porto."), new Actor(tenant.UserId, "bench"));
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-
-            var loading = Stopwatch.StartNew();
-            await LoadAsync(dataSource, tenant.TenantId, site.Id, today);
-            Console.WriteLine($"Loaded {Events:N0} events over {Days} days in {loading.Elapsed.TotalSeconds:0.0} s.");
-
-            var runs = options.Iterations ?? 200;
-            var baselineRuns = Math.Max(10, runs / 10);
-            var baseline = await MeasureAsync(store, tenant, site.Id, today, baselineRuns, SiteAnalytics.ReportFromEventsAsync);
-
-            var rollups = new AnalyticsRollups(store, Options.Create(new AnalyticsOptions()), TimeProvider.System, NullLogger<AnalyticsRollups>.Instance);
-            var rolling = Stopwatch.StartNew();
-            var rolled = await rollups.RunAsync(default);
-            Console.WriteLine($"Rolled up {rolled} days in {rolling.Elapsed.TotalSeconds:0.0} s.");
-            var rolledUp = await MeasureAsync(store, tenant, site.Id, today, runs, SiteAnalytics.ReportAsync);
-
-            Console.WriteLine();
-            Console.WriteLine($"analyze_site (report + sentences, tenant session included): {Environment.ProcessorCount} cores, PostgreSQL on loopback.");
-            Console.WriteLine();
-            Console.WriteLine("| period | read from | runs | p50 ms | p95 ms | p99 ms |");
-            Console.WriteLine("|---|---|---|---|---|---|");
-            foreach (var period in Periods)
+            foreach (var (name, measured) in new[] { ("events only (baseline)", baseline[period]), ("roll-ups + today's events", rolledUp[period]) })
             {
-                foreach (var (name, measured) in new[] { ("events only (baseline)", baseline[period]), ("roll-ups + today's events", rolledUp[period]) })
-                {
-                    Console.WriteLine($"| {Name(period)} | {name} | {measured.Operations} | {Measurements.Format(measured.Percentile(50))} | "
-                        + $"{Measurements.Format(measured.Percentile(95))} | {Measurements.Format(measured.Percentile(99))} |");
-                }
+                Console.WriteLine($"| {Name(period)} | {name} | {measured.Operations} | {Measurements.Format(measured.Percentile(50))} | "
+                    + $"{Measurements.Format(measured.Percentile(95))} | {Measurements.Format(measured.Percentile(99))} |");
             }
-        }
-        finally
-        {
-            await cluster.DisposeAsync();
-            Directory.Delete(cluster.Root, recursive: true);
-            Directory.Delete(folder, recursive: true);
         }
     }
 
