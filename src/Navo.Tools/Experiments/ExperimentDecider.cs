@@ -47,9 +47,12 @@ public static class ExperimentDecider
             return Refuse(ExperimentOutcome.Invalid, $"The variant is the same as the live text ('{original}'): there would be nothing to compare.");
         }
 
-        if (state.AllExperiments.Any(e => e.IsRunning && e.SectionId == found.Id && e.Field == field))
+        // One at a time, so that each visitor's page is exactly one arm of one experiment and no test muddies another.
+        if (state.AllExperiments.FirstOrDefault(e => e.IsRunning) is { } running)
         {
-            return Refuse(ExperimentOutcome.Conflict, $"An experiment on the {spec.Label}'s {SectionCatalog.Describe(field)} is already running. Conclude or stop it first.");
+            return Refuse(ExperimentOutcome.Conflict, running.SectionId == found.Id && running.Field == field
+                ? $"An experiment on the {spec.Label}'s {SectionCatalog.Describe(field)} is already running. Conclude or stop it first."
+                : $"Another experiment ('{running.Variant}' against '{running.Original}') is running. A site runs one at a time: conclude or stop it first.");
         }
 
         return new(new ExperimentStarted(Guid.NewGuid(), found.Id, found.Type, field, original, text, state.Live.Version,

@@ -152,8 +152,8 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another host started an experiment on the same field between the check and the commit.
-            return new(ExperimentOutcome.Conflict, change.Before, change.Experiment, "An experiment on that text is already running.");
+            // Another host started an experiment on this site between the check and the commit.
+            return new(ExperimentOutcome.Conflict, change.Before, change.Experiment, "Another experiment on this site started a moment ago. A site runs one at a time.");
         }
     }
 }

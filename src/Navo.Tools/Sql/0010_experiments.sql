@@ -19,8 +19,9 @@ create table if not exists navo_experiments (
 
 create index if not exists ix_navo_experiments_project on navo_experiments (tenant_id, project_id);
 
--- One running experiment a field: a second one started by another host at the same moment rolls back.
-create unique index if not exists ux_navo_experiments_running on navo_experiments (tenant_id, project_id, section_id, field)
+-- One running experiment a site, so that every visitor's page is one arm of one experiment: a second one started by
+-- another host at the same moment rolls back.
+create unique index if not exists ux_navo_experiments_running on navo_experiments (tenant_id, project_id)
     where status = 'running';
 
 alter table navo_experiments enable row level security;
