@@ -147,4 +147,37 @@ public sealed class ExperimentsTests(AnalyticsHostFactory factory) : IClassFixtu
             (await SeesVariantAsync(slug, visitor)).Should().BeFalse();
         }
     }
+
+    [Fact]
+    public async Task In_chat_trying_a_text_against_the_current_button_starts_an_experiment_and_stop_the_test_stops_it()
+    {
+        var (id, slug) = await PublishedSiteAsync();
+        var conversation = (await (await _owner.PostAsJsonAsync("/api/v1/conversations", new { projectId = id })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        async Task<string> SayAsync(string text)
+        {
+            var reply = await _owner.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text, context = new { projectId = id } });
+            reply.StatusCode.Should().Be(HttpStatusCode.OK, await reply.Content.ReadAsStringAsync());
+            return (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetProperty("text").GetString()!;
+        }
+
+        var started = await SayAsync($"try '{Variant}' against the current button");
+
+        started.Should().StartWith($"Started an experiment: half your visitors now see '{Variant}' and half '{Original}'");
+        var experiment = await ExperimentAsync(id);
+        experiment.GetProperty("status").GetString().Should().Be("running");
+        experiment.GetProperty("field").GetString().Should().Be("ctaText");
+        var arms = new List<bool>();
+        for (var visitor = 0; visitor < 20; visitor++)
+        {
+            arms.Add(await SeesVariantAsync(slug, visitor));
+        }
+
+        arms.Should().Contain(true).And.Contain(false);
+
+        var stopped = await SayAsync("stop the experiment");
+
+        stopped.Should().StartWith($"Stopped the experiment; every visitor sees '{Original}' again");
+        (await ExperimentAsync(id)).GetProperty("status").GetString().Should().Be("stopped");
+    }
 }

@@ -30,6 +30,12 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
     {
         await using var turn = await locks.AcquireAsync(id, cancellationToken);
         await using var session = store.OpenSession(tenant);
+        return await SaveAsync(session, await StartAsync(session, id, section, field, variant, by, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Decides a start in <paramref name="session"/> and queues its event (a chat turn commits it with the turn); the variant's pages are stored at once.</summary>
+    public async Task<ExperimentChange> StartAsync(IEventSession session, Guid id, string section, string field, string variant, Actor by, CancellationToken cancellationToken = default)
+    {
         if (await ProjectService.GetAsync(session, id, cancellationToken) is not { } state)
         {
             return new(ExperimentOutcome.NotFound, null);
@@ -59,7 +65,7 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
         started = started with { VariantPages = pages };
         session.Append(id, state.Version, started);
         var after = state.Apply(started, state.Version + 1);
-        return await SaveAsync(session, new(ExperimentOutcome.Ok, after, after.FindExperiment(started.ExperimentId), Before: state), cancellationToken);
+        return new(ExperimentOutcome.Ok, after, after.FindExperiment(started.ExperimentId), Before: state);
     }
 
     /// <summary>
@@ -70,14 +76,24 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
     {
         await using var turn = await locks.AcquireAsync(id, cancellationToken);
         await using var session = store.OpenSession(tenant);
+        return await SaveAsync(session, await ConcludeAsync(session, id, experimentId, apply, by, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides a conclusion in <paramref name="session"/> and queues its event. Without <paramref name="experimentId"/>
+    /// it is the site's running experiment.
+    /// </summary>
+    public async Task<ExperimentChange> ConcludeAsync(IEventSession session, Guid id, Guid? experimentId, bool apply, Actor by, CancellationToken cancellationToken = default)
+    {
         if (await ProjectService.GetAsync(session, id, cancellationToken) is not { } state)
         {
             return new(ExperimentOutcome.NotFound, null);
         }
 
-        if (state.FindExperiment(experimentId) is not { } experiment)
+        var experiment = experimentId is { } eid ? state.FindExperiment(eid) : state.AllExperiments.FirstOrDefault(e => e.IsRunning);
+        if (experiment is null)
         {
-            return new(ExperimentOutcome.NotFound, state, Error: "This site has no experiment with that id.");
+            return new(ExperimentOutcome.NotFound, state, Error: experimentId is null ? "No experiment is running on this site." : "This site has no experiment with that id.");
         }
 
         if (!experiment.IsRunning)
@@ -85,7 +101,7 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
             return new(ExperimentOutcome.Conflict, state, experiment, $"That experiment already ended ({experiment.Status}).");
         }
 
-        var (original, variant) = await ExperimentFigures.ReadAsync(session, experimentId, cancellationToken);
+        var (original, variant) = await ExperimentFigures.ReadAsync(session, experiment.Id, cancellationToken);
         var result = ExperimentMath.Evaluate(original, variant);
         ExperimentConcluded concluded;
         if (apply && result.Verdict == ExperimentVerdict.VariantWins)
@@ -97,16 +113,16 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
             }
 
             var edited = edit.Events.Aggregate(state, (s, e) => s.Apply(e, s.Version + 1));
-            concluded = new(experimentId, ExperimentOutcomes.Applied, original, variant, edited.Site, by);
+            concluded = new(experiment.Id, ExperimentOutcomes.Applied, original, variant, edited.Site, by);
         }
         else
         {
-            concluded = new(experimentId, apply ? ExperimentOutcomes.Kept : ExperimentOutcomes.Stopped, original, variant, null, by);
+            concluded = new(experiment.Id, apply ? ExperimentOutcomes.Kept : ExperimentOutcomes.Stopped, original, variant, null, by);
         }
 
         session.Append(id, state.Version, concluded);
         var after = state.Apply(concluded, state.Version + 1);
-        return await SaveAsync(session, new(ExperimentOutcome.Ok, after, after.FindExperiment(experimentId), Result: result, Before: state), cancellationToken);
+        return new(ExperimentOutcome.Ok, after, after.FindExperiment(experiment.Id), Result: result, Before: state);
     }
 
     /// <summary>Each experiment of the site, newest first, with its figures and what they say.</summary>
@@ -141,6 +157,11 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
 
     private static async Task<ExperimentChange> SaveAsync(IEventSession session, ExperimentChange change, CancellationToken cancellationToken)
     {
+        if (change.Outcome != ExperimentOutcome.Ok)
+        {
+            return change;
+        }
+
         try
         {
             await session.SaveChangesAsync(cancellationToken);
