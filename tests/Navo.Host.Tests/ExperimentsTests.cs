@@ -133,6 +133,15 @@ public sealed class ExperimentsTests(AnalyticsHostFactory factory) : IClassFixtu
         }
 
         var site = (await _owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("site").GetRawText();
+        await using (var inUse = factory.Database.DataSource.CreateCommand(
+            $"select count(*), bool_and(navo_file_in_use(p.value)) from navo_experiments e, jsonb_each_text(e.variant_pages) p where e.id = '{eid}'"))
+        await using (var reader = await inUse.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            reader.GetInt64(0).Should().BeGreaterThan(0);
+            reader.GetBoolean(1).Should().BeTrue("an experiment's pages are files in use: a workspace's erasure or an image's removal elsewhere keeps them");
+        }
+
 
         var stopped = await _owner.PostAsJsonAsync($"/api/v1/projects/{id}/experiments/{eid}/conclude", new { apply = false });
 

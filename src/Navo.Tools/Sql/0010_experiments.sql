@@ -30,3 +30,16 @@ create policy tenant_isolation on navo_experiments
     using (tenant_id = current_setting('navo.tenant_id', true))
     with check (tenant_id = current_setting('navo.tenant_id', true));
 grant select, insert, update, delete on navo_experiments to navo_tenant;
+
+-- A running or ended experiment's variant pages are the workspace's files too: not deleted while any event names them.
+create or replace function navo_file_in_use(p_key text) returns boolean
+language plpgsql stable security definer set search_path = public as $$
+begin
+    return exists (select from navo_assets a, jsonb_array_elements(a.variants) v where v ->> 'key' = p_key)
+        or exists (select from mt_events e, jsonb_each_text(e.data -> 'pages') p
+                   where e.type in ('site_published', 'publish_rolled_back') and p.value = p_key)
+        or exists (select from mt_events e, jsonb_each_text(e.data -> 'variantPages') p
+                   where e.type = 'experiment_started' and p.value = p_key);
+end
+$$;
+grant execute on function navo_file_in_use(text) to navo_tenant;
