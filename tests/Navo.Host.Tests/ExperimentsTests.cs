@@ -183,6 +183,8 @@ public sealed class ExperimentsTests(AnalyticsHostFactory factory) : IClassFixtu
         }
 
         arms.Should().Contain(true).And.Contain(false);
+        (await SayAsync("how did my site do this week?")).Should().EndWith(
+            $"Experiment running: '{Variant}' against '{Original}' (button text): not enough data yet — 0 and 0 visitors so far, and each needs at least 100 before Navo says anything.");
 
         var stopped = await SayAsync("stop the experiment");
 
