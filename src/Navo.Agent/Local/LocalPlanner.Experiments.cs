@@ -42,7 +42,7 @@ public sealed partial class LocalPlanner
             : null;
     }
 
-    [GeneratedRegex(@"\b(?:try|test|a/?b[ -]test|experiment with)\s+[""“‘'](?<variant>[^""”’]{1,200}?)[""”’']\s+(?:against|vs\.?|versus|instead of|over)\s+(?:the\s+|our\s+|my\s+)?(?:current|existing|old|present|live)?\s*(?:main\s+|hero\s+|cta\s+|call[ -]to[ -]action\s+)?(?<what>button|headline|title|heading|subheadline|subtitle|tagline|text|one)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:try|test|a/?b[ -]test|experiment with)\s+[""“‘'](?<variant>[^""”’]{1,200}?)[""”’']\s+(?:against|vs\.?|versus)\s+(?:the\s+|our\s+|my\s+)?(?:current|existing|old|present|live)?\s*(?:main\s+|hero\s+|cta\s+|call[ -]to[ -]action\s+)?(?<what>button|headline|title|heading|subheadline|subtitle|tagline|text|one)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TryAgainst();
 
     [GeneratedRegex(@"\b(?:cta|call[ -]to[ -]action)\b", RegexOptions.IgnoreCase)]
