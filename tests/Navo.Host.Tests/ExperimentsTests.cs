@@ -191,4 +191,21 @@ public sealed class ExperimentsTests(AnalyticsHostFactory factory) : IClassFixtu
         stopped.Should().StartWith($"Stopped the experiment; every visitor sees '{Original}' again");
         (await ExperimentAsync(id)).GetProperty("status").GetString().Should().Be("stopped");
     }
+
+    [Fact]
+    public async Task Concluding_with_no_body_before_there_is_enough_data_keeps_the_original()
+    {
+        var (id, _) = await PublishedSiteAsync();
+        var eid = (await (await _owner.PostAsJsonAsync($"/api/v1/projects/{id}/experiments", new { section = "hero", field = "ctaText", variant = Variant }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var site = (await _owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("site").GetRawText();
+
+        var concluded = await _owner.PostAsync($"/api/v1/projects/{id}/experiments/{eid}/conclude", null);
+
+        concluded.StatusCode.Should().Be(HttpStatusCode.OK, await concluded.Content.ReadAsStringAsync());
+        var experiment = (await concluded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("experiment");
+        experiment.GetProperty("status").GetString().Should().Be("kept");
+        experiment.GetProperty("results").GetProperty("verdict").GetString().Should().Be("not_enough_data");
+        (await _owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("site").GetRawText().Should().Be(site);
+    }
 }
