@@ -1,6 +1,7 @@
 using Navo.EventStore;
 using Navo.EventStore.Schema;
 using Navo.Tools.Edit;
+using Navo.Tools.Experiments;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 using Navo.Tools.Suggest;
@@ -41,7 +42,9 @@ public static class NavoStore
             .Add<DomainRemoved>()
             .Add<SuggestionsProposed>()
             .Add<SuggestionApplied>()
-            .Add<SuggestionDismissed>();
+            .Add<SuggestionDismissed>()
+            .Add<ExperimentStarted>()
+            .Add<ExperimentConcluded>();
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
         {
             options.Migrations.Add(migration);
@@ -51,6 +54,7 @@ public static class NavoStore
         options.InlineProjections.Add(new LiveSites());
         options.InlineProjections.Add(new ProjectDeletion());
         options.InlineProjections.Add(new SuggestionList());
+        options.InlineProjections.Add(new ExperimentList());
         // Drafts written before sample content was marked are read in today's shape.
         options.Marten.Add(marten => marten.Events.Upcast<SiteGenerated, SiteGenerated>(SiteGeneratedShapes.FirstShapeAlias, SiteGeneratedShapes.Upcast));
         // An edit reads the project's state from one row instead of folding its whole stream.

@@ -4,6 +4,7 @@ using Navo.EventStore;
 using Navo.Tools.Analyze;
 using Navo.Tools.Assets;
 using Navo.Tools.Edit;
+using Navo.Tools.Experiments;
 using Navo.Tools.Generate;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
@@ -26,6 +27,7 @@ public static class ToolsServices
         // One set of stream locks, so that chat turns and API edits of one project take turns with each other.
         services.AddSingleton<StreamLocks>();
         services.AddSingleton<ProjectService>();
+        services.AddSingleton<ExperimentService>();
         services.AddSingleton<Leads>();
         services.AddSingleton<AssetLibrary>();
         services.AddSingleton(storage);

@@ -18,7 +18,7 @@ public sealed class ToolSchemaTests
     {
         var schemas = JsonNode.Parse(NavoTools.SchemasJson())!.AsObject();
 
-        schemas.Select(s => s.Key).Should().Equal("generate_site", "edit_site", "show_history", "list_projects", "open_project", "delete_project", "publish_site", "analyze_site", "apply_suggestion", "dismiss_suggestion", "show_leads", "help");
+        schemas.Select(s => s.Key).Should().Equal("generate_site", "edit_site", "show_history", "list_projects", "open_project", "delete_project", "publish_site", "analyze_site", "apply_suggestion", "dismiss_suggestion", "start_experiment", "conclude_experiment", "show_leads", "help");
         schemas["edit_site"]!["parameters"]!.ToJsonString().Should().Contain("\"op\"").And.Contain("set_text").And.Contain("remove_page").And.Contain("set_name").And.Contain("set_hours").And.Contain("set_image");
     }
 }

@@ -83,7 +83,7 @@ public sealed partial class LocalPlanner
         }
 
         var read = Utterance.Parse(text, _lexicon, Correct);
-        if ((SuggestionByReply(read, context) ?? SuggestionsAsked(read, context)) is { } reply)
+        if ((SuggestionByReply(read, context) ?? SuggestionsAsked(read, context) ?? ExperimentAsked(read, context)) is { } reply)
         {
             return reply;
         }

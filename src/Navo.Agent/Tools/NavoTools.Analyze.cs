@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Navo.Agent.Conversations;
 using Navo.Tools.Analyze;
+using Navo.Tools.Experiments;
 using Navo.Tools.Projects;
 
 namespace Navo.Agent.Tools;
@@ -27,7 +28,15 @@ public sealed partial class NavoTools
 
         var ranked = await ProjectService.RankedSuggestionsAsync(scope.Session, proposed.Project, cancellationToken);
         var (list, card) = SuggestionList(ranked);
-        return ToolResult.Ok(AnalyticsReplies.Summary(report, period) + "\n\n" + list, projectId, card: AnalyticsCard(projectId, period)) with
+        var text = AnalyticsReplies.Summary(report, period) + "\n\n" + list;
+        // A running experiment is how the owner asked to learn; its figures so far close the report.
+        if (proposed.Project.AllExperiments.FirstOrDefault(e => e.IsRunning) is { } experiment)
+        {
+            var (original, variant) = await ExperimentFigures.ReadAsync(scope.Session, experiment.Id, cancellationToken);
+            text += "\n\nExperiment running: " + ExperimentReport.Describe(experiment, ExperimentMath.Evaluate(original, variant));
+        }
+
+        return ToolResult.Ok(text, projectId, card: AnalyticsCard(projectId, period)) with
         {
             MoreCards = card is null ? [] : [card],
         };

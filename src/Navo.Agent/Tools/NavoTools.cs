@@ -66,6 +66,19 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
             [Description("The suggestion's number in the last list shown (1-based, as text: \"2\"), or its id")] string suggestion,
             CancellationToken cancellationToken = default) =>
             DismissSuggestionAsync(TurnServices.Scope(services), suggestion, cancellationToken)),
+        Tool(ToolNames.StartExperiment, (
+            IServiceProvider services,
+            [Description("The live site's section: its type (\"hero\", \"cta\"), type#n or id")] string section,
+            [Description("The text field to test, such as \"ctaText\" (the hero's button) or \"headline\"")] string @field,
+            [Description("The new text to try against the live one, in the user's words")] string variant,
+            CancellationToken cancellationToken = default) =>
+            StartExperimentAsync(services, section, @field, variant, cancellationToken)),
+        Tool(ToolNames.ConcludeExperiment, (
+            IServiceProvider services,
+            [Description("True to put a winning variant into the site; false to stop the experiment and change nothing")] bool apply = true,
+            [Description("The experiment's id; leave it out for the one running")] string? experiment = null,
+            CancellationToken cancellationToken = default) =>
+            ConcludeExperimentAsync(services, apply, experiment, cancellationToken)),
         Tool(ToolNames.ShowLeads, (IServiceProvider services, CancellationToken cancellationToken = default) => LeadsAsync(TurnServices.Scope(services), cancellationToken)),
         Tool(ToolNames.Help, () => Help()),
     ];

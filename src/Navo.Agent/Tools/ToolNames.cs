@@ -9,6 +9,8 @@ public static class ToolNames
     public const string PublishSite = "publish_site";
     public const string ApplySuggestion = "apply_suggestion";
     public const string DismissSuggestion = "dismiss_suggestion";
+    public const string StartExperiment = "start_experiment";
+    public const string ConcludeExperiment = "conclude_experiment";
     public const string ShowHistory = "show_history";
     public const string ListProjects = "list_projects";
     public const string OpenProject = "open_project";
@@ -19,7 +21,7 @@ public static class ToolNames
     /// <summary>Who may make a call: anyone in the workspace, editors and owners, or owners only (design.md section 2).</summary>
     public static ToolAccess AccessOf(string name) => name switch
     {
-        GenerateSite or EditSite or PublishSite or ApplySuggestion or DismissSuggestion => ToolAccess.Edit,
+        GenerateSite or EditSite or PublishSite or ApplySuggestion or DismissSuggestion or StartExperiment or ConcludeExperiment => ToolAccess.Edit,
         DeleteProject => ToolAccess.Own,
         _ => ToolAccess.Read,
     };

@@ -225,6 +225,7 @@ public static class ApiSetup
         app.MapSiteBeacon();
         app.MapAnalyticsApi();
         app.MapSuggestionsApi();
+        app.MapExperimentsApi();
         app.MapSiteAddressApi();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Navo.EventStore;
 using Navo.Host.Database;
+using Navo.Tools.Analyze;
+using Navo.Tools.Experiments;
 using Navo.Tools.Publish;
 
 namespace Navo.Host.Apis;
@@ -20,7 +22,8 @@ public static class PublishedSites
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(string slug, string? path, HttpContext http, NavoDatabase database, ISiteStorage storage, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(
+        string slug, string? path, HttpContext http, NavoDatabase database, ISiteStorage storage, DailySalts salts, CancellationToken cancellationToken)
     {
         if (await FindAsync(database, slug, cancellationToken) is not { } site)
         {
@@ -52,6 +55,7 @@ public static class PublishedSites
             return TypedResults.Redirect(pagePath == "/" ? $"{slug}/" : $"..{pagePath}", permanent: true);
         }
 
+        key = await ExperimentPageAsync(site, pagePath, http, salts, cancellationToken) ?? key;
         if (await storage.GetAsync(key, cancellationToken) is not { } bytes)
         {
             return SitePages.Page(http, StatusCodes.Status404NotFound, "Page not found", "This site has no such page.");
@@ -60,10 +64,28 @@ public static class PublishedSites
         var etag = $"\"{key}\"";
         SitePages.LivePageHeaders(http, slug);
         http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = "public, max-age=60, must-revalidate";
+        // During an experiment a page depends on who asks: no shared cache may hand one visitor's arm to another.
+        http.Response.Headers.CacheControl = site.Experiment is null ? "public, max-age=60, must-revalidate" : "private, max-age=60, must-revalidate";
         return http.Request.Headers.IfNoneMatch.Contains(etag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The variant's page for a visitor in the variant's arm of the site's running experiment (by the same daily hash the
+    /// beacon counts them by, so the page they saw and what they did are counted in one arm); null for everyone else.
+    /// Robots are shown the original and are not counted anyway.
+    /// </summary>
+    private static async Task<string?> ExperimentPageAsync(SitePointer site, string pagePath, HttpContext http, DailySalts salts, CancellationToken cancellationToken)
+    {
+        var userAgent = http.Request.Headers.UserAgent.ToString();
+        if (site.Experiment is not { } experiment || !experiment.Pages.TryGetValue(pagePath, out var variantKey) || Robots.IsRobot(userAgent))
+        {
+            return null;
+        }
+
+        var (visitor, _) = await salts.VisitorAsync(site.ProjectId, http.Connection.RemoteIpAddress?.ToString(), userAgent, cancellationToken);
+        return ExperimentArms.SeesVariant(visitor, experiment.Id) ? variantKey : null;
     }
 
     /// <summary>
@@ -89,13 +111,20 @@ public static class PublishedSites
     /// <summary>How long content-addressed files may be cached: a year, without revalidation.</summary>
     public const string ImmutableCache = "public, max-age=31536000, immutable";
 
-    internal sealed record SitePointer(string TenantId, Guid ProjectId, string Status, Dictionary<string, string> Pages)
+    /// <summary>
+    /// What is live at an address. <see cref="Experiment"/> is the running experiment whose variant pages were rendered
+    /// from the live version (a site republished during one serves the original to everyone until it is started again).
+    /// </summary>
+    internal sealed record SitePointer(string TenantId, Guid ProjectId, string Status, Dictionary<string, string> Pages, LiveExperiment? Experiment = null)
     {
         public bool Live => Status == "live";
 
         /// <summary>The project was deleted: its address answers 410 until another site takes it.</summary>
         public bool Deleted => Status == "deleted";
     }
+
+    /// <summary>A running experiment as the live site serves it: its id (which splits visitors) and the variant's pages.</summary>
+    internal sealed record LiveExperiment(Guid Id, Dictionary<string, string> Pages);
 
     /// <summary>
     /// The live pointer for a slug. Public and tenant-less: read on the host's own connection, past row-level
@@ -104,11 +133,20 @@ public static class PublishedSites
     internal static async Task<SitePointer?> FindAsync(NavoDatabase database, string slug, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.Command(
-            "select tenant_id, project_id, status, pages::text from navo_live_sites where slug = $1", slug);
+            """
+            select l.tenant_id, l.project_id, l.status, l.pages::text, e.id, e.variant_pages::text
+              from navo_live_sites l
+              left join navo_experiments e on e.tenant_id = l.tenant_id and e.project_id = l.project_id
+                                          and e.status = 'running' and e.live_version = l.version
+             where l.slug = $1
+            """, slug);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new SitePointer(reader.GetString(0), reader.GetGuid(1), reader.GetString(2),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!)
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!,
+                reader.IsDBNull(4) || reader.IsDBNull(5)
+                    ? null
+                    : new LiveExperiment(reader.GetGuid(4), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5))!))
             : null;
     }
 

@@ -3,6 +3,7 @@ using Navo.Agent.Tools;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Navo.Tools.Experiments;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 using Navo.Tools.Suggest;
@@ -44,6 +45,8 @@ public sealed class AuditTrail : IProjection
         DomainRemoved d => AuditRecord.ByUser(d.By.UserId, "domain.removed", @event.StreamId.ToString(), "ok", new { d.Host }),
         SuggestionApplied a => AuditRecord.ByUser(a.By.UserId, "suggestion.applied", @event.StreamId.ToString(), "ok", new { a.SuggestionId, a.Kind, a.By.Channel }),
         SuggestionDismissed d => AuditRecord.ByUser(d.By.UserId, "suggestion.dismissed", @event.StreamId.ToString(), "ok", new { d.SuggestionId, d.Kind, d.By.Channel }),
+        ExperimentStarted x => AuditRecord.ByUser(x.By.UserId, "experiment.started", @event.StreamId.ToString(), "ok", new { x.ExperimentId, x.SectionId, x.Field, x.By.Channel }),
+        ExperimentConcluded x => AuditRecord.ByUser(x.By.UserId, "experiment.concluded", @event.StreamId.ToString(), "ok", new { x.ExperimentId, x.Outcome, x.By.Channel }),
         _ => null,
     };
 

@@ -24,7 +24,7 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var files = WorkspaceExport.PublishedFiles(await connection.ListAsync(
-            "select type, data::text from mt_events where tenant_id = $1 and type in ('site_published', 'publish_rolled_back')",
+            "select type, data::text from mt_events where tenant_id = $1 and type in ('site_published', 'publish_rolled_back', 'experiment_started')",
             r => (r.GetString(0), r.GetString(1)), cancellationToken, tenantId)).Keys.ToHashSet(StringComparer.Ordinal);
         files.UnionWith(await connection.ListAsync(
             "select v ->> 'key' from navo_assets a, jsonb_array_elements(a.variants) v where a.tenant_id = $1",

@@ -82,8 +82,10 @@ public sealed class WorkspaceExport(PostgresEventStore store, NavoDatabase datab
     public static IReadOnlyDictionary<string, string> PublishedFiles(IEnumerable<(string Type, string Data)> events)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, key) in events.Where(e => e.Type is "site_published" or "publish_rolled_back")
-            .SelectMany(e => JsonNode.Parse(e.Data)?["pages"]?.AsObject().Select(p => (p.Key, p.Value?.GetValue<string>())) ?? []))
+        // An experiment's variant pages are files of the site as well, rendered from a published version.
+        foreach (var (path, key) in events.Where(e => e.Type is "site_published" or "publish_rolled_back" or "experiment_started")
+            .SelectMany(e => JsonNode.Parse(e.Data)?[e.Type == "experiment_started" ? "variantPages" : "pages"]?.AsObject()
+                .Select(p => (p.Key, p.Value?.GetValue<string>())) ?? []))
         {
             if (key is not null)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Navo.EventStore;
 using Navo.Tools.Edit;
+using Navo.Tools.Experiments;
 using Navo.Tools.Generate;
 using Navo.Tools.Publish;
 using Navo.Tools.Sites;
@@ -14,7 +15,8 @@ namespace Navo.Tools.Projects;
 /// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
 /// revert leave it alone. A <see cref="Deleted"/> project is kept in the store but answers as if it did not exist.
 /// <see cref="Drafted"/> is the site as Navo last drafted it, before the owner's edits. <see cref="Suggestions"/> are the
-/// suggestions proposed and neither applied nor dismissed yet, in the order they were proposed.
+/// suggestions proposed and neither applied nor dismissed yet, in the order they were proposed. <see cref="Experiments"/> are
+/// the site's A/B tests, running and ended, in the order they started.
 /// </summary>
 public sealed record ProjectState(
     Guid Id,
@@ -31,7 +33,8 @@ public sealed record ProjectState(
     ImmutableList<SiteDomain>? Domains = null,
     bool Deleted = false,
     Site? Drafted = null,
-    ImmutableList<Suggestion>? Suggestions = null) : IAggregate<ProjectState>
+    ImmutableList<Suggestion>? Suggestions = null,
+    ImmutableList<Experiment>? Experiments = null) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -86,6 +89,14 @@ public sealed record ProjectState(
             {
                 Suggestions = OpenSuggestions.RemoveAll(s => s.Id == applied.SuggestionId),
             },
+            // Starting, stopping or keeping the original leaves the document as it is; applying the variant is one edit.
+            ExperimentStarted started => this with
+            {
+                Experiments = AllExperiments.Add(new Experiment(started.ExperimentId, started.SectionId, started.SectionType, started.Field,
+                    started.Original, started.Variant, started.LiveVersion, Experiment.Running, at)),
+            },
+            ExperimentConcluded { Site: { } site } applied => Changed(site, version) with { Experiments = Ended(applied) },
+            ExperimentConcluded concluded => this with { Experiments = Ended(concluded) },
             _ when Site is null => this,
             _ => Changed(SiteEvolution.Evolve(Site, data), version),
         };
@@ -95,6 +106,16 @@ public sealed record ProjectState(
     /// <summary>The open suggestions (none rather than null).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public ImmutableList<Suggestion> OpenSuggestions => Suggestions ?? [];
+
+    /// <summary>The experiments (none rather than null).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ImmutableList<Experiment> AllExperiments => Experiments ?? [];
+
+    /// <summary>The experiment with <paramref name="id"/>, or null.</summary>
+    public Experiment? FindExperiment(Guid id) => AllExperiments.FirstOrDefault(e => e.Id == id);
+
+    private ImmutableList<Experiment> Ended(ExperimentConcluded concluded) =>
+        AllExperiments.Select(e => e.Id == concluded.ExperimentId ? e with { Status = concluded.Outcome } : e).ToImmutableList();
 
     /// <summary>How many edits "undo" can go back, one at a time; older versions are reached by reverting to them.</summary>
     public const int UndoDepth = 100;

@@ -1,5 +1,6 @@
 using Navo.Tools.Sites;
 using Navo.Tools.Edit;
+using Navo.Tools.Experiments;
 using Navo.Tools.Projects;
 using Navo.Tools.Publish;
 using Navo.Tools.Suggest;
@@ -56,6 +57,10 @@ public static class HistorySummary
         SuggestionsProposed proposed => proposed.Suggestions.Count == 1 ? "Suggested an improvement" : $"Suggested {proposed.Suggestions.Count} improvements",
         SuggestionApplied applied => $"Applied a suggestion: {Titles(applied)}",
         SuggestionDismissed => "Dismissed a suggestion",
+        ExperimentStarted started => $"Started an experiment: \"{started.Variant}\" against \"{started.Original}\"",
+        ExperimentConcluded { Outcome: ExperimentOutcomes.Applied } => "Concluded an experiment: the new text won and is in the site",
+        ExperimentConcluded { Outcome: ExperimentOutcomes.Kept } => "Concluded an experiment: the original text stays",
+        ExperimentConcluded => "Stopped an experiment",
         _ => "Changed the site",
     };
 

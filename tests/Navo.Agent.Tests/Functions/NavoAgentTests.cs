@@ -57,7 +57,7 @@ public sealed class NavoAgentTests(NavoAgentTests.Harness agent) : IClassFixture
         var requests = agent.Fake.Requests.Skip(asked).ToList();
         requests.Should().HaveCount(NavoAgent.MaxRounds);
         requests[0].Options!.Tools!.Select(t => t.Name).Should().BeEquivalentTo(
-            [ToolNames.GenerateSite, ToolNames.EditSite, ToolNames.ShowHistory, ToolNames.ListProjects, ToolNames.OpenProject, ToolNames.DeleteProject, ToolNames.PublishSite, ToolNames.AnalyzeSite, ToolNames.ApplySuggestion, ToolNames.DismissSuggestion, ToolNames.ShowLeads, ToolNames.Help]);
+            [ToolNames.GenerateSite, ToolNames.EditSite, ToolNames.ShowHistory, ToolNames.ListProjects, ToolNames.OpenProject, ToolNames.DeleteProject, ToolNames.PublishSite, ToolNames.AnalyzeSite, ToolNames.ApplySuggestion, ToolNames.DismissSuggestion, ToolNames.StartExperiment, ToolNames.ConcludeExperiment, ToolNames.ShowLeads, ToolNames.Help]);
         requests[^1].Options?.Tools.Should().BeNullOrEmpty("the last request makes the model answer");
         reply.Reply.Text.Should().Be("Enough.");
         (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Should().HaveCount(NavoAgent.MaxRounds - 1);

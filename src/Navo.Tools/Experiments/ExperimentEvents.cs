@@ -1,0 +1,40 @@
+using Navo.Tools.Projects;
+using Navo.Tools.Sites;
+
+namespace Navo.Tools.Experiments;
+
+/// <summary>
+/// An A/B test began on one field of the live site: half the visitors (by <see cref="ExperimentArms"/>) are served
+/// <see cref="VariantPages"/>, the live version <see cref="LiveVersion"/> rendered with <see cref="Variant"/> in place
+/// of <see cref="Original"/>. The document is unchanged: nothing to undo.
+/// </summary>
+public sealed record ExperimentStarted(
+    Guid ExperimentId, string SectionId, string SectionType, string Field, string Original, string Variant,
+    long LiveVersion, IReadOnlyDictionary<string, string> VariantPages, Actor By) : IProjectEvent;
+
+/// <summary>
+/// An experiment ended. <see cref="Outcome"/> is <c>applied</c> (the variant won and is now in the document:
+/// <see cref="Site"/> is the site it leaves, one version whose diff is that one field), <c>kept</c> (concluded without
+/// a variant win: the original stays) or <c>stopped</c> (the owner stopped it without applying anything).
+/// <see cref="Original"/> and <see cref="VariantFigures"/> are the figures it ended with.
+/// </summary>
+public sealed record ExperimentConcluded(
+    Guid ExperimentId, string Outcome, ArmFigures Original, ArmFigures VariantFigures, Site? Site, Actor By) : IProjectEvent;
+
+/// <summary>How an experiment ended.</summary>
+public static class ExperimentOutcomes
+{
+    public const string Applied = "applied";
+    public const string Kept = "kept";
+    public const string Stopped = "stopped";
+}
+
+/// <summary>An experiment as the project's state keeps it: what it tries, and whether it is still running.</summary>
+public sealed record Experiment(
+    Guid Id, string SectionId, string SectionType, string Field, string Original, string Variant, long LiveVersion,
+    string Status, DateTimeOffset? StartedAt = null)
+{
+    public const string Running = "running";
+
+    public bool IsRunning => Status == Running;
+}
