@@ -57,6 +57,8 @@ public sealed class WidgetTests(StudioFixture studio) : IClassFixture<StudioFixt
             await panel.GetByLabel("Message").FillAsync(text);
             await page.Keyboard.PressAsync("Enter");
             await Expect(log).ToContainTextAsync(answer);
+            // The reply's text shows before its stream ends; the widget takes the next message once it has.
+            await Expect(log.Locator("[aria-busy=true]")).ToHaveCountAsync(0);
         }
 
         await SayAsync("Rosa's Bakery is a bakery in Porto baking sourdough.", "Here's a first draft");
