@@ -30,15 +30,17 @@ public static partial class BriefReader
             ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
             ?? BusinessMention.DashedName(text, w => Kinds.IsTaxonomyWord(w.ToLowerInvariant()), Kinds.DescribesATrade)
             ?? BusinessMention.WithName(text, w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w));
-        var town = read is null || BusinessMention.Place(text, read) is not null ? null : TownAfterTrade(text, read);
+        var placeSaid = BusinessMention.Place(text, read);
+        var town = read is null || placeSaid is not null ? null : TownAfterTrade(text, read);
         if (town is not null)
         {
             read = read![..^(town.Length + 1)];
+            placeSaid = BusinessMention.Place(text, read);
         }
 
         var named = Clean(businessName) ?? read;
         var name = named ?? PlaceholderName;
-        var where = Clean(place) ?? BusinessMention.Place(text, read) ?? town;
+        var where = Clean(place) ?? placeSaid ?? town;
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
         var facts = FactReader.Read(text, named);
         var offerings = FindOfferings(text, name, where, label);
