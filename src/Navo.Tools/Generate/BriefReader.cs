@@ -25,11 +25,12 @@ public static partial class BriefReader
     public static Brief Read(string description, string? businessName = null, string? industry = null, string? tone = null, string? place = null)
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
-        var text = Bullets().Replace(description.Trim(), ", ");
+        // "we r Vleis Meester butchery": text-speak is read as what it stands for.
+        var text = WeR().Replace(Bullets().Replace(description.Trim(), ", "), "$1're");
         var read = NameOf(text)
             ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
             ?? BusinessMention.DashedName(text, w => Kinds.IsTaxonomyWord(w.ToLowerInvariant()), Kinds.DescribesATrade)
-            ?? BusinessMention.WithName(text, w => Kinds.IsTradeWord(w) || Kinds.IsTaxonomyWord(w));
+            ?? BusinessMention.WithName(text, w => SaysTheTrade(w) || (w.EndsWith('s') && SaysTheTrade(w[..^1])));
         var placeSaid = BusinessMention.Place(text, read);
         var town = read is null || placeSaid is not null ? null : TownAfterTrade(text, read);
         if (town is not null)
@@ -139,12 +140,12 @@ public static partial class BriefReader
 
         return null;
 
-        static bool SaysTheTrade(string word) => Kinds.IsTradeWord(word) || Kinds.IsTaxonomyWord(word);
-
         // "Pawsome Pet Sitters": a trade's word, or its plural, ends a name; "Davao City" is a town.
         static bool CouldBeATown(string word) =>
             word is "city" or "town" || !(SaysTheTrade(word) || (word.EndsWith('s') && SaysTheTrade(word[..^1])));
     }
+
+    private static bool SaysTheTrade(string word) => Kinds.IsTradeWord(word) || Kinds.IsTaxonomyWord(word);
 
     /// <summary>Words that end a business's name after its trade and are not a town: "Quick Fix Plumbing Direct".</summary>
     private static readonly HashSet<string> NameEndings = new(
@@ -206,6 +207,9 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"^(?<trade>[\p{L}-]+(?: [\p{L}-]+)?) (?:in|near) \p{Lu}")]
     private static partial Regex TradeThenPlace();
+
+    [GeneratedRegex(@"\b([Ww]e)\s+r\b")]
+    private static partial Regex WeR();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

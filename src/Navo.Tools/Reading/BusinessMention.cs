@@ -13,6 +13,7 @@ public static partial class BusinessMention
         ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name", "Been", "Ph",
          // Greetings in other languages open messages written in English too ("Namaste, we are …", "Hallo! We are …").
          "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup",
+         "Howzit", "Jambo", "Habari", "Sawubona", "Kumusta", "Mabuhay", "Vanakkam", "Marhaba", "Salam", "Sannu", "Ekaabo",
          // Forms of address open messages too ("Sir I am running …", "Dear team").
          "Sir", "Madam", "Dear", "Ma", "Welcome"],
         StringComparer.OrdinalIgnoreCase);
@@ -60,7 +61,8 @@ public static partial class BusinessMention
             yield return name;
         }
 
-        var opening = Found(KindThenName(), text, everyClause: true).Concat(Found(OpeningName(), text)).Where(n => !Street().IsMatch(n)).ToList();
+        // "Adire Lane — hand dyed fabric": a street's word ends a name that opens the message, set off by a dash.
+        var opening = Found(KindThenName(), text, everyClause: true).Concat(Found(OpeningName(), text)).Where(n => !Street().IsMatch(n) || HeadsTheMessage(text, n)).ToList();
         // "(Pharaoh's Tomb, The Heist, Lab 9)": names in brackets are of things the business has, not of it.
         var setOff = Found(DashName(), text).Concat(Found(NameThenPlace(), text, everyClause: true))
             .Concat(Found(Standalone(), Bracketed().Replace(text, m => new string(' ', m.Length)), everyClause: true))
@@ -132,7 +134,10 @@ public static partial class BusinessMention
         var opening = clauses[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var named = Enumerable.Range(1, clauses.Count - 1).Select(i => NameIn(clauses[i], later: true, opening.Contains));
         return named.FirstOrDefault(n => n is not null)
-            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, isTrade)).FirstOrDefault(n => n is not null);
+            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, TradeOrPlural)).FirstOrDefault(n => n is not null);
+
+        // "sweeps" ends a name as "sweep" does.
+        bool TradeOrPlural(string word) => isTrade(word) || (word.Length > 3 && word.EndsWith('s') && isTrade(word[..^1]));
 
         string? NameIn(string clause, bool later, Func<string, bool> endsInTrade)
         {
@@ -141,6 +146,12 @@ public static partial class BusinessMention
             var said = WeAre().Match(clause);
             clause = clause[said.Length..];
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (said.Success || !later)
+            {
+                words = UpToTheTrade(words, said.Success, endsInTrade);
+                clause = string.Join(' ', words);
+            }
+
             // "… cheap rates. 2 lads & a van": the last clause, of words joined by "& a", is a name without "we're" too.
             var last = later && clause == clauses[^1] && AndA().IsMatch(clause);
             if ((said.Success || last) && words.Length is >= 3 and <= 6 && Array.IndexOf(words, "&", 1) is > 0 and var and && and < words.Length - 1
@@ -162,23 +173,55 @@ public static partial class BusinessMention
                 return words.Length - by is 2 or 3 && !NotBy.Contains(words[by + 1].ToLowerInvariant()) ? clause : null;
             }
 
+            // "beehive plumbing & drain": a name may end in "&" and a word after its trade word.
+            var tradeAt = endsInTrade(words[^1].ToLowerInvariant()) ? words.Length - 1
+                : words.Length >= 4 && words[^2] == "&" && endsInTrade(words[^3].ToLowerInvariant()) ? words.Length - 3 : -1;
             var rest = words[..^1].Where(w => w is not ("the" or "&" or "co")).ToList();
             var plain = rest.Where(w => !Fillers.Contains(w.ToLowerInvariant()) && !Adjective().IsMatch(w)).Select(w => w.ToLowerInvariant()).ToList();
             // "sparkle & co cleaning", "j.walsh decorating": "& co" or a person's initial says a name, so one word before the trade will do.
             var marked = AndCo().IsMatch(clause) || words.Any(w => Initial().IsMatch(w));
-            return endsInTrade(words[^1].ToLowerInvariant()) && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) ? clause : null;
+            return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) ? clause : null;
         }
     }
 
     /// <summary>
-    /// "Piano and singing lessons for all ages with Clara Lindqvist Music": a name after "with", of two words or more
-    /// ending in a word of the trades (<paramref name="isTrade"/>), so "with Sarah" or "with Farrow and Ball" is not one. Read
-    /// only when nothing else names the business.
+    /// "i run sootbusters chimney sweeps in harrogate", "we're top notch tree services brisbane north side", "fade factory
+    /// barbers peckham": after words that say a name comes (<paramref name="said"/>), the name ends where its place
+    /// begins ("in", "near", …); after them or opening the message, it ends at its trade word, and the one to three plain
+    /// words after that say where it is.
+    /// </summary>
+    private static string[] UpToTheTrade(string[] words, bool said, Func<string, bool> isTrade)
+    {
+        var where = said && words.Length > 2 ? Array.FindIndex(words, 2, w => PlaceWordsAfterName.Contains(w.ToLowerInvariant())) : -1;
+        words = where > 0 ? words[..where] : words;
+        if (words.Length < 3 || isTrade(words[^1].ToLowerInvariant()))
+        {
+            return words;
+        }
+
+        for (var at = Math.Min(4, words.Length - 2); at >= 1; at--)
+        {
+            var after = words[(at + 1)..];
+            if (isTrade(words[at].ToLowerInvariant()) && after.Length <= 3 && after.All(w => PlainWord().IsMatch(w) && w != "&" && !isTrade(w) && !NotInName.Contains(w)))
+            {
+                return words[..(at + 1)];
+            }
+        }
+
+        return words;
+    }
+
+    private static readonly HashSet<string> PlaceWordsAfterName = new(["in", "near", "based", "serving", "covering", "around", "across", "from"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Piano and singing lessons for all ages with Clara Lindqvist Music", "Alpaca walks at Windy Ridge Alpacas near
+    /// Kelowna": a name after "with" or "at", of two words or more ending in a word of the trades (<paramref name="isTrade"/>),
+    /// so "with Sarah" or "with Farrow and Ball" is not one. Read only when nothing else names the business.
     /// </summary>
     public static string? WithName(string text, Func<string, bool> isTrade) =>
         Found(With(), text).FirstOrDefault(n => n.Split(' ') is { Length: >= 2 } words && isTrade(words[^1].ToLowerInvariant()));
 
-    [GeneratedRegex(@"\bwith\s+(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"\b(?:with|at)\s+(?<name>" + NameWords + ")")]
     private static partial Regex With();
 
     /// <summary>Words that make a clause a sentence or a list rather than a name.</summary>
@@ -195,7 +238,7 @@ public static partial class BusinessMention
          "partners", "friend", "friends", "couple", "family", "team", "two", "three", "four", "mother", "father", "twins", "mates", "i"],
         StringComparer.Ordinal);
 
-    [GeneratedRegex(@"^(?:we're|we’re|we are|were|this is)\s+")]
+    [GeneratedRegex(@"^(?:we're|we’re|we are|were|this is|i run|we run|i own|we own)\s+")]
     private static partial Regex WeAre();
 
     /// <summary>"by appointment", "by hand": not a name after "by".</summary>
@@ -220,9 +263,9 @@ public static partial class BusinessMention
     private static partial Regex Initial();
 
     /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
-    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|good\s+(?:morning|afternoon|evening)";
+    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening)";
 
-    [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")(?:\s+(?:there|all|everyone))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")\b(?:\s+(?:there|all|everyone|po|guys|folks))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     /// <summary>"fully insured &amp; dbs checked": words that say how a business is, not what it is called.</summary>
@@ -249,6 +292,9 @@ public static partial class BusinessMention
             .Where(name => name.Length > 1 && !(name.Length <= 4 && name.All(char.IsUpper)) && Weekday().Count(name) <= 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && !Whereabouts().IsMatch(name)
                 && name.Any(char.IsLetter) && !NumberFirst().IsMatch(name)
                 && name.Split(' ', '/')[0] is var first && (first.Equals("The", StringComparison.OrdinalIgnoreCase) || !NotNames.Contains(first) || OpensAName(text, first)));
+
+    private static bool HeadsTheMessage(string text, string name) =>
+        Regex.IsMatch(text, @"^\s*" + Regex.Escape(name) + @"\s*(?:[—–:|]|\s-\s)", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>"Shalom Table Catering - we cater …": a greeting not set off by punctuation is the first word of a name.</summary>
     private static bool OpensAName(string text, string first) =>
@@ -318,29 +364,64 @@ public static partial class BusinessMention
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
         var place = (name is null ? null : NextToName(text, name)) ?? TownOrArea(rest);
-        return place is null ? null : Regions.WithRegion(rest, place);
+        return place is null ? null : Regions.WithRegion(rest, WithTown(rest, place));
+    }
+
+    /// <summary>
+    /// "in Lajpat Nagar, Delhi.", "in Triana, Sevilla –", "on Lake of the Woods, Kenora.": a district or a landmark, and
+    /// after a comma the town it is in, ending the clause: the place is both.
+    /// </summary>
+    private static string WithTown(string text, string place)
+    {
+        var match = Regex.Match(
+            text,
+            @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @",\s*(?<town>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]+)?)\s*(?=[.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs})",
+            RegexOptions.None,
+            TimeSpan.FromSeconds(1));
+        var town = match.Groups["town"].Value;
+        return match.Success && !NotNames.Contains(town.Split(' ')[0]) && !NotPlaces().IsMatch(town) && !NotAName().IsMatch(town)
+            && !NotNextToName().IsMatch(town) && !DayOrMonth().IsMatch(town) && !Regions.IsRegion(town) && !Street().IsMatch(" " + town)
+            ? $"{place}, {town}" : place;
     }
 
     /// <summary>
     /// "Inkwell &amp; Nib, Bath. workshops £55", "Vishandel Van der Velde, Scheveningen. Fresh fish … from the auction in
-    /// IJmuiden": a town set off right after the name, in a clause of its own, is where the business is.
+    /// IJmuiden", "DJ Soca Storm 🎶 Port of Spain.": a town set off right after the name, in a clause of its own, is where
+    /// the business is; after a name typed in lower case, so is a town typed so ("ravi's cobbler shop, mississauga.").
     /// </summary>
     private static string? NextToName(string text, string name)
     {
         var match = Regex.Match(
             text,
-            @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"\s*(?:,|(?:\p{So}|\p{Cs})+)\s*(?<place>(?:Co\.?\s+|County\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?=[,.!?;\n]|$|\s-\s|\s\p{Lu}{2,3}\b)",
+            @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"\s*(?:,|(?:\p{So}|\p{Cs})+)\s*(?<place>(?:Co\.?\s+|County\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}'’-]+)?)\s*(?=[,.!?;\n—–]|$|\s-\s|\s\p{Lu}{2,3}\b)",
             RegexOptions.None,
             TimeSpan.FromSeconds(1));
         var place = match.Groups["place"].Value;
         var town = CountyFirst().Replace(place, string.Empty);
         return match.Success && !NotNames.Contains(town.Split(' ')[0]) && !Fillers.Contains(place.Split(' ')[0].ToLowerInvariant())
             && !NotPlaces().IsMatch(town) && !NotAName().IsMatch(town) && !NotNextToName().IsMatch(town)
-            ? place : null;
+            ? place : LowerCaseNextToName(text, name);
+    }
+
+    private static string? LowerCaseNextToName(string text, string name)
+    {
+        var match = Regex.Match(
+            text,
+            @"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?:\s*,\s*|\s+)(?<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]{3,}){0,2})\s*(?=[,.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs})",
+            RegexOptions.None,
+            TimeSpan.FromSeconds(1));
+        var place = match.Groups["place"].Value;
+        return match.Success && !name.Any(char.IsUpper) && place.Split(' ') is var words
+            && words.All(w => !NotInName.Contains(w) && !Adjective().IsMatch(w)) && !NotLowerPlaces.Contains(words[0]) && !Fillers.Contains(words[0])
+            ? Titled(place) : null;
     }
 
     [GeneratedRegex(@"^(?:Co\.?\s+|County\s+)")]
     private static partial Regex CountyFirst();
+
+    /// <summary>"FixIt Mobile @ Tampines Hub", "we come to u, Geelong &amp; surrounds".</summary>
+    [GeneratedRegex(@"@\s*(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)|(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s+(?:&|and)\s+(?:the\s+)?(?:surrounds|surrounding\s+(?:areas?|suburbs|towns|villages)|suburbs)\b")]
+    private static partial Regex AtOrAround();
 
     /// <summary>What may follow a name after a comma without being a place: "Est. 2004", "Ltd", "Family run".</summary>
     [GeneratedRegex(@"^(?:Est|Estd|Established|Since|Ltd|Inc|LLC|Co|Family|Mobile|Professional|Qualified|Registered|Fully|Licensed|Insured|Specialist|Specialists|Expert|Experts|Award|Handmade|Bespoke|Local|Independent|Eco|Vegan|Organic|Fine|Fresh|Traditional|Modern|Classic|Vintage|Luxury|Affordable|Friendly)\b")]
@@ -353,7 +434,7 @@ public static partial class BusinessMention
         var town = StreetThenTown().Matches(rest).Select(m => m.Groups["place"].Value)
             .FirstOrDefault(t => !NotLowerPlaces.Contains(t.ToLowerInvariant()) && !NotPlaces().IsMatch(t) && !NotTowns().IsMatch(t));
         return Titled(town) ?? PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
-            .Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest))
+            .Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest)).Concat(AtOrAround().Matches(rest))
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
             .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p))
@@ -418,12 +499,15 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|days|s)?|Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December)\b|^(?:North|South|East|West)\s\p{Lu}\p{L}+$")]
     private static partial Regex DayOrMonth();
 
-    /// <summary>"we're called the little yellow door, …", "under the name magpie &amp; moon.": a name typed in lower case after words that say it is one.</summary>
-    [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|$))")]
+    /// <summary>
+    /// "we're called the little yellow door, …", "under the name magpie &amp; moon.", "name is crystal clear windows lol": a
+    /// name typed in lower case after words that say it is one.
+    /// </summary>
+    [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|$))")]
     private static partial Regex LowerCaseCalled();
 
-    /// <summary>"hello, The Green Door Café here.", "I'm opening Still Point Yoga in Ranelagh".</summary>
-    [GeneratedRegex(@"(?:^|[,.!?]\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?:(?i:it's|it’s|its|it is|this is|we're|we are)\s+)?(?<name>" + NameWords + @")\s+here\b(?!\s+from\b)|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
+    /// <summary>"hello, The Green Door Café here.", "hello im Funke 😄 Funke's Kitchen here in Ikeja", "I'm opening Still Point Yoga in Ranelagh".</summary>
+    [GeneratedRegex(@"(?:^|[,.!?]\s*|(?:\p{So}|\p{Cs})\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?:(?i:it's|it’s|its|it is|this is|we're|we are)\s+)?(?<name>" + NameWords + @")\s+here\b(?!\s+from\b)|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
     private static partial Regex HereName();
 
     /// <summary>"I'm Gary from Green Light Driving School", "Call Ben at Limestone Lines Walling".</summary>
@@ -455,7 +539,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?i:Co|Ltd|Inc|Bros|St|Jr|Sr)\.$")]
     private static partial Regex Abbreviation();
 
-    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:into|parts\s+of|most\s+of|some\s+of)\s+)?(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
+    [GeneratedRegex(@"(?<!\b(?:specialising|specializing|specialise|specialize|specialises|specializes|experience|experienced|qualified|trained|certified|interested|degree|expert|experts)\s)\b(?:in|near|based in|based near|covering|around|(?<!\b(?:a|the|year|all)\s+)round|across|throughout|all over|serving|out of)\s+(?:the\s+(?=[a-z'-]+\s+(?:metro\s+|city\s+)?area\b))?(?<place>(?:(?:north|south|east|west|central)\s+)?[a-z][a-z'-]{2,}(?:\s+(?:upon|on)\s+[a-z]+|\s+(?:heights|bay|beach|hill|hills|park|springs|falls|valley|creek|island|point|harbour|harbor|heath|green|cross|wells|bridge|vale|sands|grove|ridge))?)(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs})|\s+(?:called|named)\b|\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|days|s)?\b|\s+(?:and\s+)?(?:area|areas|surrounding|surrounds)\b|\s+(?:metro|city|town)\s+(?:area\b|centre\b|center\b|[,.!?;—–]|$)|\s+(?:city|town)\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:and|&)\s+(?:(?:into|parts\s+of|most\s+of|some\s+of)\s+)?(?:(?:north|south|east|west)\s+)?[a-z][a-z'-]{2,}\s*(?:[,.!?;—–]|$|\p{So}|\p{Cs})|\s+(?:for|since)\s+(?:over\s+|about\s+|nearly\s+|almost\s+)?\d)|\bbased\s+(?:in|near|out of)\s+(?<place>[a-z][a-z'-]{2,}\s+[a-z][a-z'-]{2,})(?=\s*(?:[,.!?;—–]|\s-\s|$|\p{So}|\p{Cs}))")]
     private static partial Regex LowerPlace();
 
     /// <summary>"Stroud in" (near Stroud in the Cotswolds) ends at Stroud.</summary>
@@ -478,10 +562,10 @@ public static partial class BusinessMention
     private static partial Regex Standalone();
 
     /// <summary>
-    /// "Big Top Events in Omagh", "Mole Patrol covering Wiltshire", "Dosa Dost 🚚 Melbourne": a name of two words or more
+    /// "Big Top Events in Omagh", "Mole Patrol covering Wiltshire", "Dosa Dost 🚚 Melbourne", "FixIt Mobile @ Tampines Hub": a name of two words or more
     /// that opens a clause and is followed by where the business is.
     /// </summary>
-    [GeneratedRegex(@"(?:^|[.!?;:\n]\s*|\s-\s|[—–]\s*|(?:\p{So}|\p{Cs})\s*)(?<name>" + NameWords + @")(?=,?\s+(?i:in|near|out\s+of|serving|covering|based|from|across)\s+\p{L}|\s*,\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*(?:[,.!?\n]|$|\p{Lu}{2,3}\b)|\s*(?:\p{So}|\p{Cs})+\s*\p{Lu})")]
+    [GeneratedRegex(@"(?:^|[.!?;:\n]\s*|\s-\s|[—–]\s*|(?:\p{So}|\p{Cs})\s*)(?<name>" + NameWords + @")(?=,?\s+(?i:in|near|out\s+of|serving|covering|based|from|across)\s+\p{L}|\s*@\s*\p{Lu}|\s*,\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*(?:[,.!?\n]|$|\p{Lu}{2,3}\b)|\s*(?:\p{So}|\p{Cs})+\s*\p{Lu})")]
     private static partial Regex NameThenPlace();
 
     /// <summary>"Spokes2U", "KeyRight": a word of its own clause with a capital or a digit inside it.</summary>
@@ -503,15 +587,15 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|,|!|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|morning|evening|afternoon|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|po|guys))?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha|howzit|jambo|kumusta|mabuhay|vanakkam|marhaba|salam)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|=|,|!|\s@\s|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
     [GeneratedRegex(@"(?:\b(?:[Ii]\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run|are))\s+(?:a|an)\s+|^\s*)(?:\p{Ll}[\p{Ll}&' -]{2,40}(?:\s(?:in|near|around)\s\p{Lu}[\p{L}-]+)?),\s+(?<name>" + NameWords + @")\s*(?:,|—|–|\s-\s|\.|$)")]
     private static partial Regex KindThenName();
 
-    /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire".</summary>
-    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|cover|covers|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of|de|\p{Lu}[\p{L}'-]+))*)")]
+    /// <summary>"in north Leeds", "on the Isle of Skye", "around the Peak District", "covering West Yorkshire", "on Lake of the Woods".</summary>
+    [GeneratedRegex(@"\b(?i:based in|located in|in|on|near|serving|around|round|covering|cover|covers|across|from|out of|throughout|at|outside|along|edge of|all over|over|middle of|heart of|centre of|center of)\s+(?:the\s+)?(?<place>(?:Co\.\s+|County\s+)?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)\s+)?\p{Lu}[\p{L}'-]+(?:(?:\s+|-)(?:upon|on|under|in|of\s+the(?=\s+\p{Lu})|of|de|\p{Lu}[\p{L}'-]+))*)")]
     private static partial Regex PlaceBefore();
 
     /// <summary>"on Castle Street shrewsbury", "on Mill Lane, Ludlow.": the town that ends a clause after the street it is on (written with capitals).</summary>
