@@ -18,8 +18,8 @@ namespace Navo.Host.Tests;
 /// 82.0%, sixth-drafts.json 71.7%, seventh-drafts.json 83.3%, eighth-drafts.json 83.3%, ninth-drafts.json 63.3%,
 /// tenth-drafts.json 76.7%, eleventh-drafts.json 60.0%, twelfth-drafts.json 55.0%, thirteenth-drafts.json 51.7%,
 /// fourteenth-drafts.json 81.7%, fifteenth-drafts.json 66.7%, sixteenth-drafts.json 60.0% and seventeenth-drafts.json
-/// 76.7%, each untouched (the fourteenth the first measured after the about section began to carry the owner's own sentences). Each was then used
-/// to find general faults, so their figures now overstate what an unseen set would show (see tests/README.md).
+/// 76.7%, each untouched (the fourteenth the first measured after the about section began to carry the owner's own
+/// sentences). Each was then used to find general faults, so their figures now overstate what an unseen set would show (see tests/README.md).
 /// </summary>
 public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHelper output) : IClassFixture<NavoHostFactory>
 {
