@@ -7,8 +7,8 @@ public static partial class SiteAnalytics
     // The headline figures alone: every day of the period from its roll-up, except the days that still have a partition
     // and no roll-up ($5: today's, mostly), which are read from their events, counted per visitor and day (hashed, no
     // `count(distinct …)`) so that a visitor counts once a day as in the report. $1 tenant, $2 project, $3..$4 the
-    // period. The days are a parameter, not a subquery, so that the planner prunes the other days' partitions: it does
-    // not prune on an array a subquery returns, and then reads every partition.
+    // period, $6..$7 the first and last of $5 (RawDays.Span). The days are parameters, not a subquery, so that the
+    // planner prunes the other days' partitions: it does not prune on an array a subquery returns.
     private const string FiguresStatement =
         """
         with days as (
@@ -20,7 +20,7 @@ public static partial class SiteAnalytics
               from (select day, count(*) filter (where kind = 1) as pageviews, count(*) filter (where kind in (2, 3)) as cta_clicks,
                            count(*) filter (where kind = 4) as forms
                       from navo_analytics_events
-                     where tenant_id = $1 and project_id = $2 and day between $3 and $4 and day = any($5)
+                     where tenant_id = $1 and project_id = $2 and day between $3 and $4 and day = any($5) and day between $6 and $7
                      group by day, visitor) v
              group by day)
         select coalesce(sum(visitors), 0)::bigint, coalesce(sum(pageviews), 0)::bigint, coalesce(sum(cta_clicks), 0)::bigint,
@@ -36,10 +36,11 @@ public static partial class SiteAnalytics
     {
         var from = today.AddDays(1 - AnalyticsPeriod.Days30.Days()!.Value);
         var raw = (await session.QueryAsync(RawDays.NotRolledUp, r => r.GetFieldValue<DateOnly>(0), cancellationToken)).ToArray();
+        var (first, last) = RawDays.Span(raw, today);
         var rows = await session.QueryAsync(
             FiguresStatement,
             r => new Row(0, 0, null, null, [r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)]),
-            cancellationToken, session.Tenant.TenantId, projectId, from, today, raw);
+            cancellationToken, session.Tenant.TenantId, projectId, from, today, raw, first, last);
         return Figures(rows.Single());
     }
 }

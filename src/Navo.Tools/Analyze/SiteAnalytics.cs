@@ -20,9 +20,9 @@ public static partial class SiteAnalytics
 
     // The whole report in one statement, so that the days read from events (today's, mostly) are scanned and planned
     // once. $1 tenant, $2 project, $3..$4 the period, $5 the days read from events, $6 the first day of the period
-    // before. `events` is those days' events; each figure of theirs is counted per visitor first and then per day, page,
-    // referrer or device, so that every grouping hashes and none needs a `count(distinct …)`, which sorts each group
-    // (those sorts were most of the report's time). `events` is not materialized: each use scans today's partition
+    // before, $7..$8 the first and last of $5 (RawDays.Span). `events` is those days' events; each figure of theirs is
+    // counted per visitor first and then per day, page, referrer or device, so that every grouping hashes and none needs
+    // a `count(distinct …)`, which sorts each group (those sorts were most of the report's time). `events` is not materialized: each use scans today's partition
     // again (a few milliseconds), but the planner then knows how many rows it groups and hashes them; over a
     // materialized CTE it guessed a few rows and sorted them instead. Pages, referrers and devices count page views
     // only, as the roll-up does.
@@ -32,7 +32,7 @@ public static partial class SiteAnalytics
         $"""
         with events as not materialized (
             select day, kind, visitor, path, referrer, {Device} as device from navo_analytics_events
-             where tenant_id = $1 and project_id = $2 and day between $6 and $4 and day = any($5)),
+             where tenant_id = $1 and project_id = $2 and day between $6 and $4 and day = any($5) and day between $7 and $8),
         raw_days as (
             select day, count(*)::bigint as visitors, sum(pageviews)::bigint as pageviews, sum(cta_clicks)::bigint as cta_clicks,
                    count(*) filter (where cta_clicks > 0)::bigint as cta_clickers, sum(forms)::bigint as forms,
@@ -84,6 +84,7 @@ public static partial class SiteAnalytics
     {
         var tenant = session.Tenant.TenantId;
         var raw = (await session.QueryAsync(RawDays.NotRolledUp, r => r.GetFieldValue<DateOnly>(0), cancellationToken)).ToArray();
+        var (rawFirst, rawLast) = RawDays.Span(raw, today);
         DateOnly from;
         if (period.Days() is { } days)
         {
@@ -93,8 +94,8 @@ public static partial class SiteAnalytics
         {
             var first = await session.QueryAsync(
                 "select min(day) from (select min(day) as day from navo_analytics_days where tenant_id = $1 and project_id = $2 and day <> all($3) "
-                + "union all select min(day) from navo_analytics_events where tenant_id = $1 and project_id = $2 and day = any($3)) d",
-                r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), cancellationToken, tenant, projectId, raw);
+                + "union all select min(day) from navo_analytics_events where tenant_id = $1 and project_id = $2 and day = any($3) and day between $4 and $5) d",
+                r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), cancellationToken, tenant, projectId, raw, rawFirst, rawLast);
             from = first[0] is { } day && day < today ? day : today;
         }
 
@@ -104,7 +105,7 @@ public static partial class SiteAnalytics
             Statement,
             r => new Row(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2), r.IsDBNull(3) ? null : r.GetString(3),
                 [r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)]),
-            cancellationToken, tenant, projectId, from, today, raw, before);
+            cancellationToken, tenant, projectId, from, today, raw, before, rawFirst, rawLast);
         var parts = rows.ToLookup(r => r.Part);
         var figures = Figures(parts[0].SingleOrDefault());
         var previous = Figures(parts[1].SingleOrDefault());
