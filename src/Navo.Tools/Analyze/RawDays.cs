@@ -20,6 +20,14 @@ internal static class RawDays
     public const string NotRolledUp =
         $"select p.day from ({Partitions}) p where not exists (select from navo_analytics_rolled_days r where r.day = p.day)";
 
+    /// <summary>
+    /// The first and last of <paramref name="days"/> (none: a span that holds no day), for a statement to say beside
+    /// <c>day = any(…)</c>: a prepared statement's generic plan prunes partitions on a range of parameters, not on an
+    /// array parameter, and without the range it reads every partition.
+    /// </summary>
+    public static (DateOnly First, DateOnly Last) Span(IReadOnlyCollection<DateOnly> days, DateOnly today) =>
+        days.Count == 0 ? (today.AddDays(1), today) : (days.Min(), days.Max());
+
     /// <summary>The partition of <paramref name="day"/> (as <c>navo_analytics_partition</c> names it).</summary>
     public static string PartitionName(DateOnly day) => Prefix + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

@@ -20,32 +20,46 @@ public static partial class SiteAnalytics
 
     // The whole report in one statement, so that the days read from events (today's, mostly) are scanned and planned
     // once. $1 tenant, $2 project, $3..$4 the period, $5 the days read from events, $6 the first day of the period
-    // before. `raw` is those days' events grouped four ways at once: a day (grouping 7), a day's pages (3), referrers
-    // (5) and devices (6), each page, referrer and device counted over page views only, as the roll-up counts them.
+    // before, $7..$8 the first and last of $5 (RawDays.Span). `events` is those days' events; each figure of theirs is
+    // counted per visitor first and then per day, page, referrer or device, so that every grouping hashes and none needs
+    // a `count(distinct …)`, which sorts each group (those sorts were most of the report's time). `events` is not materialized: each use scans today's partition
+    // again (a few milliseconds), but the planner then knows how many rows it groups and hashes them; over a
+    // materialized CTE it guessed a few rows and sorted them instead. Pages, referrers and devices count page views
+    // only, as the roll-up does.
     // Every row out is (part, rank, day, value, six figures): 0 the period's figures, 1 the period before's, 2 the
     // daily series, 3 pages, 4 referrers, 5 devices, each ranked as it is listed.
     private static readonly string Statement =
         $"""
-        with raw as materialized (
-            select day, path, referrer, device, grouping(path, referrer, device) as g,
-                   count(distinct visitor) as visitors, count(*) filter (where kind = 1) as pageviews,
-                   count(*) filter (where kind in (2, 3)) as cta_clicks, count(distinct visitor) filter (where kind in (2, 3)) as cta_clickers,
-                   count(*) filter (where kind = 4) as forms, count(distinct visitor) filter (where kind = 4) as senders,
-                   count(distinct visitor) filter (where kind = 1) as viewers
-              from (select day, kind, visitor, path, referrer, {Device} as device from navo_analytics_events
-                     where tenant_id = $1 and project_id = $2 and day between $6 and $4 and day = any($5)) e
-             group by grouping sets ((day), (day, path), (day, referrer), (day, device))),
+        with events as not materialized (
+            select day, kind, visitor, path, referrer, {Device} as device from navo_analytics_events
+             where tenant_id = $1 and project_id = $2 and day between $6 and $4 and day = any($5) and day between $7 and $8),
+        raw_days as (
+            select day, count(*)::bigint as visitors, sum(pageviews)::bigint as pageviews, sum(cta_clicks)::bigint as cta_clicks,
+                   count(*) filter (where cta_clicks > 0)::bigint as cta_clickers, sum(forms)::bigint as forms,
+                   count(*) filter (where forms > 0)::bigint as senders
+              from (select day, count(*) filter (where kind = 1) as pageviews, count(*) filter (where kind in (2, 3)) as cta_clicks,
+                           count(*) filter (where kind = 4) as forms
+                      from events group by day, visitor) v
+             group by day),
+        raw_counts as (
+            select 1 as dimension, path::text as value, sum(n)::bigint as pageviews, count(*)::bigint as visitors
+              from (select path, count(*) as n from events where kind = 1 and day >= $3 and path is not null group by day, visitor, path) v group by path
+            union all
+            select 2, referrer, sum(n)::bigint, count(*)
+              from (select referrer, count(*) as n from events where kind = 1 and day >= $3 group by day, visitor, referrer) v group by referrer
+            union all
+            select 3, device, sum(n)::bigint, count(*)
+              from (select device, count(*) as n from events where kind = 1 and day >= $3 group by day, visitor, device) v group by device),
         days as (
             select day, visitors, pageviews, cta_clicks, cta_clickers, form_submissions as forms, form_senders as senders from navo_analytics_days
              where tenant_id = $1 and project_id = $2 and day between $6 and $4 and day <> all($5)
             union all
-            select day, visitors, pageviews, cta_clicks, cta_clickers, forms, senders from raw where g = 7),
+            select day, visitors, pageviews, cta_clicks, cta_clickers, forms, senders from raw_days),
         counts as (
             select dimension, value, pageviews, visitors from navo_analytics_day_counts
              where tenant_id = $1 and project_id = $2 and day between $3 and $4 and day <> all($5)
             union all
-            select case g when 3 then 1 when 5 then 2 else 3 end, case g when 3 then path when 5 then referrer else device end, pageviews, viewers
-              from raw where g in (3, 5, 6) and day >= $3 and pageviews > 0 and not (g = 3 and path is null)),
+            select dimension, value, pageviews, visitors from raw_counts),
         summed as (
             select dimension, value, sum(pageviews)::bigint as pageviews, sum(visitors)::bigint as visitors from counts group by dimension, value)
         select case when day >= $3 then 0 else 1 end, 0, null::date, null::varchar,
@@ -70,6 +84,7 @@ public static partial class SiteAnalytics
     {
         var tenant = session.Tenant.TenantId;
         var raw = (await session.QueryAsync(RawDays.NotRolledUp, r => r.GetFieldValue<DateOnly>(0), cancellationToken)).ToArray();
+        var (rawFirst, rawLast) = RawDays.Span(raw, today);
         DateOnly from;
         if (period.Days() is { } days)
         {
@@ -79,8 +94,8 @@ public static partial class SiteAnalytics
         {
             var first = await session.QueryAsync(
                 "select min(day) from (select min(day) as day from navo_analytics_days where tenant_id = $1 and project_id = $2 and day <> all($3) "
-                + "union all select min(day) from navo_analytics_events where tenant_id = $1 and project_id = $2 and day = any($3)) d",
-                r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), cancellationToken, tenant, projectId, raw);
+                + "union all select min(day) from navo_analytics_events where tenant_id = $1 and project_id = $2 and day = any($3) and day between $4 and $5) d",
+                r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), cancellationToken, tenant, projectId, raw, rawFirst, rawLast);
             from = first[0] is { } day && day < today ? day : today;
         }
 
@@ -90,7 +105,7 @@ public static partial class SiteAnalytics
             Statement,
             r => new Row(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2), r.IsDBNull(3) ? null : r.GetString(3),
                 [r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)]),
-            cancellationToken, tenant, projectId, from, today, raw, before);
+            cancellationToken, tenant, projectId, from, today, raw, before, rawFirst, rawLast);
         var parts = rows.ToLookup(r => r.Part);
         var figures = Figures(parts[0].SingleOrDefault());
         var previous = Figures(parts[1].SingleOrDefault());
@@ -105,13 +120,6 @@ public static partial class SiteAnalytics
             [.. parts[4].OrderBy(r => r.Rank).Select(r => new AnalyticsReferrer(r.Value, r.N[0]))],
             [.. parts[5].OrderBy(r => r.Rank).Select(r => new AnalyticsDevice(r.Value!, r.N[0]))],
             Suggest.SuggestionRates.From(await Suggest.SuggestionRecords.ReadAsync(session, projectId, from, cancellationToken)));
-    }
-
-    /// <summary>The headline figures of <paramref name="projectId"/> over the last 30 days to <paramref name="today"/>, from the same report.</summary>
-    public static async Task<AnalyticsFigures> LastThirtyDaysAsync(IEventSession session, Guid projectId, DateOnly today, CancellationToken cancellationToken)
-    {
-        var report = await ReportAsync(session, projectId, AnalyticsPeriod.Days30, today, cancellationToken);
-        return new AnalyticsFigures(report.Visitors, report.Pageviews, report.CtaClicks, report.CtaClickRate, report.FormSubmissions, report.ConversionRate);
     }
 
     private sealed record Row(int Part, int Rank, DateOnly? Day, string? Value, long[] N);

@@ -148,6 +148,42 @@ public sealed class RollupTests(TestDatabase database) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task The_last_thirty_days_figures_equal_the_30_day_reports_before_and_after_roll_ups_and_with_a_late_visit()
+    {
+        Today = new DateOnly(2027, 9, 30);
+        var (tenant, other) = (Workspace(), Workspace());
+        var site = await SiteAsync(tenant, "Casa do Largo is a guest house in Évora.");
+        var neighbour = await SiteAsync(other, "Forno Velho is a bakery in Évora.");
+        var clock = new Clock(Noon(Today));
+        var (buffer, rollups) = Analytics(clock);
+        await VisitAsync(buffer, clock, tenant, site, 45, seed: 30, fewest: 1);
+        await VisitAsync(buffer, clock, other, neighbour, 45, seed: 31);
+        var beforeRolling = await FiguresAndReportAsync(tenant, site);
+        await rollups.RunAsync(default);
+        var afterRolling = await FiguresAndReportAsync(tenant, site);
+        // Written today, counted three days ago: that day is read from its events again until it is rolled up anew.
+        clock.Now = Noon(Today);
+        buffer.TryAdd(new Visit(tenant.TenantId, site, Noon(Today.AddDays(-3)), VisitKind.FormReceived, new byte[16], "/contact", null, null));
+        await buffer.FlushAsync();
+        var withLateVisit = await FiguresAndReportAsync(tenant, site);
+
+        beforeRolling.Report.Visitors.Should().BeGreaterThan(100, "a test on too few visits would prove little");
+        withLateVisit.Report.FormSubmissions.Should().Be(afterRolling.Report.FormSubmissions + 1);
+        foreach (var (figures, report) in new[] { beforeRolling, afterRolling, withLateVisit })
+        {
+            figures.Should().Be(new AnalyticsFigures(
+                report.Visitors, report.Pageviews, report.CtaClicks, report.CtaClickRate, report.FormSubmissions, report.ConversionRate));
+        }
+    }
+
+    private async Task<(AnalyticsFigures Figures, AnalyticsReport Report)> FiguresAndReportAsync(TenantContext tenant, Guid site)
+    {
+        await using var session = _store.OpenSession(tenant);
+        return (await SiteAnalytics.LastThirtyDaysAsync(session, site, Today, default),
+            await SiteAnalytics.ReportAsync(session, site, AnalyticsPeriod.Days30, Today, default));
+    }
+
+    [Fact]
     public async Task A_late_visit_to_a_rolled_up_day_is_read_from_events_until_the_day_is_rolled_up_again()
     {
         Today = new DateOnly(2028, 1, 31);
