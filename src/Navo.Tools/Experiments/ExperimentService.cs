@@ -144,7 +144,8 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
         return list;
     }
 
-    private static async Task<Site?> SiteAtAsync(IEventSession session, Guid id, long version, CancellationToken cancellationToken)
+    /// <summary>The document as it was at <paramref name="version"/> of the project's stream.</summary>
+    internal static async Task<Site?> SiteAtAsync(IEventSession session, Guid id, long version, CancellationToken cancellationToken)
     {
         var state = ProjectState.Initial;
         foreach (var @event in await session.FetchStreamAsync(id, toVersion: version, cancellationToken: cancellationToken))
