@@ -3,12 +3,15 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Navo.Tools.Analyze;
 
 namespace Navo.Host.Tests;
 
 /// <summary>
 /// Publishing, rolling back or unpublishing while an experiment runs: it goes on with the version now live when that
-/// version still has the tested text, and otherwise ends as stopped with the reason.
+/// version still has the tested text, and otherwise ends as stopped with the reason. An ended experiment's figures
+/// are the ones it ended with, whatever retention later drops.
 /// </summary>
 public sealed class ExperimentPublishingTests(AnalyticsHostFactory factory) : IClassFixture<AnalyticsHostFactory>
 {
@@ -113,5 +116,29 @@ public sealed class ExperimentPublishingTests(AnalyticsHostFactory factory) : IC
         experiment.GetProperty("status").GetString().Should().Be("stopped");
         experiment.GetProperty("reason").GetString().Should().Be("The site was taken offline.");
         (await _owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/history")).GetRawText().Should().Contain("Stopped an experiment: the site was taken offline.");
+    }
+
+    [Fact]
+    public async Task An_ended_experiment_keeps_the_figures_it_ended_with_once_its_days_events_are_gone()
+    {
+        var (id, slug, _) = await PublishedSiteAsync();
+        await PostAsync($"/api/v1/projects/{id}/experiments", new { section = "hero", field = "ctaText", variant = Variant });
+        for (var visitor = 0; visitor < 12; visitor++)
+        {
+            (await AnalyticsTests.SendAsync(_visitor, slug, """{"k":"v","p":"/","w":1280}""", visitor)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        }
+
+        await factory.Services.GetRequiredService<VisitBuffer>().FlushAsync();
+        var eid = (await ExperimentAsync(id)).GetProperty("id").GetGuid();
+        var ended = (await PostAsync($"/api/v1/projects/{id}/experiments/{eid}/conclude", new { apply = false })).GetProperty("experiment").GetProperty("results");
+        await using (var command = factory.Database.DataSource.CreateCommand($"delete from navo_analytics_events where project_id = '{id}'"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var listed = (await ExperimentAsync(id)).GetProperty("results");
+
+        (ended.GetProperty("original").GetProperty("views").GetInt64() + ended.GetProperty("variant").GetProperty("views").GetInt64()).Should().Be(12);
+        listed.GetRawText().Should().Be(ended.GetRawText(), "the figures it ended with, not the events retention drops");
     }
 }

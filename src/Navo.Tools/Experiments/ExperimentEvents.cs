@@ -36,10 +36,13 @@ public static class ExperimentOutcomes
     public const string Stopped = "stopped";
 }
 
-/// <summary>An experiment as the project's state keeps it: what it tries, whether it is still running, and why a publish stopped it.</summary>
+/// <summary>
+/// An experiment as the project's state keeps it: what it tries, whether it is still running, why a publish stopped it,
+/// and once it ended the figures it ended with (so its results no longer need the raw events retention drops).
+/// </summary>
 public sealed record Experiment(
     Guid Id, string SectionId, string SectionType, string Field, string Original, string Variant, long LiveVersion,
-    string Status, DateTimeOffset? StartedAt = null, string? Reason = null)
+    string Status, DateTimeOffset? StartedAt = null, string? Reason = null, ArmFigures? FinalOriginal = null, ArmFigures? FinalVariant = null)
 {
     public const string Running = "running";
 

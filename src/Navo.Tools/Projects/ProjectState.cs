@@ -119,7 +119,7 @@ public sealed record ProjectState(
     public Experiment? FindExperiment(Guid id) => AllExperiments.FirstOrDefault(e => e.Id == id);
 
     private ImmutableList<Experiment> Ended(ExperimentConcluded concluded) =>
-        AllExperiments.Select(e => e.Id == concluded.ExperimentId ? e with { Status = concluded.Outcome, Reason = concluded.Reason } : e).ToImmutableList();
+        AllExperiments.Select(e => e.Id == concluded.ExperimentId ? e with { Status = concluded.Outcome, Reason = concluded.Reason, FinalOriginal = concluded.Original, FinalVariant = concluded.VariantFigures } : e).ToImmutableList();
 
     /// <summary>How many edits "undo" can go back, one at a time; older versions are reached by reverting to them.</summary>
     public const int UndoDepth = 100;
