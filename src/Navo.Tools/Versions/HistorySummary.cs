@@ -74,6 +74,7 @@ public static class HistorySummary
         SuggestionKinds.MissingPrices => "added a price list",
         SuggestionKinds.BuriedContact => "moved the contact section up",
         SuggestionKinds.LongHero => "a shorter top of the page",
+        SuggestionKinds.HeavyPage => "a lighter page",
         _ => "changed the site",
     };
 
