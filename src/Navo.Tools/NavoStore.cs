@@ -44,7 +44,8 @@ public static class NavoStore
             .Add<SuggestionApplied>()
             .Add<SuggestionDismissed>()
             .Add<ExperimentStarted>()
-            .Add<ExperimentConcluded>();
+            .Add<ExperimentConcluded>()
+            .Add<ExperimentMoved>();
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(NavoStore).Assembly, "tools"))
         {
             options.Migrations.Add(migration);

@@ -51,6 +51,23 @@ public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<Stu
         (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the analytics dialog");
     }
 
+    [Fact]
+    public async Task The_experiment_card_and_the_workspace_dialog_have_no_serious_or_critical_violations()
+    {
+        var page = await StudioWithDraftAsync(1280, 800, bypassCsp: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your site?" }).GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Expect(page.Locator("#live a")).ToBeVisibleAsync();
+        await page.GetByLabel("Message").FillAsync("try 'Save me a table' against the current button");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".navo-chat figure.experiment table")).ToBeVisibleAsync();
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the experiment card");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workspace" }).ClickAsync();
+        await Expect(page.Locator("#workspace-summary")).ToBeVisibleAsync();
+        (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the workspace dialog");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/signin")]

@@ -138,6 +138,57 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     }
 
     [Fact]
+    public async Task Starting_and_stopping_an_experiment_in_chat_shows_its_card_with_both_texts_and_not_enough_data_yet()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "Build a site for Rosa's Bakery, a bakery in Porto selling sourdough and pastries");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Rosa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your site?" }).GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Expect(page.Locator("#live a")).ToBeVisibleAsync();
+
+        await SayAsync(page, "try 'Save me a loaf' against the current button");
+
+        var card = page.Locator(".navo-chat figure.experiment").Last;
+        var table = card.GetByRole(AriaRole.Table, new() { Name = "Experiment on the button text (running)" });
+        await Expect(table).ToBeVisibleAsync();
+        await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveTextAsync(["Version", "Text", "Visitors", "Conversions", "Rate"]);
+        await Expect(table.GetByRole(AriaRole.Row, new() { Name = "New text" })).ToContainTextAsync("Save me a loaf00–");
+        await Expect(table.GetByRole(AriaRole.Rowheader, new() { Name = "Original" })).ToBeVisibleAsync();
+        await Expect(card.Locator("figcaption")).ToHaveTextAsync("Not enough data yet: each version needs at least 100 visitors before Navo says which is better.");
+
+        await SayAsync(page, "stop the experiment");
+
+        await Expect(page.Locator(".navo-chat figure.experiment")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".navo-chat figure.experiment").Last.GetByRole(AriaRole.Table, new() { Name = "Experiment on the button text (stopped)" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_workspace_dialog_shows_how_many_suggestions_were_applied_overall_and_per_kind()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "Build a site for Rosa's Bakery, a bakery in Porto selling sourdough and pastries");
+        await Expect(Preview(page).Locator("h1")).ToContainTextAsync("Rosa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workspace" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Workspace" });
+        await Expect(dialog.Locator("#workspace-summary")).ToHaveTextAsync("Navo has not suggested anything in this workspace yet.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
+        await SayAsync(page, "how can I improve it?");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply suggestion 1", Exact = false }).First).ToBeVisibleAsync();
+        var surfaced = (await (await page.APIRequest.GetAsync("/api/v1/workspace/suggestions")).JsonAsync())!.Value.GetProperty("surfaced").GetInt64();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply suggestion 1", Exact = false }).First.ClickAsync();
+        await Expect(page.Locator(".navo-chat")).ToContainTextAsync("Suggestion 1: ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workspace" }).ClickAsync();
+
+        var rate = Math.Round(100.0 / surfaced, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(dialog.Locator("#workspace-summary")).ToHaveTextAsync($"{rate}% of Navo's suggestions were applied (1 of {surfaced}).");
+        var table = dialog.GetByRole(AriaRole.Table, new() { Name = "Suggestions by kind" });
+        await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveTextAsync(["Kind", "Suggested", "Applied", "Dismissed", "Apply rate"]);
+        await Expect(table.GetByRole(AriaRole.Row, new() { Name = "All kinds" })).ToContainTextAsync($"All kinds{surfaced}10{rate}%");
+    }
+
+    [Fact]
     public async Task The_project_switcher_moves_the_preview_and_the_conversation_between_sites_and_new_site_starts_another()
     {
         var page = await SignedUpAsync();

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Navo.Agent.Conversations;
 using Navo.Tools.Experiments;
 using Navo.Tools.Sites;
 
@@ -25,7 +27,7 @@ public sealed partial class NavoTools
             $"Started an experiment: half your visitors now see '{experiment.Variant}' and half '{experiment.Original}' "
             + $"({SectionCatalog.Describe(experiment.Field)}). I'll compare how many of each click or send the form; "
             + $"I need at least {ExperimentMath.MinimumViewsPerArm} visitors on each side before I call a winner.",
-            projectId, project.Version);
+            projectId, project.Version, card: ExperimentCard(experiment, ExperimentMath.Evaluate(new(0, 0), new(0, 0))));
     }
 
     private static async Task<ToolResult> ConcludeExperimentAsync(IServiceProvider services, bool apply, string? experiment, CancellationToken cancellationToken)
@@ -60,6 +62,35 @@ public sealed partial class NavoTools
             ExperimentOutcomes.Kept => $"{figures} The experiment has ended and the original, '{ended.Original}', stays.",
             _ => $"Stopped the experiment; every visitor sees '{ended.Original}' again and the site is as it was. {figures}",
         };
-        return ToolResult.Ok(reply, projectId, project.Version);
+        return ToolResult.Ok(reply, projectId, project.Version, card: ExperimentCard(ended, result));
     }
+
+    /// <summary>
+    /// The <c>experiment</c> card: both texts with their visitors and conversions as the reply left them, the chance the
+    /// variant is better, and the verdict (<c>not_enough_data</c> below the minimum: the studio then says so instead).
+    /// </summary>
+    private static ReplyCard ExperimentCard(Experiment experiment, ExperimentResult result) => new("experiment", new JsonObject
+    {
+        ["id"] = experiment.Id.ToString(),
+        ["field"] = SectionCatalog.Describe(experiment.Field),
+        ["status"] = experiment.Status,
+        ["original"] = Arm(experiment.Original, result.Original),
+        ["variant"] = Arm(experiment.Variant, result.Variant),
+        ["chanceVariantBeatsOriginal"] = Math.Round(result.ChanceVariantBeatsOriginal, 4),
+        ["verdict"] = result.Verdict switch
+        {
+            ExperimentVerdict.NotEnoughData => "not_enough_data",
+            ExperimentVerdict.VariantWins => "variant_wins",
+            ExperimentVerdict.OriginalWins => "original_wins",
+            _ => "no_winner_yet",
+        },
+        ["minimumViewsPerArm"] = ExperimentMath.MinimumViewsPerArm,
+    });
+
+    private static JsonObject Arm(string text, ArmFigures figures) => new()
+    {
+        ["text"] = text,
+        ["views"] = figures.Views,
+        ["conversions"] = figures.Conversions,
+    };
 }

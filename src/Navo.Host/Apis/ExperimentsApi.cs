@@ -33,8 +33,9 @@ public static class ExperimentsApi
     public sealed record ResultsResponse(ArmResponse Original, ArmResponse Variant, double ChanceVariantBeatsOriginal,
         double ExpectedLossVariant, double ExpectedLossOriginal, string Verdict, int MinimumViewsPerArm);
 
+    /// <summary>An experiment; <c>reason</c> says why a publish, rollback or unpublish stopped it (null otherwise).</summary>
     public sealed record ExperimentResponse(Guid Id, string Section, string SectionType, string Field, string Original, string Variant,
-        string Status, long LiveVersion, DateTimeOffset? StartedAt, ResultsResponse Results, string Summary);
+        string Status, long LiveVersion, DateTimeOffset? StartedAt, ResultsResponse Results, string Summary, string? Reason);
 
     public sealed record ExperimentListResponse(IReadOnlyList<ExperimentResponse> Experiments);
 
@@ -114,7 +115,7 @@ public static class ExperimentsApi
         new(e.Id, e.SectionId, e.SectionType, e.Field, e.Original, e.Variant, e.Status, e.LiveVersion, e.StartedAt,
             new ResultsResponse(Arm(r.Original), Arm(r.Variant), Math.Round(r.ChanceVariantBeatsOriginal, 4), Math.Round(r.ExpectedLossVariant, 6),
                 Math.Round(r.ExpectedLossOriginal, 6), Verdict(r.Verdict), ExperimentMath.MinimumViewsPerArm),
-            ExperimentReport.Describe(e, r));
+            ExperimentReport.Describe(e, r), e.Reason);
 
     private static ArmResponse Arm(ArmFigures a) => new(a.Views, a.Conversions, Math.Round(a.Rate, 6));
 

@@ -46,7 +46,7 @@ public sealed class AuditTrail : IProjection
         SuggestionApplied a => AuditRecord.ByUser(a.By.UserId, "suggestion.applied", @event.StreamId.ToString(), "ok", new { a.SuggestionId, a.Kind, a.By.Channel }),
         SuggestionDismissed d => AuditRecord.ByUser(d.By.UserId, "suggestion.dismissed", @event.StreamId.ToString(), "ok", new { d.SuggestionId, d.Kind, d.By.Channel }),
         ExperimentStarted x => AuditRecord.ByUser(x.By.UserId, "experiment.started", @event.StreamId.ToString(), "ok", new { x.ExperimentId, x.SectionId, x.Field, x.By.Channel }),
-        ExperimentConcluded x => AuditRecord.ByUser(x.By.UserId, "experiment.concluded", @event.StreamId.ToString(), "ok", new { x.ExperimentId, x.Outcome, x.By.Channel }),
+        ExperimentConcluded x => AuditRecord.ByUser(x.By.UserId, "experiment.concluded", @event.StreamId.ToString(), "ok", new { x.ExperimentId, x.Outcome, x.Reason, x.By.Channel }),
         _ => null,
     };
 

@@ -1,7 +1,19 @@
 // The studio: the chat (widget.js) beside a live preview of the current version, with history, undo, publish,
-// the site's visitors (analytics), a project switcher and click-to-select in the preview.
+// the site's visitors (analytics), the workspace's suggestion apply rates, a project switcher and click-to-select in
+// the preview.
 const $ = (id) => document.getElementById(id);
 const state = { projectId: null, version: null, sectionId: null };
+
+/** An element with attributes (text as its text) and children. */
+const el = (tag, attributes = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+};
 
 const api = async (path, init = {}) => {
   const response = await fetch(path, { ...init, headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}), ...init.headers } });
@@ -238,6 +250,39 @@ $("analytics").addEventListener("click", () => {
 });
 for (const button of $("analytics-dialog").querySelectorAll("[data-period]")) button.addEventListener("click", () => showAnalytics(button.dataset.period));
 $("analytics-close").addEventListener("click", () => $("analytics-dialog").close());
+
+// Workspace: how the workspace's owners answered Navo's suggestions, overall and per kind.
+const kindNames = {
+  weak_button: "Clearer button words", missing_contact: "A contact section", missing_prices: "A price list",
+  buried_contact: "Contact section moved up", heavy_page: "A lighter page", long_hero: "A shorter top of the page",
+};
+$("workspace").addEventListener("click", async () => {
+  const out = $("workspace-rates");
+  out.replaceChildren("Loading…");
+  $("workspace-dialog").showModal();
+  try {
+    const rates = await api("/api/v1/workspace/suggestions");
+    const { share, count } = window.NavoChat;
+    const row = (name, r) => {
+      const cells = [name, count(r.surfaced), count(r.applied), count(r.dismissed), r.surfaced > 0 ? share(r.applyRate) : "–"];
+      return el("tr", {}, el("th", { scope: "row", text: cells[0] }), ...cells.slice(1).map((c) => el("td", { text: c })));
+    };
+    const summary = rates.surfaced === 0
+      ? "Navo has not suggested anything in this workspace yet."
+      : `${share(rates.applyRate)} of Navo's suggestions were applied (${count(rates.applied)} of ${count(rates.surfaced)}).`;
+    out.replaceChildren(el("p", { id: "workspace-summary", text: summary }));
+    if (rates.surfaced > 0) {
+      out.append(el("table", {},
+        el("caption", { text: "Suggestions by kind" }),
+        el("thead", {}, el("tr", {}, ...["Kind", "Suggested", "Applied", "Dismissed", "Apply rate"].map((h) => el("th", { scope: "col", text: h })))),
+        el("tbody", {}, ...rates.kinds.map((k) => row(kindNames[k.kind] ?? k.kind, k))),
+        el("tfoot", {}, row("All kinds", rates))));
+    }
+  } catch (error) {
+    out.replaceChildren(`The figures could not be shown: ${error.message}`);
+  }
+});
+$("workspace-close").addEventListener("click", () => $("workspace-dialog").close());
 
 // Publish: one confirmation, then the live address.
 $("publish").addEventListener("click", () => $("publish-dialog").showModal());

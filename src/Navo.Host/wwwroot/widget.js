@@ -110,6 +110,30 @@
   };
 
   /**
+   * An experiment card (from the start_experiment and conclude_experiment replies): each text with its visitors and
+   * conversions in a table, and the chance the new text beats the original, or "not enough data yet" below the
+   * minimum. Words carry everything; nothing is said by colour alone.
+   */
+  const experimentCard = (data) => {
+    const status = { running: "running", applied: "ended: the new text was applied", kept: "ended: the original stays", stopped: "stopped" }[data.status] ?? data.status;
+    const figure = el("figure", { class: "card experiment" });
+    const row = (label, arm) => el("tr", {},
+      el("th", { scope: "row", text: label }), el("td", { text: arm.text }),
+      el("td", { text: count(arm.views) }), el("td", { text: count(arm.conversions) }),
+      el("td", { text: arm.views > 0 ? share(arm.conversions / arm.views) : "–" }));
+    const table = el("table", {},
+      el("caption", { text: `Experiment on the ${data.field} (${status})` }),
+      el("thead", {}, el("tr", {}, ...["Version", "Text", "Visitors", "Conversions", "Rate"].map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, row("Original", data.original), row("New text", data.variant)));
+    const verdict = data.verdict === "not_enough_data"
+      ? `Not enough data yet: each version needs at least ${count(data.minimumViewsPerArm)} visitors before Navo says which is better.`
+      : `Chance the new text beats the original: ${share(data.chanceVariantBeatsOriginal)}.`
+        + (data.verdict === "variant_wins" ? " The new text wins." : data.verdict === "original_wins" ? " The original wins." : " No winner yet.");
+    figure.append(table, el("figcaption", { class: "verdict", text: verdict }));
+    return figure;
+  };
+
+  /**
    * Mounts a chat panel in container. options: context() -> { projectId, sectionId }, onReply(response),
    * onPreview(card), storageKey (where the conversation id is kept for this tab), onFile(file) (photos may be added).
    */
@@ -214,6 +238,8 @@
         bubble.after(group);
       } else if (card.type === "analytics") {
         bubble.after(analyticsCard(data.projectId, data.period));
+      } else if (card.type === "experiment") {
+        bubble.after(experimentCard(data));
       } else if (card.type === "history") {
         const list = el("ol", {});
         for (const version of data.versions ?? []) list.append(el("li", { text: `Version ${version.version}: ${version.summary}` }));
@@ -330,7 +356,7 @@
           const newest = turn === turns[turns.length - 1];
           for (const card of [...(turn.reply.cards ?? [])].reverse()) {
             // A list of suggestions is still open to answer when nothing was said after it.
-            if (card.type === "live" || card.type === "history" || card.type === "analytics" || (card.type === "suggestions" && newest)) renderCard(card, bubble);
+            if (card.type === "live" || card.type === "history" || card.type === "analytics" || card.type === "experiment" || (card.type === "suggestions" && newest)) renderCard(card, bubble);
           }
         }
         if (attachment) say("assistant", "About the photo you added: where should it go, and what does it show?");
@@ -359,7 +385,7 @@
     };
   };
 
-  window.NavoChat = { mount, analyticsCard };
+  window.NavoChat = { mount, analyticsCard, experimentCard, share, count };
 
   // Anywhere but the studio: a button that opens the panel over the page.
   if (script?.dataset.mount !== "none") {

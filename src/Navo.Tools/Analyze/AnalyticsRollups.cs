@@ -108,12 +108,19 @@ public sealed partial class AnalyticsRollups(PostgresEventStore store, IOptions<
         LogRolledUp(logger, day);
     }
 
-    /// <summary>Drops the events of days older than the retention that are rolled up; their roll-ups stay.</summary>
+    /// <summary>
+    /// Drops the events of days older than the retention that are rolled up; their roll-ups stay. A running
+    /// experiment's figures are counted from the events of its days (a visitor is put in an arm by their hash, which
+    /// no roll-up keeps), so no day from the first day of any running experiment on is dropped until it ends; an ended
+    /// experiment keeps the figures it ended with and needs no events.
+    /// </summary>
     private async Task DropExpiredAsync(NpgsqlConnection connection, DateOnly today, CancellationToken cancellationToken)
     {
         var oldest = today.AddDays(-options.Value.RawRetentionDays);
         var expired = await connection.ListAsync(
-            $"select p.day from ({RawDays.Partitions}) p join navo_analytics_rolled_days r on r.day = p.day where p.day < $1 order by p.day",
+            $"select p.day from ({RawDays.Partitions}) p join navo_analytics_rolled_days r on r.day = p.day where p.day < $1 "
+            + "and not exists (select from navo_experiments x where x.status = 'running' and p.day >= (x.started_at at time zone 'UTC')::date) "
+            + "order by p.day",
             r => r.GetFieldValue<DateOnly>(0), cancellationToken, oldest);
         foreach (var day in expired)
         {

@@ -59,6 +59,33 @@ public static class ExperimentDecider
             new Dictionary<string, string>(StringComparer.Ordinal), by), ExperimentOutcome.Ok, null);
     }
 
+    /// <summary>
+    /// Whether <paramref name="running"/> can go on when <paramref name="live"/> goes live (null: the site went
+    /// offline): null when the section and field are there with the same original text, so the test still compares
+    /// the same two texts; otherwise why it stops, in a sentence. A changed original stops it too: counting visitors
+    /// of two different originals as one arm would compare nothing.
+    /// </summary>
+    public static string? StopReason(Experiment running, Site? live)
+    {
+        ArgumentNullException.ThrowIfNull(running);
+        var field = SectionCatalog.Describe(running.Field);
+        if (live is null)
+        {
+            return "the site was taken offline.";
+        }
+
+        if (live.Pages.SelectMany(p => p.Sections).FirstOrDefault(s => s.Id == running.SectionId) is not { } section)
+        {
+            return $"the version now live has no {SectionCatalog.Find(running.SectionType)?.Label ?? running.SectionType} any more.";
+        }
+
+        var now = section.Fields.GetValueOrDefault(running.Field)?.Trim() ?? string.Empty;
+        return now.Length == 0 ? $"the version now live has no {field}."
+            : string.Equals(now, running.Variant, StringComparison.Ordinal) ? $"the version now live already says '{running.Variant}'."
+            : !string.Equals(now, running.Original, StringComparison.Ordinal) ? $"the version now live changed the {field} to '{now}', so the test no longer compares the same two texts."
+            : null;
+    }
+
     /// <summary><paramref name="site"/> with <paramref name="value"/> in <paramref name="field"/> of section <paramref name="sectionId"/>.</summary>
     public static Site WithField(Site site, string sectionId, string field, string value)
     {

@@ -28,6 +28,11 @@ public sealed class ExperimentList : IProjection
                         @event.TenantId, @event.StreamId, started.ExperimentId, started.SectionId, started.Field, started.LiveVersion,
                         JsonSerializer.Serialize(started.VariantPages), @event.Timestamp);
                     break;
+                case ExperimentMoved moved:
+                    operations.Execute(
+                        "update navo_experiments set live_version = $3, variant_pages = $4::jsonb where tenant_id = $1 and id = $2 and status = 'running'",
+                        @event.TenantId, moved.ExperimentId, moved.LiveVersion, JsonSerializer.Serialize(moved.VariantPages));
+                    break;
                 case ExperimentConcluded concluded:
                     operations.Execute(
                         "update navo_experiments set status = $3, ended_at = $4, variant_pages = null where tenant_id = $1 and id = $2",

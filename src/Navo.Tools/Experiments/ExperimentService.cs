@@ -125,7 +125,7 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
         return new(ExperimentOutcome.Ok, after, after.FindExperiment(experiment.Id), Result: result, Before: state);
     }
 
-    /// <summary>Each experiment of the site, newest first, with its figures and what they say.</summary>
+    /// <summary>Each experiment of the site, newest first, with its figures (an ended one's as it ended) and what they say.</summary>
     public async Task<IReadOnlyList<(Experiment Experiment, ExperimentResult Result)>?> ListAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
@@ -137,14 +137,18 @@ public sealed class ExperimentService(PostgresEventStore store, ISiteStorage sto
         var list = new List<(Experiment, ExperimentResult)>();
         foreach (var experiment in state.AllExperiments.Reverse())
         {
-            var (original, variant) = await ExperimentFigures.ReadAsync(session, experiment.Id, cancellationToken);
+            // An ended experiment's figures are the ones it ended with: its days' events may be past their retention.
+            var (original, variant) = experiment is { IsRunning: false, FinalOriginal: { } o, FinalVariant: { } v }
+                ? (o, v)
+                : await ExperimentFigures.ReadAsync(session, experiment.Id, cancellationToken);
             list.Add((experiment, ExperimentMath.Evaluate(original, variant)));
         }
 
         return list;
     }
 
-    private static async Task<Site?> SiteAtAsync(IEventSession session, Guid id, long version, CancellationToken cancellationToken)
+    /// <summary>The document as it was at <paramref name="version"/> of the project's stream.</summary>
+    internal static async Task<Site?> SiteAtAsync(IEventSession session, Guid id, long version, CancellationToken cancellationToken)
     {
         var state = ProjectState.Initial;
         foreach (var @event in await session.FetchStreamAsync(id, toVersion: version, cancellationToken: cancellationToken))

@@ -1,4 +1,5 @@
 using Navo.EventStore;
+using Navo.Tools.Assets;
 using Navo.Tools.Analyze;
 using Navo.Tools.Edit;
 using Navo.Tools.Suggest;
@@ -36,7 +37,8 @@ public sealed partial class ProjectService
                 r => r.GetString(0), cancellationToken, session.Tenant.TenantId, id))
             .Concat(state.OpenSuggestions.Select(s => s.Key))
             .ToHashSet(StringComparer.Ordinal);
-        var added = SuggestionProducer.Produce(state, figures)
+        var weight = SiteWeight.From(await AssetLibrary.ListAsync(session, id, cancellationToken));
+        var added = SuggestionProducer.Produce(state, figures, weight)
             .Where(s => !known.Contains(s.Key))
             .Select(s => s with { Id = Guid.NewGuid() })
             .ToList();

@@ -97,6 +97,10 @@ public sealed record ProjectState(
             },
             ExperimentConcluded { Site: { } site } applied => Changed(site, version) with { Experiments = Ended(applied) },
             ExperimentConcluded concluded => this with { Experiments = Ended(concluded) },
+            ExperimentMoved moved => this with
+            {
+                Experiments = AllExperiments.Select(e => e.Id == moved.ExperimentId ? e with { LiveVersion = moved.LiveVersion } : e).ToImmutableList(),
+            },
             _ when Site is null => this,
             _ => Changed(SiteEvolution.Evolve(Site, data), version),
         };
@@ -115,7 +119,7 @@ public sealed record ProjectState(
     public Experiment? FindExperiment(Guid id) => AllExperiments.FirstOrDefault(e => e.Id == id);
 
     private ImmutableList<Experiment> Ended(ExperimentConcluded concluded) =>
-        AllExperiments.Select(e => e.Id == concluded.ExperimentId ? e with { Status = concluded.Outcome } : e).ToImmutableList();
+        AllExperiments.Select(e => e.Id == concluded.ExperimentId ? e with { Status = concluded.Outcome, Reason = concluded.Reason, FinalOriginal = concluded.Original, FinalVariant = concluded.VariantFigures } : e).ToImmutableList();
 
     /// <summary>How many edits "undo" can go back, one at a time; older versions are reached by reverting to them.</summary>
     public const int UndoDepth = 100;

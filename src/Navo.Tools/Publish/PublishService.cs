@@ -44,13 +44,13 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
 
     private async Task<PublishOutcome> DecideAsync(
         IEventSession session, ProjectState project, PublishAction action, long? version, Actor by, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
-        action switch
+        await FollowExperimentAsync(session, action switch
         {
             PublishAction.Publish => await PublishAsync(session, project, by, progress, cancellationToken),
             PublishAction.Rollback => Queue(session, project, PublishDecider.Rollback(project, version, by)),
             PublishAction.Unpublish => Queue(session, project, PublishDecider.Unpublish(project, by)),
             _ => new(ProjectOutcome.Invalid, project, "The action is publish, rollback or unpublish."),
-        };
+        }, by, cancellationToken);
 
     /// <summary>
     /// Gives the site the address <c>/s/{slug}/</c>. A live site moves at once (its pages hold only relative links,

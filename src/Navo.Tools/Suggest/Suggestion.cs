@@ -31,6 +31,9 @@ public static class SuggestionKinds
     /// <summary>The contact section far down a long page, while few visitors send the form.</summary>
     public const string BuriedContact = "buried_contact";
 
+    /// <summary>A page whose HTML and images weigh more than a phone connection shows quickly; its heaviest photos come off.</summary>
+    public const string HeavyPage = "heavy_page";
+
     /// <summary>Every kind, most useful first: the order of ties in ranking.</summary>
-    public static IReadOnlyList<string> All { get; } = [WeakButton, MissingContact, MissingPrices, BuriedContact, LongHero];
+    public static IReadOnlyList<string> All { get; } = [WeakButton, MissingContact, MissingPrices, BuriedContact, HeavyPage, LongHero];
 }

@@ -14,7 +14,7 @@ namespace Navo.Tools.Suggest;
 /// the reason is read from the site alone. Nothing here states a fact about the business that the owner did not give:
 /// new sections are drafted by the same writer as "add a section" in chat, which marks what it makes up as sample.
 /// </summary>
-public static class SuggestionProducer
+public static partial class SuggestionProducer
 {
     /// <summary>Visitors below which no rate is quoted (a rate of 3 visitors is noise).</summary>
     public const int MinimumVisitors = 30;
@@ -31,8 +31,11 @@ public static class SuggestionProducer
         "learn more", "click here", "submit", "read more", "more", "more info", "find out more", "click", "here", "go", "ok", "continue", "enter",
     };
 
-    /// <summary>The suggestions for <paramref name="project"/>'s site given <paramref name="figures"/> (null or empty when none were counted).</summary>
-    public static IReadOnlyList<Suggestion> Produce(ProjectState project, AnalyticsFigures? figures)
+    /// <summary>
+    /// The suggestions for <paramref name="project"/>'s site given <paramref name="figures"/> (null or empty when none
+    /// were counted) and what its images weigh (<paramref name="weight"/>; without it, no page is called heavy).
+    /// </summary>
+    public static IReadOnlyList<Suggestion> Produce(ProjectState project, AnalyticsFigures? figures, SiteWeight? weight = null)
     {
         if (project.Site is not { } site)
         {
@@ -45,6 +48,7 @@ public static class SuggestionProducer
         suggestions.AddRange(MissingContact(site, measured));
         suggestions.AddRange(MissingPrices(site, project.Brief, measured));
         suggestions.AddRange(BuriedContact(site, measured));
+        suggestions.AddRange(HeavyPages(site, weight, measured));
         suggestions.AddRange(LongHero(site, measured));
         return suggestions;
     }

@@ -60,7 +60,9 @@ public static class HistorySummary
         ExperimentStarted started => $"Started an experiment: \"{started.Variant}\" against \"{started.Original}\"",
         ExperimentConcluded { Outcome: ExperimentOutcomes.Applied } => "Concluded an experiment: the new text won and is in the site",
         ExperimentConcluded { Outcome: ExperimentOutcomes.Kept } => "Concluded an experiment: the original text stays",
+        ExperimentConcluded { Reason: [var first, .. var rest] } => $"Stopped an experiment: {char.ToLowerInvariant(first)}{rest}",
         ExperimentConcluded => "Stopped an experiment",
+        ExperimentMoved => "Kept the experiment running on the version now live",
         _ => "Changed the site",
     };
 
@@ -72,6 +74,7 @@ public static class HistorySummary
         SuggestionKinds.MissingPrices => "added a price list",
         SuggestionKinds.BuriedContact => "moved the contact section up",
         SuggestionKinds.LongHero => "a shorter top of the page",
+        SuggestionKinds.HeavyPage => "a lighter page",
         _ => "changed the site",
     };
 
