@@ -25,6 +25,8 @@ public static class AgentStore
         }
 
         options.InlineProjections.Add(new ConversationList());
+        // A turn reads its conversation: the state is kept in memory and only the turn's new events are folded on.
+        options.KeepFolded<ConversationState>();
         return options;
     }
 }

@@ -40,6 +40,9 @@ public sealed class EventStoreOptions
     /// <summary>The state types kept as snapshots (<see cref="StoreSnapshots.Snapshot{T, TEvent}"/>).</summary>
     internal HashSet<Type> SnapshotTypes { get; } = [];
 
+    /// <summary>The state types whose folds are kept in memory (<see cref="StoreFoldedStates.KeepFolded{T}"/>), with how many streams of each.</summary>
+    internal Dictionary<Type, int> FoldedTypes { get; } = [];
+
     /// <summary>The events those snapshots are folded from.</summary>
     internal HashSet<Type> SnapshotEventTypes { get; } = [];
 

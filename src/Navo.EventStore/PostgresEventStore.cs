@@ -32,6 +32,11 @@ public sealed class PostgresEventStore : IAsyncDisposable
         Marten = new DocumentStore(MartenOptions(dataSource, options));
     }
 
+    /// <summary>The states kept in memory, by type (<see cref="StoreFoldedStates.KeepFolded{T}"/>).</summary>
+    internal IReadOnlyDictionary<Type, FoldedStates> Folded => _folded ??= Options.FoldedTypes.ToDictionary(t => t.Key, t => new FoldedStates(t.Value));
+
+    private Dictionary<Type, FoldedStates>? _folded;
+
     /// <summary>The database the store lives in.</summary>
     public NpgsqlDataSource DataSource { get; }
 

@@ -39,9 +39,16 @@ internal sealed partial class EventSession
             }
         }
 
+        var folded = version is null ? store.Folded.GetValueOrDefault(typeof(T)) : null;
+        if (folded is not null && await FoldedSinceAsync<T>(folded, streamId, cancellationToken) is { } caughtUp)
+        {
+            return WithQueued(streamId, caughtUp);
+        }
+
         var events = await FetchStreamAsync(streamId, 0, version, cancellationToken);
         if (events.Count == 0)
         {
+            folded?.Forget(Tenant.TenantId, streamId);
             return version is null ? WithQueued<T>(streamId, null) : null;
         }
 
@@ -51,8 +58,40 @@ internal sealed partial class EventSession
             state = state.Apply(@event);
         }
 
+        folded?.Set(Tenant.TenantId, streamId, state, events[^1].Version, events[^1].Id);
         var stored = new Aggregated<T>(state, events[^1].Version);
         return version is null ? WithQueued(streamId, stored) : stored;
+    }
+
+    /// <summary>
+    /// The state kept in memory with the events appended since folded on, or null when none is kept or the last event
+    /// it was folded to is no longer in the stream with the same id.
+    /// </summary>
+    private async Task<Aggregated<T>?> FoldedSinceAsync<T>(FoldedStates folded, Guid streamId, CancellationToken cancellationToken)
+        where T : IAggregate<T>
+    {
+        if (!folded.TryGet<T>(Tenant.TenantId, streamId, out var state, out var version, out var lastEventId))
+        {
+            return null;
+        }
+
+        var events = await FetchStreamAsync(streamId, version - 1, null, cancellationToken);
+        if (events.Count == 0 || events[0].Version != version || events[0].Id != lastEventId)
+        {
+            return null;
+        }
+
+        foreach (var @event in events.Skip(1))
+        {
+            state = state.Apply(@event);
+        }
+
+        if (events.Count > 1)
+        {
+            folded.Set(Tenant.TenantId, streamId, state!, events[^1].Version, events[^1].Id);
+        }
+
+        return new Aggregated<T>(state, events[^1].Version);
     }
 
     /// <summary>
