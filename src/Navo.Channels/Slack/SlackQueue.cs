@@ -67,13 +67,17 @@ public sealed class SlackQueue(PostgresEventStore store)
             error = failure.GetType().Name;
         }
 
-        await connection.ExecuteAsync(
-            """
-            update navo_slack_queue set attempts = attempts + 1, error = $2,
-                done_at = case when $2::text is null or attempts + 1 >= $3 then now() end
-            where id = $1
-            """,
-            cancellationToken, item.Id, error, MaxAttempts);
+        if (error is null)
+        {
+            await connection.ExecuteAsync("update navo_slack_queue set attempts = attempts + 1, done_at = now() where id = $1", cancellationToken, item.Id);
+        }
+        else
+        {
+            await connection.ExecuteAsync(
+                "update navo_slack_queue set attempts = attempts + 1, error = $2, done_at = case when attempts + 1 >= $3 then now() end where id = $1",
+                cancellationToken, item.Id, error, MaxAttempts);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

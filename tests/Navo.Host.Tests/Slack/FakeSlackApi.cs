@@ -83,6 +83,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
             body = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
         }
 
+        if (method == "chat.postMessage")
+        {
+            // Recorded with the ts it is given, as a test reads it back from Slack.
+            body["ts"] = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
+        }
+
         var authorization = http.Request.Headers.Authorization.ToString();
         Calls.Enqueue(new SlackCall(method, authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : null, body));
         if (Delay > TimeSpan.Zero)
@@ -97,7 +103,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 ok = true, access_token = BotToken, token_type = "bot", scope = "chat:write", bot_user_id = BotUserId, app_id = "A0NAVO",
                 team = new { id = TeamId, name = "Crumb" }, authed_user = new { id = InstallingUser },
             }),
-            "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.ToString(), ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}" }),
+            "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.ToString(), ts = body["ts"]!.GetValue<string>() }),
             _ => Results.Json(new { ok = true }),
         };
     }

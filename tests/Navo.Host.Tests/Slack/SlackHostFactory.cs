@@ -64,7 +64,7 @@ public sealed class SlackHostFactory : NavoHostFactory
     public Task<HttpResponseMessage> EventAsync(string eventId, JsonObject e, int? retry = null) =>
         SignedAsync("/api/slack/events", new JsonObject
         {
-            ["token"] = "VerificationToken", ["team_id"] = FakeSlackApi.TeamId, ["api_app_id"] = "A0NAVO", ["event"] = e,
+            ["token"] = "VerificationToken", ["team_id"] = FakeSlackApi.TeamId, ["api_app_id"] = "A0NAVO", ["event"] = e.DeepClone(),
             ["type"] = "event_callback", ["event_id"] = eventId, ["event_time"] = 1700000000,
         }.ToJsonString(), retry: retry);
 
