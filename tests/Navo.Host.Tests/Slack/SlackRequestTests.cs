@@ -93,6 +93,28 @@ public sealed class SlackRequestTests(SlackHostFactory factory) : IClassFixture<
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["challenge"]!.GetValue<string>().Should().Be("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
     }
 
+    [Fact]
+    public async Task The_events_endpoint_answers_within_three_seconds_while_Slacks_Web_API_takes_ten()
+    {
+        await factory.InstallAsync();
+        factory.Slack.Delay = TimeSpan.FromSeconds(10);
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var response = await factory.EventAsync("EvSlow1", SlackHostFactory.DirectMessage(FakeSlackApi.InstallingUser, "build a site for a bakery called Crumb in Bristol", "1700000009.000100"));
+            started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+
+            // The reply still arrives, once the slow Web API answers.
+            var posted = await factory.Slack.WaitForAsync("chat.postMessage", seconds: 60);
+            posted.Should().ContainSingle(c => c.Body["thread_ts"]!.GetValue<string>() == "1700000009.000100");
+        }
+        finally
+        {
+            factory.Slack.Delay = TimeSpan.Zero;
+        }
+    }
+
     [Theory]
     [InlineData("/api/slack/events")]
     [InlineData("/api/slack/interactions")]
