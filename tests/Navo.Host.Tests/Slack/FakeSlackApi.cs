@@ -29,6 +29,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Methods that answer <c>ok: false</c> with the given error (<c>invalid_auth</c>, say).</summary>
+    public ConcurrentDictionary<string, string> Errors { get; } = new();
+
     public string BaseUrl { get; }
 
     private FakeSlackApi(WebApplication app, string baseUrl)
@@ -94,6 +97,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
+        }
+
+        if (Errors.TryGetValue(method, out var error))
+        {
+            return Results.Json(new { ok = false, error });
         }
 
         return method switch
