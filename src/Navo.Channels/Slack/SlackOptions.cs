@@ -34,9 +34,10 @@ public sealed class SlackOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
-    public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
+    /// <summary>Methods, not properties: options validation reads every property, and these need the settings present.</summary>
+    public Uri ApiBase() => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 
-    public Uri PublicBase => new(PublicUrl!.EndsWith('/') ? PublicUrl : PublicUrl + "/");
+    public Uri PublicBase() => new(PublicUrl!.EndsWith('/') ? PublicUrl : PublicUrl + "/");
 }
 
 /// <summary>With Slack on, every setting it needs is present and well formed; a missing one is named.</summary>

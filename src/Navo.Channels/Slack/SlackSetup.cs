@@ -21,7 +21,7 @@ public static class SlackSetup
         services.AddSingleton<SlackTurns>();
         SlackApi.AddResilience(services.AddHttpClient<SlackApi>((sp, client) =>
         {
-            client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBase;
+            client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBase();
             client.Timeout = Timeout.InfiniteTimeSpan;
         }));
         services.AddHostedService<SlackWorker>();

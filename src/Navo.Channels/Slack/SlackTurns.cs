@@ -180,7 +180,7 @@ public sealed partial class SlackTurns(
             return new SlackReplyExtras(null, []);
         }
 
-        var url = new Uri(options.Value.PublicBase, previews.PathFor(member.TenantId, project, version)).ToString();
+        var url = new Uri(options.Value.PublicBase(), previews.PathFor(member.TenantId, project, version)).ToString();
         var diff = version > 1 ? await projects.DiffAsync(member.Tenant, project, version - 1, version, cancellationToken) : null;
         return new SlackReplyExtras(url, diff?.Changes ?? []);
     }
@@ -189,7 +189,7 @@ public sealed partial class SlackTurns(
     private async Task AskToLinkAsync(SlackInstallation installation, string user, string channel, string? root, CancellationToken cancellationToken)
     {
         var token = await slack.NewLinkTokenAsync(installation.TenantId, installation.TeamId, user, cancellationToken);
-        var url = new Uri(options.Value.PublicBase, "link/slack?token=" + token).ToString();
+        var url = new Uri(options.Value.PublicBase(), "link/slack?token=" + token).ToString();
         var body = new JsonObject
         {
             ["channel"] = channel,
