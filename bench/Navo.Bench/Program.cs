@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["understand"] = UnderstandBenchmark.RunAsync,
     ["startup"] = StartupBenchmark.RunAsync,
     ["images"] = ImagesBenchmark.RunAsync,
+    ["slack"] = SlackBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,10 +1,12 @@
 using Navo.Host.Logging;
 using Navo.Host.Telemetry;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
+using Navo.Channels.Slack;
 using Navo.Channels.Web;
 using Navo.Host.Identity;
 using Navo.Tools.Analyze;
@@ -62,6 +64,11 @@ public static class ApiSetup
         }));
         builder.Services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DomainMap>();
+        // Bot tokens at rest and signed preview links: the keys live beside the data, so every restart (and every host
+        // sharing the data path) reads what another wrote.
+        builder.Services.AddDataProtection().SetApplicationName("Navo")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration["Navo:DataPath"] ?? ".navo"), "keys")));
+        builder.Services.AddSlackChannel();
         builder.Services.AddSingleton<DomainVerifier>();
         DomainVerifier.AddResilience(builder.Services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(DomainVerifier.PublicOnlyHandler));
         builder.Services.AddResponseCompression(compression =>
@@ -221,6 +228,7 @@ public static class ApiSetup
         app.MapPreviewEndpoints();
         app.MapAssetsApi();
         app.MapWebChatEndpoints(Policies.Member);
+        app.MapSlackEndpoints(Policies.Owner, Policies.Member);
         app.MapPublishedSites();
         app.MapSiteBeacon();
         app.MapAnalyticsApi();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Navo.Agent;
+using Navo.Channels.Slack;
 using Navo.EventStore;
 using Navo.EventStore.Embedded;
 using Navo.Tools;
@@ -27,7 +28,7 @@ public sealed partial class NavoDatabase(
     public PostgresEventStore Store => _store ?? throw new InvalidOperationException("The database has not been started.");
 
     /// <summary>What Navo keeps in the store: the events, projections, snapshots and tables of every part.</summary>
-    public static EventStoreOptions StoreOptions() => new EventStoreOptions().AddNavoTools().AddNavoAgent().AddNavoHost();
+    public static EventStoreOptions StoreOptions() => new EventStoreOptions().AddNavoTools().AddNavoAgent().AddNavoHost().AddNavoChannels();
 
     /// <summary>
     /// Starts the cluster (if embedded) and the store. The schema is applied outside Production, or when

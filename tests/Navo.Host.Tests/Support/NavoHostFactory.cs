@@ -24,7 +24,7 @@ public class NavoHostFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Signed in as the owner of this fixture's workspace.</summary>
     public HttpClient Owner { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         if (EnvironmentName == "Production")

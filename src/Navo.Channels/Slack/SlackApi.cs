@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace Navo.Channels.Slack;
+
+/// <summary>Slack answered <c>ok: false</c>: <see cref="Error"/> is its error code (<c>channel_not_found</c>, …).</summary>
+public sealed class SlackApiException(string method, string error) : Exception($"Slack's {method} answered {error}.")
+{
+    public string Error { get; } = error;
+
+    /// <summary>The token no longer works: the installation is over.</summary>
+    public bool EndsInstallation => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed";
+}
+
+/// <summary>
+/// Slack's Web API, as a typed HttpClient on <c>Navo:Slack:ApiBaseUrl</c>. Its resilience handler honours 429's
+/// <c>Retry-After</c> and retries 5xx with back-off (<see cref="AddResilience"/>). Every call is logged with its method,
+/// status and timing; never its text or token.
+/// </summary>
+public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
+{
+    /// <summary>Calls <paramref name="method"/> with a JSON body as the bot; the answer when <c>ok</c>, else <see cref="SlackApiException"/>.</summary>
+    public async Task<JsonObject> CallAsync(string method, string token, JsonObject body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>oauth.v2.access</c>: trades an install's code for the bot token, with the app's credentials (form-encoded, as
+    /// Slack requires for it).
+    /// </summary>
+    public async Task<JsonObject> AccessAsync(string clientId, string clientSecret, string code, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth.v2.access")
+        {
+            Content = new FormUrlEncodedContent([new("client_id", clientId), new("client_secret", clientSecret), new("code", code)]),
+        };
+        return await SendAsync("oauth.v2.access", request, cancellationToken);
+    }
+
+    private async Task<JsonObject> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(request, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        JsonObject? answer = null;
+        if (response.IsSuccessStatusCode)
+        {
+            try
+            {
+                answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Treated as Slack's own failure below.
+            }
+        }
+
+        var error = !response.IsSuccessStatusCode ? $"http_{(int)response.StatusCode}"
+            : answer is null ? "unreadable_answer"
+            : answer["ok"]?.GetValue<bool>() == true ? null
+            : answer["error"]?.GetValue<string>() ?? "unknown_error";
+        LogCall(logger, method, (int)response.StatusCode, error ?? "ok", Math.Round(elapsed, 1));
+        return error is null ? answer! : throw new SlackApiException(method, error);
+    }
+
+    /// <summary>
+    /// 429 waits as long as <c>Retry-After</c> says; a 5xx or a dropped connection is tried again after 0.5, 1, 2 s.
+    /// No overall timeout is set beyond one minute: the calls run on the queue's worker, never in a request from Slack.
+    /// </summary>
+    public static void AddResilience(IHttpClientBuilder client) => client.AddResilienceHandler("slack", pipeline => pipeline
+        .AddTimeout(TimeSpan.FromMinutes(1))
+        .AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(500),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldRetryAfterHeader = true,
+        }));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} answered {Status} {Outcome} in {Milliseconds} ms")]
+    private static partial void LogCall(ILogger logger, string method, int status, string outcome, double milliseconds);
+}

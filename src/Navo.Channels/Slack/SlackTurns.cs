@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Navo.Agent.Conversations;
+using Navo.Tools.Projects;
+
+namespace Navo.Channels.Slack;
+
+/// <summary>
+/// Turns the queue's work into conversation turns: direct messages, mentions in channels (answered in the thread),
+/// assistant threads, <c>/navo</c> and pressed buttons. Each Slack thread is one Navo conversation, run by the same
+/// <see cref="ConversationService"/> and recorded in the same events as the studio's. A Slack user who is not linked
+/// to a member of the installation's workspace is given a link and nothing else.
+/// </summary>
+public sealed partial class SlackTurns(
+    SlackStore slack, SlackApi api, ConversationService conversations, ProjectService projects, PreviewLinks previews,
+    IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
+{
+    public const string Channel = "slack";
+
+    /// <summary>The longest message a turn takes, as in the studio.</summary>
+    public const int MaxMessageLength = 4000;
+
+    public async Task HandleAsync(SlackWork work, CancellationToken cancellationToken)
+    {
+        var payload = JsonNode.Parse(work.Payload)!.AsObject();
+        var installation = await slack.InstallationAsync(work.TeamId, cancellationToken);
+        if (installation is null)
+        {
+            LogNoInstallation(logger, work.TeamId);
+            return;
+        }
+
+        try
+        {
+            await (work.Kind switch
+            {
+                "event" => EventAsync(installation, payload["event"]!.AsObject(), cancellationToken),
+                "interaction" => InteractionAsync(installation, payload, cancellationToken),
+                _ => CommandAsync(installation, payload, cancellationToken),
+            });
+        }
+        catch (SlackApiException refused) when (refused.EndsInstallation)
+        {
+            // The token no longer works: stop using it until the team installs Navo again.
+            await slack.EndAsync(installation.TeamId, refused.Error, cancellationToken);
+            LogInstallationEnded(logger, installation.TeamId, refused.Error);
+        }
+    }
+
+    private async Task EventAsync(SlackInstallation installation, JsonObject e, CancellationToken cancellationToken)
+    {
+        var type = Str(e, "type");
+        if (type is "app_uninstalled" or "tokens_revoked")
+        {
+            await slack.EndAsync(installation.TeamId, type, cancellationToken);
+            LogInstallationEnded(logger, installation.TeamId, type);
+            return;
+        }
+
+        if (type == "assistant_thread_started" && e["assistant_thread"] is JsonObject thread)
+        {
+            await AssistantThreadAsync(installation, thread, cancellationToken);
+            return;
+        }
+
+        if (!(type == "app_mention" || (type == "message" && Str(e, "channel_type") == "im" && e["subtype"] is null))
+            || e["bot_id"] is not null || Str(e, "user") is not { } user || user == installation.BotUserId
+            || Str(e, "channel") is not { } channel || Str(e, "ts") is not { } ts)
+        {
+            return;
+        }
+
+        var text = (Str(e, "text") ?? string.Empty).Replace($"<@{installation.BotUserId}>", string.Empty, StringComparison.Ordinal).Trim();
+        var root = Str(e, "thread_ts") ?? ts;
+        await TurnAsync(installation, user, channel, root, text, $"slack-{channel}-{ts}", null, cancellationToken);
+    }
+
+    private async Task AssistantThreadAsync(SlackInstallation installation, JsonObject thread, CancellationToken cancellationToken)
+    {
+        if (Str(thread, "user_id") is not { } user || Str(thread, "channel_id") is not { } channel || Str(thread, "thread_ts") is not { } root)
+        {
+            return;
+        }
+
+        if (await slack.MemberAsync(installation.TeamId, user, cancellationToken) is not { } member)
+        {
+            await AskToLinkAsync(installation, user, channel, root, cancellationToken);
+            return;
+        }
+
+        var id = await conversations.StartAsync(member.Tenant, Channel, cancellationToken);
+        await slack.SaveThreadAsync(installation.TeamId, channel, root, member.TenantId, id, assistant: true, cancellationToken);
+        await api.CallAsync("assistant.threads.setSuggestedPrompts", installation.BotToken, new JsonObject
+        {
+            ["channel_id"] = channel,
+            ["thread_ts"] = root,
+            ["prompts"] = new JsonArray(
+                Prompt("Draft a site", "Build a site for my business: "),
+                Prompt("Show my site", "Show me the preview"),
+                Prompt("Suggestions", "What would make my site better?"),
+                Prompt("How is it doing?", "How did my site do this week?")),
+        }, cancellationToken);
+    }
+
+    private static JsonObject Prompt(string title, string message) => new() { ["title"] = title, ["message"] = message };
+
+    /// <summary>
+    /// One turn of the thread <paramref name="root"/>: the linked member's message to the thread's conversation (started
+    /// with the first), the reply posted in the thread. <paramref name="messageId"/> makes a repeated turn answer from
+    /// the record instead of running again.
+    /// </summary>
+    private async Task TurnAsync(
+        SlackInstallation installation, string user, string channel, string root, string text, string messageId, ActionOffer? offer, CancellationToken cancellationToken)
+    {
+        if (await slack.MemberAsync(installation.TeamId, user, cancellationToken) is not { } member)
+        {
+            await AskToLinkAsync(installation, user, channel, root, cancellationToken);
+            return;
+        }
+
+        var (conversation, assistant) = await ConversationAsync(installation, member, channel, root, cancellationToken);
+        if (text.Length is 0 or > MaxMessageLength)
+        {
+            await PostAsync(installation, channel, root, AgentReply.Plain(text.Length == 0
+                ? "Tell me what you'd like: \"build a site for a bakery called Crumb in Bristol\", say."
+                : $"A message can be at most {MaxMessageLength:N0} characters."), member, cancellationToken);
+            return;
+        }
+
+        if (assistant)
+        {
+            await api.CallAsync("assistant.threads.setStatus", installation.BotToken,
+                new JsonObject { ["channel_id"] = channel, ["thread_ts"] = root, ["status"] = "is working on it…" }, cancellationToken);
+        }
+
+        var outcome = await conversations.SendAsync(member.Tenant, conversation, new IncomingMessage(text, messageId, null, null, Channel, offer), cancellationToken: cancellationToken);
+        if (outcome is not null)
+        {
+            await PostAsync(installation, channel, root, outcome.Reply, member, cancellationToken);
+        }
+    }
+
+    private async Task<(Guid Id, bool Assistant)> ConversationAsync(
+        SlackInstallation installation, SlackMember member, string channel, string root, CancellationToken cancellationToken)
+    {
+        if (await slack.ThreadAsync(installation.TeamId, channel, root, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var started = await conversations.StartAsync(member.Tenant, Channel, cancellationToken);
+        return (await slack.SaveThreadAsync(installation.TeamId, channel, root, member.TenantId, started, assistant: false, cancellationToken), false);
+    }
+
+    /// <summary>Posts a reply in the thread; the message's <c>ts</c>.</summary>
+    private async Task<string?> PostAsync(SlackInstallation installation, string channel, string? root, AgentReply reply, SlackMember member, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["channel"] = channel,
+            ["text"] = reply.Text,
+            ["blocks"] = SlackBlocks.For(reply, await ExtrasAsync(reply, member, cancellationToken)),
+        };
+        if (root is not null)
+        {
+            body["thread_ts"] = root;
+        }
+
+        var answer = await api.CallAsync("chat.postMessage", installation.BotToken, body, cancellationToken);
+        return Str(answer, "ts");
+    }
+
+    /// <summary>The preview's signed link, and what an edit changed since the version before.</summary>
+    private async Task<SlackReplyExtras> ExtrasAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
+    {
+        var preview = reply.Cards.FirstOrDefault(c => c.Type == "preview");
+        if (preview is null || !Guid.TryParse(preview.Data["projectId"]?.GetValue<string>(), out var project) || preview.Data["version"]?.GetValue<long>() is not { } version)
+        {
+            return new SlackReplyExtras(null, []);
+        }
+
+        var url = new Uri(options.Value.PublicBase(), previews.PathFor(member.TenantId, project, version)).ToString();
+        var diff = version > 1 ? await projects.DiffAsync(member.Tenant, project, version - 1, version, cancellationToken) : null;
+        return new SlackReplyExtras(url, diff?.Changes ?? []);
+    }
+
+    /// <summary>Gives an unknown Slack user a single-use link to confirm who they are in Navo; only they see it.</summary>
+    private async Task AskToLinkAsync(SlackInstallation installation, string user, string channel, string? root, CancellationToken cancellationToken)
+    {
+        var token = await slack.NewLinkTokenAsync(installation.TenantId, installation.TeamId, user, cancellationToken);
+        var url = new Uri(options.Value.PublicBase(), "link/slack?token=" + token).ToString();
+        var body = new JsonObject
+        {
+            ["channel"] = channel,
+            ["user"] = user,
+            ["text"] = "Link your Slack account to Navo first.",
+            ["blocks"] = SlackBlocks.LinkPrompt(url),
+        };
+        if (root is not null)
+        {
+            body["thread_ts"] = root;
+        }
+
+        await api.CallAsync("chat.postEphemeral", installation.BotToken, body, cancellationToken);
+    }
+
+    internal static string? Str(JsonObject? o, string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack work for team {TeamId} skipped: it has no installation")]
+    private static partial void LogNoInstallation(ILogger logger, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack installation of team {TeamId} ended: {Reason}")]
+    private static partial void LogInstallationEnded(ILogger logger, string teamId, string reason);
+}
