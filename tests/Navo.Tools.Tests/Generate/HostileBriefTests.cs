@@ -31,6 +31,10 @@ public sealed class HostileBriefTests
         string.Concat(Enumerable.Repeat("Aa and Bb of ", 307)),
     ];
 
+    private static readonly string Ordinary = string.Concat(Enumerable.Repeat(
+        "Hi, we're Crumb & Co, a family bakery in Hebden Bridge since 1998. Sourdough loaves from £4.50, cakes to order, "
+        + "open Tue-Sat 8am-4pm, call 01422 555 013. ", 40));
+
     [Theory]
     [MemberData(nameof(Descriptions))]
     public void A_hostile_description_is_read_in_well_under_a_second(string description)
@@ -39,11 +43,17 @@ public sealed class HostileBriefTests
         // A whole description, so that the embedding model and the taxonomy are loaded before the clock starts.
         BriefReader.Read("Crumb & Co is a small bakery in Hebden Bridge: sourdough and cakes, open tue-sat 8-4.");
 
+        // An ordinary message of the same length, timed in the same run: on a machine slowed by other work both slow
+        // together, while a reader that backtracks is slower by orders of magnitude, not by a factor of a few.
+        var ordinary = Stopwatch.StartNew();
+        BriefReader.Read(Ordinary[..description.Length]);
+        ordinary.Stop();
+
         var clock = Stopwatch.StartNew();
         var brief = BriefReader.Read(description);
         clock.Stop();
 
-        clock.ElapsedMilliseconds.Should().BeLessThan(2000, "a 4,000-character message must not make the reader backtrack for long");
+        clock.ElapsedMilliseconds.Should().BeLessThan(Math.Max(2000, 25 * ordinary.ElapsedMilliseconds), "a 4,000-character message must not make the reader backtrack for long");
         brief.Offerings.Count.Should().BeLessThanOrEqualTo(BriefReader.MaxOfferings);
         brief.BusinessName.Length.Should().BeLessThanOrEqualTo(80);
     }
