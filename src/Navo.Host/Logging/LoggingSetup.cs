@@ -51,7 +51,21 @@ public static class LoggingSetup
             options.GetLevel = (http, _, failure) => failure is not null || http.Response.StatusCode >= 500
                 ? LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments(Telemetry.TelemetrySetup.MetricsPath) ? LogEventLevel.Verbose : LogEventLevel.Information;
+            // A shared preview's token is its key: the line says a shared preview was read, not which.
+            options.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(WithoutKeys(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
         });
         return app;
     }
+
+    /// <summary><c>/preview/shared/{token}/about</c> as <c>/preview/shared/…/about</c>.</summary>
+    public static string WithoutKeys(string path) =>
+        path.StartsWith(Navo.Channels.PreviewLinks.PathPrefix, StringComparison.OrdinalIgnoreCase) && path.IndexOf('/', Navo.Channels.PreviewLinks.PathPrefix.Length) is var end
+            ? Navo.Channels.PreviewLinks.PathPrefix + "…" + (end < 0 ? string.Empty : path[end..])
+            : path;
 }
