@@ -5,13 +5,15 @@ using Navo.Agent.Tools;
 using Navo.EventStore;
 using Navo.Tools.Analyze;
 using Navo.Tools.Generate;
+using Navo.Tools.Projects;
 
 namespace Navo.Bench;
 
 /// <summary>
 /// <c>analyze_site</c>'s work (the report in a tenant session, then its sentences) on one site with 1,000,000 events over
 /// 90 days, for each period: first read from the events alone (the report as it was before roll-ups: the baseline), then
-/// with every finished day rolled up (today, about 11,000 events, still read from its events). One run, one cluster.
+/// with every finished day rolled up (today, about 11,000 events, still read from its events), then with the rest of
+/// the tool's work (suggestions proposed from the last 30 days' figures and ranked). One run, one cluster.
 /// </summary>
 public static class AnalyticsBenchmark
 {
@@ -40,6 +42,19 @@ public static class AnalyticsBenchmark
         var rolled = await rollups.RunAsync(default);
         Console.WriteLine($"Rolled up {rolled} days in {rolling.Elapsed.TotalSeconds:0.0} s.");
         var rolledUp = await MeasureAsync(store, tenant, site.Id, today, runs, SiteAnalytics.ReportAsync);
+        // What analyze_site does after the report: propose suggestions from the last 30 days' figures (recording any new
+        // one) and rank the open ones, in the same session, committed.
+        var whole = await MeasureAsync(store, tenant, site.Id, today, runs, async (session, id, period, day, cancellationToken) =>
+        {
+            var report = await SiteAnalytics.ReportAsync(session, id, period, day, cancellationToken);
+            if (await ProjectService.ProposeSuggestionsAsync(session, id, day, own.By, cancellationToken) is { } proposed)
+            {
+                await ProjectService.RankedSuggestionsAsync(session, proposed.Project, cancellationToken);
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            return report;
+        });
 
         Console.WriteLine();
         Console.WriteLine($"analyze_site (report + sentences, tenant session included): {Environment.ProcessorCount} cores, PostgreSQL on loopback.");
@@ -48,7 +63,11 @@ public static class AnalyticsBenchmark
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var period in Periods)
         {
-            foreach (var (name, measured) in new[] { ("events only (baseline)", baseline[period]), ("roll-ups + today's events", rolledUp[period]) })
+            foreach (var (name, measured) in new[]
+                     {
+                         ("events only (baseline)", baseline[period]), ("roll-ups + today's events", rolledUp[period]),
+                         ("the same, and suggestions proposed and ranked (the whole tool)", whole[period]),
+                     })
             {
                 Console.WriteLine($"| {Name(period)} | {name} | {measured.Operations} | {Measurements.Format(measured.Percentile(50))} | "
                     + $"{Measurements.Format(measured.Percentile(95))} | {Measurements.Format(measured.Percentile(99))} |");
