@@ -50,7 +50,7 @@ public sealed class FoldedStatesTests(TestDatabase database) : IClassFixture<Tes
         var store = await KeepingStoreAsync();
         var counter = Guid.NewGuid();
         await AppendAsync(store, counter, null, new CounterStarted("visits"), new CounterIncremented(2));
-        (await ReadAsync(store, counter)).Should().NotBeNull();
+        (await ReadAsync(store, counter)).Should().Be(new Aggregated<Counter>(new Counter("visits", 2), 2), "the first read keeps the state in memory");
 
         await using var other = store.OpenSession(TestEventTypes.Tenant("globex"));
         (await other.AggregateStreamAsync<Counter>(counter)).Should().BeNull();

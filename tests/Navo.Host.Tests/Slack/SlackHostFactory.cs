@@ -18,7 +18,7 @@ public sealed class PinnableTime : TimeProvider
 }
 
 /// <summary>The host with Slack on, its Web API played by <see cref="FakeSlackApi"/>; helpers to send signed requests.</summary>
-public sealed class SlackHostFactory : NavoHostFactory
+public class SlackHostFactory : NavoHostFactory
 {
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -98,4 +98,16 @@ public sealed class SlackHostFactory : NavoHostFactory
         await using var connection = command.Connection!;
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+}
+
+/// <summary>The Slack host in Development, as <c>./build.sh run</c> starts it.</summary>
+public sealed class DevelopmentSlackHostFactory : SlackHostFactory
+{
+    protected override string EnvironmentName => "Development";
+}
+
+/// <summary>The Slack host in Production, as a server runs it.</summary>
+public sealed class ProductionSlackHostFactory : SlackHostFactory
+{
+    protected override string EnvironmentName => "Production";
 }

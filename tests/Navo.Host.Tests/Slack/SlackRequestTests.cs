@@ -6,8 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace Navo.Host.Tests.Slack;
 
-/// <summary>Every request to Slack's endpoints is verified before anything is read or recorded.</summary>
-public sealed class SlackRequestTests(SlackHostFactory factory) : IClassFixture<SlackHostFactory>
+/// <summary>
+/// Every request to Slack's endpoints is verified before anything is read or recorded, in every environment the host
+/// runs in (Development answered bad JSON with 500 once where the tests' environment saw 400).
+/// </summary>
+public abstract class SlackRequestTests(SlackHostFactory factory)
 {
     private sealed record Vector(string Secret, string Timestamp, string Body, string Signature, bool Valid);
 
@@ -148,3 +151,9 @@ public sealed class SlackRequestTests(SlackHostFactory factory) : IClassFixture<
         (await RecordedAsync()).Should().Be(before);
     }
 }
+
+public sealed class SlackRequestInTestingTests(SlackHostFactory factory) : SlackRequestTests(factory), IClassFixture<SlackHostFactory>;
+
+public sealed class SlackRequestInDevelopmentTests(DevelopmentSlackHostFactory factory) : SlackRequestTests(factory), IClassFixture<DevelopmentSlackHostFactory>;
+
+public sealed class SlackRequestInProductionTests(ProductionSlackHostFactory factory) : SlackRequestTests(factory), IClassFixture<ProductionSlackHostFactory>;
