@@ -263,7 +263,7 @@ public static partial class BusinessMention
     private static partial Regex Initial();
 
     /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
-    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening)";
+    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
 
     [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")\b(?:\s+(?:there|all|everyone|po|guys|folks))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
@@ -439,7 +439,8 @@ public static partial class BusinessMention
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
             .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p))
             ?? Titled(Regions.TownBefore(rest))
-            ?? LowerCasePlace(rest);
+            ?? LowerCasePlace(rest)
+            ?? Towns.First(rest);
     }
 
     /// <summary>
@@ -482,7 +483,7 @@ public static partial class BusinessMention
     private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*)";
 
     /// <summary>"Keys in Tune", "Paws at Home Vet": "in" and "at" join a name's words only before a capital.</summary>
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den|to|à|ta'|ta’)(?:\s+(?:der|den|de))?(?=\s+\p{Lu})|(?:il|al|el|tal|ta|l)-" + NamePart + @"|(?:in|at)\s+(?=\p{Lu}|\p{N}(?!\p{N}{3}))" + NamePart + "|" + NamePart + @")){0,6}";
+    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den|to|à|ta'|ta’|na|nan|ni)(?:\s+(?:der|den|de))?(?=\s+\p{Lu})|(?:il|al|el|tal|ta|l)-" + NamePart + @"|(?:in|at)\s+(?=\p{Lu}|\p{N}(?!\p{N}{3}))" + NamePart + "|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
@@ -500,10 +501,10 @@ public static partial class BusinessMention
     private static partial Regex DayOrMonth();
 
     /// <summary>
-    /// "we're called the little yellow door, …", "under the name magpie &amp; moon.", "name is crystal clear windows lol": a
-    /// name typed in lower case after words that say it is one.
+    /// "we're called the little yellow door, …", "under the name magpie &amp; moon.", "name is crystal clear windows
+    /// lol", 'my brand name is "sugarcrust by Funmi"': a name typed in lower case after words that say it is one.
     /// </summary>
-    [GeneratedRegex(@"\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|under the name|trading as|brand is)\s+(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|$))")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?i:shop|business|biz|brand|company|page|practice)\s+(?i:name)\s+(?:(?i:is)\s+)?[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+[\p{L}\p{N}'’&.+-]+){0,3}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s*(?:\p{So}|\p{Cs})|$))|\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|biz is|biz name is|under the name|trading as|brand is)\s+[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|$))")]
     private static partial Regex LowerCaseCalled();
 
     /// <summary>"hello, The Green Door Café here.", "hello im Funke 😄 Funke's Kitchen here in Ikeja", "I'm opening Still Point Yoga in Ranelagh".</summary>
@@ -577,17 +578,17 @@ public static partial class BusinessMention
     private static partial Regex OwnersThingIs();
 
     /// <summary>
-    /// A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions", "Thunder Bay ON. Whitetail" (but not
-    /// "No. 9" or "H. Pritchard").
+    /// A sentence ending inside what looked like a name: "Fit by Femi. 1-1 sessions", "Thunder Bay ON. Whitetail",
+    /// "Muskoka Cedarstrip Co. 16ft canoes" (but not "No. 9" or "H. Pritchard").
     /// </summary>
-    [GeneratedRegex(@"(?<=\p{L}{3,}|\b\p{Lu}{2})[.!?]\s")]
+    [GeneratedRegex(@"(?<=\p{L}{3,}|\b\p{Lu}{2})[.!?]\s|(?<=\b(?:Co|Ltd|Inc))\.\s(?=\p{N})")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"(?<![\p{L}])['‘](?<name>\p{Lu}[^'’‘\n]{1,58}?)['’](?![\p{L}])")]
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|morning|evening|afternoon|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|po|guys))?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha|howzit|jambo|kumusta|mabuhay|vanakkam|marhaba|salam)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|=|,|!|\s@\s|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|morning|evening|afternoon|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:there|all|po|guys))?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha|howzit|jambo|kumusta|mabuhay|vanakkam|marhaba|salam)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|=|,|!|\s@\s|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
@@ -620,7 +621,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:[-–—=]\s+)?(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|name of (?:my|our|the) (?:\p{L}+\s+){1,2}is|(?:bookings?|trading|trades|operating|registered|listed) under|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]

@@ -31,7 +31,9 @@ public static partial class Facts
     {
         foreach (var region in PhoneRegions)
         {
-            var found = Numbers.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue).FirstOrDefault();
+            // "licensed contractor (ECRA/ESA #7012345) … Call Marco 416-555-0193": a number after "#" or "licence" is a reference.
+            var found = Numbers.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue)
+                .FirstOrDefault(f => !Reference().IsMatch(text[Math.Max(0, f.Start - 16)..f.Start]));
             if (found is not null && found.RawString.Count(char.IsDigit) >= 7 && !TimeLike().IsMatch(found.RawString))
             {
                 return (found.RawString.Trim(), found.Start);
@@ -40,6 +42,10 @@ public static partial class Facts
 
         return null;
     }
+
+    /// <summary>What comes before a reference number: "#", "Reg No.", "licence:" (not "+ VAT. 01423 555 780").</summary>
+    [GeneratedRegex(@"(?:#|\b(?:reg|registration|licen[cs]e|lic|abn|acn|gst|vat|ein|company|cipc|rc)(?:\s*(?:no\.?|number|num))?\s*[:#]?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Reference();
 
     private static readonly string[] PhoneRegions = ["GB", "US", "IE", "AU", "DE", "FR", "PT", "ES"];
 
