@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,8 @@ namespace Navo.Channels.Slack;
 /// <summary>Slack answered <c>ok: false</c>: <see cref="Error"/> is its error code (<c>channel_not_found</c>, …).</summary>
 public sealed class SlackApiException(string method, string error) : Exception($"Slack's {method} answered {error}.")
 {
+    public string Method { get; } = method;
+
     public string Error { get; } = error;
 
     /// <summary>The token no longer works: the installation is over.</summary>
@@ -29,6 +32,17 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
     public async Task<JsonObject> CallAsync(string method, string token, JsonObject body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="method"/> with a form as the bot: the reading methods (<c>conversations.replies</c>,
+    /// <c>conversations.history</c>) take no JSON body.
+    /// </summary>
+    public async Task<JsonObject> FormAsync(string method, string token, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await SendAsync(method, request, cancellationToken);
     }
@@ -76,6 +90,11 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
     /// 429 waits as long as <c>Retry-After</c> says; a 5xx or a dropped connection is tried again after 0.5, 1, 2 s.
     /// No overall timeout is set beyond one minute: the calls run on the queue's worker, never in a request from Slack.
     /// </summary>
+    /// <remarks>
+    /// <c>chat.postMessage</c> is retried here only on 429, which Slack answers without posting: after a 5xx or a
+    /// dropped connection the message may have been posted, and posting it again would show it twice. The queue tries
+    /// the whole item again instead, and <see cref="SlackTurns"/> looks for the message before posting it again.
+    /// </remarks>
     public static void AddResilience(IHttpClientBuilder client) => client.AddResilienceHandler("slack", pipeline => pipeline
         .AddTimeout(TimeSpan.FromMinutes(1))
         .AddRetry(new HttpRetryStrategyOptions
@@ -85,7 +104,13 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
+                || (HttpClientResiliencePredicates.IsTransient(args.Outcome) && Repeatable(args.Context.GetRequestMessage()))),
         }));
+
+    /// <summary>Whether sending the request twice does no harm: every method Navo calls but <c>chat.postMessage</c>.</summary>
+    private static bool Repeatable(HttpRequestMessage? request) =>
+        request?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) != true;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} answered {Status} {Outcome} in {Milliseconds} ms")]
     private static partial void LogCall(ILogger logger, string method, int status, string outcome, double milliseconds);

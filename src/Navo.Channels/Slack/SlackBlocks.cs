@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Navo.Agent.Conversations;
+using Navo.Tools;
 
 namespace Navo.Channels.Slack;
 
@@ -93,6 +94,16 @@ public static partial class SlackBlocks
         kept.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray { Text(Mrkdwn(outcome)) } });
         return kept;
     }
+
+    /// <summary>The fallback text of a progress message.</summary>
+    public static string ProgressText(StepProgress step) => $"Working on it… {step.Done} of {step.Total} steps done.";
+
+    /// <summary>A progress message: what is under way, and the step that just finished.</summary>
+    public static JsonArray Progress(StepProgress step) =>
+    [
+        Section($":hourglass_flowing_sand: *Working on it…* {step.Done} of {step.Total} steps done."),
+        new JsonObject { ["type"] = "context", ["elements"] = new JsonArray { Text("Finished: " + Escape(step.Step)) } },
+    ];
 
     /// <summary>The button an unlinked Slack user is given: open Navo and confirm it is them.</summary>
     public static JsonArray LinkPrompt(string url) =>

@@ -35,9 +35,9 @@ public sealed partial class SlackTurns(
         {
             await (work.Kind switch
             {
-                "event" => EventAsync(installation, payload["event"]!.AsObject(), cancellationToken),
-                "interaction" => InteractionAsync(installation, payload, cancellationToken),
-                _ => CommandAsync(installation, payload, cancellationToken),
+                "event" => EventAsync(installation, work, payload["event"]!.AsObject(), cancellationToken),
+                "interaction" => InteractionAsync(installation, work, payload, cancellationToken),
+                _ => CommandAsync(installation, work, payload, cancellationToken),
             });
         }
         catch (SlackApiException refused) when (refused.EndsInstallation)
@@ -48,7 +48,7 @@ public sealed partial class SlackTurns(
         }
     }
 
-    private async Task EventAsync(SlackInstallation installation, JsonObject e, CancellationToken cancellationToken)
+    private async Task EventAsync(SlackInstallation installation, SlackWork work, JsonObject e, CancellationToken cancellationToken)
     {
         var type = Str(e, "type");
         if (type is "app_uninstalled" or "tokens_revoked")
@@ -73,7 +73,7 @@ public sealed partial class SlackTurns(
 
         var text = (Str(e, "text") ?? string.Empty).Replace($"<@{installation.BotUserId}>", string.Empty, StringComparison.Ordinal).Trim();
         var root = Str(e, "thread_ts") ?? ts;
-        await TurnAsync(installation, user, channel, root, text, $"slack-{channel}-{ts}", null, cancellationToken);
+        await TurnAsync(installation, work, user, channel, root, text, $"slack-{channel}-{ts}", cancellationToken);
     }
 
     private async Task AssistantThreadAsync(SlackInstallation installation, JsonObject thread, CancellationToken cancellationToken)
@@ -108,10 +108,11 @@ public sealed partial class SlackTurns(
     /// <summary>
     /// One turn of the thread <paramref name="root"/>: the linked member's message to the thread's conversation (started
     /// with the first), the reply posted in the thread. <paramref name="messageId"/> makes a repeated turn answer from
-    /// the record instead of running again.
+    /// the record instead of running again. A draft or a publish shows its progress in one message, which the reply
+    /// then replaces.
     /// </summary>
     private async Task TurnAsync(
-        SlackInstallation installation, string user, string channel, string root, string text, string messageId, ActionOffer? offer, CancellationToken cancellationToken)
+        SlackInstallation installation, SlackWork work, string user, string channel, string root, string text, string messageId, CancellationToken cancellationToken)
     {
         if (await slack.MemberAsync(installation.TeamId, user, cancellationToken) is not { } member)
         {
@@ -122,9 +123,9 @@ public sealed partial class SlackTurns(
         var (conversation, assistant) = await ConversationAsync(installation, member, channel, root, cancellationToken);
         if (text.Length is 0 or > MaxMessageLength)
         {
-            await PostAsync(installation, channel, root, AgentReply.Plain(text.Length == 0
+            await PostAsync(installation, work, channel, root, AgentReply.Plain(text.Length == 0
                 ? "Tell me what you'd like: \"build a site for a bakery called Crumb in Bristol\", say."
-                : $"A message can be at most {MaxMessageLength:N0} characters."), member, cancellationToken);
+                : $"A message can be at most {MaxMessageLength:N0} characters."), member, null, cancellationToken);
             return;
         }
 
@@ -134,10 +135,20 @@ public sealed partial class SlackTurns(
                 new JsonObject { ["channel_id"] = channel, ["thread_ts"] = root, ["status"] = "is working on it…" }, cancellationToken);
         }
 
-        var outcome = await conversations.SendAsync(member.Tenant, conversation, new IncomingMessage(text, messageId, null, null, Channel, offer), cancellationToken: cancellationToken);
+        var progress = new ProgressMessage(this, installation, work, channel, root, null, SlackBlocks.Progress, cancellationToken);
+        TurnOutcome? outcome;
+        try
+        {
+            outcome = await conversations.SendAsync(member.Tenant, conversation, new IncomingMessage(text, messageId, null, null, Channel), progress, cancellationToken);
+        }
+        finally
+        {
+            await progress.FinishAsync();
+        }
+
         if (outcome is not null)
         {
-            await PostAsync(installation, channel, root, outcome.Reply, member, cancellationToken);
+            await PostAsync(installation, work, channel, root, outcome.Reply, member, progress.Ts, cancellationToken);
         }
     }
 
@@ -151,24 +162,6 @@ public sealed partial class SlackTurns(
 
         var started = await conversations.StartAsync(member.Tenant, Channel, cancellationToken);
         return (await slack.SaveThreadAsync(installation.TeamId, channel, root, member.TenantId, started, assistant: false, cancellationToken), false);
-    }
-
-    /// <summary>Posts a reply in the thread; the message's <c>ts</c>.</summary>
-    private async Task<string?> PostAsync(SlackInstallation installation, string channel, string? root, AgentReply reply, SlackMember member, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject
-        {
-            ["channel"] = channel,
-            ["text"] = reply.Text,
-            ["blocks"] = SlackBlocks.For(reply, await ExtrasAsync(reply, member, cancellationToken)),
-        };
-        if (root is not null)
-        {
-            body["thread_ts"] = root;
-        }
-
-        var answer = await api.CallAsync("chat.postMessage", installation.BotToken, body, cancellationToken);
-        return Str(answer, "ts");
     }
 
     /// <summary>The preview's signed link, and what an edit changed since the version before.</summary>
