@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Navo.Agent.Conversations;
+using Navo.EventStore;
+using Navo.Tools.Analyze;
 using Navo.Tools.Projects;
 
 namespace Navo.Channels.Slack;
@@ -14,7 +16,7 @@ namespace Navo.Channels.Slack;
 /// </summary>
 public sealed partial class SlackTurns(
     SlackStore slack, SlackApi api, ConversationService conversations, ProjectService projects, PreviewLinks previews,
-    IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
+    PostgresEventStore store, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
 {
     public const string Channel = "slack";
 
@@ -164,18 +166,41 @@ public sealed partial class SlackTurns(
         return (await slack.SaveThreadAsync(installation.TeamId, channel, root, member.TenantId, started, assistant: false, cancellationToken), false);
     }
 
-    /// <summary>The preview's signed link, and what an edit changed since the version before.</summary>
+    /// <summary>
+    /// The preview's signed link, what an edit changed since the version before, and the figures an analytics card
+    /// names, read now in the member's own workspace.
+    /// </summary>
     private async Task<SlackReplyExtras> ExtrasAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
     {
+        var analytics = await AnalyticsAsync(reply, member, cancellationToken);
         var preview = reply.Cards.FirstOrDefault(c => c.Type == "preview");
         if (preview is null || !Guid.TryParse(preview.Data["projectId"]?.GetValue<string>(), out var project) || preview.Data["version"]?.GetValue<long>() is not { } version)
         {
-            return new SlackReplyExtras(null, []);
+            return new SlackReplyExtras(null, [], analytics);
         }
 
         var url = new Uri(options.Value.PublicBase(), previews.PathFor(member.TenantId, project, version)).ToString();
         var diff = version > 1 ? await projects.DiffAsync(member.Tenant, project, version - 1, version, cancellationToken) : null;
-        return new SlackReplyExtras(url, diff?.Changes ?? []);
+        return new SlackReplyExtras(url, diff?.Changes ?? [], analytics);
+    }
+
+    /// <summary>The report an analytics card names, as the analytics API reads it; null without one, or for a project not in the member's workspace.</summary>
+    private async Task<SlackAnalytics?> AnalyticsAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
+    {
+        if (reply.Cards.FirstOrDefault(c => c.Type == "analytics") is not { } card
+            || !Guid.TryParse(card.Data["projectId"]?.ToString(), out var project) || !AnalyticsPeriods.TryParse(card.Data["period"]?.ToString(), out var period))
+        {
+            return null;
+        }
+
+        await using var session = store.OpenSession(member.Tenant);
+        if (await ProjectService.GetAsync(session, project, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return new SlackAnalytics(period, await SiteAnalytics.ReportAsync(session, project, period, today, cancellationToken));
     }
 
     /// <summary>Gives an unknown Slack user a single-use link to confirm who they are in Navo; only they see it.</summary>
