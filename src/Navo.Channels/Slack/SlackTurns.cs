@@ -188,7 +188,7 @@ public sealed partial class SlackTurns(
     private async Task<SlackAnalytics?> AnalyticsAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
     {
         if (reply.Cards.FirstOrDefault(c => c.Type == "analytics") is not { } card
-            || !Guid.TryParse(card.Data["projectId"]?.ToString(), out var project) || !AnalyticsPeriods.TryParse(card.Data["period"]?.ToString(), out var period))
+            || !Guid.TryParse(Scalar(card.Data["projectId"]), out var project) || !AnalyticsPeriods.TryParse(Scalar(card.Data["period"]), out var period))
         {
             return null;
         }
@@ -222,6 +222,9 @@ public sealed partial class SlackTurns(
 
         await api.CallAsync("chat.postEphemeral", installation.BotToken, body, cancellationToken);
     }
+
+    /// <summary>A card's value as text, whether it holds a string or a value written as one (a Guid, a period).</summary>
+    private static string? Scalar(JsonNode? node) => node?.ToJsonString().Trim('"');
 
     internal static string? Str(JsonObject? o, string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -85,6 +85,12 @@ public sealed class SlackJourneyTests(SlackHostFactory factory) : IClassFixture<
         Slack.CallsTo("chat.postMessage").Should().HaveCount(3);
         (await factory.CountAsync("select count(*) from mt_events where type = 'site_published'")).Should().Be(1);
         (await factory.CountAsync("select count(*) from navo_slack_queue where dedupe_key = 'event:Ev003'")).Should().Be(1);
+
+        // How the site is doing: its figures as fields, read from the site's analytics.
+        await factory.EventAsync("Ev004", SlackHostFactory.DirectMessage(Owner, "how did my site do this week?", "1700000001.000500", Root));
+        var report = await Slack.WaitForMessageAsync(m => m["thread_ts"]?.GetValue<string>() == Root && Blocks(m).Contains("navo_analytics_figures"));
+        var fields = report["blocks"]!.AsArray().Single(b => b!["block_id"]?.GetValue<string>() == "navo_analytics_figures")!["fields"]!.AsArray();
+        fields.Select(f => f!["text"]!.GetValue<string>()).Should().Contain(f => f.StartsWith("*Visitors*\n", StringComparison.Ordinal));
     }
 
     [Fact]
