@@ -60,6 +60,48 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
         return await SendAsync("oauth.v2.access", request, cancellationToken);
     }
 
+    /// <summary>
+    /// Downloads a file shared in Slack with the bot token: at most <paramref name="maxBytes"/>, and only when the
+    /// address it ends at (after any redirect) is still one <paramref name="allowed"/> takes. The bytes, or why not
+    /// (<c>too large</c>, <c>not from Slack's file host</c>, <c>http_NNN</c>, <c>not a file</c>).
+    /// </summary>
+    public async Task<(byte[]? Bytes, string? Refusal)> DownloadAsync(Uri url, string token, long maxBytes, Func<Uri, bool> allowed, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var refusal = response.RequestMessage?.RequestUri is not { } final || !allowed(final) ? "not from Slack's file host"
+            : !response.IsSuccessStatusCode ? $"http_{(int)response.StatusCode}"
+            : response.Content.Headers.ContentType?.MediaType is "text/html" ? "not a file"
+            : response.Content.Headers.ContentLength > maxBytes ? "too large"
+            : null;
+        byte[]? bytes = null;
+        if (refusal is null)
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= maxBytes)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            if (buffer.Length > maxBytes)
+            {
+                refusal = "too large";
+            }
+            else
+            {
+                bytes = buffer.ToArray();
+            }
+        }
+
+        LogCall(logger, "files.download", (int)response.StatusCode, refusal ?? "ok", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
+        return (bytes, refusal);
+    }
+
     private async Task<JsonObject> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -25,8 +25,8 @@ public sealed class SlackOptions
     /// <summary>Navo's own address as people reach it, for the link and preview links posted into Slack.</summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>The bot scopes an installation asks for; the <c>*:history</c> ones let a retried reply find the message it posted before.</summary>
-    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,im:read,im:write,channels:history,groups:history,assistant:write";
+    /// <summary>The bot scopes an installation asks for; the <c>*:history</c> ones let a retried reply find the message it posted before, <c>files:read</c> fetches shared photos.</summary>
+    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,im:read,im:write,channels:history,groups:history,files:read,assistant:write";
 
     /// <summary>How many turns one host works on at once.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 64)]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Navo.Agent.Conversations;
 using Navo.EventStore;
 using Navo.Tools.Analyze;
+using Navo.Tools.Assets;
 using Navo.Tools.Projects;
 
 namespace Navo.Channels.Slack;
@@ -16,7 +17,7 @@ namespace Navo.Channels.Slack;
 /// </summary>
 public sealed partial class SlackTurns(
     SlackStore slack, SlackApi api, ConversationService conversations, ProjectService projects, PreviewLinks previews,
-    PostgresEventStore store, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
+    PostgresEventStore store, AssetLibrary assets, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
 {
     public const string Channel = "slack";
 
@@ -66,7 +67,7 @@ public sealed partial class SlackTurns(
             return;
         }
 
-        if (!(type == "app_mention" || (type == "message" && Str(e, "channel_type") == "im" && e["subtype"] is null))
+        if (!(type == "app_mention" || (type == "message" && Str(e, "channel_type") == "im" && Str(e, "subtype") is null or "file_share"))
             || e["bot_id"] is not null || Str(e, "user") is not { } user || user == installation.BotUserId
             || Str(e, "channel") is not { } channel || Str(e, "ts") is not { } ts)
         {
@@ -75,7 +76,8 @@ public sealed partial class SlackTurns(
 
         var text = (Str(e, "text") ?? string.Empty).Replace($"<@{installation.BotUserId}>", string.Empty, StringComparison.Ordinal).Trim();
         var root = Str(e, "thread_ts") ?? ts;
-        await TurnAsync(installation, work, user, channel, root, text, $"slack-{channel}-{ts}", cancellationToken);
+        var photo = (e["files"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        await TurnAsync(installation, work, user, channel, root, text, $"slack-{channel}-{ts}", photo, cancellationToken);
     }
 
     private async Task AssistantThreadAsync(SlackInstallation installation, JsonObject thread, CancellationToken cancellationToken)
@@ -114,7 +116,8 @@ public sealed partial class SlackTurns(
     /// then replaces.
     /// </summary>
     private async Task TurnAsync(
-        SlackInstallation installation, SlackWork work, string user, string channel, string root, string text, string messageId, CancellationToken cancellationToken)
+        SlackInstallation installation, SlackWork work, string user, string channel, string root, string text, string messageId, JsonObject? photo,
+        CancellationToken cancellationToken)
     {
         if (await slack.MemberAsync(installation.TeamId, user, cancellationToken) is not { } member)
         {
@@ -123,6 +126,12 @@ public sealed partial class SlackTurns(
         }
 
         var (conversation, assistant) = await ConversationAsync(installation, member, channel, root, cancellationToken);
+        if (photo is not null && text.Length <= MaxMessageLength)
+        {
+            await PhotoTurnAsync(installation, work, member, (conversation, assistant), photo, channel, root, text, messageId, cancellationToken);
+            return;
+        }
+
         if (text.Length is 0 or > MaxMessageLength)
         {
             await PostAsync(installation, work, channel, root, AgentReply.Plain(text.Length == 0

@@ -45,6 +45,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Returns true for a call that is carried out but whose answer is lost (HTTP 500), as when Slack fails after posting.</summary>
     public Func<string, JsonObject, bool>? LoseAnswer { get; set; }
 
+    /// <summary>Files shared in Slack, by name, served at <see cref="FileUrl"/> to the bot's token only.</summary>
+    public ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> Files { get; } = new();
+
+    /// <summary>Where Slack serves the shared file <paramref name="name"/> (its <c>url_private_download</c>).</summary>
+    public string FileUrl(string name) => BaseUrl[..^"api/".Length] + "files/" + Uri.EscapeDataString(name);
+
     /// <summary>Every message posted, by <c>ts</c>, as it is now.</summary>
     public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
 
@@ -64,6 +70,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var app = builder.Build();
         FakeSlackApi? fake = null;
         app.MapPost("/api/{method}", async (string method, HttpContext http) => await fake!.AnswerAsync(method, http));
+        app.MapGet("/files/{name}", (string name, HttpContext http) => fake!.File(name, http));
         await app.StartAsync();
         var address = app.Urls.First();
         fake = new FakeSlackApi(app, address.TrimEnd('/') + "/api/");
@@ -183,6 +190,20 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.ToString(), ts = body["ts"]!.GetValue<string>() }),
             _ => Results.Json(new { ok = true }),
         };
+    }
+
+    private IResult File(string name, HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : null;
+        Calls.Enqueue(new SlackCall("files/" + name, token, []));
+        if (token != BotToken)
+        {
+            // As Slack does without the token: a sign-in page, not the file.
+            return Results.Content("<html>Sign in to Slack</html>", "text/html");
+        }
+
+        return Files.TryGetValue(name, out var file) ? Results.Bytes(file.Bytes, file.ContentType) : Results.NotFound();
     }
 
     /// <summary>A channel's messages as Slack reads them back: metadata only with <c>include_all_metadata</c>.</summary>
