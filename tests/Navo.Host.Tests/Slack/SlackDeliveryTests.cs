@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Navo.Channels.Slack;
 
@@ -97,6 +98,34 @@ public sealed class SlackDeliveryTests(RetryingSlackHostFactory factory) : IClas
         var calls = Slack.Calls.Count;
         await Task.Delay(2500);
         Slack.Calls.Count.Should().Be(calls);
+    }
+
+    [Fact]
+    public async Task Work_whose_every_attempt_stopped_its_host_is_given_up_without_running_again_and_the_person_told()
+    {
+        await factory.InstallAsync();
+        const string root = "1700000063.000100";
+        // As the queue is left when the host died in each of the three attempts: every attempt counted, no failure recorded.
+        var envelope = new JsonObject
+        {
+            ["team_id"] = FakeSlackApi.TeamId, ["type"] = "event_callback", ["event_id"] = "EvC1",
+            ["event"] = SlackHostFactory.DirectMessage(Owner, "build a site for a bakery called Crumb in Bristol", root),
+        };
+        await using (var connection = await factory.Database.DataSource.OpenConnectionAsync())
+        {
+            await using var insert = new Npgsql.NpgsqlCommand(
+                "insert into navo_slack_queue (dedupe_key, kind, team_id, payload, attempts) values ('event:EvC1', 'event', $1, $2::jsonb, 3)", connection);
+            insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = FakeSlackApi.TeamId });
+            insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = envelope.ToJsonString() });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var conversations = await factory.CountAsync("select count(*) from mt_events where type = 'user_message_received'");
+        await WaitForAsync("select count(*) from navo_slack_queue where dedupe_key = 'event:EvC1' and failed_at is not null");
+
+        (await factory.CountAsync("select count(*) from navo_slack_queue where dedupe_key = 'event:EvC1' and error = 'stopped during every attempt'")).Should().Be(1);
+        (await factory.CountAsync("select count(*) from mt_events where type = 'user_message_received'")).Should().Be(conversations, "the work is not run a fourth time");
+        Slack.Thread(root).Should().ContainSingle().Which["text"]!.GetValue<string>().Should().Be(SlackTurns.GaveUpText);
     }
 
     private async Task WaitForAsync(string countSql, int seconds = 30)
