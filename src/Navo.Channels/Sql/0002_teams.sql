@@ -36,6 +36,7 @@ create table if not exists navo_teams_links (
 
 -- Each Teams conversation (a personal chat, a group chat, a channel's reply chain) is one Navo conversation. The
 -- reference (service URL, bot, conversation) is kept for proactive messages; service_url came in a validated token.
+-- daily_off: the people there turned the daily suggestions off; last_daily: the last daily post sent there.
 create table if not exists navo_teams_conversations (
     aad_tenant_id     varchar(64) not null,
     teams_conversation varchar(512) not null,
@@ -45,6 +46,8 @@ create table if not exists navo_teams_conversations (
     bot_id            varchar(128) not null,
     conversation_type varchar(16),
     removed_at        timestamptz,
+    daily_off         boolean not null default false,
+    last_daily        varchar(64),
     primary key (aad_tenant_id, teams_conversation)
 );
 

@@ -21,6 +21,8 @@ public static class TeamsCards
     public const string Confirm = "confirm";
     public const string Cancel = "cancel";
     public const string Apply = "apply";
+    public const string DailyOff = "daily_off";
+    public const string DailyOn = "daily_on";
 
     /// <summary>Teams shows at most three suggested actions a reply.</summary>
     public const int MaxSuggestedActions = 3;
@@ -120,6 +122,33 @@ public static class TeamsCards
         card["body"]!.AsArray().Insert(0, Plain($"{who}: {outcome.Text}"));
         return card;
     }
+
+    /// <summary>The daily suggestions, sent to the conversation unasked: the list with Apply, and a way to stop them.</summary>
+    public static JsonObject Daily(AgentReply reply)
+    {
+        var activity = Message(reply, new TeamsReplyExtras(null, []));
+        var card = activity["attachments"]![0]!["content"]!.AsObject();
+        if (card["actions"] is not JsonArray actions)
+        {
+            card["actions"] = actions = [];
+        }
+
+        actions.Add(Button("Stop daily suggestions", DailyOff, null, null, null));
+        return activity;
+    }
+
+    /// <summary>What pressing Stop (or Resume) daily suggestions left: a sentence, and the way back.</summary>
+    public static JsonObject DailyChoice(bool off) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray
+        {
+            Markdown(off ? "Daily suggestions are off in this chat. I'll still answer whenever you ask." : "Daily suggestions are on again in this chat."),
+        },
+        ["actions"] = new JsonArray { off ? Button("Resume daily suggestions", DailyOn, null, null, null) : Button("Stop daily suggestions", DailyOff, null, null, null) },
+    };
 
     /// <summary>The card Navo greets with; with a link for someone it does not know yet.</summary>
     public static JsonObject Welcome(string? linkUrl)

@@ -38,6 +38,9 @@ public sealed class TeamsOptions
     /// </summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the daily suggestions are looked for, to send to the conversations they belong to; zero turns that off on this host.</summary>
+    public TimeSpan DailySuggestionsEvery { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many turns one host works on at once.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 64)]
     public int Workers { get; set; } = 4;
@@ -88,6 +91,11 @@ public sealed class TeamsOptionsValidation : IValidateOptions<TeamsOptions>
         if (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("https" or "http"))
         {
             failures.Add("Navo:Teams:PublicUrl must be an absolute http(s) address.");
+        }
+
+        if (options.DailySuggestionsEvery < TimeSpan.Zero)
+        {
+            failures.Add("Navo:Teams:DailySuggestionsEvery cannot be negative.");
         }
 
         if (options.KeyRefreshInterval < TimeSpan.FromSeconds(1))

@@ -27,6 +27,8 @@ public static class TeamsSetup
         // The service URL varies by region and conversation: no base address; the resilience handler bounds each call.
         TeamsConnector.AddResilience(services.AddHttpClient(TeamsConnector.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan));
         services.AddHostedService<TeamsWorker>();
+        services.AddSingleton<TeamsDailySuggestions>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsDailySuggestions>());
         return services;
     }
 }

@@ -98,6 +98,33 @@ public sealed class TeamsStore(PostgresEventStore store)
         return (await ConversationAsync(aadTenantId, teamsConversation, cancellationToken))!;
     }
 
+    /// <summary>A conversation the daily suggestions may reach: its reference, and the last daily post sent there.</summary>
+    public sealed record DailyTarget(string AadTenantId, string Id, string TenantId, Guid ConversationId, TrustedServiceUrl ServiceUrl, string? LastDaily);
+
+    /// <summary>The conversations Navo is still in whose people have not turned the daily suggestions off.</summary>
+    internal static Task<List<DailyTarget>> DailyTargetsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ListAsync(
+            """
+            select aad_tenant_id, teams_conversation, tenant_id, conversation_id, service_url, last_daily from navo_teams_conversations
+            where removed_at is null and not daily_off order by tenant_id, conversation_id
+            """,
+            r => new DailyTarget(r.GetString(0), r.GetString(1), r.GetString(2), r.GetGuid(3), new TrustedServiceUrl(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5)),
+            cancellationToken);
+
+    internal static Task DailySentAsync(NpgsqlConnection connection, DailyTarget target, string messageId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(
+            "update navo_teams_conversations set last_daily = $3 where aad_tenant_id = $1 and teams_conversation = $2",
+            cancellationToken, target.AadTenantId, target.Id, messageId);
+
+    /// <summary>Turns the daily suggestions off (or on again) for one conversation.</summary>
+    public async Task SetDailyOffAsync(string aadTenantId, string teamsConversation, bool off, CancellationToken cancellationToken)
+    {
+        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "update navo_teams_conversations set daily_off = $3 where aad_tenant_id = $1 and teams_conversation = $2",
+            cancellationToken, aadTenantId, teamsConversation, off);
+    }
+
     /// <summary>Navo was removed from the conversation: no proactive message goes there until it is added again.</summary>
     public async Task RemovedAsync(string aadTenantId, string teamsConversation, CancellationToken cancellationToken)
     {

@@ -32,6 +32,12 @@ public sealed partial class TeamsTurns
             return InvokeMessage("This card belongs to a conversation Navo does not know, so nothing was done.");
         }
 
+        if (answer is TeamsCards.DailyOff or TeamsCards.DailyOn)
+        {
+            await teams.SetDailyOffAsync(aadTenant, conversationId, answer == TeamsCards.DailyOff, cancellationToken);
+            return InvokeCard(TeamsCards.DailyChoice(answer == TeamsCards.DailyOff));
+        }
+
         var outcome = await AnswerAsync(member, conversation, answer, offer, number, Str(activity, "replyToId") ?? Id(activity) ?? conversationId, cancellationToken);
         return outcome is null
             ? InvokeMessage("That button is not one of Navo's, so nothing was done.")

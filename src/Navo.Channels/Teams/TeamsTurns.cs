@@ -90,6 +90,17 @@ public sealed partial class TeamsTurns(
         {
             // A card's Action.Submit (clients without universal actions): answered, and the card replaced by the outcome.
             var replyTo = Str(activity, "replyToId");
+            if (answer is TeamsCards.DailyOff or TeamsCards.DailyOn)
+            {
+                await teams.SetDailyOffAsync(at.AadTenant, at.Conversation, answer == TeamsCards.DailyOff, cancellationToken);
+                if (replyTo is not null)
+                {
+                    await connector.UpdateAsync(at.Service, at.Conversation, replyTo, Card(TeamsCards.DailyChoice(answer == TeamsCards.DailyOff)), cancellationToken);
+                }
+
+                return;
+            }
+
             var outcome = await AnswerAsync(member, conversation, answer, pressed.Offer, pressed.Number, replyTo ?? activityId, cancellationToken);
             if (outcome is not null && replyTo is not null)
             {

@@ -31,6 +31,8 @@ public class TeamsHostFactory : NavoHostFactory
         builder.UseSetting("Navo:Teams:TokenUrl", Bot.TokenUrl);
         builder.UseSetting("Navo:Teams:PublicUrl", "http://navo.test/");
         builder.UseSetting("Navo:Teams:KeyRefreshInterval", "00:00:01");
+        // Tests run the daily suggestions round when they mean to.
+        builder.UseSetting("Navo:Teams:DailySuggestionsEvery", "00:00:00");
         base.ConfigureWebHost(builder);
     }
 
@@ -92,6 +94,17 @@ public class TeamsHostFactory : NavoHostFactory
             ["trigger"] = "manual",
         };
         return activity;
+    }
+
+    /// <summary>Navo added to the owner's personal chat, and the owner confirming the link it offers.</summary>
+    public async Task LinkOwnerAsync()
+    {
+        var id = "f:added-" + Guid.NewGuid().ToString("N");
+        (await SendAsync(Added(id))).EnsureSuccessStatusCode();
+        var welcome = (await Bot.WaitForAsync(c => c.Activity.ToJsonString().Contains("link/teams?token=", StringComparison.Ordinal)))[^1];
+        var link = welcome.Activity["attachments"]![0]!["content"]!["actions"]![0]!["url"]!.GetValue<string>();
+        var token = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(link).Query)["token"].ToString();
+        (await Owner.PostAsync("/api/v1/channels/link", System.Net.Http.Json.JsonContent.Create(new { token }))).EnsureSuccessStatusCode();
     }
 
     public async Task<long> CountAsync(string sql)
