@@ -44,6 +44,11 @@ public sealed class TeamsJourneyTests(TeamsHostFactory factory) : IClassFixture<
         (await factory.SendAsync(factory.Personal("message", "1001", "build a site for a bakery called Crumb in Bristol"))).StatusCode.Should().Be(HttpStatusCode.OK);
         var drafted = (await RepliesToAsync("1001"))[0];
         Bot.Calls.Should().Contain(c => c.Activity["type"]!.GetValue<string>() == "typing");
+        // The draft's steps in one informative message, sent once and updated in place, left saying it is done.
+        static string? Text(ConnectorCall c) => c.Activity["text"]?.GetValue<string>();
+        var progress = Bot.Calls.Where(c => c.Method == "POST" && c.ActivityId is null && Text(c)?.StartsWith("Working on it", StringComparison.Ordinal) == true).ToList();
+        progress.Should().ContainSingle();
+        Bot.Calls.Should().Contain(c => c.Method == "PUT" && Text(c)?.StartsWith("Done", StringComparison.Ordinal) == true);
         Card(drafted)["version"]!.GetValue<string>().Should().Be("1.5");
         var preview = Actions(Card(drafted)).Single(a => a["title"]?.GetValue<string>() == "Open the preview")["url"]!.GetValue<string>();
         preview.Should().StartWith("http://navo.test/preview/shared/");
