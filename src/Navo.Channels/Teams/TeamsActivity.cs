@@ -41,6 +41,10 @@ public static class TeamsActivity
         return text.Trim();
     }
 
+    /// <summary>Whether the activity says Navo itself was removed (a <c>conversationUpdate</c> whose <c>membersRemoved</c> holds the bot).</summary>
+    public static bool RemovesBot(JsonObject activity) =>
+        BotId(activity) is { } bot && (activity["membersRemoved"] as JsonArray ?? []).OfType<JsonObject>().Any(m => Str(m, "id") == bot);
+
     /// <summary>Whether the activity says Navo itself was added (a <c>conversationUpdate</c> whose <c>membersAdded</c> holds the bot).</summary>
     public static bool AddsBot(JsonObject activity) =>
         BotId(activity) is { } bot && (activity["membersAdded"] as JsonArray ?? []).OfType<JsonObject>().Any(m => Str(m, "id") == bot);

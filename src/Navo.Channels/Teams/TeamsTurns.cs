@@ -39,6 +39,7 @@ public sealed partial class TeamsTurns(
             case "conversationUpdate" when AddsBot(activity):
                 await WelcomeAsync(at, activity, cancellationToken);
                 break;
+            case "conversationUpdate" when RemovesBot(activity):
             case "installationUpdate" when Str(activity, "action") is "remove" or "remove-upgrade":
                 await teams.RemovedAsync(aadTenant, conversation, cancellationToken);
                 break;
