@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["startup"] = StartupBenchmark.RunAsync,
     ["images"] = ImagesBenchmark.RunAsync,
     ["slack"] = SlackBenchmark.RunAsync,
+    ["teams"] = TeamsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

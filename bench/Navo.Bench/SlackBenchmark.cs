@@ -87,7 +87,7 @@ public static class SlackBenchmark
         }
     }
 
-    /// <summary>Slack's Web API, reduced to what the benchmark needs: an install, and counting replies per channel.</summary>
+    /// <summary>Slack's Web API, reduced to what the benchmark needs: an install, and counting replies per channel (progress messages are not replies).</summary>
     private sealed class FakeWebApi(WebApplication app, string baseUrl) : IAsyncDisposable
     {
         public const string Team = "TBENCH";
@@ -112,7 +112,9 @@ public static class SlackBenchmark
                 }
 
                 var body = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
-                if (method == "chat.postMessage" && body["channel"]?.GetValue<string>() is { } channel)
+                // A reply is a posted message, or the update that turns a draft's progress message into its reply.
+                if (method is "chat.postMessage" or "chat.update" && body["channel"]?.GetValue<string>() is { } channel
+                    && body["text"]?.GetValue<string>().StartsWith("Working on it", StringComparison.Ordinal) != true)
                 {
                     fake!._replies.AddOrUpdate(channel, 1, (_, n) => n + 1);
                 }

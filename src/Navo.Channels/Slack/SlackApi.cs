@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,8 @@ namespace Navo.Channels.Slack;
 /// <summary>Slack answered <c>ok: false</c>: <see cref="Error"/> is its error code (<c>channel_not_found</c>, …).</summary>
 public sealed class SlackApiException(string method, string error) : Exception($"Slack's {method} answered {error}.")
 {
+    public string Method { get; } = method;
+
     public string Error { get; } = error;
 
     /// <summary>The token no longer works: the installation is over.</summary>
@@ -34,6 +37,17 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
     }
 
     /// <summary>
+    /// Calls <paramref name="method"/> with a form as the bot: the reading methods (<c>conversations.replies</c>,
+    /// <c>conversations.history</c>) take no JSON body.
+    /// </summary>
+    public async Task<JsonObject> FormAsync(string method, string token, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, cancellationToken);
+    }
+
+    /// <summary>
     /// <c>oauth.v2.access</c>: trades an install's code for the bot token, with the app's credentials (form-encoded, as
     /// Slack requires for it).
     /// </summary>
@@ -44,6 +58,48 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
             Content = new FormUrlEncodedContent([new("client_id", clientId), new("client_secret", clientSecret), new("code", code)]),
         };
         return await SendAsync("oauth.v2.access", request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Downloads a file shared in Slack with the bot token: at most <paramref name="maxBytes"/>, and only when the
+    /// address it ends at (after any redirect) is still one <paramref name="allowed"/> takes. The bytes, or why not
+    /// (<c>too large</c>, <c>not from Slack's file host</c>, <c>http_NNN</c>, <c>not a file</c>).
+    /// </summary>
+    public async Task<(byte[]? Bytes, string? Refusal)> DownloadAsync(Uri url, string token, long maxBytes, Func<Uri, bool> allowed, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var refusal = response.RequestMessage?.RequestUri is not { } final || !allowed(final) ? "not from Slack's file host"
+            : !response.IsSuccessStatusCode ? $"http_{(int)response.StatusCode}"
+            : response.Content.Headers.ContentType?.MediaType is "text/html" ? "not a file"
+            : response.Content.Headers.ContentLength > maxBytes ? "too large"
+            : null;
+        byte[]? bytes = null;
+        if (refusal is null)
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= maxBytes)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            if (buffer.Length > maxBytes)
+            {
+                refusal = "too large";
+            }
+            else
+            {
+                bytes = buffer.ToArray();
+            }
+        }
+
+        LogCall(logger, "files.download", (int)response.StatusCode, refusal ?? "ok", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
+        return (bytes, refusal);
     }
 
     private async Task<JsonObject> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
@@ -76,6 +132,11 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
     /// 429 waits as long as <c>Retry-After</c> says; a 5xx or a dropped connection is tried again after 0.5, 1, 2 s.
     /// No overall timeout is set beyond one minute: the calls run on the queue's worker, never in a request from Slack.
     /// </summary>
+    /// <remarks>
+    /// <c>chat.postMessage</c> is retried here only on 429, which Slack answers without posting: after a 5xx or a
+    /// dropped connection the message may have been posted, and posting it again would show it twice. The queue tries
+    /// the whole item again instead, and <see cref="SlackTurns"/> looks for the message before posting it again.
+    /// </remarks>
     public static void AddResilience(IHttpClientBuilder client) => client.AddResilienceHandler("slack", pipeline => pipeline
         .AddTimeout(TimeSpan.FromMinutes(1))
         .AddRetry(new HttpRetryStrategyOptions
@@ -85,7 +146,13 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
+                || (HttpClientResiliencePredicates.IsTransient(args.Outcome) && Repeatable(args.Context.GetRequestMessage()))),
         }));
+
+    /// <summary>Whether sending the request twice does no harm: every method Navo calls but <c>chat.postMessage</c>.</summary>
+    private static bool Repeatable(HttpRequestMessage? request) =>
+        request?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) != true;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Method} answered {Status} {Outcome} in {Milliseconds} ms")]
     private static partial void LogCall(ILogger logger, string method, int status, string outcome, double milliseconds);

@@ -14,15 +14,15 @@ namespace Navo.Channels.Slack;
 
 /// <summary>
 /// Slack's endpoints: <c>/api/slack/events</c>, <c>/interactions</c> and <c>/commands</c> (every request verified by
-/// its signature, then its work queued and acknowledged at once), the install round trip, and linking a Slack user to
-/// a member. Mapped only when Slack is on (<c>Navo:Slack:SigningSecret</c> set).
+/// its signature, then its work queued and acknowledged at once) and the install round trip; linking a Slack user to a
+/// member is the channels' shared link flow. Mapped only when Slack is on (<c>Navo:Slack:SigningSecret</c> set).
 /// </summary>
 public static partial class SlackEndpoints
 {
     /// <summary>Slack's requests are small; anything larger is not from Slack.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app, string ownerPolicy, string memberPolicy)
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app, string ownerPolicy)
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled)
         {
@@ -35,9 +35,6 @@ public static partial class SlackEndpoints
         slack.MapPost("/commands", CommandsAsync).WithName("SlackCommands").DisableAntiforgery();
         slack.MapGet("/install", SlackInstall.InstallAsync).WithName("SlackInstall").RequireAuthorization(ownerPolicy);
         slack.MapGet("/oauth/callback", SlackInstall.CallbackAsync).WithName("SlackOAuthCallback");
-        app.MapGet("/link/slack", SlackInstall.LinkPage).ExcludeFromDescription();
-        app.MapGet("/link-slack.js", SlackInstall.LinkScript).ExcludeFromDescription();
-        app.MapPost("/api/v1/channels/link", SlackInstall.LinkAsync).WithTags("Channels").WithName("LinkChannelIdentity").RequireAuthorization(memberPolicy);
         return app;
     }
 

@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Navo.Channels.Slack;
 
 /// <summary>
-/// Installing Navo into a Slack team (OAuth v2, with a signed single-use <c>state</c> bound to the owner's workspace)
-/// and linking Slack users to members (a single-use link a signed-in member confirms).
+/// Installing Navo into a Slack team (OAuth v2, with a signed single-use <c>state</c> bound to the owner's workspace).
+/// Linking Slack users to members is the channels' shared link flow (<see cref="Links.ChannelLinkEndpoints"/>).
 /// </summary>
 public static class SlackInstall
 {
@@ -67,37 +66,4 @@ public static class SlackInstall
             SlackTurns.Str(access["authed_user"] as JsonObject, "id"), cancellationToken);
         return TypedResults.Redirect("/studio?slack=installed");
     }
-
-    /// <summary>The page a Slack user's link button opens: sign in, then confirm.</summary>
-    public static ContentHttpResult LinkPage() => TypedResults.Content(
-        """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link Slack to Navo</title>
-        <link rel="stylesheet" href="/navo.css"></head><body><main>
-        <h1>Link your Slack account</h1>
-        <p>Confirm to let Navo act for you in Slack, with your role in this workspace. Sign in first if you have not.</p>
-        <button id="confirm">Confirm</button> <a href="/signin">Sign in</a><p id="result" role="status"></p>
-        <script src="/link-slack.js"></script></main></body></html>
-        """, "text/html; charset=utf-8");
-
-    public static ContentHttpResult LinkScript() => TypedResults.Content(
-        """
-        const token = new URLSearchParams(location.search).get('token');
-        document.getElementById('confirm').addEventListener('click', async () => {
-          const answer = await fetch('/api/v1/channels/link', { method: 'POST', credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
-          document.getElementById('result').textContent = answer.ok ? 'Linked. Go back to Slack and write to Navo again.'
-            : answer.status === 401 ? 'Sign in first, then open this link again.'
-            : ((await answer.json()).detail || 'That did not work.');
-        });
-        """, "text/javascript; charset=utf-8");
-
-    public sealed record LinkRequest(string? Token);
-
-    /// <summary>A signed-in member confirms a link: the Slack user it was made for acts as them, with their own role.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> LinkAsync(
-        LinkRequest request, HttpContext http, ITenantResolver tenants, [FromServices] SlackStore slack, CancellationToken cancellationToken) =>
-        await slack.RedeemLinkAsync(request.Token, tenants.Resolve(http), cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "This link is not valid.",
-                detail: "It was used already, has expired (links last 15 minutes), or is for another workspace. Write to Navo in Slack again for a new one.");
 }

@@ -25,12 +25,20 @@ public sealed class SlackOptions
     /// <summary>Navo's own address as people reach it, for the link and preview links posted into Slack.</summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>The bot scopes an installation asks for.</summary>
-    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,im:read,im:write,assistant:write";
+    /// <summary>The bot scopes an installation asks for; the <c>*:history</c> ones let a retried reply find the message it posted before, <c>files:read</c> fetches shared photos.</summary>
+    public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,im:read,im:write,channels:history,groups:history,files:read,assistant:write";
 
     /// <summary>How many turns one host works on at once.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 64)]
     public int Workers { get; set; } = 4;
+
+    /// <summary>How many times a queued item is tried before it is given up and the person told.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait before an item's second attempt; doubled for each one after.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Navo.Channels.Links;
 using Navo.EventStore;
 using Navo.EventStore.Schema;
 
@@ -16,6 +17,8 @@ public static class SlackSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection();
         services.TryAddSingleton<PreviewLinks>();
+        services.AddChannelLinks();
+        services.AddSingleton<IChannelLinker, SlackLinker>();
         services.AddSingleton<SlackStore>();
         services.AddSingleton<SlackQueue>();
         services.AddSingleton<SlackTurns>();
@@ -28,7 +31,7 @@ public static class SlackSetup
         return services;
     }
 
-    /// <summary>The channels' tables (Slack's), applied after the host's, whose workspaces and accounts they name.</summary>
+    /// <summary>The channels' tables (Slack's, Teams' and the shared link tokens), applied after the host's, whose workspaces and accounts they name.</summary>
     public static EventStoreOptions AddNavoChannels(this EventStoreOptions options)
     {
         foreach (var migration in SchemaMigration.FromEmbeddedSql(typeof(SlackSetup).Assembly, "channels"))

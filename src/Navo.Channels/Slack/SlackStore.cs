@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Navo.Channels.Links;
 using Navo.EventStore;
 using Npgsql;
 
@@ -17,9 +18,9 @@ public sealed record SlackMember(string TenantId, Guid UserId, string Role)
 
 /// <summary>
 /// Slack's tables (<c>Sql/0001_slack.sql</c>) on the host's own connection: installations (bot tokens encrypted with
-/// Data Protection), links between Slack users and members, single-use tokens (stored as hashes), and threads.
+/// Data Protection), links between Slack users and members, single-use install states (stored as hashes; link tokens are the channels' own, <see cref="ChannelLinks"/>), and threads.
 /// </summary>
-public sealed class SlackStore(PostgresEventStore store, IDataProtectionProvider protection, TimeProvider time)
+public sealed class SlackStore(PostgresEventStore store, IDataProtectionProvider protection, TimeProvider time, ChannelLinks links)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(15);
 
@@ -98,35 +99,9 @@ public sealed class SlackStore(PostgresEventStore store, IDataProtectionProvider
             r => new SlackMember(r.GetString(0), r.GetGuid(1), r.GetString(2)), cancellationToken, teamId, slackUserId);
     }
 
-    /// <summary>A single-use link for a Slack user of an installed team, valid <see cref="LinkLifetime"/>.</summary>
+    /// <summary>A single-use link for a Slack user of an installed team, valid <see cref="ChannelLinks.Lifetime"/>; <see cref="SlackLinker"/> records it.</summary>
     public Task<string> NewLinkTokenAsync(string tenantId, string teamId, string slackUserId, CancellationToken cancellationToken) =>
-        NewTokenAsync("nsl_", "link", tenantId, null, teamId, slackUserId, LinkLifetime, cancellationToken);
-
-    /// <summary>Links the Slack user a link token names to <paramref name="member"/>; false when the token is unknown, spent, expired or another workspace's.</summary>
-    public async Task<bool> RedeemLinkAsync(string? token, TenantContext member, CancellationToken cancellationToken)
-    {
-        if (!LooksLike(token, "nsl_"))
-        {
-            return false;
-        }
-
-        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var row = await connection.SingleOrDefaultAsync(
-            """
-            update navo_slack_tokens set used_at = $3 where hash = $1 and kind = 'link' and tenant_id = $2 and used_at is null and expires_at > $3
-            returning team_id, slack_user_id
-            """,
-            r => (Team: r.GetString(0), User: r.GetString(1)), cancellationToken, Hash(token!), member.TenantId, time.GetUtcNow());
-        if (row.Team is null)
-        {
-            return false;
-        }
-
-        await LinkAsync(connection, row.Team, row.User, member.TenantId, member.UserId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+        links.NewTokenAsync(new ChannelIdentity(SlackLinker.ChannelName, teamId, slackUserId), tenantId, cancellationToken);
 
     /// <summary>The conversation a Slack thread is, or null when the thread is new to Navo.</summary>
     public async Task<(Guid ConversationId, bool Assistant)?> ThreadAsync(string teamId, string channelId, string threadTs, CancellationToken cancellationToken)
@@ -154,7 +129,7 @@ public sealed class SlackStore(PostgresEventStore store, IDataProtectionProvider
             cancellationToken, teamId, channelId, threadTs);
     }
 
-    private static Task LinkAsync(NpgsqlConnection connection, string teamId, string slackUserId, string tenantId, Guid userId, CancellationToken cancellationToken) =>
+    internal static Task LinkAsync(NpgsqlConnection connection, string teamId, string slackUserId, string tenantId, Guid userId, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(
             """
             insert into navo_slack_links (team_id, slack_user_id, tenant_id, user_id) values ($1, $2, $3, $4)

@@ -9,8 +9,9 @@ public sealed partial class SlackTurns
     /// A pressed button (<c>block_actions</c>): Confirm or Cancel answers the thread's question, Apply applies a
     /// suggestion; then the message's buttons are replaced by the outcome (<c>chat.update</c>). The turn's message id
     /// is the question's (or the suggestion message's), so pressing again, or the other button, runs nothing twice.
+    /// While a confirmed publish runs, the message shows its progress in place of its buttons.
     /// </summary>
-    private async Task InteractionAsync(SlackInstallation installation, JsonObject payload, CancellationToken cancellationToken)
+    private async Task InteractionAsync(SlackInstallation installation, SlackWork work, JsonObject payload, CancellationToken cancellationToken)
     {
         if (Str(payload, "type") != "block_actions" || payload["actions"] is not JsonArray { Count: > 0 } actions
             || actions[0] is not JsonObject action || Str(action, "action_id") is not { } actionId
@@ -51,7 +52,19 @@ public sealed partial class SlackTurns
             return;
         }
 
-        var outcome = await conversations.SendAsync(member.Tenant, thread.ConversationId, new IncomingMessage(text, messageId, null, null, Channel, offer), cancellationToken: cancellationToken);
+        var progress = new ProgressMessage(this, installation, work, channel, root, messageTs,
+            step => SlackBlocks.Answered(message["blocks"] as JsonArray, SlackBlocks.ProgressText(step)), cancellationToken);
+        TurnOutcome? outcome;
+        try
+        {
+            outcome = await conversations.SendAsync(
+                member.Tenant, thread.ConversationId, new IncomingMessage(text, messageId, null, null, Channel, offer), progress, cancellationToken);
+        }
+        finally
+        {
+            await progress.FinishAsync();
+        }
+
         if (outcome is null)
         {
             return;
@@ -76,7 +89,7 @@ public sealed partial class SlackTurns
     /// <c>/navo &lt;request&gt;</c>: a new conversation, answered in the channel; the answer's thread is that conversation
     /// from then on.
     /// </summary>
-    private async Task CommandAsync(SlackInstallation installation, JsonObject form, CancellationToken cancellationToken)
+    private async Task CommandAsync(SlackInstallation installation, SlackWork work, JsonObject form, CancellationToken cancellationToken)
     {
         if (Str(form, "user_id") is not { } user || Str(form, "channel_id") is not { } channel)
         {
@@ -98,7 +111,7 @@ public sealed partial class SlackTurns
         var conversation = await conversations.StartAsync(member.Tenant, Channel, cancellationToken);
         var outcome = await conversations.SendAsync(member.Tenant, conversation,
             new IncomingMessage(text, $"slack-command-{Str(form, "trigger_id")}", null, null, Channel), cancellationToken: cancellationToken);
-        if (outcome is not null && await PostAsync(installation, channel, null, outcome.Reply, member, cancellationToken) is { } ts)
+        if (outcome is not null && await PostAsync(installation, work, channel, null, outcome.Reply, member, null, cancellationToken) is { } ts)
         {
             await slack.SaveThreadAsync(installation.TeamId, channel, ts, member.TenantId, conversation, assistant: false, cancellationToken);
         }

@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Navo.Agent.Conversations;
+using Navo.EventStore;
+using Navo.Tools.Analyze;
+using Navo.Tools.Assets;
 using Navo.Tools.Projects;
 
 namespace Navo.Channels.Slack;
@@ -14,7 +17,7 @@ namespace Navo.Channels.Slack;
 /// </summary>
 public sealed partial class SlackTurns(
     SlackStore slack, SlackApi api, ConversationService conversations, ProjectService projects, PreviewLinks previews,
-    IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
+    PostgresEventStore store, AssetLibrary assets, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
 {
     public const string Channel = "slack";
 
@@ -35,9 +38,9 @@ public sealed partial class SlackTurns(
         {
             await (work.Kind switch
             {
-                "event" => EventAsync(installation, payload["event"]!.AsObject(), cancellationToken),
-                "interaction" => InteractionAsync(installation, payload, cancellationToken),
-                _ => CommandAsync(installation, payload, cancellationToken),
+                "event" => EventAsync(installation, work, payload["event"]!.AsObject(), cancellationToken),
+                "interaction" => InteractionAsync(installation, work, payload, cancellationToken),
+                _ => CommandAsync(installation, work, payload, cancellationToken),
             });
         }
         catch (SlackApiException refused) when (refused.EndsInstallation)
@@ -48,7 +51,7 @@ public sealed partial class SlackTurns(
         }
     }
 
-    private async Task EventAsync(SlackInstallation installation, JsonObject e, CancellationToken cancellationToken)
+    private async Task EventAsync(SlackInstallation installation, SlackWork work, JsonObject e, CancellationToken cancellationToken)
     {
         var type = Str(e, "type");
         if (type is "app_uninstalled" or "tokens_revoked")
@@ -64,7 +67,7 @@ public sealed partial class SlackTurns(
             return;
         }
 
-        if (!(type == "app_mention" || (type == "message" && Str(e, "channel_type") == "im" && e["subtype"] is null))
+        if (!(type == "app_mention" || (type == "message" && Str(e, "channel_type") == "im" && Str(e, "subtype") is null or "file_share"))
             || e["bot_id"] is not null || Str(e, "user") is not { } user || user == installation.BotUserId
             || Str(e, "channel") is not { } channel || Str(e, "ts") is not { } ts)
         {
@@ -73,7 +76,8 @@ public sealed partial class SlackTurns(
 
         var text = (Str(e, "text") ?? string.Empty).Replace($"<@{installation.BotUserId}>", string.Empty, StringComparison.Ordinal).Trim();
         var root = Str(e, "thread_ts") ?? ts;
-        await TurnAsync(installation, user, channel, root, text, $"slack-{channel}-{ts}", null, cancellationToken);
+        var photo = (e["files"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        await TurnAsync(installation, work, user, channel, root, text, $"slack-{channel}-{ts}", photo, cancellationToken);
     }
 
     private async Task AssistantThreadAsync(SlackInstallation installation, JsonObject thread, CancellationToken cancellationToken)
@@ -108,10 +112,12 @@ public sealed partial class SlackTurns(
     /// <summary>
     /// One turn of the thread <paramref name="root"/>: the linked member's message to the thread's conversation (started
     /// with the first), the reply posted in the thread. <paramref name="messageId"/> makes a repeated turn answer from
-    /// the record instead of running again.
+    /// the record instead of running again. A draft or a publish shows its progress in one message, which the reply
+    /// then replaces.
     /// </summary>
     private async Task TurnAsync(
-        SlackInstallation installation, string user, string channel, string root, string text, string messageId, ActionOffer? offer, CancellationToken cancellationToken)
+        SlackInstallation installation, SlackWork work, string user, string channel, string root, string text, string messageId, JsonObject? photo,
+        CancellationToken cancellationToken)
     {
         if (await slack.MemberAsync(installation.TeamId, user, cancellationToken) is not { } member)
         {
@@ -120,11 +126,17 @@ public sealed partial class SlackTurns(
         }
 
         var (conversation, assistant) = await ConversationAsync(installation, member, channel, root, cancellationToken);
+        if (photo is not null && text.Length <= MaxMessageLength)
+        {
+            await PhotoTurnAsync(installation, work, member, (conversation, assistant), photo, channel, root, text, messageId, cancellationToken);
+            return;
+        }
+
         if (text.Length is 0 or > MaxMessageLength)
         {
-            await PostAsync(installation, channel, root, AgentReply.Plain(text.Length == 0
+            await PostAsync(installation, work, channel, root, AgentReply.Plain(text.Length == 0
                 ? "Tell me what you'd like: \"build a site for a bakery called Crumb in Bristol\", say."
-                : $"A message can be at most {MaxMessageLength:N0} characters."), member, cancellationToken);
+                : $"A message can be at most {MaxMessageLength:N0} characters."), member, null, cancellationToken);
             return;
         }
 
@@ -134,10 +146,20 @@ public sealed partial class SlackTurns(
                 new JsonObject { ["channel_id"] = channel, ["thread_ts"] = root, ["status"] = "is working on it…" }, cancellationToken);
         }
 
-        var outcome = await conversations.SendAsync(member.Tenant, conversation, new IncomingMessage(text, messageId, null, null, Channel, offer), cancellationToken: cancellationToken);
+        var progress = new ProgressMessage(this, installation, work, channel, root, null, SlackBlocks.Progress, cancellationToken);
+        TurnOutcome? outcome;
+        try
+        {
+            outcome = await conversations.SendAsync(member.Tenant, conversation, new IncomingMessage(text, messageId, null, null, Channel), progress, cancellationToken);
+        }
+        finally
+        {
+            await progress.FinishAsync();
+        }
+
         if (outcome is not null)
         {
-            await PostAsync(installation, channel, root, outcome.Reply, member, cancellationToken);
+            await PostAsync(installation, work, channel, root, outcome.Reply, member, progress.Ts, cancellationToken);
         }
     }
 
@@ -153,36 +175,41 @@ public sealed partial class SlackTurns(
         return (await slack.SaveThreadAsync(installation.TeamId, channel, root, member.TenantId, started, assistant: false, cancellationToken), false);
     }
 
-    /// <summary>Posts a reply in the thread; the message's <c>ts</c>.</summary>
-    private async Task<string?> PostAsync(SlackInstallation installation, string channel, string? root, AgentReply reply, SlackMember member, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject
-        {
-            ["channel"] = channel,
-            ["text"] = reply.Text,
-            ["blocks"] = SlackBlocks.For(reply, await ExtrasAsync(reply, member, cancellationToken)),
-        };
-        if (root is not null)
-        {
-            body["thread_ts"] = root;
-        }
-
-        var answer = await api.CallAsync("chat.postMessage", installation.BotToken, body, cancellationToken);
-        return Str(answer, "ts");
-    }
-
-    /// <summary>The preview's signed link, and what an edit changed since the version before.</summary>
+    /// <summary>
+    /// The preview's signed link, what an edit changed since the version before, and the figures an analytics card
+    /// names, read now in the member's own workspace.
+    /// </summary>
     private async Task<SlackReplyExtras> ExtrasAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
     {
+        var analytics = await AnalyticsAsync(reply, member, cancellationToken);
         var preview = reply.Cards.FirstOrDefault(c => c.Type == "preview");
         if (preview is null || !Guid.TryParse(preview.Data["projectId"]?.GetValue<string>(), out var project) || preview.Data["version"]?.GetValue<long>() is not { } version)
         {
-            return new SlackReplyExtras(null, []);
+            return new SlackReplyExtras(null, [], analytics);
         }
 
         var url = new Uri(options.Value.PublicBase(), previews.PathFor(member.TenantId, project, version)).ToString();
         var diff = version > 1 ? await projects.DiffAsync(member.Tenant, project, version - 1, version, cancellationToken) : null;
-        return new SlackReplyExtras(url, diff?.Changes ?? []);
+        return new SlackReplyExtras(url, diff?.Changes ?? [], analytics);
+    }
+
+    /// <summary>The report an analytics card names, as the analytics API reads it; null without one, or for a project not in the member's workspace.</summary>
+    private async Task<SlackAnalytics?> AnalyticsAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
+    {
+        if (reply.Cards.FirstOrDefault(c => c.Type == "analytics") is not { } card
+            || !Guid.TryParse(Scalar(card.Data["projectId"]), out var project) || !AnalyticsPeriods.TryParse(Scalar(card.Data["period"]), out var period))
+        {
+            return null;
+        }
+
+        await using var session = store.OpenSession(member.Tenant);
+        if (await ProjectService.GetAsync(session, project, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return new SlackAnalytics(period, await SiteAnalytics.ReportAsync(session, project, period, today, cancellationToken));
     }
 
     /// <summary>Gives an unknown Slack user a single-use link to confirm who they are in Navo; only they see it.</summary>
@@ -204,6 +231,9 @@ public sealed partial class SlackTurns(
 
         await api.CallAsync("chat.postEphemeral", installation.BotToken, body, cancellationToken);
     }
+
+    /// <summary>A card's value as text, whether it holds a string or a value written as one (a Guid, a period).</summary>
+    private static string? Scalar(JsonNode? node) => node?.ToJsonString().Trim('"');
 
     internal static string? Str(JsonObject? o, string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -28,7 +28,7 @@ public sealed partial class SlackWorker(IServiceProvider services, IOptions<Slac
         {
             try
             {
-                if (!await queue.TakeAsync(turns.HandleAsync, (item, failure) => LogFailed(logger, item.Id, item.Kind, failure), stoppingToken))
+                if (!await queue.TakeAsync(turns.HandleAsync, Failed, (item, reason, cancellationToken) => GaveUpAsync(turns, item, reason, cancellationToken), stoppingToken))
                 {
                     await queue.WaitAsync(Poll, stoppingToken);
                 }
@@ -46,8 +46,27 @@ public sealed partial class SlackWorker(IServiceProvider services, IOptions<Slac
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack work {Id} ({Kind}) failed")]
-    private static partial void LogFailed(ILogger logger, long id, string kind, Exception failure);
+    /// <summary>A failed attempt: its reason logged (a code or a type, never a message's text); the exception itself only at Trace.</summary>
+    private void Failed(SlackWork item, string reason, Exception failure)
+    {
+        LogFailed(logger, item.Id, item.Kind, item.Attempt, reason);
+        LogFailure(logger, item.Id, failure);
+    }
+
+    private async Task GaveUpAsync(SlackTurns turns, SlackWork item, string reason, CancellationToken cancellationToken)
+    {
+        LogGaveUp(logger, item.Id, item.Kind, item.Attempt, reason);
+        await turns.TellGaveUpAsync(item, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work {Id} ({Kind}) failed on attempt {Attempt}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long id, string kind, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Slack work {Id} failed")]
+    private static partial void LogFailure(ILogger logger, long id, Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack work {Id} ({Kind}) given up after {Attempt} attempts: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, long id, string kind, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for Slack work failed")]
     private static partial void LogLookFailed(ILogger logger, Exception failure);

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
+using Navo.Channels.Links;
 using Navo.Channels.Slack;
+using Navo.Channels.Teams;
 using Navo.Channels.Web;
 using Navo.Host.Identity;
 using Navo.Tools.Analyze;
@@ -69,6 +71,7 @@ public static class ApiSetup
         builder.Services.AddDataProtection().SetApplicationName("Navo")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration["Navo:DataPath"] ?? ".navo"), "keys")));
         builder.Services.AddSlackChannel();
+        builder.Services.AddTeamsChannel();
         builder.Services.AddSingleton<DomainVerifier>();
         DomainVerifier.AddResilience(builder.Services.AddHttpClient(DomainVerifier.ClientName).ConfigurePrimaryHttpMessageHandler(DomainVerifier.PublicOnlyHandler));
         builder.Services.AddResponseCompression(compression =>
@@ -228,7 +231,9 @@ public static class ApiSetup
         app.MapPreviewEndpoints();
         app.MapAssetsApi();
         app.MapWebChatEndpoints(Policies.Member);
-        app.MapSlackEndpoints(Policies.Owner, Policies.Member);
+        app.MapChannelLinkEndpoints(Policies.Member);
+        app.MapSlackEndpoints(Policies.Owner);
+        app.MapTeamsEndpoints();
         app.MapPublishedSites();
         app.MapSiteBeacon();
         app.MapAnalyticsApi();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Navo.Agent.Conversations;
 using Navo.Channels.Slack;
+using Navo.Tools.Analyze;
 
 namespace Navo.Channels.Tests.Slack;
 
@@ -61,6 +62,59 @@ public sealed class SlackBlocksTests
         Buttons(answered).Should().BeEmpty();
         answered.ToJsonString().Should().Contain("Publish the site now?").And.Contain("Your site is live.");
     }
+
+    [Fact]
+    public void Analytics_figures_are_a_header_and_sections_of_fields_with_their_change_on_the_period_before()
+    {
+        var report = new AnalyticsReport(
+            Visitors: 1250, Pageviews: 3400, CtaClicks: 90, CtaClickRate: 0.072, FormSubmissions: 12, ConversionRate: 0.0096,
+            Previous: new AnalyticsFigures(1000, 3000, 100, 0.1, 0, 0),
+            Daily: [],
+            Pages: [new AnalyticsPage("/", 2000, 1100), new AnalyticsPage("/menu<script>", 900, 400)],
+            Referrers: [new AnalyticsReferrer("google.com", 600), new AnalyticsReferrer(null, 500)],
+            Devices: []);
+        var reply = new AgentReply("Here's how your site did.", [new ReplyCard("analytics", new JsonObject { ["projectId"] = Guid.NewGuid(), ["period"] = "7d" })], []);
+
+        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new SlackAnalytics(AnalyticsPeriod.Days7, report))).OfType<JsonObject>().ToList();
+
+        blocks.Select(b => b["block_id"]?.GetValue<string>()).Should().ContainInOrder("navo_analytics", "navo_analytics_figures", "navo_analytics_pages", "navo_analytics_referrers");
+        var header = blocks.Single(b => b["block_id"]?.GetValue<string>() == "navo_analytics");
+        header["type"]!.GetValue<string>().Should().Be("header");
+        header["text"]!["type"]!.GetValue<string>().Should().Be("plain_text");
+        header["text"]!["text"]!.GetValue<string>().Should().Be("Your site, the last 7 days");
+
+        var figures = Fields(blocks, "navo_analytics_figures");
+        figures.Should().Equal(
+            "*Visitors*\n1,250 (+25% on the period before)",
+            "*Page views*\n3,400 (+13% on the period before)",
+            "*Button clicks*\n90 (-10% on the period before)\n7.2% of visitors",
+            "*Messages sent*\n12 (new)\n1.0% of visitors");
+        Fields(blocks, "navo_analytics_pages").Should().Equal("`/`", "2,000 views · 1,100 visitors", "`/menu&lt;script&gt;`", "900 views · 400 visitors");
+        Fields(blocks, "navo_analytics_referrers").Should().Equal("google.com", "600 visitors", "_Direct or unknown_", "500 visitors");
+
+        // Within Slack's limits: at most ten fields a section, each mrkdwn.
+        foreach (var section in blocks.Where(b => b["fields"] is not null))
+        {
+            section["type"]!.GetValue<string>().Should().Be("section");
+            section["fields"]!.AsArray().Should().HaveCountLessThanOrEqualTo(10).And.OnlyContain(f => f!["type"]!.GetValue<string>() == "mrkdwn");
+        }
+    }
+
+    [Fact]
+    public void Analytics_over_all_time_have_no_change_to_show_and_an_empty_site_shows_only_its_figures()
+    {
+        var report = new AnalyticsReport(0, 0, 0, 0, 0, 0, new AnalyticsFigures(0, 0, 0, 0, 0, 0), [], [], [], []);
+        var reply = new AgentReply("No visitors yet.", [new ReplyCard("analytics", new JsonObject())], []);
+
+        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new SlackAnalytics(AnalyticsPeriod.All, report))).OfType<JsonObject>().ToList();
+
+        blocks.Select(b => b["block_id"]?.GetValue<string>()).Where(id => id is not null).Should().Equal("navo_analytics", "navo_analytics_figures");
+        Fields(blocks, "navo_analytics_figures")[0].Should().Be("*Visitors*\n0");
+        SlackBlocks.For(reply, new SlackReplyExtras(null, [])).Should().ContainSingle("without the report read, the reply is its text alone");
+    }
+
+    private static List<string> Fields(IEnumerable<JsonObject> blocks, string blockId) =>
+        [.. blocks.Single(b => b["block_id"]?.GetValue<string>() == blockId)["fields"]!.AsArray().Select(f => f!["text"]!.GetValue<string>())];
 
     [Fact]
     public void Text_from_people_cannot_become_a_mention_or_a_link()
