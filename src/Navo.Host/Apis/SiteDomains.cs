@@ -19,6 +19,10 @@ public sealed class SitesOptions
     /// <summary>How long a contact form's body may take to arrive in full; a slower one is answered 408.</summary>
     [Range(1, 120)]
     public int FormReadSeconds { get; set; } = 10;
+
+    /// <summary>How much memory each host gives published files it serves (their compressed forms included).</summary>
+    [Range(1, 65536)]
+    public int MemoryCacheMegabytes { get; set; } = 256;
 }
 
 /// <summary>
