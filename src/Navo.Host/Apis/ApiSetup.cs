@@ -223,7 +223,7 @@ public static class ApiSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapApiDocs();
         app.MapStudioPages();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Database.HealthReportWriter.WriteAsync });
         app.MapNavoMetrics();
         app.MapAccountsApi();
         app.MapWorkspaceApi();

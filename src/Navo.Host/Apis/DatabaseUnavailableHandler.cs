@@ -23,14 +23,14 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
         }
 
         LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().GetType().Name);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (SitePages.IsSitePath(httpContext))
         {
-            await SitePages.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable,
-                "Back in a moment", "This site cannot be shown right now. Please try again in a few seconds.");
+            await WriteVisitorPageAsync(httpContext);
             return true;
         }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         httpContext.Response.Headers.CacheControl = "no-store";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -43,6 +43,15 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
                 Detail = $"Navo's database cannot be reached right now; nothing was changed. Try again in {RetryAfterSeconds} seconds.",
             },
         });
+    }
+
+    /// <summary>The small page a live site's visitor reads while the database is away.</summary>
+    public static Task WriteVisitorPageAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return SitePages.WriteAsync(http, StatusCodes.Status503ServiceUnavailable,
+            "Back in a moment", "This site cannot be shown right now. Please try again in a few seconds.");
     }
 
     /// <summary>Whether <paramref name="exception"/>, or one it wraps, says the database cannot be reached now.</summary>

@@ -56,7 +56,26 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
         }
         else if (host.Contains('.', StringComparison.Ordinal) && host != domain && !IPAddress.TryParse(host, out _))
         {
-            var mapping = await domains.FindAsync(host, context.RequestAborted);
+            DomainMapping mapping;
+            try
+            {
+                mapping = await domains.FindAsync(host, context.RequestAborted);
+            }
+            catch (Exception failure) when (DatabaseUnavailableHandler.IsUnavailable(failure))
+            {
+                // Which site this host serves cannot be known now. The host's own surfaces under any name it is reached
+                // by (a dotted one, behind a proxy) still answer: /health says why, the studio's pages load. Anything else
+                // may be a visitor's page on a connected domain, who reads a page, not problem details.
+                if (IsHostPath(context.Request.Path))
+                {
+                    await next(context);
+                    return;
+                }
+
+                await DatabaseUnavailableHandler.WriteVisitorPageAsync(context);
+                return;
+            }
+
             if (mapping.Mapped && mapping.Slug is null)
             {
                 await PublishedSites.NotFoundPage(context).ExecuteAsync(context);
@@ -75,6 +94,13 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
 
         await next(context);
     }
+
+    /// <summary>The host's own surfaces, which answer under any host name when the domain lookup cannot be made.</summary>
+    private static bool IsHostPath(PathString path) =>
+        HostPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.Ordinal));
+
+    private static readonly string[] HostPaths =
+        ["/health", "/api", "/openapi", "/metrics", "/mcp", "/studio", "/signin", "/signup", "/reset-password", "/navo.css", "/auth.js", "/studio.js", "/widget.js"];
 
     private async Task AnswerChallengeAsync(HttpContext context, string host, string token)
     {
