@@ -46,8 +46,9 @@ internal sealed partial class SiteChangeListener(
                 {
                     if (!await connection.WaitAsync(Probe, stoppingToken))
                     {
-                        await using var probe = new NpgsqlCommand("select 1", connection);
-                        await probe.ExecuteScalarAsync(stoppingToken);
+                        // Listening again changes nothing, and keeps the connection's last statement telling what it is for.
+                        await using var probe = new NpgsqlCommand($"listen {Channel}", connection);
+                        await probe.ExecuteNonQueryAsync(stoppingToken);
                     }
                 }
             }
