@@ -208,6 +208,7 @@ public static class ApiSetup
     public static WebApplication UseNavoApi(this WebApplication app)
     {
         // The domain rewrite must come before routing picks an endpoint, hence the explicit UseRouting after it.
+        app.UseMiddleware<LivePageShortcut>();
         app.UseNavoRequestLogging();
         app.UseExceptionHandler();
         app.UseMiddleware<SiteDomainRouting>();

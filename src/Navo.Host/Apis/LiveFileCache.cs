@@ -19,6 +19,9 @@ internal sealed class LiveFileCache(ISiteStorage storage, IOptions<SitesOptions>
     /// <summary>The bytes kept now, in all forms.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>The file stored under <paramref name="key"/> if it is kept, without reading the storage.</summary>
+    public bool TryGetKept(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveFile? file) => _files.TryGetValue(key, out file);
+
     /// <summary>The file stored under <paramref name="key"/>, or null when there is none.</summary>
     public async ValueTask<LiveFile?> GetAsync(string key, CancellationToken cancellationToken)
     {

@@ -50,6 +50,13 @@ internal sealed class LiveSiteCache(NavoDatabase database)
         return site;
     }
 
+    /// <summary>The pointer of <paramref name="slug"/> if it is kept (and changes are heard), without asking the database.</summary>
+    public bool TryGetKept(string slug, out PublishedSites.SitePointer? site)
+    {
+        site = null;
+        return _listening && _sites.TryGetValue(slug, out site);
+    }
+
     /// <summary>What <paramref name="slug"/> serves changed.</summary>
     public void Forget(string slug)
     {

@@ -38,6 +38,21 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
     /// <summary>Whether the request came to a site's own host (and its path was rewritten to <c>/s/{slug}/…</c>).</summary>
     public static bool IsSiteHost(HttpContext context) => context.Items.ContainsKey(SiteHostKey);
 
+    /// <summary>The slug of a host under <see cref="SitesOptions.Domain"/> (<c>rosas-bakery.navo.site</c>), or null.</summary>
+    public static string? SubdomainSlug(string host, string domain)
+    {
+        if (domain.Length == 0 || !host.EndsWith("." + domain, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slug = host[..^(domain.Length + 1)];
+        return slug.Length == 0 || slug.Contains('.', StringComparison.Ordinal) ? null : slug;
+    }
+
+    /// <summary>Marks the request as come to a site's own host (its path stays the site's).</summary>
+    public static void MarkSiteHost(HttpContext context) => context.Items[SiteHostKey] = true;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var host = context.Request.Host.Host.ToLowerInvariant().TrimEnd('.');
@@ -51,8 +66,7 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
         string? slug = null;
         if (domain.Length > 0 && host.EndsWith("." + domain, StringComparison.Ordinal))
         {
-            slug = host[..^(domain.Length + 1)];
-            slug = slug.Contains('.', StringComparison.Ordinal) ? null : slug;
+            slug = SubdomainSlug(host, domain);
         }
         else if (host.Contains('.', StringComparison.Ordinal) && host != domain && !IPAddress.TryParse(host, out _))
         {
@@ -89,7 +103,7 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
         {
             // Every path on a site's own host is the site's: /s/other-site/ there is not another site.
             context.Request.Path = $"/s/{slug}{context.Request.Path}";
-            context.Items[SiteHostKey] = true;
+            MarkSiteHost(context);
         }
 
         await next(context);
