@@ -31,7 +31,15 @@ public sealed class DatabaseHealthCheck(NavoDatabase database) : IHealthCheck
             switch (current)
             {
                 case PostgresException postgres:
-                    return $"{postgres.MessageText} ({postgres.SqlState})";
+                    // PostgreSQL's own message can name the user or database: say the kind, with its SQLSTATE.
+                    return postgres.SqlState switch
+                    {
+                        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => $"it is shutting down ({postgres.SqlState})",
+                        PostgresErrorCodes.CannotConnectNow => $"it is starting up ({postgres.SqlState})",
+                        PostgresErrorCodes.TooManyConnections => $"it has no connection to spare ({postgres.SqlState})",
+                        var state when state.StartsWith("28", StringComparison.Ordinal) => $"it refused Navo's credentials ({state})",
+                        var state => $"it answered with an error ({state})",
+                    };
                 case SocketException socket:
                     return socket.SocketErrorCode switch
                     {
