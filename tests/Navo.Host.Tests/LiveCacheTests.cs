@@ -9,8 +9,8 @@ using Npgsql;
 namespace Navo.Host.Tests;
 
 /// <summary>
-/// Two hosts on one database, as behind a load balancer: each keeps live pages in memory, and a publish, rollback or
-/// unpublish through one reaches the other within a second (PostgreSQL LISTEN/NOTIFY).
+/// Two hosts on one database, as behind a load balancer: each keeps live pages in memory, and a publish, rollback,
+/// unpublish or move through one reaches the other within a second (PostgreSQL LISTEN/NOTIFY).
 /// </summary>
 public sealed class LiveCacheTests(NavoHostFactory first) : IClassFixture<NavoHostFactory>, IAsyncLifetime
 {
@@ -47,6 +47,23 @@ public sealed class LiveCacheTests(NavoHostFactory first) : IClassFixture<NavoHo
         await PostAsync($"/api/v1/projects/{id}/unpublish");
         await ServesWithinASecondAsync(url, page => page.Contains("This site is offline", StringComparison.Ordinal), "the offline page");
         (await _visitor.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Gone);
+    }
+
+    [Fact]
+    public async Task A_move_through_one_host_frees_the_old_address_and_fills_the_new_one_on_the_other_within_a_second()
+    {
+        var id = await GenerateAsync("Cabo Verde Surf is a surf school in Ericeira.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        var newUrl = url.TrimEnd('/') + "-ericeira/";
+        // The other host keeps both answers: the site at the old address, nothing at the new one.
+        (await _visitor.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _visitor.GetAsync(newUrl)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var moved = await _owner.PutAsJsonAsync($"/api/v1/projects/{id}/slug", new { slug = newUrl.Split('/')[2] });
+        moved.StatusCode.Should().Be(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+
+        await ServesWithinASecondAsync(newUrl, page => page.Contains("Cabo Verde Surf", StringComparison.Ordinal), "the site at its new address");
+        await ServesWithinASecondAsync(url, page => page.Contains("There is no site at this address.", StringComparison.Ordinal), "nothing at the old address");
     }
 
     [Fact]
