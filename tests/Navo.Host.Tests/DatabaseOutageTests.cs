@@ -13,7 +13,7 @@ namespace Navo.Host.Tests;
 /// test): 503 with Retry-After instead of 500, a page for visitors, /health saying why, the host's own pages still
 /// answering under a dotted Host header, and service back by itself, with nothing stale served from memory.
 /// </summary>
-public sealed class DatabaseOutageTests : IAsyncLifetime
+public sealed class DatabaseOutageTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("navo-outage-").FullName;
     private EmbeddedPostgres? _cluster;
@@ -113,6 +113,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await Task.Delay(20);
         }
 
+        output.WriteLine($"{environment}: the first call answered 200 {clock.Elapsed.TotalMilliseconds:0} ms after PostgreSQL accepted connections again");
         (await _owner.GetStringAsync(url)).Should().Be(page);
         (await _anonymous.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
