@@ -213,6 +213,7 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseMiddleware<SiteDomainRouting>();
         app.UseRouting();
+        app.UseLiveSiteChanges();
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
         app.UseStatusCodePages(StatusCodePage);

@@ -64,6 +64,16 @@ internal sealed class LiveSiteCache(NavoDatabase database)
         _sites.TryRemove(slug, out _);
     }
 
+    /// <summary>
+    /// Forgets every pointer kept. A request of this host that may have changed a site calls it before answering, so
+    /// that its own next view reads the change even if the notification of it is still on its way.
+    /// </summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _generation);
+        _sites.Clear();
+    }
+
     /// <summary>Changes are heard from now on (<paramref name="listening"/>) or may go unheard: either way, what was kept may be stale.</summary>
     public void Listen(bool listening)
     {
