@@ -41,6 +41,8 @@ ensure_dotnet() {
 
 ensure_postgres() { have_postgres || install_packages postgresql; }
 ensure_chromium() { have_chromium || install_packages chromium; }
+# The durable-write test watches the storage's system calls (fsync before rename) with strace.
+ensure_strace() { command -v strace >/dev/null 2>&1 || install_packages strace; }
 
 # axe-core for the browser tests' accessibility checks, pinned by tests/Navo.E2E.Tests/package-lock.json.
 ensure_test_node_modules() {
@@ -62,6 +64,7 @@ test() {
   ensure_dotnet
   ensure_postgres
   ensure_chromium
+  ensure_strace
   ensure_test_node_modules
   dotnet build Navo.sln -c Release -nologo -clp:ErrorsOnly
   local log status

@@ -152,7 +152,7 @@ public static class HttpBenchmarks
         return [($"GET {url} (32 clients)", all)];
     });
 
-    private static async Task<(Guid Id, long Version)> FivePageSiteAsync(HttpClient client)
+    internal static async Task<(Guid Id, long Version)> FivePageSiteAsync(HttpClient client)
     {
         var created = await (await client.PostAsJsonAsync("/api/v1/projects", new { description = Businesses[0] })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();

@@ -114,6 +114,18 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts this cluster again after a stop, on the same port, so that connection strings handed out before still
+    /// reach it (for tests of what a host does while its database is away and when it returns).
+    /// </summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        await ProcessRunner.RunAsync(Path.Combine(_binaries, "pg_ctl"),
+            ["start", "-D", DataDirectory, "-l", Path.Combine(Root, "postgres.log"), "-w", "-t", "60", "-o", $"-p {Port}"],
+            _osUser, cancellationToken);
+        await WaitUntilAcceptingAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The command that stops this cluster, for a caller that cannot wait for it (such as a process-exit
     /// handler, where waiting on a child process may never return).
     /// </summary>

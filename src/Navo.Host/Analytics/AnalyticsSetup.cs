@@ -12,7 +12,6 @@ public static class AnalyticsSetup
     public static WebApplicationBuilder AddNavoAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<LiveSiteCache>();
         builder.Services.AddSingleton<SiteVisits>();
         builder.Services.AddHostedService<VisitWriting>();
         builder.Services.AddHostedService<RollingUp>();

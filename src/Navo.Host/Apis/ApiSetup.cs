@@ -43,6 +43,7 @@ public static class ApiSetup
         // answer it the same way in every environment, and turn any unreadable request that still throws into its 4xx.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         // A property the API does not know is a mistake worth hearing about ("verison"), not something to ignore.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -66,6 +67,10 @@ public static class ApiSetup
         }));
         builder.Services.AddOptions<SitesOptions>().BindConfiguration(SitesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DomainMap>();
+        // Live pages from memory, forgotten on every host when what an address serves changes.
+        builder.Services.AddSingleton<LiveSiteCache>();
+        builder.Services.AddSingleton<LiveFileCache>();
+        builder.Services.AddHostedService<SiteChangeListener>();
         // Bot tokens at rest and signed preview links: the keys live beside the data, so every restart (and every host
         // sharing the data path) reads what another wrote.
         builder.Services.AddDataProtection().SetApplicationName("Navo")
@@ -206,10 +211,12 @@ public static class ApiSetup
     public static WebApplication UseNavoApi(this WebApplication app)
     {
         // The domain rewrite must come before routing picks an endpoint, hence the explicit UseRouting after it.
+        app.UseMiddleware<LivePageShortcut>();
         app.UseNavoRequestLogging();
         app.UseExceptionHandler();
         app.UseMiddleware<SiteDomainRouting>();
         app.UseRouting();
+        app.UseLiveSiteChanges();
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
         app.UseStatusCodePages(StatusCodePage);
@@ -221,7 +228,7 @@ public static class ApiSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapApiDocs();
         app.MapStudioPages();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Database.HealthReportWriter.WriteAsync });
         app.MapNavoMetrics();
         app.MapAccountsApi();
         app.MapWorkspaceApi();

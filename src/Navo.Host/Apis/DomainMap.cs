@@ -7,8 +7,8 @@ namespace Navo.Host.Apis;
 /// <summary>
 /// Which site a connected domain serves, read past row-level security by host name only (the request is a
 /// visitor's, with no workspace). Answers are kept for <see cref="Lifetime"/>, so a request for an unknown host
-/// costs no query most of the time; this process forgets them at once when a domain or address changes, other
-/// processes within <see cref="Lifetime"/>.
+/// costs no query most of the time; every host forgets them as soon as a domain or a site changes anywhere
+/// (<see cref="SiteChangeListener"/>), and at the latest after <see cref="Lifetime"/>.
 /// </summary>
 public sealed class DomainMap(NavoDatabase database)
 {

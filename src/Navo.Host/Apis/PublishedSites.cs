@@ -8,8 +8,9 @@ using Navo.Tools.Publish;
 namespace Navo.Host.Apis;
 
 /// <summary>
-/// Serves live sites at <c>/s/{slug}/{path}</c> from the live pointer and the content-addressed files: ETag and
-/// 304, a short cache, a strict Content-Security-Policy, 410 after unpublish, and a friendly 404.
+/// Serves live sites at <c>/s/{slug}/{path}</c> from the live pointer and the content-addressed files, both kept in
+/// memory (<see cref="LiveSiteCache"/>, <see cref="LiveFileCache"/>): ETag and 304, Brotli or gzip made once, a short
+/// cache, a strict Content-Security-Policy, 410 after unpublish, and a friendly 404.
 /// </summary>
 public static class PublishedSites
 {
@@ -23,9 +24,9 @@ public static class PublishedSites
     }
 
     private static async Task<IResult> ServeAsync(
-        string slug, string? path, HttpContext http, NavoDatabase database, ISiteStorage storage, DailySalts salts, CancellationToken cancellationToken)
+        string slug, string? path, HttpContext http, LiveSiteCache sites, LiveFileCache files, DailySalts salts, CancellationToken cancellationToken)
     {
-        if (await FindAsync(database, slug, cancellationToken) is not { } site)
+        if (await sites.FindAsync(slug, cancellationToken) is not { } site)
         {
             return NotFoundPage(http);
         }
@@ -40,7 +41,7 @@ public static class PublishedSites
         var pagePath = "/" + (path ?? string.Empty).Trim('/');
         if (pagePath.StartsWith(PublishService.ImagePathPrefix, StringComparison.Ordinal))
         {
-            return await ImageAsync(site, pagePath, http, storage, cancellationToken);
+            return await ImageAsync(site, pagePath, http, files, cancellationToken);
         }
 
         if (!site.Pages.TryGetValue(pagePath, out var key))
@@ -56,19 +57,15 @@ public static class PublishedSites
         }
 
         key = await ExperimentPageAsync(site, pagePath, http, salts, cancellationToken) ?? key;
-        if (await storage.GetAsync(key, cancellationToken) is not { } bytes)
+        if (await files.GetAsync(key, cancellationToken) is not { } file)
         {
             return SitePages.Page(http, StatusCodes.Status404NotFound, "Page not found", "This site has no such page.");
         }
 
-        var etag = $"\"{key}\"";
         SitePages.LivePageHeaders(http, slug);
-        http.Response.Headers.ETag = etag;
         // During an experiment a page depends on who asks: no shared cache may hand one visitor's arm to another.
         http.Response.Headers.CacheControl = site.Experiment is null ? "public, max-age=60, must-revalidate" : "private, max-age=60, must-revalidate";
-        return http.Request.Headers.IfNoneMatch.Contains(etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(bytes, "text/html; charset=utf-8");
+        return LiveFileResult.Create(http, file, "text/html; charset=utf-8");
     }
 
     /// <summary>
@@ -92,20 +89,17 @@ public static class PublishedSites
     /// An image published with the site. Its address holds the image's hash and never names other bytes, so browsers
     /// and caches keep it a year without asking again.
     /// </summary>
-    private static async Task<IResult> ImageAsync(SitePointer site, string path, HttpContext http, ISiteStorage storage, CancellationToken cancellationToken)
+    private static async Task<IResult> ImageAsync(SitePointer site, string path, HttpContext http, LiveFileCache files, CancellationToken cancellationToken)
     {
-        if (!site.Pages.TryGetValue(path, out var key) || await storage.GetAsync(key, cancellationToken) is not { } bytes)
+        if (!site.Pages.TryGetValue(path, out var key) || await files.GetAsync(key, cancellationToken) is not { } file)
         {
             return SitePages.Page(http, StatusCodes.Status404NotFound, "Image not found", "This site has no such image.");
         }
 
-        var etag = $"\"{key}\"";
-        http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = ImmutableCache;
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return http.Request.Headers.IfNoneMatch.Contains(etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(bytes, path.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg");
+        // WebP and JPEG are compressed already: they are sent as stored.
+        return LiveFileResult.Create(http, file, path.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg", compress: false);
     }
 
     /// <summary>How long content-addressed files may be cached: a year, without revalidation.</summary>

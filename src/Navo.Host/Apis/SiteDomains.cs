@@ -19,6 +19,10 @@ public sealed class SitesOptions
     /// <summary>How long a contact form's body may take to arrive in full; a slower one is answered 408.</summary>
     [Range(1, 120)]
     public int FormReadSeconds { get; set; } = 10;
+
+    /// <summary>How much memory each host gives published files it serves (their compressed forms included).</summary>
+    [Range(1, 65536)]
+    public int MemoryCacheMegabytes { get; set; } = 256;
 }
 
 /// <summary>
@@ -34,6 +38,21 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
     /// <summary>Whether the request came to a site's own host (and its path was rewritten to <c>/s/{slug}/…</c>).</summary>
     public static bool IsSiteHost(HttpContext context) => context.Items.ContainsKey(SiteHostKey);
 
+    /// <summary>The slug of a host under <see cref="SitesOptions.Domain"/> (<c>rosas-bakery.navo.site</c>), or null.</summary>
+    public static string? SubdomainSlug(string host, string domain)
+    {
+        if (domain.Length == 0 || !host.EndsWith("." + domain, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slug = host[..^(domain.Length + 1)];
+        return slug.Length == 0 || slug.Contains('.', StringComparison.Ordinal) ? null : slug;
+    }
+
+    /// <summary>Marks the request as come to a site's own host (its path stays the site's).</summary>
+    public static void MarkSiteHost(HttpContext context) => context.Items[SiteHostKey] = true;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var host = context.Request.Host.Host.ToLowerInvariant().TrimEnd('.');
@@ -47,12 +66,30 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
         string? slug = null;
         if (domain.Length > 0 && host.EndsWith("." + domain, StringComparison.Ordinal))
         {
-            slug = host[..^(domain.Length + 1)];
-            slug = slug.Contains('.', StringComparison.Ordinal) ? null : slug;
+            slug = SubdomainSlug(host, domain);
         }
         else if (host.Contains('.', StringComparison.Ordinal) && host != domain && !IPAddress.TryParse(host, out _))
         {
-            var mapping = await domains.FindAsync(host, context.RequestAborted);
+            DomainMapping mapping;
+            try
+            {
+                mapping = await domains.FindAsync(host, context.RequestAborted);
+            }
+            catch (Exception failure) when (DatabaseUnavailableHandler.IsUnavailable(failure))
+            {
+                // Which site this host serves cannot be known now. The host's own surfaces under any name it is reached
+                // by (a dotted one, behind a proxy) still answer: /health says why, the studio's pages load. Anything else
+                // may be a visitor's page on a connected domain, who reads a page, not problem details.
+                if (IsHostPath(context.Request.Path))
+                {
+                    await next(context);
+                    return;
+                }
+
+                await DatabaseUnavailableHandler.WriteVisitorPageAsync(context);
+                return;
+            }
+
             if (mapping.Mapped && mapping.Slug is null)
             {
                 await PublishedSites.NotFoundPage(context).ExecuteAsync(context);
@@ -66,11 +103,18 @@ public sealed class SiteDomainRouting(RequestDelegate next, IOptions<SitesOption
         {
             // Every path on a site's own host is the site's: /s/other-site/ there is not another site.
             context.Request.Path = $"/s/{slug}{context.Request.Path}";
-            context.Items[SiteHostKey] = true;
+            MarkSiteHost(context);
         }
 
         await next(context);
     }
+
+    /// <summary>The host's own surfaces, which answer under any host name when the domain lookup cannot be made.</summary>
+    private static bool IsHostPath(PathString path) =>
+        HostPaths.Any(prefix => path.StartsWithSegments(prefix, StringComparison.Ordinal));
+
+    private static readonly string[] HostPaths =
+        ["/health", "/api", "/openapi", "/metrics", "/mcp", "/studio", "/signin", "/signup", "/reset-password", "/navo.css", "/auth.js", "/studio.js", "/widget.js"];
 
     private async Task AnswerChallengeAsync(HttpContext context, string host, string token)
     {

@@ -18,7 +18,10 @@ public interface ISiteStorage
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
-/// <summary>Content-addressed files under a folder (<c>{Navo:DataPath}/sites/</c>): written to a temporary name, then renamed.</summary>
+/// <summary>
+/// Content-addressed files under a folder (<c>{Navo:DataPath}/sites/</c>), written durably (<see cref="DurableFile"/>):
+/// a live pointer committed after <see cref="PutAsync"/> never points at a file a power cut could leave empty.
+/// </summary>
 public sealed class FileSiteStorage(string root) : ISiteStorage
 {
     public async Task<string> PutAsync(byte[] content, CancellationToken cancellationToken)
@@ -27,10 +30,7 @@ public sealed class FileSiteStorage(string root) : ISiteStorage
         var path = PathOf(key);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            await DurableFile.WriteAsync(path, content, cancellationToken);
         }
 
         return key;

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Navo.Host.Tests.Support;
+using Npgsql;
+
+namespace Navo.Host.Tests;
+
+/// <summary>
+/// Two hosts on one database, as behind a load balancer: each keeps live pages in memory, and a publish, rollback,
+/// unpublish or move through one reaches the other within a second (PostgreSQL LISTEN/NOTIFY).
+/// </summary>
+public sealed class LiveCacheTests(NavoHostFactory first) : IClassFixture<NavoHostFactory>, IAsyncLifetime
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(1);
+    private readonly HttpClient _owner = first.Owner;
+    private PeerHostFactory _second = null!;
+    private HttpClient _visitor = null!;
+
+    public Task InitializeAsync()
+    {
+        _second = new PeerHostFactory(first);
+        _visitor = _second.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _second.DisposeAsync();
+
+    [Fact]
+    public async Task A_publish_rollback_and_unpublish_through_one_host_reach_the_other_within_a_second()
+    {
+        var id = await GenerateAsync("Maré Alta is a seafood restaurant in Olhão.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        await EditHeadlineAsync(id, "First catch of the day");
+        // The other host serves (and keeps) the first version before anything changes.
+        (await _visitor.GetStringAsync(url)).Should().NotContain("First catch of the day");
+        (await _visitor.GetStringAsync(url)).Should().NotContain("First catch of the day");
+
+        await PostAsync($"/api/v1/projects/{id}/publish");
+        await ServesWithinASecondAsync(url, page => page.Contains("First catch of the day", StringComparison.Ordinal), "the new version");
+
+        await PostAsync($"/api/v1/projects/{id}/rollback");
+        await ServesWithinASecondAsync(url, page => !page.Contains("First catch of the day", StringComparison.Ordinal), "the version rolled back to");
+
+        await PostAsync($"/api/v1/projects/{id}/unpublish");
+        await ServesWithinASecondAsync(url, page => page.Contains("This site is offline", StringComparison.Ordinal), "the offline page");
+        (await _visitor.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Gone);
+    }
+
+    [Fact]
+    public async Task A_move_through_one_host_frees_the_old_address_and_fills_the_new_one_on_the_other_within_a_second()
+    {
+        var id = await GenerateAsync("Cabo Verde Surf is a surf school in Ericeira.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        var newUrl = url.TrimEnd('/') + "-ericeira/";
+        // The other host keeps both answers: the site at the old address, nothing at the new one.
+        (await _visitor.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _visitor.GetAsync(newUrl)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var moved = await _owner.PutAsJsonAsync($"/api/v1/projects/{id}/slug", new { slug = newUrl.Split('/')[2] });
+        moved.StatusCode.Should().Be(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+
+        await ServesWithinASecondAsync(newUrl, page => page.Contains("Cabo Verde Surf", StringComparison.Ordinal), "the site at its new address");
+        await ServesWithinASecondAsync(url, page => page.Contains("There is no site at this address.", StringComparison.Ordinal), "nothing at the old address");
+    }
+
+    [Fact]
+    public async Task A_kept_page_is_served_without_asking_the_database()
+    {
+        var id = await GenerateAsync("Pedra Lisa is a climbing gym in Sintra.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        var page = await _visitor.GetStringAsync(url);
+
+        var before = await TransactionsAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            (await _visitor.GetStringAsync(url)).Should().Be(page);
+        }
+
+        // Each view read from the database would be a transaction of its own: 200 at least.
+        (await TransactionsAsync() - before).Should().BeLessThan(100, "the pointer and the page were kept in memory");
+    }
+
+    [Fact]
+    public async Task A_change_made_while_the_hosts_were_not_listening_is_not_served_stale()
+    {
+        var id = await GenerateAsync("Vento Norte is a kite school in Viana do Castelo.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        await EditHeadlineAsync(id, "Ride the north wind");
+        (await _visitor.GetStringAsync(url)).Should().NotContain("Ride the north wind");
+
+        // Both hosts lose their listening connections; the publish right after may commit before they listen again.
+        await using (var command = first.Database.DataSource.CreateCommand(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and query = 'listen navo_sites'"))
+        {
+            // (A host of an earlier test may still be leaving: at least these two.)
+            ((long)(await command.ExecuteScalarAsync())!).Should().BeGreaterThanOrEqualTo(2, "each host listens on a connection of its own");
+        }
+
+        await PostAsync($"/api/v1/projects/{id}/publish");
+        await ServesWithinASecondAsync(url, page => page.Contains("Ride the north wind", StringComparison.Ordinal), "the version published while it was not listening");
+    }
+
+    private async Task ServesWithinASecondAsync(string url, Func<string, bool> expected, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        string page;
+        do
+        {
+            page = await (await _visitor.GetAsync(url)).Content.ReadAsStringAsync();
+            if (expected(page))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+        while (clock.Elapsed < Within);
+
+        expected(page).Should().BeTrue($"the other host serves {what} within a second");
+    }
+
+    private async Task<long> TransactionsAsync()
+    {
+        // Statistics reach the view when a backend goes idle: give them that moment.
+        await Task.Delay(1500);
+        await using var connection = new NpgsqlConnection(first.Database.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<Guid> GenerateAsync(string description) =>
+        (await (await _owner.PostAsJsonAsync("/api/v1/projects", new { description })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+    private async Task<JsonElement> PostAsync(string path)
+    {
+        var response = await _owner.PostAsJsonAsync(path, new { });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task EditHeadlineAsync(Guid id, string headline)
+    {
+        using var edit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{id}/operations")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { operations = new[] { new { op = "set_text", section = "hero", field = "headline", value = headline } } }),
+                Encoding.UTF8, "application/json"),
+        };
+        (await _owner.SendAsync(edit)).EnsureSuccessStatusCode();
+    }
+}
