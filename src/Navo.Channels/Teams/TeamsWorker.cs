@@ -28,7 +28,7 @@ public sealed partial class TeamsWorker(IServiceProvider services, IOptions<Team
         {
             try
             {
-                if (!await queue.TakeAsync(turns.HandleAsync, (item, failure) => LogFailed(logger, item.Id, item.Kind, failure), stoppingToken))
+                if (!await queue.TakeAsync(turns.HandleAsync, Failed, stoppingToken))
                 {
                     await queue.WaitAsync(Poll, stoppingToken);
                 }
@@ -46,8 +46,18 @@ public sealed partial class TeamsWorker(IServiceProvider services, IOptions<Team
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Teams work {Id} ({Kind}) failed")]
-    private static partial void LogFailed(ILogger logger, long id, string kind, Exception failure);
+    /// <summary>A failed attempt: the exception's type logged; the exception itself, which may quote what people wrote, only at Trace.</summary>
+    private void Failed(TeamsWork item, Exception failure)
+    {
+        LogFailed(logger, item.Id, item.Kind, failure.GetType().Name);
+        LogFailure(logger, item.Id, failure);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Teams work {Id} ({Kind}) failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long id, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Teams work {Id} failed")]
+    private static partial void LogFailure(ILogger logger, long id, Exception failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for Teams work failed")]
     private static partial void LogLookFailed(ILogger logger, Exception failure);

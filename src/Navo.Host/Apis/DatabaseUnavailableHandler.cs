@@ -22,7 +22,7 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
             return false;
         }
 
-        LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().GetType().Name);
+        LogUnavailable(httpContext.Request.Method, Logging.LoggingSetup.WithoutKeys(httpContext.Request.Path.Value ?? string.Empty), exception.GetBaseException().GetType().Name);
         if (SitePages.IsSitePath(httpContext))
         {
             await WriteVisitorPageAsync(httpContext);
@@ -75,5 +75,5 @@ public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService pr
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the database cannot be reached ({Failure}); answered 503")]
-    private partial void LogUnavailable(string method, PathString path, string failure);
+    private partial void LogUnavailable(string method, string path, string failure);
 }
