@@ -33,6 +33,6 @@ public sealed class NavoStoreTests(TestDatabase database) : IClassFixture<TestDa
         await again.Should().NotThrowAsync();
 
         await using var command = database.DataSource.CreateCommand("select count(*) from navo_schema_migrations");
-        ((long)(await command.ExecuteScalarAsync())!).Should().Be(11, "the projects, live sites, leads and site domains tables, deleted sites' addresses, the image library, the procedure that frees an address, the analytics tables, the suggestions table, the analytics' daily roll-ups and the experiments table, once each");
+        ((long)(await command.ExecuteScalarAsync())!).Should().Be(12, "the projects, live sites, leads and site domains tables, deleted sites' addresses, the image library, the procedure that frees an address, the analytics tables, the suggestions table, the analytics' daily roll-ups, the experiments table and the notifications of a site's changes, once each");
     }
 }
