@@ -44,6 +44,41 @@ public static partial class BusinessMention
     /// </summary>
     public static IEnumerable<string> Names(string text)
     {
+        // "• Derwent Valley Spirits⏎• small batch gin …": a list pasted from notes names the business on a line of its own.
+        var plain = LineBullet().Replace(text, string.Empty);
+        return Candidates(plain).Where(name => !RegionWord().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
+    }
+
+    /// <summary>
+    /// "covering Inverness, Nairn and the Black Isle.", "Greetings from Soufrière, St. Lucia!": words that end a sentence
+    /// after a place and a comma are where the business is, not its name, wherever they stand ("childminder in Didcot,
+    /// Little Acorns Childminding, places for under 5s" goes on, and names it).
+    /// </summary>
+    private static bool SaidAsAPlace(string text, string name) =>
+        Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?=\s*(?:[.!?\n]|$))", RegexOptions.None, TimeSpan.FromSeconds(1)) is { Count: > 0 } ending
+        && ending.Count == Regex.Count(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])", RegexOptions.None, TimeSpan.FromSeconds(1))
+        && ending.All(m => AfterAPlace().IsMatch(text[..m.Index]));
+
+    /// <summary>"a house espresso blend called Jozi Morning", "our signature burger named The Big Kahuna": a thing the business makes.</summary>
+    private static bool AThingCalled(string text, string name) =>
+        Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])", RegexOptions.None, TimeSpan.FromSeconds(1))
+            .All(m => ThingCalledBefore().IsMatch(text[..m.Index]));
+
+    [GeneratedRegex(@"\b(?i:in|from|near|covering|serving|around|across|throughout|outside|based in)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},\s*$")]
+    private static partial Regex AfterAPlace();
+
+    [GeneratedRegex(@"\b(?i:blend|dish|drink|cocktail|burger|pizza|beer|ale|lager|stout|ipa|gin|whisky|whiskey|wine|sauce|pie|sandwich|special|signature|range|collection|flavour|flavor|scent|bestseller|horse|pony|dog|cat|puppy|mascot|podcast|newsletter|album|song)\s+(?i:called|named)\s+[""“']?$")]
+    private static partial Regex ThingCalledBefore();
+
+    /// <summary>"Nakuru County", "Western Province": a region is not a business's name.</summary>
+    [GeneratedRegex(@"\s(?:County|Province|State|Region|District|Parish|Prefecture|Governorate)$")]
+    private static partial Regex RegionWord();
+
+    [GeneratedRegex(@"^[ \t]*[•*·▪►‣◦][ \t]+", RegexOptions.Multiline)]
+    private static partial Regex LineBullet();
+
+    private static IEnumerable<string> Candidates(string text)
+    {
         var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), SignedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
@@ -364,7 +399,7 @@ public static partial class BusinessMention
         // "Deptford Vinyl is a record shop in Deptford": the place is read where the name is not.
         var rest = name is null ? text : Without(text, name, new string(' ', name.Length));
         var place = (name is null ? null : NextToName(text, name)) ?? TownOrArea(rest);
-        return place is null ? null : Regions.WithRegion(rest, WithTown(rest, place));
+        return place is null ? null : Towns.Expanded(Regions.WithRegion(rest, WithTown(rest, place)));
     }
 
     /// <summary>
@@ -379,9 +414,16 @@ public static partial class BusinessMention
             RegexOptions.None,
             TimeSpan.FromSeconds(1));
         var town = match.Groups["town"].Value;
-        return match.Success && !NotNames.Contains(town.Split(' ')[0]) && !NotPlaces().IsMatch(town) && !NotAName().IsMatch(town)
-            && !NotNextToName().IsMatch(town) && !DayOrMonth().IsMatch(town) && !Regions.IsRegion(town) && !Street().IsMatch(" " + town)
-            ? $"{place}, {town}" : place;
+        if (match.Success && !NotNames.Contains(town.Split(' ')[0]) && !NotPlaces().IsMatch(town) && !NotAName().IsMatch(town)
+            && !NotNextToName().IsMatch(town) && !DayOrMonth().IsMatch(town) && !Regions.IsRegion(town) && !Street().IsMatch(" " + town))
+        {
+            return $"{place}, {town}";
+        }
+
+        // "at Bangsar, KL.", "in brunswick, melb.", "halswell, chch, cover all of Canterbury": a town Navo knows by name
+        // or by its short form, in any case.
+        var known = Regex.Match(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @",\s*(?<town>[\p{L}'’]+(?:\s+[\p{L}'’]+)?)\.?\s*(?=[,.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs})", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        return known.Success && Towns.Knows(known.Groups["town"].Value) ? $"{place}, {Titled(known.Groups["town"].Value)}" : place;
     }
 
     /// <summary>

@@ -42,6 +42,26 @@ public static partial class Towns
         return null;
     }
 
+    /// <summary>
+    /// <paramref name="place"/> with a city's short form written out: "Bangsar, KL" is "Bangsar, Kuala Lumpur", "Digbeth,
+    /// Brum" "Digbeth, Birmingham", "chch" "Christchurch". Only short forms no state or country uses ("QC", "LA" and
+    /// "PE" stay as typed).
+    /// </summary>
+    public static string Expanded(string place) =>
+        string.Join(", ", place.Split(',', StringSplitOptions.TrimEntries).Select(part => ShortForms.TryGetValue(part.TrimEnd('.'), out var town) ? town : part));
+
+    private static readonly Dictionary<string, string> ShortForms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["KL"] = "Kuala Lumpur", ["chch"] = "Christchurch", ["melb"] = "Melbourne", ["melbs"] = "Melbourne", ["syd"] = "Sydney",
+        ["brissie"] = "Brisbane", ["brisvegas"] = "Brisbane", ["brum"] = "Birmingham", ["ldn"] = "London", ["joburg"] = "Johannesburg",
+        ["jo'burg"] = "Johannesburg", ["jozi"] = "Johannesburg", ["jhb"] = "Johannesburg", ["cpt"] = "Cape Town", ["dbn"] = "Durban",
+        ["pta"] = "Pretoria", ["nyc"] = "New York", ["philly"] = "Philadelphia", ["nola"] = "New Orleans", ["welly"] = "Wellington",
+        ["akl"] = "Auckland", ["hk"] = "Hong Kong", ["mtl"] = "Montreal", ["yyc"] = "Calgary", ["blr"] = "Bangalore", ["hyd"] = "Hyderabad",
+    };
+
+    /// <summary>Whether <paramref name="words"/> name a town Navo knows, or a city's short form ("KL", "chch").</summary>
+    public static bool Knows(string words) => ShortForms.ContainsKey(words.TrimEnd('.')) || Known.Value.ContainsKey(words.ToLowerInvariant());
+
     /// <summary>Whether the words follow each other with only spaces between them.</summary>
     private static bool InOneClause(string text, List<Match> run) =>
         run.Zip(run.Skip(1)).All(pair => string.IsNullOrWhiteSpace(text[(pair.First.Index + pair.First.Length)..pair.Second.Index]));

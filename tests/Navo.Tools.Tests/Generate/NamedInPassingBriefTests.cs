@@ -23,6 +23,22 @@ public sealed class NamedInPassingBriefTests
         BriefReader.Read(description).BusinessName.Should().BeEquivalentTo(name);
 
     [Theory]
+    [InlineData("Hello, I'm a window cleaner covering Perth, Scone and the Carse of Gowrie. Pure water poles. Clearview Windows Co. 07700 900 123", "Clearview Windows Co.")]
+    [InlineData("We keep bees on a smallholding in Kinangop, Nyandarua County. Raw honey and beeswax candles. Asali Gold Apiaries, 0722 000 111", "Asali Gold Apiaries")]
+    [InlineData("Greetings from Grand Anse, Grenada! Sea-view apartments to rent, Coconut Breeze Villas. US$150 a night.", "Coconut Breeze Villas")]
+    [InlineData("Craft bakery in Bristol. Our best seller is a sourdough blend called Harbour Rye. Name: Old Mill Loaves.", "Old Mill Loaves")]
+    [InlineData("• Tamar Valley Cider\n• small batch cider and perry, Launceston\n• sell: Orchard Dry, Perry Pear, gift boxes", "Tamar Valley Cider")]
+    public void A_place_a_region_or_a_thing_the_business_makes_is_not_its_name(string description, string name) =>
+        BriefReader.Read(description).BusinessName.Should().Be(name);
+
+    [Theory]
+    [InlineData("hair and beauty studio at Cheras, KL. blow dry RM40", "Cheras, Kuala Lumpur")]
+    [InlineData("cafe in ponsonby, akl. flat whites and cabinet food", "Ponsonby, Auckland")]
+    [InlineData("tattoo parlour in Fitzroy, melb. walk-ins welcome", "Fitzroy, Melbourne")]
+    public void A_citys_short_form_after_its_district_is_written_out(string description, string place) =>
+        BriefReader.Read(description).Place.Should().Be(place);
+
+    [Theory]
     [InlineData("locksmith 24/7, lockouts and lock changes, covering all of glasgow southside", "Glasgow")]
     [InlineData("bright smile dental care nairobi. scaling, fillings, braces", "Nairobi")]
     [InlineData("mobile dog grooming, hackney and islington, london. full groom £55", "London")]
