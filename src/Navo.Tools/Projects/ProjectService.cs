@@ -55,9 +55,11 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
 
     /// <summary>
     /// Applies edit operations atomically. <paramref name="expectedVersion"/> (from If-Match) must be the current
-    /// version; a writer that got there first makes this answer <see cref="ProjectOutcome.VersionMoved"/>. Without
-    /// one, the edit is for whatever version is current: when another writer gets there first it is decided again on
-    /// the new version, and only a project that keeps changing answers <see cref="ProjectOutcome.Conflict"/>.
+    /// <see cref="ProjectState.SiteVersion"/>: a change to the document since makes this answer
+    /// <see cref="ProjectOutcome.VersionMoved"/>, while events that leave the document as it is (a publish, a new
+    /// address) do not. Without one, the edit is for whatever version is current. Either way, when another writer gets
+    /// there first the edit is decided again on the new version (and checked against <paramref name="expectedVersion"/>
+    /// again), and only a project that keeps changing answers <see cref="ProjectOutcome.Conflict"/>.
     /// </summary>
     public async Task<ProjectChange> EditAsync(
         TenantContext tenant, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
@@ -77,7 +79,7 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
                 await session.SaveChangesAsync(cancellationToken);
                 return change;
             }
-            catch (ConcurrencyException) when (expectedVersion is null && attempt < MaxAttempts)
+            catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
                 // Another process wrote first; wait a little (not in step with the others) and decide again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
@@ -102,9 +104,9 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
             return new(ProjectOutcome.NotFound, null);
         }
 
-        if (expectedVersion is { } expected && expected != state.Version)
+        if (expectedVersion is { } expected && expected != state.SiteVersion)
         {
-            return new(ProjectOutcome.VersionMoved, state, CurrentVersion: state.Version);
+            return new(ProjectOutcome.VersionMoved, state, CurrentVersion: state.SiteVersion);
         }
 
         var images = operations.Any(o => o is SetImage) ? await AssetLibrary.SizesAsync(session, id, cancellationToken) : null;
