@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["edit"] = HttpBenchmarks.EditAsync,
     ["history"] = HistoryBenchmark.RunAsync,
     ["chat"] = HttpBenchmarks.ChatAsync,
+    ["chat-long"] = LongConversationBenchmark.RunAsync,
     ["publish"] = HttpBenchmarks.PublishAsync,
     ["serve"] = ServeBenchmark.RunAsync,
     ["serve-client"] = HttpBenchmarks.ServeAsync,

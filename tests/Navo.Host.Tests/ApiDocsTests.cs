@@ -20,6 +20,11 @@ public sealed class ApiDocsTests(NavoHostFactory factory) : IClassFixture<NavoHo
         paths.Should().Contain(["/api/v1/auth/login", "/api/v1/me", "/api/v1/projects", "/api/v1/conversations/{id}/messages",
             "/api/v1/workspace/members", "/api/v1/audit/export", "/api/v1/tenant/export", "/api/v1/projects/{id}/domains", "/api/v1/projects/{id}/assets"]);
         paths.Should().OnlyContain(p => p.StartsWith("/api/v1/", StringComparison.Ordinal), "every API path is versioned");
+        var paging = document.GetProperty("paths").GetProperty("/api/v1/conversations/{id}/messages").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").ToDictionary(p => p.GetProperty("name").GetString()!);
+        paging.Keys.Should().BeEquivalentTo("limit", "before");
+        paging["limit"].GetProperty("description").GetString().Should().Contain("1 to 200 (default 50)");
+        paging["before"].GetProperty("description").GetString().Should().Contain("turn number");
         document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Select(s => s.Name).Should().BeEquivalentTo("bearer", "apiKey");
         page.StatusCode.Should().Be(HttpStatusCode.OK);
         (await page.Content.ReadAsStringAsync()).Should().Contain("<script type=\"module\" src=\"/api/docs.js\">");

@@ -83,6 +83,25 @@ public sealed partial class ConversationService(
     }
 
     /// <summary>
+    /// At most <paramref name="limit"/> turns, oldest first, ending just before turn number <paramref name="before"/>
+    /// (1-based, in the order they were answered) or, without it, with the newest; null when this workspace has no
+    /// such conversation.
+    /// </summary>
+    public async Task<TurnPage?> TurnsAsync(TenantContext tenant, Guid id, int? before, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.OpenSession(tenant);
+        if (await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken) is not { } conversation)
+        {
+            return null;
+        }
+
+        var turns = conversation.State.Turns;
+        var end = Math.Min(turns.Count, before is { } number ? Math.Max(number - 1, 0) : turns.Count);
+        var start = Math.Max(0, end - limit);
+        return new TurnPage(turns.GetRange(start, end - start), start > 0 ? start + 1 : null);
+    }
+
+    /// <summary>
     /// Answers one message; null when this workspace has no such conversation. <paramref name="progress"/> hears the
     /// steps of a draft or a publish, <paramref name="deltas"/> the reply as the model streams it.
     /// </summary>

@@ -11,6 +11,12 @@ public sealed record PendingApproval(string ApprovalId, string Name, string Argu
 public sealed record Turn(string MessageId, string UserText, AgentReply Reply, Guid? ProjectId, long? Version, DateTimeOffset At);
 
 /// <summary>
+/// A page of turns, oldest first. <paramref name="Older"/> is the <c>before</c> of the page of turns older than these
+/// (the number of the first turn here), or null when these are the first.
+/// </summary>
+public sealed record TurnPage(IReadOnlyList<Turn> Turns, int? Older);
+
+/// <summary>
 /// A conversation as its events leave it: the current project, the last edited section and the last edit's
 /// operations (for "do the same for the FAQ"), a pending approval, its turns, and the suggestions it last listed (for
 /// "apply the second one").

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,8 @@ public static class WebChatEndpoints
         group.MapPost("/{id:guid}/messages", SendAsync).WithName("SendMessage").RequireRateLimiting(ChatRateLimit)
             .Produces<MessageResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/{id:guid}/messages", ReadAsync).WithName("ReadConversation");
+        group.MapGet("/{id:guid}/messages", ReadAsync).WithName("ReadConversation")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -80,11 +82,51 @@ public static class WebChatEndpoints
         };
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Turn>>, ProblemHttpResult>> ReadAsync(
-        Guid id, [AsParameters] ConversationServices services, CancellationToken cancellationToken) =>
-        await services.Conversations.TurnsAsync(services.Tenants.Resolve(services.HttpContext), id, cancellationToken) is { } turns
-            ? TypedResults.Ok(turns)
-            : NotFound();
+    /// <summary>
+    /// The newest turns, oldest first, or with <c>before</c> the ones before that turn. A <c>Link</c> header with
+    /// <c>rel="next"</c> gives the page of older turns, when there are any.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<Turn>>, ValidationProblem, ProblemHttpResult>> ReadAsync(
+        Guid id,
+        [Description("How many turns, 1 to 200 (default 50).")] int? limit,
+        [Description("Only turns before this turn number (1 is the first turn): the before of the Link header's next page.")] int? before,
+        [AsParameters] ConversationServices services, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxTurnsPerPage)
+        {
+            errors["limit"] = [$"limit is 1 to {MaxTurnsPerPage} (default {TurnsPerPage})."];
+        }
+
+        if (before is < 1)
+        {
+            errors["before"] = ["before is a turn number, 1 or more: the one the Link header's next page gives."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The page is not valid.");
+        }
+
+        var take = limit ?? TurnsPerPage;
+        if (await services.Conversations.TurnsAsync(services.Tenants.Resolve(services.HttpContext), id, before, take, cancellationToken) is not { } page)
+        {
+            return NotFound();
+        }
+
+        if (page.Older is { } older)
+        {
+            services.HttpContext.Response.Headers.Link = $"</api/v1/conversations/{id}/messages?before={older}&limit={take}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Turns);
+    }
+
+    /// <summary>How many turns <c>GET …/messages</c> answers without a <c>limit</c>.</summary>
+    public const int TurnsPerPage = 50;
+
+    /// <summary>The most turns one <c>GET …/messages</c> answers.</summary>
+    public const int MaxTurnsPerPage = 200;
 
     /// <summary>The site kept changing under the turn and nothing was written: the same message may be sent again.</summary>
     public static ProblemHttpResult Busy(TurnOutcome outcome) =>

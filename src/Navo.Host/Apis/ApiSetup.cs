@@ -30,6 +30,9 @@ public static class ApiSetup
             {
                 context.ProblemDetails.Detail = context.ProblemDetails.Status switch
                 {
+                    // A read has no body to blame: its query string did not bind (GET …/messages?limit=many).
+                    StatusCodes.Status400BadRequest when HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method) =>
+                        "The request could not be read: a query parameter is not of the kind described at /openapi/v1.json (a whole number, say).",
                     StatusCodes.Status400BadRequest => "The request could not be read: send a JSON body of the shape described at /openapi/v1.json.",
                     StatusCodes.Status401Unauthorized => "Sign in first: send Authorization: Bearer {access token}, an API key, or the session cookie.",
                     StatusCodes.Status403Forbidden => "Your role in this workspace does not allow this.",

@@ -61,10 +61,12 @@ public static partial class ProjectsApi
 
     public sealed record PublishResponse(string Message, LiveResponse? Live);
 
-    public sealed record ProjectResponse(Guid Id, string Name, string Slug, long Version, Site? Site, bool Published)
+    /// <summary>A project: <c>version</c> is the stream's (history, previews), <c>siteVersion</c> the document's (the ETag).</summary>
+    public sealed record ProjectResponse(Guid Id, string Name, string Slug, long Version, long SiteVersion, Site? Site, bool Published)
     {
         public static ProjectResponse From(ProjectState project) =>
-            new(project.Id, project.Name, project.Slug ?? project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.Site, Published: project.Live is not null);
+            new(project.Id, project.Name, project.Slug ?? project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.SiteVersion,
+                project.Site, Published: project.Live is not null);
     }
 
     public sealed class ProjectServices

@@ -46,7 +46,7 @@ public static partial class ProjectsApi
         var (project, _) = await services.Projects.GenerateAsync(
             tenant, new GenerationRequest(request.Description!.Trim(), request.BusinessName?.Trim(), request.Industry?.Trim()),
             new Actor(tenant.UserId, "api"), cancellationToken: cancellationToken);
-        services.HttpContext.Response.Headers.ETag = ETagOf(project.Version);
+        services.HttpContext.Response.Headers.ETag = ETagOf(project.SiteVersion);
         return TypedResults.Created($"/api/v1/projects/{project.Id}", ProjectResponse.From(project));
     }
 
@@ -61,9 +61,11 @@ public static partial class ProjectsApi
             return NotFound();
         }
 
-        var etag = ETagOf(project.Version);
+        var etag = ETagOf(project.SiteVersion);
         services.HttpContext.Response.Headers.ETag = etag;
-        return services.HttpContext.Request.Headers.IfNoneMatch.Contains(etag)
+        // The ETag names the document; the body also says what is live. When something other than the document
+        // changed last (a publish), the caller's copy may be older than the body, so it gets the body.
+        return services.HttpContext.Request.Headers.IfNoneMatch.Contains(etag) && project.Version == project.SiteVersion
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(ProjectResponse.From(project));
     }
@@ -124,7 +126,7 @@ public static partial class ProjectsApi
             case ProjectOutcome.Conflict:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The project is busy.", detail: change.Error);
             default:
-                services.HttpContext.Response.Headers.ETag = ETagOf(change.Project!.Version);
+                services.HttpContext.Response.Headers.ETag = ETagOf(change.Project!.SiteVersion);
                 return TypedResults.Ok(ProjectResponse.From(change.Project));
         }
     }
@@ -188,6 +190,9 @@ public static partial class ProjectsApi
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The change could not be made.", detail: reason,
             extensions: new Dictionary<string, object?> { ["operation"] = operation });
 
-    /// <summary>The ETag of a project is its version, the stream's version.</summary>
+    /// <summary>
+    /// The ETag of a project is the version of its site document (<see cref="ProjectState.SiteVersion"/>), not the stream's:
+    /// publishing and other events that leave the document as it is keep an editor's <c>If-Match</c> valid.
+    /// </summary>
     public static string ETagOf(long version) => $"\"{version}\"";
 }

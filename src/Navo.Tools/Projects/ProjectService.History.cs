@@ -52,7 +52,7 @@ public sealed partial class ProjectService
     public async Task<VersionDiff?> DiffAsync(TenantContext tenant, Guid id, long from, long to, CancellationToken cancellationToken = default)
     {
         await using var session = store.OpenSession(tenant);
-        var (state, sites) = await LoadAsync(session, id, keepHistory: true, cancellationToken);
+        var (state, sites) = await LoadAsync(session, id, _ => [from, to], cancellationToken);
         if (state is null || from < 1 || to < 1 || from > state.Version || to > state.Version)
         {
             return null;

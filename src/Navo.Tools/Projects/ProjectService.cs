@@ -55,9 +55,11 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
 
     /// <summary>
     /// Applies edit operations atomically. <paramref name="expectedVersion"/> (from If-Match) must be the current
-    /// version; a writer that got there first makes this answer <see cref="ProjectOutcome.VersionMoved"/>. Without
-    /// one, the edit is for whatever version is current: when another writer gets there first it is decided again on
-    /// the new version, and only a project that keeps changing answers <see cref="ProjectOutcome.Conflict"/>.
+    /// <see cref="ProjectState.SiteVersion"/>: a change to the document since makes this answer
+    /// <see cref="ProjectOutcome.VersionMoved"/>, while events that leave the document as it is (a publish, a new
+    /// address) do not. Without one, the edit is for whatever version is current. Either way, when another writer gets
+    /// there first the edit is decided again on the new version (and checked against <paramref name="expectedVersion"/>
+    /// again), and only a project that keeps changing answers <see cref="ProjectOutcome.Conflict"/>.
     /// </summary>
     public async Task<ProjectChange> EditAsync(
         TenantContext tenant, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
@@ -77,7 +79,7 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
                 await session.SaveChangesAsync(cancellationToken);
                 return change;
             }
-            catch (ConcurrencyException) when (expectedVersion is null && attempt < MaxAttempts)
+            catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
                 // Another process wrote first; wait a little (not in step with the others) and decide again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
@@ -95,16 +97,15 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
     public async Task<ProjectChange> EditAsync(
         IEventSession session, Guid id, long? expectedVersion, IReadOnlyList<EditOperation> operations, Actor by, CancellationToken cancellationToken = default)
     {
-        var needsHistory = operations.Any(o => o is Undo or Revert);
-        var (state, sites) = await LoadAsync(session, id, needsHistory, cancellationToken);
+        var (state, sites) = await LoadAsync(session, id, s => Targets(s, operations), cancellationToken);
         if (state is null)
         {
             return new(ProjectOutcome.NotFound, null);
         }
 
-        if (expectedVersion is { } expected && expected != state.Version)
+        if (expectedVersion is { } expected && expected != state.SiteVersion)
         {
-            return new(ProjectOutcome.VersionMoved, state, CurrentVersion: state.Version);
+            return new(ProjectOutcome.VersionMoved, state, CurrentVersion: state.SiteVersion);
         }
 
         var images = operations.Any(o => o is SetImage) ? await AssetLibrary.SizesAsync(session, id, cancellationToken) : null;
@@ -125,36 +126,54 @@ public sealed partial class ProjectService(PostgresEventStore store, GenerationP
     }
 
     /// <summary>
-    /// The project's state: from its snapshot (one row, however long its history), or, with <paramref name="keepHistory"/>
-    /// (undo and revert go back to earlier versions), folded from the stream, remembering the site at every version.
+    /// The project's state, from its snapshot (one row, however long its history is), and the site at each version
+    /// from the earliest to the latest of <paramref name="versions"/> (those undo and revert may go back to, or a diff's two): folded from the last event at or before the earliest of those versions that
+    /// holds a whole document (a draft, a redraft, an undo or revert, an applied suggestion), not from the stream's
+    /// start, so an undo reads the few events since the last whole document instead of the project's whole history.
     /// </summary>
     private static async Task<(ProjectState? State, Dictionary<long, Site> Sites)> LoadAsync(
-        IEventSession session, Guid id, bool keepHistory, CancellationToken cancellationToken)
+        IEventSession session, Guid id, Func<ProjectState, IEnumerable<long>> versions, CancellationToken cancellationToken)
     {
-        if (!keepHistory)
-        {
-            return (await GetAsync(session, id, cancellationToken), []);
-        }
-
-        var events = await session.FetchStreamAsync(id, cancellationToken: cancellationToken);
         var sites = new Dictionary<long, Site>();
-        if (events.Count == 0)
+        var state = await GetAsync(session, id, cancellationToken);
+        if (state is null || versions(state).Where(v => v >= 1 && v <= state.Version).ToList() is not { Count: > 0 } targets)
         {
-            return (null, sites);
+            return (state, sites);
         }
 
-        var state = ProjectState.Initial;
-        foreach (var @event in events)
+        var (earliest, latest) = (targets.Min(), Math.Min(targets.Max(), state.Version));
+        var whole = await session.QueryAsync(
+            """
+            select version from mt_events
+            where tenant_id = $1 and stream_id = $2 and version <= $3 and type = any($4)
+            order by version desc limit 1
+            """,
+            r => r.GetInt64(0), cancellationToken, session.Tenant.TenantId, id, earliest, WholeDocumentAliases);
+        var from = whole.Count > 0 ? whole[0] - 1 : 0;
+        var folded = ProjectState.Initial;
+        foreach (var @event in await session.FetchStreamAsync(id, from, latest, cancellationToken))
         {
-            state = state.Apply(@event);
-            if (keepHistory && state.Site is { } site)
+            folded = folded.Apply(@event);
+            if (folded.Site is { } site)
             {
-                sites[state.Version] = site;
+                sites[folded.Version] = site;
             }
         }
 
-        return (state.Id == Guid.Empty || state.Deleted ? null : state, sites);
+        return (state, sites);
     }
+
+    /// <summary>The stored versions the undo and revert operations of a request may need the site at.</summary>
+    private static IEnumerable<long> Targets(ProjectState state, IReadOnlyList<EditOperation> operations) =>
+        state.UndoStack.Take(operations.OfType<Undo>().Sum(u => Math.Clamp(u.Steps, 0, ProjectState.UndoDepth)))
+            .Concat(operations.OfType<Revert>().Select(r => r.Version));
+
+    /// <summary>The events that carry the whole site document: a fold can start at one of them.</summary>
+    private static readonly string[] WholeDocumentAliases =
+    [
+        SiteGeneratedShapes.FirstShapeAlias, $"{SiteGeneratedShapes.FirstShapeAlias}_v{SiteGeneratedShapes.Current}",
+        EventTypes.ToSnakeCase(nameof(SiteRedrafted)), EventTypes.ToSnakeCase(nameof(SiteReverted)), EventTypes.ToSnakeCase(nameof(Suggest.SuggestionApplied)),
+    ];
 }
 
 /// <summary>One line of the project list.</summary>

@@ -10,7 +10,9 @@ using Navo.Tools.Suggest;
 namespace Navo.Tools.Projects;
 
 /// <summary>
-/// A project as its events leave it. The site version is the stream's version. <see cref="UndoStack"/> holds
+/// A project as its events leave it. <see cref="Version"/> is the stream's version; <see cref="SiteVersion"/> is the
+/// version at which the site document last changed, what an editor's <c>If-Match</c> names, so that publishing, a new
+/// address or a proposed suggestion leaves an editor's copy current. <see cref="UndoStack"/> holds
 /// the versions that "undo" goes back to, newest on top, at most <see cref="UndoDepth"/> of them. <see cref="Slug"/> is the site's address once it was
 /// published or its owner chose one: it belongs to the project, not to a version of the document, so undo and
 /// revert leave it alone. A <see cref="Deleted"/> project is kept in the store but answers as if it did not exist.
@@ -34,7 +36,8 @@ public sealed record ProjectState(
     bool Deleted = false,
     Site? Drafted = null,
     ImmutableList<Suggestion>? Suggestions = null,
-    ImmutableList<Experiment>? Experiments = null) : IAggregate<ProjectState>
+    ImmutableList<Experiment>? Experiments = null,
+    long SiteChangedAt = 0) : IAggregate<ProjectState>
 {
     /// <summary>Before <see cref="ProjectCreated"/>.</summary>
     public static ProjectState Initial { get; } = new(Guid.Empty, string.Empty, null, default, 0, null, null, []);
@@ -104,8 +107,17 @@ public sealed record ProjectState(
             _ when Site is null => this,
             _ => Changed(SiteEvolution.Evolve(Site, data), version),
         };
-        return next with { Version = version };
+        // Every event that changes the document gives it a new instance; the others keep the one they had.
+        return next with { Version = version, SiteChangedAt = ReferenceEquals(next.Site, Site) ? SiteVersion : version };
     }
+
+    /// <summary>
+    /// The version at which the site document last changed: a version's ETag, and what an edit's <c>If-Match</c> is
+    /// compared with. A snapshot stored before this was kept has none, and gives the stream's version (as the ETag was then)
+    /// until the document next changes.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long SiteVersion => SiteChangedAt > 0 || Site is null ? SiteChangedAt : Version;
 
     /// <summary>The open suggestions (none rather than null).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

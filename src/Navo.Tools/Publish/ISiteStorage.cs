@@ -8,6 +8,9 @@ namespace Navo.Tools.Publish;
 /// </summary>
 public interface ISiteStorage
 {
+    /// <summary>The key <paramref name="content"/> is stored under: the lower-case hex SHA-256 of its bytes.</summary>
+    static string KeyOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
     /// <summary>Stores <paramref name="content"/> and returns its key.</summary>
     Task<string> PutAsync(byte[] content, CancellationToken cancellationToken);
 
@@ -26,7 +29,7 @@ public sealed class FileSiteStorage(string root) : ISiteStorage
 {
     public async Task<string> PutAsync(byte[] content, CancellationToken cancellationToken)
     {
-        var key = Convert.ToHexStringLower(SHA256.HashData(content));
+        var key = ISiteStorage.KeyOf(content);
         var path = PathOf(key);
         if (!File.Exists(path))
         {

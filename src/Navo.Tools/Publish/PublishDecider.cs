@@ -57,6 +57,10 @@ public static class PublishDecider
     public static string Published(Site site, string slug, long version) =>
         $"Your site is live at {PublishService.SitePath(slug)} (version {version}).{(SampleContent.LeftOut(site) is { } sample ? $" Sample content stays off the live site until you replace it: {sample}." : string.Empty)}";
 
+    /// <summary>What the owner reads when publishing would put up exactly the files already live: nothing is written.</summary>
+    public static string AlreadyLive(string slug, long version) =>
+        $"Your site is already live at {PublishService.SitePath(slug)} just as it is now (version {version}): nothing has changed since it was published.";
+
     /// <summary>Back to <paramref name="version"/>, or to the published version before the live one; the site keeps its address.</summary>
     public static PublishDecision Rollback(ProjectState project, long? version, Actor by)
     {

@@ -136,15 +136,8 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
         steps["render"] = Milliseconds(step);
         progress?.Report(new StepProgress("render", 2, total));
 
-        step = Stopwatch.GetTimestamp();
-        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, bytes) in files)
-        {
-            pages[path] = await storage.PutAsync(bytes, cancellationToken);
-            progress?.Report(new StepProgress($"store {path}", pages.Count + 2, total));
-        }
-
         // The images go with the site: their stored copies, under addresses that never change (the asset is a hash).
+        var pages = files.ToDictionary(f => f.Path, f => ISiteStorage.KeyOf(f.Bytes), StringComparer.Ordinal);
         foreach (var asset in images.Select(i => i.Image.Asset).Distinct(StringComparer.Ordinal))
         {
             foreach (var variant in library[asset].Variants)
@@ -153,11 +146,28 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
             }
         }
 
+        if (project.Live is { } live && live.Slug == slug && SameFiles(live.Pages, pages))
+        {
+            // The same bytes at the same address: a new version would change nothing a visitor sees.
+            return new(ProjectOutcome.Ok, project, PublishDecider.AlreadyLive(slug, live.Version));
+        }
+
+        step = Stopwatch.GetTimestamp();
+        var stored = 0;
+        foreach (var (path, bytes) in files)
+        {
+            await storage.PutAsync(bytes, cancellationToken);
+            progress?.Report(new StepProgress($"store {path}", ++stored + 2, total));
+        }
+
         steps["store"] = Milliseconds(step);
         faults?.AfterFilesStored?.Invoke();
         var published = new SitePublished(project.Version, slug, pages, Milliseconds(started), by, steps);
         return Queue(session, project, published, PublishDecider.Published(site, slug, project.Version));
     }
+
+    private static bool SameFiles(IReadOnlyDictionary<string, string> live, Dictionary<string, string> pages) =>
+        live.Count == pages.Count && live.All(file => pages.TryGetValue(file.Key, out var key) && key == file.Value);
 
     private static PublishOutcome Queue(IEventSession session, ProjectState project, object @event, string message) =>
         Queue(session, project, new PublishDecision(@event, message));
