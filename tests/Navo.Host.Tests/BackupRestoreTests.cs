@@ -120,6 +120,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var file = Path.Combine(_work, "small.backup");
         if (!File.Exists(file))
         {
+            Directory.CreateDirectory(dataPath);
             await using (var host = await HostProcess.StartAsync(dataPath))
             {
                 using var client = host.CreateClient();
@@ -137,6 +138,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     /// <summary>A workspace with a drafted, edited, published (twice) site and an image; its live page, history and an image file.</summary>
     private async Task<(Guid Id, string Slug, byte[] Page, string History, (string Url, byte[] Bytes) Image)> PublishedSiteAsync()
     {
+        Directory.CreateDirectory(Original);
         await using var host = await HostProcess.StartAsync(Original);
         using var client = host.CreateClient();
         await client.SignInAsync(_email);
@@ -159,8 +161,9 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         System.Text.Encoding.UTF8.GetString(page).Should().Contain("Bread and pastries since 1952");
         var history = await client.GetStringAsync($"/api/v1/projects/{id}/history");
         history.Should().Contain("version");
+        var imageBytes = await client.GetByteArrayAsync(image);
         await host.StopAsync();
-        return (id, slug, page, history, (image, await client.GetByteArrayAsync(image)));
+        return (id, slug, page, history, (image, imageBytes));
     }
 
     private static async Task EditHeadlineAsync(HttpClient client, Guid id, string headline)
