@@ -80,6 +80,16 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var again = await HostProcess.RunCommandAsync(Restored, "restore", Backup);
         again.ExitCode.Should().Be(1, "a data folder that holds Navo's data is not overwritten unless told");
         again.Errors.Should().Contain("--force");
+
+        var forced = await HostProcess.RunCommandAsync(Restored, "restore", Backup, "--force");
+        forced.ExitCode.Should().Be(0, forced.Errors);
+        Directory.EnumerateDirectories(Restored, "before-restore-*").Should().ContainSingle("what was there is moved aside, not deleted");
+        await using (var host = await HostProcess.StartAsync(Restored))
+        {
+            using var visitor = host.CreateClient();
+            (await visitor.GetByteArrayAsync($"/s/{slug}/")).Should().Equal(page, "a forced restore replaces the database and the files whole");
+            await host.StopAsync();
+        }
     }
 
     [Theory]
