@@ -290,17 +290,29 @@ public static class BackupCommand
             {
                 setAside ??= Path.Combine(dataPath, $"before-restore-{DateTime.UtcNow:yyyyMMddHHmmss}");
                 Directory.CreateDirectory(setAside);
-                Directory.Move(current, Path.Combine(setAside, name));
+                Move(current, Path.Combine(setAside, name));
             }
 
             var restored = Path.Combine(staged, name);
             if (Directory.Exists(restored) || File.Exists(restored))
             {
-                Directory.Move(restored, current);
+                Move(restored, current);
             }
         }
 
         return setAside;
+    }
+
+    private static void Move(string from, string to)
+    {
+        if (File.Exists(from))
+        {
+            File.Move(from, to);
+        }
+        else
+        {
+            Directory.Move(from, to);
+        }
     }
 
     private static bool HasContent(string path) =>
