@@ -42,6 +42,18 @@ if (args is ["migrate", .. var migrateArgs])
     return await MigrateCommand.RunAsync(migrateArgs);
 }
 
+if (args is ["backup", .. var backupArgs])
+{
+    // dotnet Navo.Host.dll backup navo.backup   (the database and the data folder's files, in one file; docs/operations.md)
+    return await BackupCommand.BackupAsync(backupArgs, Console.Out, Console.Error);
+}
+
+if (args is ["restore", .. var restoreArgs])
+{
+    // dotnet Navo.Host.dll restore navo.backup [--force]   (into a fresh data folder or an empty database)
+    return await BackupCommand.RestoreAsync(restoreArgs, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNavoLogging();
 builder.AddNavoTelemetry();

@@ -94,6 +94,10 @@ public sealed class DatabaseOutageTests(Xunit.Abstractions.ITestOutputHelper out
         health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await health.Content.ReadAsStringAsync()).Should().StartWith("Unhealthy").And.Contain("database: The database does not answer: the connection was refused");
 
+        // Kubernetes' liveness probe (deploy/kubernetes), asked by the pod's address: the process is alive, so no restart.
+        var liveness = await GetAsync("/health/live", host: "10.1.2.3:8080");
+        liveness.StatusCode.Should().Be(HttpStatusCode.OK, "an outage of the database must not get every host restarted");
+
         foreach (var path in new[] { "/health", "/studio", "/signin" })
         {
             (await GetAsync(path, host: "studio.example.com")).StatusCode.Should().NotBe(HttpStatusCode.InternalServerError,

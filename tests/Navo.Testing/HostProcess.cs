@@ -95,6 +95,34 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException("The host did not become healthy within 90 seconds.");
     }
 
+    /// <summary>
+    /// Runs one of the host's commands (<c>backup</c>, <c>restore</c>, …) to its end in <paramref name="dataPath"/>, on the
+    /// embedded cluster, and returns its exit code and what it printed to standard output and standard error.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(string dataPath, params string[] arguments)
+    {
+        Directory.CreateDirectory(dataPath);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataPath,
+        };
+        foreach (var argument in new[] { HostAssemblyPath() }.Concat(arguments).Concat(["--Navo:DataPath", dataPath]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ConnectionStrings__Navo");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
     private static async Task MigrateAsync(string dataPath, string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet")

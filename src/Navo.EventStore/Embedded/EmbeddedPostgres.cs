@@ -22,8 +22,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string _password;
 
-    private EmbeddedPostgres(string root, string binaries, string? osUser, string password, int port, ILogger logger)
+    private EmbeddedPostgres(string root, string binaries, string? osUser, string password, int port, bool startedHere, ILogger logger)
     {
+        StartedHere = startedHere;
         Root = root;
         _binaries = binaries;
         _osUser = osUser;
@@ -34,6 +35,12 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
 
     /// <summary>The folder holding the cluster (<c>data/</c>), its log and its password.</summary>
     public string Root { get; }
+
+    /// <summary>
+    /// Whether this call started the cluster; false when it was already running (a host is using it), so a short-lived
+    /// command such as <c>backup</c> leaves it running.
+    /// </summary>
+    public bool StartedHere { get; }
 
     /// <summary>The loopback port the cluster listens on.</summary>
     public int Port { get; }
@@ -75,8 +82,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         }
 
         var password = await EnsureInitializedAsync(root, bin, osUser, durable, logger, cancellationToken);
-        var port = await StartOrReuseAsync(root, bin, osUser, logger, cancellationToken);
-        var cluster = new EmbeddedPostgres(root, bin, osUser, password, port, logger);
+        var (port, startedHere) = await StartOrReuseAsync(root, bin, osUser, logger, cancellationToken);
+        var cluster = new EmbeddedPostgres(root, bin, osUser, password, port, startedHere, logger);
         await cluster.WaitUntilAcceptingAsync(cancellationToken);
         return cluster;
     }
@@ -189,7 +196,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         return password;
     }
 
-    private static async Task<int> StartOrReuseAsync(string root, string bin, string? osUser, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<(int Port, bool StartedHere)> StartOrReuseAsync(string root, string bin, string? osUser, ILogger logger, CancellationToken cancellationToken)
     {
         var data = Path.Combine(root, "data");
         var pgCtl = Path.Combine(bin, "pg_ctl");
@@ -197,7 +204,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         if (status.ExitCode == 0 && ReadRunningPort(data) is { } runningPort)
         {
             LogReused(logger, root, runningPort);
-            return runningPort;
+            return (runningPort, false);
         }
 
         // A free port can be taken between asking and binding: try a few.
@@ -210,7 +217,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             if (started.ExitCode == 0)
             {
                 LogStarted(logger, root, port);
-                return port;
+                return (port, true);
             }
         }
     }

@@ -9,7 +9,17 @@ public static class PostgresBinaries
 
     /// <summary>The folder holding <c>initdb</c>, <c>pg_ctl</c> and <c>postgres</c>.</summary>
     /// <exception cref="PostgresNotInstalledException">When none is found.</exception>
-    public static string Find(string? configuredFolder = null)
+    public static string Find(string? configuredFolder = null) => FindIn(Candidates(configuredFolder));
+
+    /// <summary>
+    /// The folder holding the client programs <c>pg_dump</c> and <c>pg_restore</c>, looked for in the same places as the
+    /// server's (a machine with only the client package installed has them too).
+    /// </summary>
+    /// <exception cref="PostgresNotInstalledException">When none is found.</exception>
+    public static string FindClient(string? configuredFolder = null) =>
+        Candidates(configuredFolder).FirstOrDefault(HasClientPrograms) ?? throw new PostgresNotInstalledException();
+
+    private static List<string> Candidates(string? configuredFolder)
     {
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configuredFolder))
@@ -27,8 +37,7 @@ public static class PostgresBinaries
 
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-
-        return FindIn(candidates);
+        return candidates;
     }
 
     /// <summary>The first of <paramref name="folders"/> holding the server programs.</summary>
@@ -38,6 +47,9 @@ public static class PostgresBinaries
 
     private static bool HasServerPrograms(string folder) =>
         File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl"));
+
+    private static bool HasClientPrograms(string folder) =>
+        File.Exists(Path.Combine(folder, "pg_dump")) && File.Exists(Path.Combine(folder, "pg_restore"));
 }
 
 /// <summary>PostgreSQL's server programs were not found.</summary>

@@ -6,7 +6,8 @@ namespace Navo.EventStore.Embedded;
 internal static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string program, IEnumerable<string> arguments, string? asUser, CancellationToken cancellationToken, bool throwOnError = true)
+        string program, IEnumerable<string> arguments, string? asUser, CancellationToken cancellationToken, bool throwOnError = true,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -30,6 +31,12 @@ internal static class ProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // Secrets such as a password go to the child's environment, never its command line (which any user can list).
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new EventStoreException($"Could not start {program}.");

@@ -232,6 +232,8 @@ public static class ApiSetup
         app.MapApiDocs();
         app.MapStudioPages();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = Database.HealthReportWriter.WriteAsync });
+        // Liveness: the process answers. It runs no check, so an outage of the database never gets hosts restarted.
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapNavoMetrics();
         app.MapAccountsApi();
         app.MapWorkspaceApi();

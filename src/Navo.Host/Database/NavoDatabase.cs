@@ -15,7 +15,8 @@ namespace Navo.Host.Database;
 public sealed partial class NavoDatabase(
     IConfiguration configuration, IOptions<NavoOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory) : IAsyncDisposable
 {
-    private const string EmbeddedDatabaseName = "navo";
+    /// <summary>The database Navo uses on its embedded cluster.</summary>
+    internal const string EmbeddedDatabaseName = "navo";
     private readonly ILogger _logger = loggerFactory.CreateLogger<NavoDatabase>();
     private EmbeddedPostgres? _embedded;
     private NpgsqlDataSource? _dataSource;
