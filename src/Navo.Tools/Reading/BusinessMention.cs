@@ -13,7 +13,7 @@ public static partial class BusinessMention
         ["I", "We", "We're", "Hi", "Hello", "Hey", "My", "Our", "The", "This", "It", "Its", "It's", "Please", "Build", "Make", "Create", "New", "Site", "Website", "Need", "Can", "Could", "Yes", "No", "Ok", "Just", "Looking", "Want", "Help", "Setting", "Starting", "Do", "Would", "Hiya", "Morning", "Quick", "Yo", "G'day", "Howdy", "Greetings", "Evening", "Afternoon", "So", "Im", "Ive", "I've", "I'm", "Name", "Been", "Ph",
          // Greetings in other languages open messages written in English too ("Namaste, we are …", "Hallo! We are …").
          "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup",
-         "Howzit", "Jambo", "Habari", "Sawubona", "Kumusta", "Mabuhay", "Vanakkam", "Marhaba", "Salam", "Sannu", "Ekaabo",
+         "Howzit", "Jambo", "Habari", "Niaje", "Mambo", "Sawubona", "Kumusta", "Mabuhay", "Vanakkam", "Marhaba", "Salam", "Sannu", "Ekaabo",
          // Forms of address open messages too ("Sir I am running …", "Dear team").
          "Sir", "Madam", "Dear", "Ma", "Welcome"],
         StringComparer.OrdinalIgnoreCase);
@@ -46,29 +46,33 @@ public static partial class BusinessMention
     {
         // "• Derwent Valley Spirits⏎• small batch gin …": a list pasted from notes names the business on a line of its own.
         var plain = LineBullet().Replace(text, string.Empty);
-        return Candidates(plain).Where(name => !RegionWord().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
+        return Candidates(plain).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
     }
 
     /// <summary>
     /// "covering Inverness, Nairn and the Black Isle.", "Greetings from Soufrière, St. Lucia!": words that end a sentence
-    /// after a place and a comma are where the business is, not its name, wherever they stand ("childminder in Didcot,
-    /// Little Acorns Childminding, places for under 5s" goes on, and names it).
+    /// after the places a business covers (or comes from) and a comma are more places, not its name, wherever they stand.
+    /// After "in" they are its name: "Driving school in Limerick, Shannonside School of Motoring."
     /// </summary>
     private static bool SaidAsAPlace(string text, string name) =>
         Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?=\s*(?:[.!?\n]|$))", RegexOptions.None, TimeSpan.FromSeconds(1)) is { Count: > 0 } ending
         && ending.Count == Regex.Count(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])", RegexOptions.None, TimeSpan.FromSeconds(1))
         && ending.All(m => AfterAPlace().IsMatch(text[..m.Index]));
 
-    /// <summary>"a house espresso blend called Jozi Morning", "our signature burger named The Big Kahuna": a thing the business makes.</summary>
+    /// <summary>"a house espresso blend called Jozi Morning", "boat is called Reel Easy": a thing the business makes or has.</summary>
     private static bool AThingCalled(string text, string name) =>
-        Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])", RegexOptions.None, TimeSpan.FromSeconds(1))
+        Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.None, TimeSpan.FromSeconds(1))
             .All(m => ThingCalledBefore().IsMatch(text[..m.Index]));
 
-    [GeneratedRegex(@"\b(?i:in|from|near|covering|serving|around|across|throughout|outside|based in)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},\s*$")]
+    [GeneratedRegex(@"\b(?i:from|covering|serving|around|across|throughout)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},\s*$")]
     private static partial Regex AfterAPlace();
 
-    [GeneratedRegex(@"\b(?i:blend|dish|drink|cocktail|burger|pizza|beer|ale|lager|stout|ipa|gin|whisky|whiskey|wine|sauce|pie|sandwich|special|signature|range|collection|flavour|flavor|scent|bestseller|horse|pony|dog|cat|puppy|mascot|podcast|newsletter|album|song)\s+(?i:called|named)\s+[""“']?$")]
+    [GeneratedRegex(@"\b(?i:blend|dish|drink|cocktail|burger|pizza|beer|ale|lager|stout|ipa|gin|whisky|whiskey|wine|sauce|pie|sandwich|special|signature|range|collection|flavour|flavor|scent|bestseller|horse|pony|dog|cat|puppy|mascot|podcast|newsletter|album|song|boat|vessel|yacht)\s+(?:is\s+|'s\s+)?(?i:called|named)\s+[""“']?$")]
     private static partial Regex ThingCalledBefore();
+
+    /// <summary>"May to October", "Mon - Fri": when it is open is not its name.</summary>
+    [GeneratedRegex(@"^(?:Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday)\s*(?:to|till|until|through|thru|-|–)\s*\p{L}+$")]
+    private static partial Regex Season();
 
     /// <summary>"Nakuru County", "Western Province": a region is not a business's name.</summary>
     [GeneratedRegex(@"\s(?:County|Province|State|Region|District|Parish|Prefecture|Governorate)$")]
@@ -298,7 +302,7 @@ public static partial class BusinessMention
     private static partial Regex Initial();
 
     /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
-    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
+    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
 
     [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")\b(?:\s+(?:there|all|everyone|po|guys|folks))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
@@ -630,7 +634,7 @@ public static partial class BusinessMention
     private static partial Regex SingleQuotedName();
 
     /// <summary>"Golden Lotus - Chinese takeaway…", "No. 27 Vault — …", "Studio 21 Hair, hair salon…", "Captain Giggles! Magic…", "Byte Club teaches…".</summary>
-    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|morning|evening|afternoon|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:there|all|po|guys))?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha|howzit|jambo|kumusta|mabuhay|vanakkam|marhaba|salam)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|=|,|!|\s@\s|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
+    [GeneratedRegex(@"^\s*(?:(?i:hi|hello|hey|hiya|yo|g'day|howdy|hallo|kia\s+ora|heya|greetings|morning|evening|afternoon|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:there|all|po|guys))?[,!.]?\s+|(?i:namaste|bonjour|hola|ciao|aloha|howzit|jambo|niaje|mambo|kumusta|mabuhay|vanakkam|marhaba|salam)[,!./]\s*)?(?<name>" + NameWords + @")\s*(?:—|–|:|=|,|!|\s@\s|\s-\s|(?:\p{So}|\p{Cs})|\s\((?=\p{Lu})|(?<=\S\s+\S+)\s(?=\p{Ll})|\s(?=(?:is|are|teaches|sells|makes|offers|does|runs|provides|helps|bakes|brews|grows|fixes|builds|cleans|repairs|ghost|guided)\b))")]
     private static partial Regex OpeningName();
 
     /// <summary>"I own a building company, Stonebridge Builders, …", "newborn photographer, Tiny Toes Photography, …".</summary>
@@ -697,7 +701,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?:a|an|my|our)\s+(?<kind>(?:(?!(?:website|site|web|page|for|my|our|a|an|the|in|called|named|me|us)\b)[\p{L}&'-]+\s+){0,3}?(?:bakery|bakers?|caf[eé]|coffee shop|restaurant|bistro|pub|bar|salon|barbershop|barbers?|spa|studio|shop|store|boutique|school|academy|parlou?r|groomers?|grooming|clinic|practice|surgery|agency|company|business|firm|consultancy|gym|florist|photographer|photography|plumber|plumbing|electrician|builders?|beekeeper|apiary|farm|brewery|winery|hotel|guesthouse|b&b|tours?|dentist|vet|garage|bookshop|bookstore|gallery|charity|nursery|daycare|tutor|tutoring|trainer|coach|therapist|band|choir|club|kitchen|catering|caterer|deli|butcher|market|cleaners?|cleaning|landscaper|gardener|decorator|carpenter|joiner|roofer|locksmith|mechanic|accountant|lawyer|solicitor|architect|designer|stylist|tattooist|yoga|pilates|dojo|service|services|co))\b", RegexOptions.IgnoreCase)]
     private static partial Regex KindWords();
 
-    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|days|s)?|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|English|Spanish|French|German|I|We|The|Our|My)\b")]
+    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|days|s)?|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|English|Spanish|French|German|I|We|The|Our|My)\b|^(?:KSh|Ksh|USD|GBP|EUR|ZAR|NGN|INR|Rs|RM|PHP|SGD|NZD|AUD|CAD|KES|GHS|UGX|TZS)$")]
     private static partial Regex NotPlaces();
 
     /// <summary>"Based in Bath, we …" says where, not who.</summary>
