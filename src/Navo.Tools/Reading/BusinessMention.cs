@@ -61,8 +61,8 @@ public static partial class BusinessMention
 
     /// <summary>"a house espresso blend called Jozi Morning", "boat is called Reel Easy": a thing the business makes or has.</summary>
     private static bool AThingCalled(string text, string name) =>
-        Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.None, TimeSpan.FromSeconds(1))
-            .All(m => ThingCalledBefore().IsMatch(text[..m.Index]));
+        Regex.Matches(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.None, TimeSpan.FromSeconds(1)) is { Count: > 0 } said
+        && said.All(m => ThingCalledBefore().IsMatch(text[..m.Index]));
 
     [GeneratedRegex(@"\b(?i:from|covering|serving|around|across|throughout)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},\s*$")]
     private static partial Regex AfterAPlace();

@@ -26,6 +26,8 @@ public sealed class NamedInPassingBriefTests
     [InlineData("Hello, I'm a window cleaner covering Perth, Scone and the Carse of Gowrie. Pure water poles. Clearview Windows Co. 07700 900 123", "Clearview Windows Co.")]
     [InlineData("We keep bees on a smallholding in Kinangop, Nyandarua County. Raw honey and beeswax candles. Asali Gold Apiaries, 0722 000 111", "Asali Gold Apiaries")]
     [InlineData("Mobile vet in Wagga Wagga, Riverina Paws Vets. Vaccinations and check ups at home.", "Riverina Paws Vets")]
+    [InlineData("Potter from Hobart, Tas. mugs, bowls and vases. Clay & Tide Studio. Mugs are $45 each.", "Clay & Tide Studio")]
+    [InlineData("BLUE GUM BOOKKEEPING\nPayroll and BAS for tradies in Geelong. 0400 000 000", "BLUE GUM BOOKKEEPING")]
     [InlineData("Greetings from Grand Anse, Grenada! Sea-view apartments to rent, Coconut Breeze Villas. US$150 a night.", "Coconut Breeze Villas")]
     [InlineData("Craft bakery in Bristol. Our best seller is a sourdough blend called Harbour Rye. Name: Old Mill Loaves.", "Old Mill Loaves")]
     [InlineData("• Tamar Valley Cider\n• small batch cider and perry, Launceston\n• sell: Orchard Dry, Perry Pear, gift boxes", "Tamar Valley Cider")]
