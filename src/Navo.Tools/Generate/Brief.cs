@@ -45,6 +45,9 @@ public sealed record BusinessFacts(
 
     /// <summary>The hours as the owner wrote them ("Open wed-sun 11-6"), shown beside the table read from them.</summary>
     public string? HoursSaid { get; init; }
+
+    /// <summary>Where the business is on social media, as the owner gave it: "Instagram @houseoffolake".</summary>
+    public IReadOnlyList<string> Social { get; init; } = [];
 }
 
 /// <summary>

@@ -86,6 +86,7 @@ public static partial class BriefReader
                 facts.Languages.Count > 0 ? facts.Languages : kept.Languages)
             {
                 HoursSaid = facts.Hours.Count > 0 || facts.HoursSaid is not null ? facts.HoursSaid : kept.HoursSaid,
+                Social = facts.Social.Count > 0 ? facts.Social : kept.Social,
             },
         };
     }

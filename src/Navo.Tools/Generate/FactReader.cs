@@ -39,6 +39,7 @@ public static partial class FactReader
             // "open till 2am", "11am til late", "open 7 days": hours Navo cannot put in rows are still shown as said.
             HoursSaid = hours.Count > 0 ? HoursSaid(text, WithoutPricesAndNumbers(text, found, phone))
                 : OpenSaid().Match(text) is { Success: true } open ? Said.Clean(open.Value.Trim()) : null,
+            Social = Facts.Social(text),
         };
     }
 

@@ -40,7 +40,8 @@ public sealed class LocalCopywriter : ISectionWriter
             "cta" => Make(sectionId, type, ("headline", $"Ready when you are — {brief.BusinessName}"),
                 ("text", Fill(pick.One(pack.Subheadlines))), ("buttonText", kind?.CallToAction ?? pick.One(pack.CallsToAction)), ("buttonLink", "#contact")),
             "contact" => Make(sectionId, type, ("title", "Get in touch"),
-                ("text", Templates.Fill("Questions, bookings or just hello — write to {name} using the form below.", brief, offerings, null)),
+                ("text", Templates.Fill("Questions, bookings or just hello — write to {name} using the form below.", brief, offerings, null)
+                    + (facts.Social.Count > 0 ? $" Find us on {string.Join(" and ", facts.Social)}." : string.Empty)),
                 ("email", facts.Email ?? string.Empty), ("phone", facts.Phone ?? string.Empty), ("address", facts.Address ?? brief.Place ?? string.Empty), ("submitText", "Send")),
             // Navo never invents opening hours: the owner gives them, and until then the note says to ask.
             "hours" => facts.Hours.Count > 0 || facts.HoursSaid is not null

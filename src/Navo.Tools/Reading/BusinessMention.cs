@@ -15,7 +15,7 @@ public static partial class BusinessMention
          "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup",
          "Howzit", "Jambo", "Habari", "Niaje", "Mambo", "Sawubona", "Kumusta", "Mabuhay", "Vanakkam", "Marhaba", "Salam", "Sannu", "Ekaabo",
          // Forms of address open messages too ("Sir I am running …", "Dear team").
-         "Sir", "Madam", "Dear", "Ma", "Welcome"],
+         "Sir", "Madam", "Dear", "Ma", "Welcome", "Aye", "Howya", "Howaya", "Allo"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -83,15 +83,15 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), SignedName() };
+        var said = new[] { CorrectedName(), ThatsTheName(), OwnersNameFirst(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
-            if (!name.Contains(' ', StringComparison.Ordinal) && IntroducesAPerson(text, name))
+            if ((!name.Contains(' ', StringComparison.Ordinal) || PersonsName().IsMatch(name)) && IntroducesAPerson(text, name))
             {
                 person.Add(name);
                 continue;
@@ -113,7 +113,7 @@ public static partial class BusinessMention
             ? opening.Concat(setOff) : setOff.Concat(opening);
         // "Austin TX. … Lone Star Pipe Pros.", "Dr. Ben Walsh, Treasure Valley Chiropractic": a town with its state or a
         // person with a title is set off too, and comes after a name that is neither.
-        foreach (var name in order.OrderBy(n => TitledPerson().IsMatch(n) || TownAndRegion().IsMatch(n) ? 1 : 0).Concat(person))
+        foreach (var name in order.OrderBy(n => TitledPerson().IsMatch(n) || TownAndRegion().IsMatch(n) ? 1 : 0).Concat(Found(LowerCaseHere(), text, lowerCase: true)).Concat(person))
         {
             yield return name;
         }
@@ -147,6 +147,10 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"^\s*(?<name>[\p{Ll}\d][\p{Ll}\d'’]*(?:\s+(?:&|[\p{Ll}\d][\p{Ll}\d'’]*)){1,3})\s+[—–-]\s+(?<rest>[^.!?\n]+)")]
     private static partial Regex DashedOpening();
+
+    /// <summary>"Bríd O'Sullivan", "Johan van der Merwe", "Rajesh and Savitri Ramdass": words that read as people's names.</summary>
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}[\p{Ll}'’-]*(?:\s+(?:(?:and|&)\s+)?(?:(?:van|von|de|der|den|da|di|del|la|le|bin|binti|al)\s+)*(?:O['’]|Mc|Mac)?\p{Lu}\p{Ll}[\p{Ll}'’-]*(?:-\p{Lu}\p{Ll}+)?){1,3}$")]
+    private static partial Regex PersonsName();
 
     private static bool IntroducesAPerson(string text, string word) =>
         Regex.IsMatch(text, $@"\b(?:I'm|I’m|I am|im|my name is|my name's|my name’s)\s+{Regex.Escape(word)}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
@@ -302,7 +306,7 @@ public static partial class BusinessMention
     private static partial Regex Initial();
 
     /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
-    public const string GreetingWords = @"hi|hello|hey|hiya|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
+    public const string GreetingWords = @"hi+|hello|helo|hey+|hiya|howya|howaya|aye|allo|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
 
     [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")\b(?:\s+(?:there|all|everyone|po|guys|folks))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
@@ -322,7 +326,7 @@ public static partial class BusinessMention
     /// </summary>
     private static IEnumerable<string> Found(Regex pattern, string text, bool lowerCase = false, bool everyClause = false) =>
         pattern.Matches(text)
-            .SelectMany(m => m.Groups["name"].Value.Trim().Split('\n').Take(everyClause ? int.MaxValue : 1)
+            .SelectMany(m => WithinItsRun(m.Groups["name"], text).Trim().Split('\n').Take(everyClause ? int.MaxValue : 1)
                 .SelectMany(line => SentenceBreak().Split(Pronoun().Replace(line.Trim(), string.Empty)).Take(everyClause ? int.MaxValue : 1)))
             // "Piano and singing lessons …": a single word before "and" is not a name.
             .Where(raw => !(TrailingConnector().IsMatch(raw) && !Tidy(raw).Contains(' ', StringComparison.Ordinal)))
@@ -331,6 +335,27 @@ public static partial class BusinessMention
             .Where(name => name.Length > 1 && !(name.Length <= 4 && name.All(char.IsUpper)) && Weekday().Count(name) <= 1 && (lowerCase || char.IsUpper(name[0]) || char.IsDigit(name[0])) && !NotNames.Contains(name) && !Whereabouts().IsMatch(name)
                 && name.Any(char.IsLetter) && !NumberFirst().IsMatch(name)
                 && name.Split(' ', '/')[0] is var first && (first.Equals("The", StringComparison.OrdinalIgnoreCase) || !NotNames.Contains(first) || OpensAName(text, first)));
+
+    /// <summary>
+    /// "we run Bells Break Surf Academy on the Surf Coast in Torquay": a name that stops inside a run of capitalised
+    /// words has run on into the place after it, and ends before "on", "in" or "at" ("on the Surf" is not the name's).
+    /// </summary>
+    private static string WithinItsRun(Group name, string text)
+    {
+        if (!RunGoesOn().IsMatch(text[(name.Index + name.Length)..]))
+        {
+            return name.Value;
+        }
+
+        var at = PlaceInRun().Matches(name.Value).LastOrDefault(m => name.Value[..m.Index].Contains(' ', StringComparison.Ordinal));
+        return at is null ? name.Value : name.Value[..at.Index];
+    }
+
+    [GeneratedRegex(@"^[ \t]+\p{Lu}\p{Ll}")]
+    private static partial Regex RunGoesOn();
+
+    [GeneratedRegex(@"\s(?:on|in|at)\s(?:the\s)?\p{Lu}")]
+    private static partial Regex PlaceInRun();
 
     private static bool HeadsTheMessage(string text, string name) =>
         Regex.IsMatch(text, @"^\s*" + Regex.Escape(name) + @"\s*(?:[—–:|]|\s-\s)", RegexOptions.None, TimeSpan.FromSeconds(1));
@@ -362,6 +387,7 @@ public static partial class BusinessMention
         var trimmed = CalledFirst().Replace(numbers.TrimEnd(',', '!', ':', '?'), string.Empty);
         trimmed = Abbreviation().IsMatch(trimmed) ? trimmed : trimmed.TrimEnd('.');
         var tidy = TrailingConnector().Replace(trimmed, string.Empty);
+        tidy = OnAStreet().Replace(tidy, string.Empty);
         var at = OnPlace().Matches(tidy).FirstOrDefault(m => tidy[..m.Index].Contains(' ', StringComparison.Ordinal));
         return at is null ? tidy : tidy[..at.Index];
     }
@@ -414,7 +440,7 @@ public static partial class BusinessMention
     {
         var match = Regex.Match(
             text,
-            @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @",\s*(?<town>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]+)?)\s*(?=[.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs})",
+            @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @",\s*(?<town>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]+)?)\s*(?=[.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs}|\s(?:since|for\s+(?:over\s+)?\d|from\s+\d)\b)",
             RegexOptions.None,
             TimeSpan.FromSeconds(1));
         var town = match.Groups["town"].Value;
@@ -426,7 +452,7 @@ public static partial class BusinessMention
 
         // "at Bangsar, KL.", "in brunswick, melb.", "halswell, chch, cover all of Canterbury": a town Navo knows by name
         // or by its short form, in any case.
-        var known = Regex.Match(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @",\s*(?<town>[\p{L}'’]+(?:\s+[\p{L}'’]+)?)\.?\s*(?=[,.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs})", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var known = Regex.Match(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(place) + @"(?:,\s*|\s+(?=\p{Ll}))(?<town>[\p{L}'’]+(?:\s+[\p{L}'’]+)?)\.?\s*(?=[,.!?;\n—–]|$|\s-\s|\p{So}|\p{Cs})", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
         return known.Success && Towns.Knows(known.Groups["town"].Value) ? $"{place}, {Titled(known.Groups["town"].Value)}" : place;
     }
 
@@ -466,7 +492,7 @@ public static partial class BusinessMention
     private static partial Regex CountyFirst();
 
     /// <summary>"FixIt Mobile @ Tampines Hub", "we come to u, Geelong &amp; surrounds".</summary>
-    [GeneratedRegex(@"@\s*(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)|(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s+(?:&|and)\s+(?:the\s+)?(?:surrounds|surrounding\s+(?:areas?|suburbs|towns|villages)|suburbs)\b")]
+    [GeneratedRegex(@"@\s*(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)|(?<=\s)@\s+(?<place>\p{Ll}{3,})(?=\s+\p{Ll}+\s*[,.!?\n]|\s*[,.!?\n])|(?<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s+(?:&|and)\s+(?:the\s+)?(?:surrounds|surrounding\s+(?:areas?|suburbs|towns|villages)|suburbs)\b")]
     private static partial Regex AtOrAround();
 
     /// <summary>What may follow a name after a comma without being a place: "Est. 2004", "Ltd", "Family run".</summary>
@@ -479,12 +505,21 @@ public static partial class BusinessMention
         // "on Castle Street shrewsbury": the town after a street is the place, not the street ("on High Street only" has none).
         var town = StreetThenTown().Matches(rest).Select(m => m.Groups["place"].Value)
             .FirstOrDefault(t => !NotLowerPlaces.Contains(t.ToLowerInvariant()) && !NotPlaces().IsMatch(t) && !NotTowns().IsMatch(t));
-        return Titled(town) ?? PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
+        if (Titled(town) is { } onAStreet)
+        {
+            return onAStreet;
+        }
+
+        var said = PlaceWords().Matches(rest).OrderBy(m => Based().IsMatch(m.Value) ? 0 : 1)
             .Concat(PlaceBefore().Matches(rest)).Concat(TownOfAddress().Matches(rest)).Concat(PlaceAfterName().Matches(rest)).Concat(AtOrAround().Matches(rest))
+            // "Hello from Vermont! … hives outside Middlebury": where a greeting comes from is wider than where the business is.
+            .OrderBy(m => GreetedFrom().IsMatch(rest[..m.Index]) ? 1 : 0)
             .Select(m => m.Groups["place"].Value.Trim())
             .Select(p => PlaceTail().Replace(p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("’s", StringComparison.Ordinal) ? p[..^2] : p, string.Empty))
-            .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p))
+            .FirstOrDefault(p => !NotPlaces().IsMatch(p) && !NotNames.Contains(p));
+        return Titled(said)
             ?? Titled(Regions.TownBefore(rest))
+            ?? DistrictOfATown(rest)
             ?? LowerCasePlace(rest)
             ?? Towns.First(rest);
     }
@@ -501,10 +536,23 @@ public static partial class BusinessMention
         return Titled(found);
     }
 
+    /// <summary>"brunch spot in ponsonby auckland, …": a district typed in lower case, then a town Navo knows.</summary>
+    private static string? DistrictOfATown(string text) =>
+        DistrictThenTown().Matches(text)
+            .Where(m => Towns.Knows(m.Groups["town"].Value) && !NotLowerPlaces.Contains(m.Groups["district"].Value) && !Towns.Knows(m.Groups["district"].Value + " " + m.Groups["town"].Value))
+            .Select(m => $"{Titled(m.Groups["district"].Value)}, {Titled(Towns.Expanded(m.Groups["town"].Value))}")
+            .FirstOrDefault();
+
+    [GeneratedRegex(@"\b(?:in|at|near|based\s+in)\s+(?<district>[a-z][a-z'-]{2,})\s+(?<town>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)(?=\s*(?:[,.!?;\n—–]|$|\p{So}|\p{Cs}))")]
+    private static partial Regex DistrictThenTown();
+
     /// <summary>"halifax" is written "Halifax", "wigan and west lancashire" "Wigan and West Lancashire"; "McAllen" stays as typed.</summary>
     private static string? Titled(string? place) =>
         place is null || place.Any(char.IsUpper) ? place
             : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(place).Replace(" And ", " and ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"(?:^|[.!?\n]\s*)(?i:" + GreetingWords + @"|greetings|regards|love|cheers)\s*(?:(?i:all|everyone|everybody|folks)\s+)?$")]
+    private static partial Regex GreetedFrom();
 
     [GeneratedRegex(@"^(?:north|south|east|west|central)\s+")]
     private static partial Regex Compass();
@@ -550,15 +598,30 @@ public static partial class BusinessMention
     /// "we're called the little yellow door, …", "under the name magpie &amp; moon.", "name is crystal clear windows
     /// lol", 'my brand name is "sugarcrust by Funmi"': a name typed in lower case after words that say it is one.
     /// </summary>
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?i:shop|business|biz|brand|company|page|practice)\s+(?i:name)\s+(?:(?i:is)\s+)?[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+[\p{L}\p{N}'’&.+-]+){0,3}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s*(?:\p{So}|\p{Cs})|$))|\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|biz is|biz name is|under the name|trading as|brand is)\s+[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|$))")]
+    [GeneratedRegex(@"(?:(?:^|[.!?;,\n]\s*)|\b(?=(?i:my|our)\s))(?:(?i:my|our)\s+)?(?i:shop|business|biz|brand|company|page|practice)\s+(?i:name)\s+(?:(?i:is)\s+)?[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+[\p{L}\p{N}'’&.+-]+){0,3}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s*(?:\p{So}|\p{Cs})|$))|\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|biz is|biz name is|under the name|trading as|brand is)\s+[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|\s+(?:(?:ring|call|tel|phone|mob|whatsapp)\s*:?\s*)?\+?\(?\d[\d ()-]{6,}\d|$))")]
     private static partial Regex LowerCaseCalled();
+
+    /// <summary>"kia ora, matiu here from kauri tree care, hamilton": a name typed in lower case, said as where the writer is from.</summary>
+    [GeneratedRegex(@"\bhere\s+(?:from|at)\s+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n—–]|\s+(?:in|based|near|on)\b|$)")]
+    private static partial Regex LowerCaseHereFrom();
+
+    /// <summary>"hi po, aling nena's laundry shop here in sampaloc": read after every name with capitals ("small batch roaster here. Tin Roof Coffee Roasters" is named by the capitals).</summary>
+    [GeneratedRegex(@"(?:^|[,.!?]\s+)(?!(?:the|we|i|im|i'm|just|me|us|everyone|all|someone|it|this|that|they|you|still|only|always|capt|captain|dr|mr|mrs|ms|chef|coach|engr|auntie|aunty|uncle|pastor)\b)(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+[\p{Ll}'’&-]+){2,4}?)\s+here\b(?=\s+(?:in|at|from|on)\b|\s*[,.!?]|$)")]
+    private static partial Regex LowerCaseHere();
+
+    /// <summary>"hi there im ciaran, ciaran doyle school of motoring, based in …": the owner's name, then the business named after them.</summary>
+    [GeneratedRegex(@"\b(?:i'm|i’m|im|i am|this is|my name is)\s+(?<first>\p{L}{2,})\s*,\s*(?<name>\k<first>(?:\s+[\p{L}'’&-]+){1,5}?)(?=\s*[,.!?;\n—–]|\s+(?:in|based|near|from|serving|covering)\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnersNameFirst();
 
     /// <summary>"hello, The Green Door Café here.", "hello im Funke 😄 Funke's Kitchen here in Ikeja", "I'm opening Still Point Yoga in Ranelagh".</summary>
     [GeneratedRegex(@"(?:^|[,.!?]\s*|(?:\p{So}|\p{Cs})\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?:(?i:it's|it’s|its|it is|this is|we're|we are)\s+)?(?<name>" + NameWords + @")\s+here\b(?!\s+from\b)|\b(?i:i'm|i am|we're|we are)\s+(?i:opening|launching|starting)\s+(?<name>" + NameWords + @")")]
     private static partial Regex HereName();
 
-    /// <summary>"I'm Gary from Green Light Driving School", "Call Ben at Limestone Lines Walling".</summary>
-    [GeneratedRegex(@"\b(?:[Ii]'?m|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+\p{Lu}\p{Ll}+\s+(?:from|of|at)\s+(?<name>" + NameWords + @")|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+here\s+(?:from|at)\s+(?<name>" + NameWords + @")")]
+    /// <summary>
+    /// "I'm Gary from Green Light Driving School", "Call Ben at Limestone Lines Walling", "I am Captain Rodel Abellana of
+    /// Abellana Island Hopping Tours": a person, then the business they are from.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:[Ii]'?m|[Ii]’m|[Ii]\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+(?:(?i:captain|capt\.?|dr\.?|mr\.?|mrs\.?|ms\.?|engr\.?|chef|coach|pastor|prof\.?|auntie|aunty|uncle)\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){0,2},?\s+(?:from|of|at)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + @")|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+here\s+(?:from|at)\s+(?<name>" + NameWords + @")")]
     private static partial Regex FromName();
 
     /// <summary>What begins a clause of facts rather than a name: "Covering Derby", "Gas Safe registered", "086 555 4410".</summary>
@@ -600,12 +663,16 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\s(?:on|in|at)\s\p{Lu}")]
     private static partial Regex OnPlace();
 
+    /// <summary>"… Fish Bar on the High Street": a street after a name of two words or more is its address.</summary>
+    [GeneratedRegex(@"(?<=\S\s+\S+)\s(?:on|at|off)\s(?:the\s)?(?:\p{Lu}[\p{L}'’-]*\s){0,3}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Square|Parade|Crescent|Quay|Wharf|Terrace|High\s+Street)$")]
+    private static partial Regex OnAStreet();
+
     /// <summary>"need a website for Forno Rosso, wood fired pizza", "under the name Wren Silversmith".</summary>
     [GeneratedRegex(@"\b(?i:web\s*site|site|page)(?i:\s+(?:up|please|pls|plz|needed|wanted))?\s+for\s+(?<name>" + NameWords + @")|\b(?i:under the name|i trade as|we trade as|trade as|(?:put|like|want|have|list) it under|go under|taken over|took over|just opened|call it)\s+(?<name>" + NameWords + @")")]
     private static partial Regex SiteFor();
 
     /// <summary>A clause that is nothing but a name of two or more words: "… smoke alarms. Volt Electrical. 0412 555 789".</summary>
-    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*(?:\s+(?:&|\+|and|of|the|de|with|by|a|to|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*)){1,5})[ \t]*(?:(?i:est\.?|estd\.?|established|since)\s+\d{4}\s*|(?<![\p{L}\p{N}])\+?\d[\d ()-]{6,}\d\s*)?(?=[.!?,;—–\n]|\s-\s|$|\p{So}|\p{Cs})")]
+    [GeneratedRegex(@"(?:^|[.!?,:;—–\n]\s*|\s-\s|(?:\p{So}|\p{Cs})\s*)(?<name>[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*(?:\s+(?:&|\+|and|of|the|de|with|by|a|to|n'|'n'|[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*)){1,5})[ \t]*(?:(?i:est\.?|estd\.?|established|since)\s+\d{4}\s*|(?:(?i:ring|call|tel|phone|mob|whatsapp)\.?:?[ \t]+(?i:us[ \t]+)?(?i:on[ \t]+)?)?(?<![\p{L}\p{N}])\+?\d[\d ()-]{6,}\d\s*)?(?=[.!?,;—–\n]|\s-\s|$|\p{So}|\p{Cs})")]
     private static partial Regex Standalone();
 
     /// <summary>
@@ -673,13 +740,13 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
     private static partial Regex LeadingName();
 
-    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll}))")]
+    [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll})|(?=\s*@\s))")]
     private static partial Regex WereName();
 
-    [GeneratedRegex(@"\b(?:(?:[Ii]|[Mm]i)\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned)|\b(?:runs|owns)|(?:[Ii]\s+am|[Ii]'m|[Ww]e\s+are|[Ww]e're)\s+(?:running|managing)|(?:[Ii]|[Ww]e)\s+(?:started|set\s+up|founded|opened|launched)|(?i:founder|co-founder|owner|proprietor|director|directress|ceo|manager|head\s+teacher|principal)(?:\s+(?:and|&)\s+[\p{Ll}-]+)?\s+of|(?i:welcome\s+to))\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:(?:[Ii]|[Mm]i)\s+(?:own|run|manage|have)|[Ww]e\s+(?:own|run)|[Ww]e've\s+(?:run|owned|had)|[Ii]'ve\s+(?:run|owned)|(?:[Ii]|[Ww]e)\s+have\s+(?:run|owned|had)|(?<=\b(?:wife|husband|partner|me|sister|brother|mum|dad|son|daughter|family)\s+)(?:run|own)|\b(?:runs|owns)|(?:[Ii]\s+am|[Ii]'m|[Ww]e\s+are|[Ww]e're)\s+(?:running|managing)|(?:[Ii]|[Ww]e)\s+(?:started|set\s+up|founded|opened|launched)|(?i:founders?|co-founders?|owners?|proprietors?|director|directress|ceo|manager|head\s+teacher|principal)(?:\s+(?:and|&)\s+[\p{Ll}-]+)?\s+of|\b(?:CEO|MD|C\.E\.O\.?)(?:\s+at)?|(?i:welcome\s+to))\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + @")")]
     private static partial Regex RunName();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)(?:[a-z]+|\p{Lu}\p{Ll}+(?=\s+[a-z]))\s+){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:(?!(?:in|near|at|on|from|based|called|named|serving|for|and|with)\b)(?:[a-z]+|\p{Lu}\p{Ll}+(?=\s+[a-z]))(?:\s+|,\s+(?=\p{Lu}))){0,2}(?:business|biz|company|shop|firm|practice|studio|brand)?,?\s*(?<name>" + NameWords + @")")]
     private static partial Regex MyKindName();
 
     /// <summary>
@@ -691,6 +758,18 @@ public static partial class BusinessMention
     private static partial Regex SignedName();
 
     /// <summary>"a site for Forno Rosso, a pizzeria"; "e-bike hire for the Forest of Dean, we're in Coleford" says where, not who.</summary>
+    /// <summary>"we're Sunny Coast Movers... no wait thats the old name, now Goldie Movers &amp; Storage": the name said last wins.</summary>
+    [GeneratedRegex(@"\b(?i:old\s+name)\b[^.!?\n]{0,30}?\b(?i:now|it's\s+now|its\s+now|now\s+called|now\s+it's|now\s+its)\s+(?:(?i:called)\s+)?(?<name>" + NameWords + @")|\b(?i:new\s+name\s+is|now\s+called|renamed\s+(?:it\s+)?(?:to\s+)?|rebranded\s+(?:as|to))\s+(?<name>" + NameWords + ")")]
+    private static partial Regex CorrectedName();
+
+    /// <summary>"im Captain Giggles lol (thats the business name)", "Willow &amp; Wren - that's the shop name": a name the owner points back to.</summary>
+    [GeneratedRegex(@"(?<name>" + NameWords + @")\s*(?:(?i:lol|haha\w*)\s*)?[(\-–—,]?\s*(?i:that's|that’s|thats|that\s+is|is)\s+(?i:the|our|my)\s+(?:(?i:business|biz|company|shop|brand|trading|studio|salon)\s+)?(?i:name)\b")]
+    private static partial Regex ThatsTheName();
+
+    /// <summary>"need a website for the salon, Tangles Hair Studio in ballincollig": the business, then its name after a comma.</summary>
+    [GeneratedRegex(@"\b(?i:for|at|of)\s+the\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+(?<name>" + NameWords + ")")]
+    private static partial Regex TheKindName();
+
     [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|the|(?:we're|we are)(?!\s+(?:in|on|at|near|based|located|out of|over)\b))\b")]
     private static partial Regex ForName();
 

@@ -32,11 +32,17 @@ public static partial class Facts
         foreach (var region in PhoneRegions)
         {
             // "licensed contractor (ECRA/ESA #7012345) … Call Marco 416-555-0193": a number after "#" or "licence" is a reference.
-            var found = Numbers.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue)
-                .FirstOrDefault(f => !Reference().IsMatch(text[Math.Max(0, f.Start - 16)..f.Start]));
-            if (found is not null && found.RawString.Count(char.IsDigit) >= 7 && !TimeLike().IsMatch(found.RawString))
+            // "full £149. 10 yrs exp … 07723 555 906": a shorter number before the phone is not it.
+            var numbers = Numbers.FindNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue)
+                .Where(f => !Reference().IsMatch(text[Math.Max(0, f.Start - 16)..f.Start]) && f.RawString.Count(char.IsDigit) >= 7 && !TimeLike().IsMatch(f.RawString))
+                .ToList();
+            if (numbers.Count > 0)
             {
-                return (found.RawString.Trim(), found.Start);
+                // "ph 044 2626 1187 / 98410 55230": a second number joined to the first is kept with it, as typed.
+                var first = numbers[0];
+                var end = first.Start + first.Length;
+                var second = numbers.Skip(1).FirstOrDefault(n => SecondNumber().IsMatch(text[end..n.Start]));
+                return (second is null ? first.RawString.Trim() : text[first.Start..(second.Start + second.Length)].Trim(), first.Start);
             }
         }
 
@@ -46,6 +52,23 @@ public static partial class Facts
     /// <summary>What comes before a reference number: "#", "Reg No.", "licence:" (not "+ VAT. 01423 555 780").</summary>
     [GeneratedRegex(@"(?:#|\b(?:reg|registration|licen[cs]e|lic|abn|acn|gst|vat|ein|company|cipc|rc)(?:\s*(?:no\.?|number|num))?\s*[:#]?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"^\s*(?:/|\bor\b|&|,)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondNumber();
+
+    /// <summary>"Instagram @houseoffolake", "insta: @clicktales.arjun", "tiktok @jollofqueen": where the business is on social media.</summary>
+    public static IReadOnlyList<string> Social(string text) =>
+        [.. SocialHandle().Matches(text).Select(m => $"{Platforms[m.Groups["platform"].Value.ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal)]} {m.Groups["handle"].Value.TrimEnd('.')}")
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static readonly Dictionary<string, string> Platforms = new(StringComparer.Ordinal)
+    {
+        ["instagram"] = "Instagram", ["insta"] = "Instagram", ["ig"] = "Instagram", ["tiktok"] = "TikTok", ["facebook"] = "Facebook",
+        ["fb"] = "Facebook", ["twitter"] = "X", ["threads"] = "Threads", ["youtube"] = "YouTube", ["yt"] = "YouTube",
+    };
+
+    [GeneratedRegex(@"\b(?<platform>instagram|insta|ig|tik\s?tok|facebook|fb|twitter|threads|youtube|yt)\b\s*(?:[:\-–]|is|handle|page)?\s*(?<handle>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", RegexOptions.IgnoreCase)]
+    private static partial Regex SocialHandle();
 
     private static readonly string[] PhoneRegions = ["GB", "US", "IE", "AU", "DE", "FR", "PT", "ES"];
 
