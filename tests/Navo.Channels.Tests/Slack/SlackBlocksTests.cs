@@ -75,7 +75,7 @@ public sealed class SlackBlocksTests
             Devices: []);
         var reply = new AgentReply("Here's how your site did.", [new ReplyCard("analytics", new JsonObject { ["projectId"] = Guid.NewGuid(), ["period"] = "7d" })], []);
 
-        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new SlackAnalytics(AnalyticsPeriod.Days7, report))).OfType<JsonObject>().ToList();
+        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new ReplyAnalytics(AnalyticsPeriod.Days7, report))).OfType<JsonObject>().ToList();
 
         blocks.Select(b => b["block_id"]?.GetValue<string>()).Should().ContainInOrder("navo_analytics", "navo_analytics_figures", "navo_analytics_pages", "navo_analytics_referrers");
         var header = blocks.Single(b => b["block_id"]?.GetValue<string>() == "navo_analytics");
@@ -106,7 +106,7 @@ public sealed class SlackBlocksTests
         var report = new AnalyticsReport(0, 0, 0, 0, 0, 0, new AnalyticsFigures(0, 0, 0, 0, 0, 0), [], [], [], []);
         var reply = new AgentReply("No visitors yet.", [new ReplyCard("analytics", new JsonObject())], []);
 
-        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new SlackAnalytics(AnalyticsPeriod.All, report))).OfType<JsonObject>().ToList();
+        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new ReplyAnalytics(AnalyticsPeriod.All, report))).OfType<JsonObject>().ToList();
 
         blocks.Select(b => b["block_id"]?.GetValue<string>()).Where(id => id is not null).Should().Equal("navo_analytics", "navo_analytics_figures");
         Fields(blocks, "navo_analytics_figures")[0].Should().Be("*Visitors*\n0");
