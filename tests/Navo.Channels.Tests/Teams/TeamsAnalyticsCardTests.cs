@@ -18,13 +18,7 @@ public sealed class TeamsAnalyticsCardTests
     [Fact]
     public void Analytics_figures_are_a_heading_a_fact_set_with_their_change_and_rows_of_pages_and_referrers_shown_as_written()
     {
-        var report = new AnalyticsReport(
-            Visitors: 1250, Pageviews: 3400, CtaClicks: 90, CtaClickRate: 0.072, FormSubmissions: 12, ConversionRate: 0.0096,
-            Previous: new AnalyticsFigures(1000, 3000, 100, 0.1, 0, 0),
-            Daily: [],
-            Pages: [new AnalyticsPage("/", 2000, 1100), new AnalyticsPage("/menu[x](https://evil.example)", 900, 400)],
-            Referrers: [new AnalyticsReferrer("google.com", 600), new AnalyticsReferrer(null, 500)],
-            Devices: []);
+        var report = AnalyticsSamples.Week("/menu[x](https://evil.example)");
 
         var card = TeamsCards.For(Reply, new TeamsReplyExtras(null, [], new ReplyAnalytics(AnalyticsPeriod.Days7, report)));
 
@@ -62,7 +56,7 @@ public sealed class TeamsAnalyticsCardTests
     [Fact]
     public void Analytics_over_all_time_have_no_change_to_show_and_an_empty_site_shows_only_its_figures()
     {
-        var report = new AnalyticsReport(0, 0, 0, 0, 0, 0, new AnalyticsFigures(0, 0, 0, 0, 0, 0), [], [], [], []);
+        var report = AnalyticsSamples.Empty;
 
         var card = TeamsCards.For(Reply, new TeamsReplyExtras(null, [], new ReplyAnalytics(AnalyticsPeriod.All, report)));
 
