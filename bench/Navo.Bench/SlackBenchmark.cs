@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Navo.Testing;
 
 namespace Navo.Bench;
@@ -19,7 +16,6 @@ public static class SlackBenchmark
 {
     private const string Secret = "bench-signing-secret";
     private const string User = "UBENCHOWNER";
-    private const int Conversations = 16;
 
     public static async Task RunAsync(BenchOptions options)
     {
@@ -38,25 +34,16 @@ public static class SlackBenchmark
         var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
         (await owner.GetAsync($"/api/slack/oauth/callback?code=bench&state={Uri.EscapeDataString(state)}")).StatusCode.Should302();
 
-        var acks = new ConcurrentBag<double>();
-        var replies = new ConcurrentBag<double>();
-        var edits = new[] { "make it dark", "make it light", "change the headline to 'Fresh bread daily'", "make it blue", "undo" };
         var run = Guid.NewGuid().ToString("N")[..6];
-        await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async c =>
+        return await ChannelBench.ConversationsAsync(rounds, "signed event to 200", "edit: event to reply posted", (c, edit, text, timings) =>
         {
-            var channel = $"D{run}{c}";
             var root = $"1700000000.{c:D6}";
-            await SayAsync(client, host, slack, channel, root, root, $"build a site for a bakery called Crumb {c} in Bristol", null, null);
-            for (var i = 0; i < rounds; i++)
-            {
-                await SayAsync(client, host, slack, channel, root, $"1700000001.{c:D3}{i:D3}", edits[i % edits.Length], acks, replies);
-            }
-        }));
-        return [($"signed event to 200, {Conversations} conversations at once", [.. acks]), ($"edit: event to reply posted, {Conversations} conversations at once", [.. replies])];
+            return SayAsync(client, host, slack, $"D{run}{c}", root, edit is { } i ? $"1700000001.{c:D3}{i:D3}" : root, text, timings);
+        });
     }
 
     private static async Task SayAsync(
-        HttpClient client, HostProcess host, FakeWebApi slack, string channel, string root, string ts, string text, ConcurrentBag<double>? acks, ConcurrentBag<double>? replies)
+        HttpClient client, HostProcess host, FakeWebApi slack, string channel, string root, string ts, string text, Timings? timings)
     {
         var body = new JsonObject
         {
@@ -71,12 +58,12 @@ public static class SlackBenchmark
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, "/api/slack/events")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
         request.Headers.Add("X-Slack-Signature", signature);
-        var posted = slack.Replies(channel);
+        var posted = slack.Replies[channel];
         var started = Stopwatch.GetTimestamp();
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
-        acks?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        await slack.WaitForReplyAsync(channel, posted + 1);
-        replies?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        timings?.Acks.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await slack.Replies.WaitForAsync(channel, posted + 1);
+        timings?.Replies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private static void Should302(this System.Net.HttpStatusCode status)
@@ -92,19 +79,15 @@ public static class SlackBenchmark
     {
         public const string Team = "TBENCH";
 
-        private readonly ConcurrentDictionary<string, int> _replies = new();
-
         public string BaseUrl { get; } = baseUrl;
+
+        public ReplyCounts Replies { get; } = new();
 
         public static async Task<FakeWebApi> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
             FakeWebApi? fake = null;
             var ts = 0;
-            app.MapPost("/api/{method}", async (string method, HttpContext http) =>
+            var (app, baseUrl) = await ChannelBench.StartServerAsync(server => server.MapPost("/api/{method}", async (string method, HttpContext http) =>
             {
                 if (method == "oauth.v2.access")
                 {
@@ -116,30 +99,13 @@ public static class SlackBenchmark
                 if (method is "chat.postMessage" or "chat.update" && body["channel"]?.GetValue<string>() is { } channel
                     && body["text"]?.GetValue<string>().StartsWith("Working on it", StringComparison.Ordinal) != true)
                 {
-                    fake!._replies.AddOrUpdate(channel, 1, (_, n) => n + 1);
+                    fake!.Replies.Add(channel);
                 }
 
                 return Results.Json(new { ok = true, ts = $"1800000000.{Interlocked.Increment(ref ts):D6}" });
-            });
-            await app.StartAsync();
-            fake = new FakeWebApi(app, app.Urls.First().TrimEnd('/') + "/api/");
+            }));
+            fake = new FakeWebApi(app, baseUrl + "api/");
             return fake;
-        }
-
-        public int Replies(string channel) => _replies.GetValueOrDefault(channel);
-
-        public async Task WaitForReplyAsync(string channel, int count)
-        {
-            var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-            while (Replies(channel) < count)
-            {
-                if (Stopwatch.GetTimestamp() > until)
-                {
-                    throw new TimeoutException($"No reply was posted to {channel}.");
-                }
-
-                await Task.Delay(2);
-            }
         }
 
         public async ValueTask DisposeAsync() => await app.DisposeAsync();

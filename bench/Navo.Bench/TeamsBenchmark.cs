@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -6,9 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -30,7 +27,6 @@ public static class TeamsBenchmark
     private const string AadTenant = "bench-tenant";
     private const string User = "bench-user";
     private const string Bot = "28:bench-bot";
-    private const int Conversations = 16;
 
     public static async Task RunAsync(BenchOptions options)
     {
@@ -45,9 +41,9 @@ public static class TeamsBenchmark
     private static async Task<List<(string Name, List<double> Milliseconds)>> MeasureAsync(HostProcess host, HttpClient client, FakeBotFramework bot, int rounds)
     {
         // Navo added to a personal chat; the owner confirms the link it offers (the first time).
-        var welcome = bot.Replies("welcome");
+        var welcome = bot.Replies["welcome"];
         (await SendAsync(client, host, bot, Activity(bot, "conversationUpdate", "welcome-" + Guid.NewGuid().ToString("N"), "a:bench-welcome", null, added: true))).EnsureSuccessStatusCode();
-        await bot.WaitForReplyAsync("welcome", welcome + 1);
+        await bot.Replies.WaitForAsync("welcome", welcome + 1);
         if (bot.LastLink is { } link)
         {
             var token = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(link).Query)["token"].ToString();
@@ -55,31 +51,20 @@ public static class TeamsBenchmark
             bot.LastLink = null;
         }
 
-        var acks = new ConcurrentBag<double>();
-        var replies = new ConcurrentBag<double>();
-        var edits = new[] { "make it dark", "make it light", "change the headline to 'Fresh bread daily'", "make it blue", "undo" };
         var run = Guid.NewGuid().ToString("N")[..6];
-        await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async c =>
-        {
-            var conversation = $"a:bench-{run}-{c}";
-            await SayAsync(client, host, bot, conversation, $"{run}-{c}-draft", $"build a site for a bakery called Crumb {c} in Bristol", null, null);
-            for (var i = 0; i < rounds; i++)
-            {
-                await SayAsync(client, host, bot, conversation, $"{run}-{c}-{i}", edits[i % edits.Length], acks, replies);
-            }
-        }));
-        return [($"activity to 200, {Conversations} conversations at once", [.. acks]), ($"edit: activity to reply at the Connector, {Conversations} conversations at once", [.. replies])];
+        return await ChannelBench.ConversationsAsync(rounds, "activity to 200", "edit: activity to reply at the Connector", (c, edit, text, timings) =>
+            SayAsync(client, host, bot, $"a:bench-{run}-{c}", $"{run}-{c}-{(edit is { } i ? i.ToString(CultureInfo.InvariantCulture) : "draft")}", text, timings));
     }
 
     private static async Task SayAsync(
-        HttpClient client, HostProcess host, FakeBotFramework bot, string conversation, string id, string text, ConcurrentBag<double>? acks, ConcurrentBag<double>? replies)
+        HttpClient client, HostProcess host, FakeBotFramework bot, string conversation, string id, string text, Timings? timings)
     {
         var activity = Activity(bot, "message", id, conversation, text);
         var started = Stopwatch.GetTimestamp();
         (await SendAsync(client, host, bot, activity)).EnsureSuccessStatusCode();
-        acks?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        await bot.WaitForReplyAsync(id, 1);
-        replies?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        timings?.Acks.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await bot.Replies.WaitForAsync(id, 1);
+        timings?.Replies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HostProcess host, FakeBotFramework bot, JsonObject activity)
@@ -142,48 +127,45 @@ public static class TeamsBenchmark
     /// <summary>The Bot Framework, reduced to what the benchmark needs: metadata and a key, a token, and replies counted per activity.</summary>
     private sealed class FakeBotFramework(WebApplication app, string baseUrl, RSA key) : IAsyncDisposable
     {
-        private readonly ConcurrentDictionary<string, int> _replies = new();
-
         public string BaseUrl { get; } = baseUrl;
 
         public string ServiceUrl => BaseUrl + "amer/";
 
         public string? LastLink { get; set; }
 
+        public ReplyCounts Replies { get; } = new();
+
         public static async Task<FakeBotFramework> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
             var rsa = RSA.Create(2048);
             FakeBotFramework? fake = null;
-            app.MapGet("/metadata", () => Results.Json(new { issuer = "https://api.botframework.com", jwks_uri = fake!.BaseUrl + "keys" }));
-            app.MapGet("/keys", () =>
-            {
-                var p = rsa.ExportParameters(false);
-                return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = "bench", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams" } } } });
-            });
-            app.MapPost("/token", () => Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "bench-connector-token" }));
             var ids = 0;
-            app.MapMethods("/amer/v3/conversations/{conversation}/activities/{activityId?}", ["POST", "PUT"], async (string conversation, string? activityId, HttpContext http) =>
+            var (app, baseUrl) = await ChannelBench.StartServerAsync(server =>
             {
-                var activity = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
-                if (activity["attachments"] is not null)
+                server.MapGet("/metadata", () => Results.Json(new { issuer = "https://api.botframework.com", jwks_uri = fake!.BaseUrl + "keys" }));
+                server.MapGet("/keys", () =>
                 {
-                    var key = activityId ?? (conversation == "a:bench-welcome" ? "welcome" : conversation);
-                    if (activity.ToJsonString().Contains("link/teams?token=", StringComparison.Ordinal))
+                    var p = rsa.ExportParameters(false);
+                    return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = "bench", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams" } } } });
+                });
+                server.MapPost("/token", () => Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "bench-connector-token" }));
+                server.MapMethods("/amer/v3/conversations/{conversation}/activities/{activityId?}", ["POST", "PUT"], async (string conversation, string? activityId, HttpContext http) =>
+                {
+                    var activity = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
+                    if (activity["attachments"] is not null)
                     {
-                        fake!.LastLink = activity["attachments"]![0]!["content"]!["actions"]![0]!["url"]!.GetValue<string>();
+                        if (activity.ToJsonString().Contains("link/teams?token=", StringComparison.Ordinal))
+                        {
+                            fake!.LastLink = activity["attachments"]![0]!["content"]!["actions"]![0]!["url"]!.GetValue<string>();
+                        }
+
+                        fake!.Replies.Add(activityId ?? (conversation == "a:bench-welcome" ? "welcome" : conversation));
                     }
 
-                    fake!._replies.AddOrUpdate(key, 1, (_, n) => n + 1);
-                }
-
-                return Results.Json(new { id = $"1:{Interlocked.Increment(ref ids)}" });
+                    return Results.Json(new { id = $"1:{Interlocked.Increment(ref ids)}" });
+                });
             });
-            await app.StartAsync();
-            fake = new FakeBotFramework(app, app.Urls.First().TrimEnd('/') + "/", rsa);
+            fake = new FakeBotFramework(app, baseUrl, rsa);
             return fake;
         }
 
@@ -195,22 +177,6 @@ public static class TeamsBenchmark
             Claims = new Dictionary<string, object> { ["serviceurl"] = ServiceUrl },
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key) { KeyId = "bench" }, SecurityAlgorithms.RsaSha256),
         });
-
-        public int Replies(string activityId) => _replies.GetValueOrDefault(activityId);
-
-        public async Task WaitForReplyAsync(string activityId, int count)
-        {
-            var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-            while (Replies(activityId) < count)
-            {
-                if (Stopwatch.GetTimestamp() > until)
-                {
-                    throw new TimeoutException($"No reply arrived for {activityId}.");
-                }
-
-                await Task.Delay(2);
-            }
-        }
 
         public async ValueTask DisposeAsync() => await app.DisposeAsync();
     }

@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace Navo.Channels.Slack;
 
@@ -129,26 +126,12 @@ public sealed partial class SlackApi(HttpClient http, ILogger<SlackApi> logger)
     }
 
     /// <summary>
-    /// 429 waits as long as <c>Retry-After</c> says; a 5xx or a dropped connection is tried again after 0.5, 1, 2 s.
-    /// No overall timeout is set beyond one minute: the calls run on the queue's worker, never in a request from Slack.
+    /// Retried as every channel's client is (<see cref="ChannelHttp.AddResilience"/>), but <c>chat.postMessage</c> only
+    /// on 429, which Slack answers without posting: after a 5xx or a dropped connection the message may have been posted,
+    /// and posting it again would show it twice. The queue tries the whole item again instead, and
+    /// <see cref="SlackTurns"/> looks for the message before posting it again.
     /// </summary>
-    /// <remarks>
-    /// <c>chat.postMessage</c> is retried here only on 429, which Slack answers without posting: after a 5xx or a
-    /// dropped connection the message may have been posted, and posting it again would show it twice. The queue tries
-    /// the whole item again instead, and <see cref="SlackTurns"/> looks for the message before posting it again.
-    /// </remarks>
-    public static void AddResilience(IHttpClientBuilder client) => client.AddResilienceHandler("slack", pipeline => pipeline
-        .AddTimeout(TimeSpan.FromMinutes(1))
-        .AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
-                || (HttpClientResiliencePredicates.IsTransient(args.Outcome) && Repeatable(args.Context.GetRequestMessage()))),
-        }));
+    public static void AddResilience(IHttpClientBuilder client) => ChannelHttp.AddResilience(client, "slack", Repeatable);
 
     /// <summary>Whether sending the request twice does no harm: every method Navo calls but <c>chat.postMessage</c>.</summary>
     private static bool Repeatable(HttpRequestMessage? request) =>

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Navo.Agent.Conversations;
 using Navo.Tools;
-using Navo.Tools.Analyze;
 
 namespace Navo.Channels.Slack;
 
@@ -11,10 +9,7 @@ namespace Navo.Channels.Slack;
 /// What a reply needs beside itself: links to its preview, the changes an edit made, and the figures of the period its
 /// analytics card names, read when the reply is drawn.
 /// </summary>
-public sealed record SlackReplyExtras(string? PreviewUrl, IReadOnlyList<string> Changes, SlackAnalytics? Analytics = null);
-
-/// <summary>A site's report for a period, as an analytics card asks for it.</summary>
-public sealed record SlackAnalytics(AnalyticsPeriod Period, AnalyticsReport Report);
+public sealed record SlackReplyExtras(string? PreviewUrl, IReadOnlyList<string> Changes, ReplyAnalytics? Analytics = null);
 
 /// <summary>
 /// A reply in Block Kit: the text, the preview link, the diff after an edit, Confirm/Cancel for a question, numbered
@@ -117,29 +112,28 @@ public static partial class SlackBlocks
     /// A report's figures as Block Kit: the period as a header, the headline figures as a section's fields (each with
     /// its change on the period before, when there was one), then the top pages and where visitors came from.
     /// </summary>
-    public static IEnumerable<JsonObject> Analytics(SlackAnalytics analytics)
+    public static IEnumerable<JsonObject> Analytics(ReplyAnalytics analytics)
     {
-        var (period, report) = analytics;
-        var previous = period == AnalyticsPeriod.All ? null : report.Previous;
+        var (report, previous) = (analytics.Report, analytics.Previous);
         yield return new JsonObject
         {
             ["type"] = "header",
             ["block_id"] = "navo_analytics",
-            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Your site, " + PeriodName(period) },
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = analytics.Title },
         };
         yield return Fields("navo_analytics_figures",
         [
             Figure("Visitors", report.Visitors, previous?.Visitors),
             Figure("Page views", report.Pageviews, previous?.Pageviews),
-            Figure("Button clicks", report.CtaClicks, previous?.CtaClicks) + $"\n{Percent(report.CtaClickRate)} of visitors",
-            Figure("Messages sent", report.FormSubmissions, previous?.FormSubmissions) + $"\n{Percent(report.ConversionRate)} of visitors",
+            Figure("Button clicks", report.CtaClicks, previous?.CtaClicks) + $"\n{ReplyAnalytics.Percent(report.CtaClickRate)} of visitors",
+            Figure("Messages sent", report.FormSubmissions, previous?.FormSubmissions) + $"\n{ReplyAnalytics.Percent(report.ConversionRate)} of visitors",
         ]);
         if (report.Pages.Count > 0)
         {
             yield return Fields("navo_analytics_pages", [.. report.Pages.Take(MaxListRows).SelectMany(p => new[]
             {
                 $"`{Escape(p.Path)}`",
-                $"{p.Pageviews.ToString("N0", CultureInfo.InvariantCulture)} views · {p.Visitors.ToString("N0", CultureInfo.InvariantCulture)} visitors",
+                $"{ReplyAnalytics.Count(p.Pageviews)} views · {ReplyAnalytics.Count(p.Visitors)} visitors",
             })], "*Top pages*");
         }
 
@@ -148,33 +142,13 @@ public static partial class SlackBlocks
             yield return Fields("navo_analytics_referrers", [.. report.Referrers.Take(MaxListRows).SelectMany(r => new[]
             {
                 r.Host is null ? "_Direct or unknown_" : Escape(r.Host),
-                r.Visitors.ToString("N0", CultureInfo.InvariantCulture) + " visitors",
+                ReplyAnalytics.Count(r.Visitors) + " visitors",
             })], "*Where visitors came from*");
         }
     }
 
-    private static string PeriodName(AnalyticsPeriod period) => period switch
-    {
-        AnalyticsPeriod.Days7 => "the last 7 days",
-        AnalyticsPeriod.Days30 => "the last 30 days",
-        AnalyticsPeriod.Days90 => "the last 90 days",
-        _ => "since it started",
-    };
-
     /// <summary>A figure as a field: its name, its value, and how it moved since the period before.</summary>
-    private static string Figure(string name, long value, long? before)
-    {
-        var text = $"*{name}*\n{value.ToString("N0", CultureInfo.InvariantCulture)}";
-        return before switch
-        {
-            null => text,
-            0 when value == 0 => text + " (no change)",
-            0 => text + " (new)",
-            _ => text + " (" + ((value - before.Value) / (double)before.Value).ToString("+0%;-0%;±0%", CultureInfo.InvariantCulture) + " on the period before)",
-        };
-    }
-
-    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static string Figure(string name, long value, long? before) => $"*{name}*\n{ReplyAnalytics.Count(value)}{ReplyAnalytics.Change(value, before)}";
 
     private static JsonObject Fields(string blockId, IReadOnlyList<string> fields, string? title = null)
     {

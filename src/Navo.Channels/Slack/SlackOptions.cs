@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
+using Navo.Channels.Queues;
 
 namespace Navo.Channels.Slack;
 
 /// <summary>
 /// <c>Navo:Slack</c>: the Slack app's credentials and where Slack is. Slack is on when <see cref="SigningSecret"/> is
-/// set; then the rest is checked at start-up. Secrets come only from configuration and are never logged.
+/// set; then the rest is checked at start-up. <c>Workers</c>, <c>MaxAttempts</c> and <c>RetryDelay</c>
+/// set its queue (<see cref="ChannelQueueOptions"/>). Secrets come only from configuration and are never logged.
 /// </summary>
-public sealed class SlackOptions
+public sealed class SlackOptions : ChannelQueueOptions
 {
     public const string Section = "Navo:Slack";
 
@@ -28,19 +30,7 @@ public sealed class SlackOptions
     /// <summary>The bot scopes an installation asks for; the <c>*:history</c> ones let a retried reply find the message it posted before, <c>files:read</c> fetches shared photos.</summary>
     public string Scopes { get; set; } = "app_mentions:read,chat:write,commands,im:history,im:read,im:write,channels:history,groups:history,files:read,assistant:write";
 
-    /// <summary>How many turns one host works on at once.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 64)]
-    public int Workers { get; set; } = 4;
-
-    /// <summary>How many times a queued item is tried before it is given up and the person told.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 20)]
-    public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>The wait before an item's second attempt; doubled for each one after.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
-
-    public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
+    public override bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     /// <summary>Methods, not properties: options validation reads every property, and these need the settings present.</summary>
     public Uri ApiBase() => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");

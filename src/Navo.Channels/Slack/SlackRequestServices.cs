@@ -32,20 +32,11 @@ public sealed class SlackRequestServices
             return (null, TooLarge());
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await ChannelHttp.ReadAsync(http.Request.Body, SlackEndpoints.MaxBodyBytes, cancellationToken) is not { } body)
         {
-            if (buffer.Length + read > SlackEndpoints.MaxBodyBytes)
-            {
-                return (null, TooLarge());
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, TooLarge());
         }
 
-        var body = buffer.ToArray();
         if (!SlackSignature.IsValid(Options.Value.SigningSecret!, http.Request.Headers["X-Slack-Request-Timestamp"].ToString(),
                 http.Request.Headers["X-Slack-Signature"].ToString(), body, Time.GetUtcNow()))
         {
@@ -56,6 +47,5 @@ public sealed class SlackRequestServices
         return (body, null);
     }
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The body is too large.", detail: $"Requests from Slack are at most {SlackEndpoints.MaxBodyBytes / 1024} KB.");
+    private static ProblemHttpResult TooLarge() => ChannelHttp.TooLarge($"Requests from Slack are at most {SlackEndpoints.MaxBodyBytes / 1024} KB.");
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Navo.Channels.Links;
+using Navo.Channels.Queues;
 using Navo.EventStore;
 using Navo.EventStore.Schema;
 
@@ -20,14 +21,12 @@ public static class SlackSetup
         services.AddChannelLinks();
         services.AddSingleton<IChannelLinker, SlackLinker>();
         services.AddSingleton<SlackStore>();
-        services.AddSingleton<SlackQueue>();
-        services.AddSingleton<SlackTurns>();
+        services.AddQueueWorker<SlackWork, SlackQueue, SlackTurns>();
         SlackApi.AddResilience(services.AddHttpClient<SlackApi>((sp, client) =>
         {
             client.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBase();
             client.Timeout = Timeout.InfiniteTimeSpan;
         }));
-        services.AddHostedService<SlackWorker>();
         return services;
     }
 

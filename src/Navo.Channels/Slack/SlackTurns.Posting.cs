@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Navo.Agent.Conversations;
+using Navo.Channels.Queues;
 using Navo.Tools;
 
 namespace Navo.Channels.Slack;
@@ -127,12 +128,12 @@ public sealed partial class SlackTurns
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            LogTellFailed(logger, work.Id, SlackQueue.Reason(failure));
+            LogTellFailed(logger, work.Id, SlackQueue.ReasonOf(failure));
         }
     }
 
     /// <summary>What a person is told when their request is given up.</summary>
-    public const string GaveUpText = "Sorry, I couldn't finish that: something kept going wrong on my side. Nothing more will happen with it; please ask again in a little while.";
+    public const string GaveUpText = QueueWords.GaveUp;
 
     /// <summary>
     /// A turn's progress as one message: posted with the first step a draft or a publish finishes, then updated in

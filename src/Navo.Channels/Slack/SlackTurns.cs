@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Navo.Agent.Conversations;
+using Navo.Channels.Queues;
 using Navo.EventStore;
-using Navo.Tools.Analyze;
 using Navo.Tools.Assets;
 using Navo.Tools.Projects;
 
@@ -17,7 +17,7 @@ namespace Navo.Channels.Slack;
 /// </summary>
 public sealed partial class SlackTurns(
     SlackStore slack, SlackApi api, ConversationService conversations, ProjectService projects, PreviewLinks previews,
-    PostgresEventStore store, AssetLibrary assets, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackTurns> logger)
+    PostgresEventStore store, AssetLibrary assets, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackTurns> logger) : IQueueHandler<SlackWork>
 {
     public const string Channel = "slack";
 
@@ -181,7 +181,7 @@ public sealed partial class SlackTurns(
     /// </summary>
     private async Task<SlackReplyExtras> ExtrasAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
     {
-        var analytics = await AnalyticsAsync(reply, member, cancellationToken);
+        var analytics = await ReplyAnalytics.ReadAsync(store, member.Tenant, reply, time, cancellationToken);
         var preview = reply.Cards.FirstOrDefault(c => c.Type == "preview");
         if (preview is null || !Guid.TryParse(preview.Data["projectId"]?.GetValue<string>(), out var project) || preview.Data["version"]?.GetValue<long>() is not { } version)
         {
@@ -191,25 +191,6 @@ public sealed partial class SlackTurns(
         var url = new Uri(options.Value.PublicBase(), previews.PathFor(member.TenantId, project, version)).ToString();
         var diff = version > 1 ? await projects.DiffAsync(member.Tenant, project, version - 1, version, cancellationToken) : null;
         return new SlackReplyExtras(url, diff?.Changes ?? [], analytics);
-    }
-
-    /// <summary>The report an analytics card names, as the analytics API reads it; null without one, or for a project not in the member's workspace.</summary>
-    private async Task<SlackAnalytics?> AnalyticsAsync(AgentReply reply, SlackMember member, CancellationToken cancellationToken)
-    {
-        if (reply.Cards.FirstOrDefault(c => c.Type == "analytics") is not { } card
-            || !Guid.TryParse(Scalar(card.Data["projectId"]), out var project) || !AnalyticsPeriods.TryParse(Scalar(card.Data["period"]), out var period))
-        {
-            return null;
-        }
-
-        await using var session = store.OpenSession(member.Tenant);
-        if (await ProjectService.GetAsync(session, project, cancellationToken) is null)
-        {
-            return null;
-        }
-
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return new SlackAnalytics(period, await SiteAnalytics.ReportAsync(session, project, period, today, cancellationToken));
     }
 
     /// <summary>Gives an unknown Slack user a single-use link to confirm who they are in Navo; only they see it.</summary>
@@ -231,9 +212,6 @@ public sealed partial class SlackTurns(
 
         await api.CallAsync("chat.postEphemeral", installation.BotToken, body, cancellationToken);
     }
-
-    /// <summary>A card's value as text, whether it holds a string or a value written as one (a Guid, a period).</summary>
-    private static string? Scalar(JsonNode? node) => node?.ToJsonString().Trim('"');
 
     internal static string? Str(JsonObject? o, string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -3,18 +3,18 @@ using Navo.Agent.Conversations;
 
 namespace Navo.Channels.Teams;
 
-/// <summary>What a reply needs beside itself: the signed link to its preview, and the changes an edit made.</summary>
-public sealed record TeamsReplyExtras(string? PreviewUrl, IReadOnlyList<string> Changes);
+/// <summary>What a reply needs beside itself: the signed link to its preview, the changes an edit made, and the figures its analytics card names.</summary>
+public sealed record TeamsReplyExtras(string? PreviewUrl, IReadOnlyList<string> Changes, ReplyAnalytics? Analytics = null);
 
 /// <summary>
 /// A reply as an Adaptive Card (schema 1.5): the text, what changed, the preview link, Confirm/Cancel for a question,
-/// numbered suggestions with Apply, the live address. Buttons are universal actions (<c>Action.Execute</c>, answered
+/// numbered suggestions with Apply, a site's figures, the live address. Buttons are universal actions (<c>Action.Execute</c>, answered
 /// in the invoke's response) with an <c>Action.Submit</c> fallback for older clients; both carry what they were
 /// offered for (<see cref="ActionOffer"/>), so a button pressed after the site moved on changes nothing. Navo's own
 /// text is Markdown; text that comes from people (changes, suggestions, addresses) goes in text runs, which Teams
 /// shows as written, never as links or formatting.
 /// </summary>
-public static class TeamsCards
+public static partial class TeamsCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -94,6 +94,13 @@ public static class TeamsCards
                     }
 
                     break;
+                case "analytics" when extras.Analytics is { } analytics:
+                    foreach (var element in Analytics(analytics))
+                    {
+                        body.Add(element);
+                    }
+
+                    break;
                 case "live" when card.Data["url"]?.GetValue<string>() is { } live:
                     body.Add(Plain("Live at " + live));
                     break;
@@ -110,6 +117,11 @@ public static class TeamsCards
         if (actions.Count > 0)
         {
             adaptive["actions"] = actions;
+        }
+
+        if (extras.Analytics is { } figures)
+        {
+            adaptive["fallbackText"] = AnalyticsText(figures);
         }
 
         return adaptive;

@@ -4,9 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace Navo.Channels.Teams;
 
@@ -73,20 +71,8 @@ public sealed partial class TeamsConnector(IHttpClientFactory clients, TeamsToke
         }
     }
 
-    /// <summary>
-    /// 429 waits as long as <c>Retry-After</c> says; a 5xx or a dropped connection is tried again after 0.5, 1, 2 s.
-    /// The calls run on the queue's worker (or answer an invoke), never holding a request from Teams for long.
-    /// </summary>
-    public static void AddResilience(IHttpClientBuilder client) => client.AddResilienceHandler("teams", pipeline => pipeline
-        .AddTimeout(TimeSpan.FromMinutes(1))
-        .AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(500),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldRetryAfterHeader = true,
-        }));
+    /// <summary>Retried as every channel's client is (<see cref="ChannelHttp.AddResilience"/>), every call.</summary>
+    public static void AddResilience(IHttpClientBuilder client) => ChannelHttp.AddResilience(client, "teams", _ => true);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams Connector {Operation} answered {Status} in {Milliseconds} ms")]
     private static partial void LogCall(ILogger logger, string operation, int status, double milliseconds);

@@ -81,7 +81,7 @@ public static partial class TeamsEndpoints
             return NotAuthenticated();
         }
 
-        var body = await ReadAsync(http.Request.Body, cancellationToken);
+        var body = await ChannelHttp.ReadAsync(http.Request.Body, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge();
@@ -143,31 +143,11 @@ public static partial class TeamsEndpoints
         }
     }
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further).</summary>
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     private static ProblemHttpResult NotAuthenticated() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
         title: "The request is not from the Bot Framework.",
         detail: "Requests here carry a current Bot Framework token for this bot, whose key is endorsed for the activity's channel and whose serviceurl is the activity's.");
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The body is too large.", detail: $"Activities are at most {MaxBodyBytes / 1024} KB.");
+    private static ProblemHttpResult TooLarge() => ChannelHttp.TooLarge($"Activities are at most {MaxBodyBytes / 1024} KB.");
 
     private static ProblemHttpResult Unreadable(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read.", detail: detail);

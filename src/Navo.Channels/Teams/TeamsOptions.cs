@@ -1,14 +1,16 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Navo.Channels.Queues;
 
 namespace Navo.Channels.Teams;
 
 /// <summary>
 /// <c>Navo:Teams</c>: the bot's Microsoft app registration and where the Bot Framework is. Teams is on when
-/// <see cref="AppId"/> is set; then the rest is checked at start-up. Secrets come only from configuration and are
+/// <see cref="AppId"/> is set; then the rest is checked at start-up. <c>Workers</c>, <c>MaxAttempts</c> and
+/// <c>RetryDelay</c> set its queue (<see cref="ChannelQueueOptions"/>). Secrets come only from configuration and are
 /// never logged.
 /// </summary>
-public sealed class TeamsOptions
+public sealed class TeamsOptions : ChannelQueueOptions
 {
     public const string Section = "Navo:Teams";
 
@@ -41,11 +43,7 @@ public sealed class TeamsOptions
     /// <summary>How often the daily suggestions are looked for, to send to the conversations they belong to; zero turns that off on this host.</summary>
     public TimeSpan DailySuggestionsEvery { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How many turns one host works on at once.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 64)]
-    public int Workers { get; set; } = 4;
-
-    public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
+    public override bool Enabled => !string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>Methods, not properties: options validation reads every property, and these need the settings present.</summary>
     public string TokenEndpoint() => TokenUrl is { Length: > 0 } url ? url

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Navo.Channels.Links;
+using Navo.Channels.Queues;
 
 namespace Navo.Channels.Teams;
 
@@ -19,14 +20,12 @@ public static class TeamsSetup
         services.AddSingleton<IChannelLinker, TeamsLinker>();
         services.AddSingleton<TeamsAuthentication>();
         services.AddSingleton<TeamsStore>();
-        services.AddSingleton<TeamsQueue>();
-        services.AddSingleton<TeamsTurns>();
+        services.AddQueueWorker<TeamsWork, TeamsQueue, TeamsTurns>();
         services.AddSingleton<TeamsTokens>();
         services.AddSingleton<TeamsConnector>();
         services.AddHttpClient(TeamsTokens.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         // The service URL varies by region and conversation: no base address; the resilience handler bounds each call.
         TeamsConnector.AddResilience(services.AddHttpClient(TeamsConnector.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan));
-        services.AddHostedService<TeamsWorker>();
         services.AddSingleton<TeamsDailySuggestions>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsDailySuggestions>());
         return services;

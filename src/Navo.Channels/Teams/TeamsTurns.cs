@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Navo.Agent.Conversations;
 using Navo.Channels.Links;
+using Navo.Channels.Queues;
+using Navo.EventStore;
 using Navo.Tools.Projects;
 using static Navo.Channels.Teams.TeamsActivity;
 
@@ -17,7 +19,7 @@ namespace Navo.Channels.Teams;
 /// </summary>
 public sealed partial class TeamsTurns(
     TeamsStore teams, ChannelLinks links, TeamsConnector connector, ConversationService conversations, ProjectService projects, PreviewLinks previews,
-    IOptions<TeamsOptions> options, ILogger<TeamsTurns> logger)
+    PostgresEventStore store, TimeProvider time, IOptions<TeamsOptions> options, ILogger<TeamsTurns> logger) : IQueueHandler<TeamsWork>
 {
     public const string Channel = "teams";
 
@@ -167,18 +169,22 @@ public sealed partial class TeamsTurns(
     private async Task ReplyAsync(Place at, string activityId, AgentReply reply, TeamsMember member, CancellationToken cancellationToken) =>
         await connector.SendAsync(at.Service, at.Conversation, TeamsCards.Message(reply, await ExtrasAsync(reply, member, cancellationToken)), activityId, cancellationToken);
 
-    /// <summary>The preview's signed link, and what an edit changed since the version before.</summary>
+    /// <summary>
+    /// The preview's signed link, what an edit changed since the version before, and the figures an analytics card
+    /// names, read now in the member's own workspace.
+    /// </summary>
     private async Task<TeamsReplyExtras> ExtrasAsync(AgentReply reply, TeamsMember member, CancellationToken cancellationToken)
     {
+        var analytics = await ReplyAnalytics.ReadAsync(store, member.Tenant, reply, time, cancellationToken);
         var preview = reply.Cards.FirstOrDefault(c => c.Type == "preview");
         if (preview is null || !Guid.TryParse(preview.Data["projectId"]?.GetValue<string>(), out var project) || preview.Data["version"]?.GetValue<long>() is not { } version)
         {
-            return new TeamsReplyExtras(null, []);
+            return new TeamsReplyExtras(null, [], analytics);
         }
 
         var url = new Uri(options.Value.PublicBase(), previews.PathFor(member.TenantId, project, version)).ToString();
         var diff = version > 1 ? await projects.DiffAsync(member.Tenant, project, version - 1, version, cancellationToken) : null;
-        return new TeamsReplyExtras(url, diff?.Changes ?? []);
+        return new TeamsReplyExtras(url, diff?.Changes ?? [], analytics);
     }
 
     /// <summary>

@@ -66,16 +66,10 @@ public sealed class SlackBlocksTests
     [Fact]
     public void Analytics_figures_are_a_header_and_sections_of_fields_with_their_change_on_the_period_before()
     {
-        var report = new AnalyticsReport(
-            Visitors: 1250, Pageviews: 3400, CtaClicks: 90, CtaClickRate: 0.072, FormSubmissions: 12, ConversionRate: 0.0096,
-            Previous: new AnalyticsFigures(1000, 3000, 100, 0.1, 0, 0),
-            Daily: [],
-            Pages: [new AnalyticsPage("/", 2000, 1100), new AnalyticsPage("/menu<script>", 900, 400)],
-            Referrers: [new AnalyticsReferrer("google.com", 600), new AnalyticsReferrer(null, 500)],
-            Devices: []);
+        var report = AnalyticsSamples.Week("/menu<script>");
         var reply = new AgentReply("Here's how your site did.", [new ReplyCard("analytics", new JsonObject { ["projectId"] = Guid.NewGuid(), ["period"] = "7d" })], []);
 
-        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new SlackAnalytics(AnalyticsPeriod.Days7, report))).OfType<JsonObject>().ToList();
+        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new ReplyAnalytics(AnalyticsPeriod.Days7, report))).OfType<JsonObject>().ToList();
 
         blocks.Select(b => b["block_id"]?.GetValue<string>()).Should().ContainInOrder("navo_analytics", "navo_analytics_figures", "navo_analytics_pages", "navo_analytics_referrers");
         var header = blocks.Single(b => b["block_id"]?.GetValue<string>() == "navo_analytics");
@@ -103,10 +97,10 @@ public sealed class SlackBlocksTests
     [Fact]
     public void Analytics_over_all_time_have_no_change_to_show_and_an_empty_site_shows_only_its_figures()
     {
-        var report = new AnalyticsReport(0, 0, 0, 0, 0, 0, new AnalyticsFigures(0, 0, 0, 0, 0, 0), [], [], [], []);
+        var report = AnalyticsSamples.Empty;
         var reply = new AgentReply("No visitors yet.", [new ReplyCard("analytics", new JsonObject())], []);
 
-        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new SlackAnalytics(AnalyticsPeriod.All, report))).OfType<JsonObject>().ToList();
+        var blocks = SlackBlocks.For(reply, new SlackReplyExtras(null, [], new ReplyAnalytics(AnalyticsPeriod.All, report))).OfType<JsonObject>().ToList();
 
         blocks.Select(b => b["block_id"]?.GetValue<string>()).Where(id => id is not null).Should().Equal("navo_analytics", "navo_analytics_figures");
         Fields(blocks, "navo_analytics_figures")[0].Should().Be("*Visitors*\n0");

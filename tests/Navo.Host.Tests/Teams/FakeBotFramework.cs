@@ -10,8 +10,16 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Navo.Host.Tests.Teams;
 
-/// <summary>One call Navo made to the fake Connector: the method, the conversation, the activity replied to or updated, the bearer token and the activity.</summary>
-public sealed record ConnectorCall(string Method, string Conversation, string? ActivityId, string? Token, JsonObject Activity);
+/// <summary>
+/// One call Navo made to the fake Connector: the method, the conversation, the activity replied to or updated, the
+/// bearer token and the activity; when it came, and the status it was answered with.
+/// </summary>
+public sealed record ConnectorCall(string Method, string Conversation, string? ActivityId, string? Token, JsonObject Activity)
+{
+    public DateTime At { get; } = DateTime.UtcNow;
+
+    public int Status { get; init; } = StatusCodes.Status200OK;
+}
 
 /// <summary>A signing key of the fake Bot Framework: its RSA key, id and the channels it is endorsed for.</summary>
 public sealed record TestSigningKey(RSA Rsa, string Kid, string[] Endorsements)
@@ -59,6 +67,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
 
+    /// <summary>When set, the status the Connector answers a call with instead of taking it (as it answers 400 to a card it cannot read); null takes it.</summary>
+    public Func<ConnectorCall, int?>? Refuse { get; set; }
+
     public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
     private FakeBotFramework(WebApplication app, string baseUrl)
@@ -105,8 +116,15 @@ public sealed class FakeBotFramework : IAsyncDisposable
     {
         var activity = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
         var authorization = http.Request.Headers.Authorization.ToString();
-        Calls.Enqueue(new ConnectorCall(http.Request.Method, conversation, activityId,
-            authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : null, activity));
+        var call = new ConnectorCall(http.Request.Method, conversation, activityId,
+            authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : null, activity);
+        if (Refuse?.Invoke(call) is { } status)
+        {
+            Calls.Enqueue(call with { Status = status });
+            return Results.Json(new { error = new { code = "BadArgument", message = "The activity was refused." } }, statusCode: status);
+        }
+
+        Calls.Enqueue(call);
         return Results.Json(new { id = http.Request.Method == "PUT" ? activityId : $"1:{Interlocked.Increment(ref _activityIds):D6}" });
     }
 
