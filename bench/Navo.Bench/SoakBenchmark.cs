@@ -43,13 +43,14 @@ public static class SoakBenchmark
             // One user holds all 64 conversations: the per-user limits would stop it.
             await using (var host = await HostProcess.StartAsync(dataPath, ["--Navo:Limits:ChatPerMinute", "1000000", "--Navo:Limits:AuthPerMinute", "1000000"]))
             {
-                // The host's own cluster, already running (nothing is started): read for pg_stat_activity only.
+                // The host's own cluster, already running (nothing is started): read for pg_stat_activity only, and not
+                // disposed here, which would stop it under the host (DeleteDataAsync stops it at the end).
                 var cluster = await EmbeddedPostgres.StartAsync(dataPath);
                 using var owner = host.CreateClient();
                 var tokens = await owner.SignInAsync(TestAccounts.NewEmail("bench-soak"));
                 var urls = await PublishSitesAsync(owner);
                 var conversations = await ParallelAsync(Conversations, _ => NewConversationAsync(owner));
-                Console.WriteLine($"{Environment.ProcessorCount} cores, shared by the host, PostgreSQL and the clients; load before: {Load()}");
+                Console.WriteLine($"{Environment.ProcessorCount} cores, shared by the host, PostgreSQL and the clients; load before: {BenchMachine.Load()}");
                 Console.WriteLine($"{Conversations} conversations (a turn, then {ChatPause.TotalMilliseconds:0} ms), {Readers} readers of {urls.Count} live pages "
                     + $"(a view, then {ReadPause.TotalMilliseconds:0} ms), {minutes} minutes, the first one warm-up; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
@@ -102,7 +103,7 @@ public static class SoakBenchmark
                 }));
                 await Task.WhenAll(load);
 
-                Console.WriteLine($"load after: {Load()}");
+                Console.WriteLine($"load after: {BenchMachine.Load()}");
                 Console.WriteLine();
                 report.Print(Console.Out);
                 await host.StopAsync();
@@ -110,10 +111,7 @@ public static class SoakBenchmark
         }
         finally
         {
-            var cluster = await EmbeddedPostgres.StartAsync(dataPath);
-            await cluster.DisposeAsync();
-            Directory.Delete(cluster.Root, recursive: true);
-            Directory.Delete(dataPath, recursive: true);
+            await BenchMachine.DeleteDataAsync(dataPath);
         }
     }
 
@@ -164,5 +162,4 @@ public static class SoakBenchmark
         }
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
