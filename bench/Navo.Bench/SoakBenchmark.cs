@@ -95,6 +95,11 @@ public static class SoakBenchmark
                     while (!stop.IsCancellationRequested)
                     {
                         await PauseAsync(RefreshEvery, stop.Token);
+                        if (stop.IsCancellationRequested)
+                        {
+                            break;
+                        }
+
                         var renewed = await (await owner.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).EnsureSuccessStatusCode()
                             .Content.ReadFromJsonAsync<JsonElement>();
                         refresh = renewed.GetProperty("refreshToken").GetString()!;
