@@ -32,9 +32,10 @@ public static class SoakBenchmark
     public static async Task RunAsync(BenchOptions options)
     {
         var minutes = options.Minutes ?? 10;
-        if (minutes < 2)
+        if (minutes < 3)
         {
-            throw new ArgumentException("The soak needs at least 2 minutes: the first is warm-up.");
+            // The first minute is warm-up, and the verdict compares the first minute after it with the last.
+            throw new ArgumentException("The soak needs at least 3 minutes: a warm-up, then two to compare.");
         }
 
         var dataPath = Directory.CreateTempSubdirectory("navo-bench-soak-").FullName;
