@@ -1,6 +1,6 @@
 using Navo.Bench;
 
-// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100] [--runs N] [--json] [--host other/Navo.Host.dll]
+// dotnet run -c Release --project bench/Navo.Bench -- <benchmark> [--seconds N] [--only 8x1,8x100] [--runs N] [--json] [--host other/Navo.Host.dll] [--minutes N]
 var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer.Ordinal)
 {
     ["append"] = AppendBenchmark.RunAsync,
@@ -21,11 +21,12 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["images"] = ImagesBenchmark.RunAsync,
     ["slack"] = SlackBenchmark.RunAsync,
     ["teams"] = TeamsBenchmark.RunAsync,
+    ["soak"] = SoakBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100] [--runs N] [--json] [--host other/Navo.Host.dll]");
+    Console.Error.WriteLine($"usage: Navo.Bench <{string.Join('|', benchmarks.Keys)}> [--seconds N] [--only 8x1,8x100] [--runs N] [--json] [--host other/Navo.Host.dll] [--minutes N]");
     return 2;
 }
 

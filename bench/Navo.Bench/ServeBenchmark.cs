@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Navo.EventStore.Embedded;
 using Navo.Testing;
 
 namespace Navo.Bench;
@@ -38,7 +37,7 @@ internal static partial class ServeBenchmark
 
             await using var nginx = await Nginx.StartAsync(Path.Combine(dataPath, "nginx"), file);
             var navoUrl = new Uri(host.Address, url).ToString();
-            Console.WriteLine($"page: {bytes.Length} bytes; wrk -t2 -c{Connections} -d{options.Seconds}s --latency; {rounds} rounds, alternated; load before: {Load()}");
+            Console.WriteLine($"page: {bytes.Length} bytes; wrk -t2 -c{Connections} -d{options.Seconds}s --latency; {rounds} rounds, alternated; load before: {BenchMachine.Load()}");
             // Warm-up: the JIT, the caches, the connection pools.
             await WrkAsync(navoUrl, 3);
             await WrkAsync(nginx.Url, 3);
@@ -56,7 +55,7 @@ internal static partial class ServeBenchmark
             }
 
             Console.WriteLine();
-            Console.WriteLine($"{Environment.ProcessorCount} cores, shared by wrk, the server and PostgreSQL; load after: {Load()}");
+            Console.WriteLine($"{Environment.ProcessorCount} cores, shared by wrk, the server and PostgreSQL; load after: {BenchMachine.Load()}");
             Console.WriteLine();
             Console.WriteLine("| server | requests/s (median) | p50 ms (median) | p99 ms (median) |");
             Console.WriteLine("|---|---|---|---|");
@@ -74,10 +73,7 @@ internal static partial class ServeBenchmark
         }
         finally
         {
-            var cluster = await EmbeddedPostgres.StartAsync(dataPath);
-            await cluster.DisposeAsync();
-            Directory.Delete(cluster.Root, recursive: true);
-            Directory.Delete(dataPath, recursive: true);
+            await BenchMachine.DeleteDataAsync(dataPath);
         }
     }
 
@@ -87,7 +83,6 @@ internal static partial class ServeBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<(double Rps, double P50, double P99, long Errors)> WrkAsync(string url, int seconds)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Navo.EventStore.Embedded;
 using Navo.Testing;
 
 namespace Navo.Bench;
@@ -50,10 +49,7 @@ public static class StartupBenchmark
         }
         finally
         {
-            var cluster = await EmbeddedPostgres.StartAsync(dataPath);
-            await cluster.DisposeAsync();
-            Directory.Delete(cluster.Root, recursive: true);
-            Directory.Delete(dataPath, recursive: true);
+            await BenchMachine.DeleteDataAsync(dataPath);
         }
     }
 }

@@ -10,7 +10,8 @@ namespace Navo.Host.Tests;
 
 /// <summary>
 /// Two hosts on one database, as behind a load balancer: each keeps live pages in memory, and a publish, rollback,
-/// unpublish or move through one reaches the other within a second (PostgreSQL LISTEN/NOTIFY).
+/// unpublish or move through one reaches the other within a second (PostgreSQL LISTEN/NOTIFY) and the one that made it
+/// at once (its own commit); nothing else empties what is kept.
 /// </summary>
 public sealed class LiveCacheTests(NavoHostFactory first) : IClassFixture<NavoHostFactory>, IAsyncLifetime
 {
@@ -103,6 +104,61 @@ public sealed class LiveCacheTests(NavoHostFactory first) : IClassFixture<NavoHo
         await ServesWithinASecondAsync(url, page => page.Contains("Ride the north wind", StringComparison.Ordinal), "the version published while it was not listening");
     }
 
+    [Fact]
+    public async Task A_publish_is_served_at_once_by_the_host_that_made_it_and_within_a_second_by_the_other()
+    {
+        var id = await GenerateAsync("Casa do Rio is a guest house in Mértola.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        await EditHeadlineAsync(id, "Rooms above the river");
+        (await _owner.GetStringAsync(url)).Should().NotContain("Rooms above the river");
+        (await _visitor.GetStringAsync(url)).Should().NotContain("Rooms above the river");
+
+        // Both hosts' listening backends are paused: the notification of the publish waits in PostgreSQL, so the only
+        // way the publishing host can know at once is its own commit.
+        var listeners = await ListenersAsync();
+        listeners.Should().HaveCountGreaterThanOrEqualTo(2, "each host listens on a connection of its own");
+        await SignalAsync("-STOP", listeners);
+        try
+        {
+            await PostAsync($"/api/v1/projects/{id}/publish");
+            (await _owner.GetStringAsync(url)).Should().Contain("Rooms above the river", "the host that published forgot the address as it committed");
+            (await _visitor.GetStringAsync(url)).Should().NotContain("Rooms above the river", "the other host learns of it only from the notification");
+        }
+        finally
+        {
+            await SignalAsync("-CONT", listeners);
+        }
+
+        await ServesWithinASecondAsync(url, page => page.Contains("Rooms above the river", StringComparison.Ordinal), "the new version once the notification is delivered");
+    }
+
+    [Fact]
+    public async Task A_chat_turn_a_sign_in_and_a_draft_edit_leave_the_kept_pages_kept()
+    {
+        var id = await GenerateAsync("Forno Velho is a bakery in Tavira.");
+        var url = (await PostAsync($"/api/v1/projects/{id}/publish")).GetProperty("live").GetProperty("url").GetString()!;
+        var page = await _owner.GetStringAsync(url);
+
+        var conversation = (await (await _owner.PostAsync("/api/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var turn = await _owner.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Hello, what can you do?" });
+        turn.StatusCode.Should().Be(HttpStatusCode.OK, await turn.Content.ReadAsStringAsync());
+        await first.SignUpAsync();
+        await EditHeadlineAsync(id, "Bread from the wood oven");
+
+        // Whoever reads the live pointers from the database now waits for this lock: only a kept page answers.
+        await using var connection = await first.Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var lockPointers = new NpgsqlCommand("lock table navo_live_sites in access exclusive mode", connection, transaction))
+        {
+            await lockPointers.ExecuteNonQueryAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var view = await _owner.GetAsync(url, timeout.Token);
+        view.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await view.Content.ReadAsStringAsync()).Should().Be(page, "the page was still kept after the turn, the sign-in and the edit");
+    }
+
     private async Task ServesWithinASecondAsync(string url, Func<string, bool> expected, string what)
     {
         var clock = Stopwatch.StartNew();
@@ -120,6 +176,28 @@ public sealed class LiveCacheTests(NavoHostFactory first) : IClassFixture<NavoHo
         while (clock.Elapsed < Within);
 
         expected(page).Should().BeTrue($"the other host serves {what} within a second");
+    }
+
+    /// <summary>The process ids of the backends the hosts listen on.</summary>
+    private async Task<List<int>> ListenersAsync()
+    {
+        await using var command = first.Database.DataSource.CreateCommand(
+            "select pid from pg_stat_activity where datname = current_database() and query = 'listen navo_sites'");
+        await using var reader = await command.ExecuteReaderAsync();
+        var pids = new List<int>();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
+    private static async Task SignalAsync(string signal, List<int> pids)
+    {
+        using var kill = Process.Start("kill", [signal, .. pids.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))])!;
+        await kill.WaitForExitAsync();
+        kill.ExitCode.Should().Be(0, $"kill {signal} reaches the test cluster's backends");
     }
 
     private async Task<long> TransactionsAsync()

@@ -73,6 +73,8 @@ public static class ApiSetup
         // Live pages from memory, forgotten on every host when what an address serves changes.
         builder.Services.AddSingleton<LiveSiteCache>();
         builder.Services.AddSingleton<LiveFileCache>();
+        // This host's own changes at once, after their commit; every host's through PostgreSQL LISTEN/NOTIFY.
+        builder.Services.AddSingleton<Marten.IDocumentSessionListener, LiveSiteChanges>();
         builder.Services.AddHostedService<SiteChangeListener>();
         // Bot tokens at rest and signed preview links: the keys live beside the data, so every restart (and every host
         // sharing the data path) reads what another wrote.
@@ -219,7 +221,6 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseMiddleware<SiteDomainRouting>();
         app.UseRouting();
-        app.UseLiveSiteChanges();
         app.UseResponseCompression();
         app.Use(SecurityHeaders);
         app.UseStatusCodePages(StatusCodePage);

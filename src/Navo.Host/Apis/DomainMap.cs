@@ -8,7 +8,8 @@ namespace Navo.Host.Apis;
 /// Which site a connected domain serves, read past row-level security by host name only (the request is a
 /// visitor's, with no workspace). Answers are kept for <see cref="Lifetime"/>, so a request for an unknown host
 /// costs no query most of the time; every host forgets them as soon as a domain or a site changes anywhere
-/// (<see cref="SiteChangeListener"/>), and at the latest after <see cref="Lifetime"/>.
+/// (<see cref="SiteChangeListener"/>), the host that made the change at once (<see cref="LiveSiteChanges"/>), and at the
+/// latest after <see cref="Lifetime"/>.
 /// </summary>
 public sealed class DomainMap(NavoDatabase database)
 {
@@ -19,7 +20,7 @@ public sealed class DomainMap(NavoDatabase database)
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    private sealed record Entry(DomainMapping Mapping, long ExpiresAt);
+    private sealed record Entry(DomainMapping Mapping, Guid? ProjectId, long ExpiresAt);
 
     /// <summary>Whether <paramref name="host"/> is a verified domain, and the address of its site if it is live or was.</summary>
     public async ValueTask<DomainMapping> FindAsync(string host, CancellationToken cancellationToken)
@@ -32,21 +33,21 @@ public sealed class DomainMap(NavoDatabase database)
 
         await using var command = database.DataSource.Command(
             """
-            select l.slug from navo_site_domains d
+            select l.slug, d.project_id from navo_site_domains d
             left join navo_live_sites l on l.tenant_id = d.tenant_id and l.project_id = d.project_id
             where d.host = $1 and d.verified_at is not null
             """, host);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var mapping = await reader.ReadAsync(cancellationToken)
-            ? new DomainMapping(true, reader.IsDBNull(0) ? null : reader.GetString(0))
-            : DomainMapping.None;
+        var found = await reader.ReadAsync(cancellationToken);
+        var mapping = found ? new DomainMapping(true, reader.IsDBNull(0) ? null : reader.GetString(0)) : DomainMapping.None;
+        var projectId = found ? reader.GetGuid(1) : (Guid?)null;
         if (_entries.Count >= MaxEntries)
         {
             // Made-up Host headers must not grow the map without bound.
             _entries.Clear();
         }
 
-        _entries[host] = new Entry(mapping, now + (long)Lifetime.TotalMilliseconds);
+        _entries[host] = new Entry(mapping, projectId, now + (long)Lifetime.TotalMilliseconds);
         return mapping;
     }
 
@@ -63,8 +64,23 @@ public sealed class DomainMap(NavoDatabase database)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Drops every kept answer: a domain or an address changed.</summary>
+    /// <summary>Drops every kept answer: the listener may have missed changes.</summary>
     public void Forget() => _entries.Clear();
+
+    /// <summary>Drops the answer kept for <paramref name="host"/>: it was added, verified or removed.</summary>
+    public void Forget(string host) => _entries.TryRemove(host, out _);
+
+    /// <summary>Drops the answers of project <paramref name="projectId"/>'s domains: its address changed, or it was deleted.</summary>
+    public void ForgetProject(Guid projectId)
+    {
+        foreach (var (host, entry) in _entries)
+        {
+            if (entry.ProjectId == projectId)
+            {
+                _entries.TryRemove(host, out _);
+            }
+        }
+    }
 }
 
 /// <summary>A host's mapping: whether it is a verified domain and, if its site was ever published, the site's address.</summary>

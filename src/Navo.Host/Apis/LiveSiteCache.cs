@@ -7,7 +7,8 @@ namespace Navo.Host.Apis;
 /// What every live address serves, kept in memory so that a page view asks the database nothing: the pointer of each
 /// slug asked for (including "no site here"), until <see cref="SiteChangeListener"/> hears that it changed. Every host
 /// hears every change (PostgreSQL <c>LISTEN/NOTIFY</c>), so a publish, rollback, unpublish, deletion or move through
-/// any host reaches this one as soon as its transaction commits. While the listener is not connected nothing is kept,
+/// any host reaches this one as soon as its transaction commits, and the host that made it forgets the address even
+/// before that (<see cref="LiveSiteChanges"/>). While the listener is not connected nothing is kept,
 /// since changes may go unheard: every view then reads the database, as it did before the cache.
 /// </summary>
 internal sealed class LiveSiteCache(NavoDatabase database)
@@ -64,14 +65,17 @@ internal sealed class LiveSiteCache(NavoDatabase database)
         _sites.TryRemove(slug, out _);
     }
 
-    /// <summary>
-    /// Forgets every pointer kept. A request of this host that may have changed a site calls it before answering, so
-    /// that its own next view reads the change even if the notification of it is still on its way.
-    /// </summary>
-    public void ForgetAll()
+    /// <summary>What the addresses of project <paramref name="projectId"/> serve changed (an experiment, a deletion): its events name no slug.</summary>
+    public void ForgetProject(Guid projectId)
     {
         Interlocked.Increment(ref _generation);
-        _sites.Clear();
+        foreach (var (slug, site) in _sites)
+        {
+            if (site?.ProjectId == projectId)
+            {
+                _sites.TryRemove(slug, out _);
+            }
+        }
     }
 
     /// <summary>Changes are heard from now on (<paramref name="listening"/>) or may go unheard: either way, what was kept may be stale.</summary>

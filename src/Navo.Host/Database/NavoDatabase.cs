@@ -34,9 +34,10 @@ public sealed partial class NavoDatabase(
     /// <summary>
     /// Starts the cluster (if embedded) and the store. The schema is applied outside Production, or when
     /// <paramref name="applySchema"/> says so (the <c>migrate</c> command); in Production a schema that needs changes
-    /// stops the start with <see cref="SchemaOutOfDateException"/>.
+    /// stops the start with <see cref="SchemaOutOfDateException"/>. <paramref name="listeners"/> hear every session's
+    /// commit (the host's <c>LiveSiteChanges</c>).
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken, bool? applySchema = null)
+    public async Task StartAsync(CancellationToken cancellationToken, bool? applySchema = null, IEnumerable<Marten.IDocumentSessionListener>? listeners = null)
     {
         var connectionString = configuration.GetConnectionString("Navo");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -49,7 +50,13 @@ public sealed partial class NavoDatabase(
         }
 
         _dataSource = EventStoreDataSource.Create(connectionString, loggerFactory);
-        _store = new PostgresEventStore(_dataSource, StoreOptions(), loggerFactory);
+        var storeOptions = StoreOptions();
+        foreach (var listener in listeners ?? [])
+        {
+            storeOptions.Marten.Add(marten => marten.Listeners.Add(listener));
+        }
+
+        _store = new PostgresEventStore(_dataSource, storeOptions, loggerFactory);
         if (applySchema ?? !environment.IsProduction())
         {
             await _store.MigrateAsync(cancellationToken);

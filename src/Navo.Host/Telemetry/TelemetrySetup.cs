@@ -7,8 +7,8 @@ using OpenTelemetry.Trace;
 namespace Navo.Host.Telemetry;
 
 /// <summary>
-/// OpenTelemetry metrics and traces for ASP.NET Core, HttpClient, Npgsql (its own ActivitySource and Meter) and the
-/// chat pipeline (Microsoft.Extensions.AI): both exported over OTLP when <c>Navo:Telemetry:OtlpEndpoint</c> (or the
+/// OpenTelemetry metrics and traces for ASP.NET Core, HttpClient, Npgsql (its own ActivitySource and Meter), the .NET
+/// runtime (memory, GC, thread pool: metrics only) and the chat pipeline (Microsoft.Extensions.AI): both exported over OTLP when <c>Navo:Telemetry:OtlpEndpoint</c> (or the
 /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set (traces are recorded only then), and metrics for a
 /// Prometheus-style scraper at <c>/metrics</c>, answered
 /// only to this machine unless <c>Navo:Telemetry:MetricsOpen</c> is true (put it behind your own network rules then).
@@ -27,6 +27,8 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddMeter("Npgsql")
                 .AddMeter("Experimental.Microsoft.Extensions.AI")
+                // The runtime's own: working set, GC heap by generation, collections, thread pool.
+                .AddMeter("System.Runtime")
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(otlp))
         {
