@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Navo.Host.Tests.Support;
-using Navo.Testing;
 
 namespace Navo.Host.Tests;
 
@@ -153,26 +152,17 @@ public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixtu
 }
 
 /// <summary>
-/// The host on Kestrel, as it runs (the in-memory test server cannot send half a body and wait), giving up on a form
-/// that has not arrived in full after two seconds (the default is ten).
+/// The host on Kestrel (the in-memory test server cannot send half a body and wait), giving up on a form that has not
+/// arrived in full after two seconds (the default is ten).
 /// </summary>
-public abstract class ContactFormHost : NavoHostFactory
+public abstract class ContactFormHost : KestrelHostFactory
 {
-    private readonly int _port = LoopbackPort.Free();
-
-    protected ContactFormHost()
-    {
-        UseKestrel(_port);
-        ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{_port}");
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Navo:Sites:FormReadSeconds", "2");
         // Every post of the corpus comes from one (absent) address.
         builder.UseSetting("Navo:Sites:FormsPerMinute", "10000");
-        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
     }
 }
 

@@ -80,7 +80,7 @@ public sealed partial class SlackTurns
         {
             ["channel"] = channel,
             ["ts"] = messageTs,
-            ["text"] = outcome.Reply.Text,
+            ["text"] = SlackBlocks.Mrkdwn(outcome.Reply.Text),
             ["blocks"] = blocks,
         }, cancellationToken);
     }

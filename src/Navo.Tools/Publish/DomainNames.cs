@@ -61,6 +61,12 @@ public static class DomainNames
             return $"\"{input}\" is not a domain name. A domain looks like www.rosas-bakery.com.";
         }
 
+        if (labels.Any(IsLookAlike))
+        {
+            return $"\"{input}\" mixes alphabets or imitates Latin letters, so it could pass for another "
+                + "address: connect a domain written in one alphabet.";
+        }
+
         if (LocalSuffixes.Any(suffix => ("." + ascii).EndsWith(suffix, StringComparison.Ordinal)))
         {
             return "That is a local name: connect a domain people can reach on the internet.";
@@ -73,5 +79,42 @@ public static class DomainNames
 
         host = ascii;
         return null;
+    }
+
+    /// <summary>
+    /// Cyrillic and Greek letters that look like Latin ones (Chromium's list for Cyrillic, the same idea for Greek): a
+    /// label written only in them reads as a Latin name (<c>аррӏе</c>).
+    /// </summary>
+    private const string LatinLookAlikes = "асԁеһіјӏорԛѕԝхуъьҽпгѵѡαβγεικνορτυχ";
+
+    /// <summary>
+    /// Whether an internationalised label could pass for another name: it mixes Latin, Cyrillic and Greek letters
+    /// (<c>rоsas</c> with a Cyrillic о), or it is written wholly in Cyrillic or Greek letters that look Latin. This is
+    /// the part of Unicode's "highly restrictive" identifier profile (UTS #39) that browsers apply to the alphabets
+    /// that can imitate each other; other scripts, alone or beside Latin, are names in their own right.
+    /// </summary>
+    private static bool IsLookAlike(string label)
+    {
+        if (!label.StartsWith("xn--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        char[] letters;
+        try
+        {
+            letters = [.. Idn.GetUnicode(label).Where(char.IsLetter)];
+        }
+        catch (ArgumentException)
+        {
+            // "xn--" that decodes to nothing valid names nothing anyone can read: not a name to connect.
+            return true;
+        }
+
+        var latin = letters.Any(c => char.IsAsciiLetter(c) || c is >= '\u00c0' and <= '\u024f' or >= '\u1e00' and <= '\u1eff');
+        var cyrillic = letters.Any(c => c is >= '\u0400' and <= '\u052f');
+        var greek = letters.Any(c => c is >= '\u0370' and <= '\u03ff' or >= '\u1f00' and <= '\u1fff');
+        return (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0) > 1
+            || ((cyrillic || greek) && letters.All(c => LatinLookAlikes.Contains(c, StringComparison.Ordinal)));
     }
 }
