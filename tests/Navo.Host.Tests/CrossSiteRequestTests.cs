@@ -16,7 +16,7 @@ namespace Navo.Host.Tests;
 /// does not stop a live site under the same registrable domain, which is same-site. Every cookie-authenticated change
 /// must come from Navo's own origin; bearer tokens and API keys are not affected.
 /// </summary>
-public sealed partial class CrossSiteRequestTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
+public sealed partial class CrossSiteRequestTests(EveryChannelHostFactory factory) : IClassFixture<EveryChannelHostFactory>
 {
     /// <summary>A browser signed in to the studio: the session cookie and nothing else.</summary>
     private async Task<HttpClient> StudioBrowserAsync()
@@ -128,6 +128,7 @@ public sealed partial class CrossSiteRequestTests(NavoHostFactory factory) : ICl
         var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var routes = ChangingRoutes().ToList();
         routes.Should().Contain(("POST", "/api/v1/projects/{id:guid}/publish")).And.Contain(("DELETE", "/api/v1/tenant"))
+            .And.Contain(("POST", "/api/slack/events")).And.Contain(("POST", "/api/messages"))
             .And.HaveCountGreaterThan(30, "the host's endpoint table was read");
         var before = await factory.Database.SettledFingerprintAsync();
 

@@ -14,7 +14,7 @@ namespace Navo.Host.Tests;
 /// they sign in (an open redirect). No page of Navo's can be framed by another site, and nothing a request says
 /// makes Navo send anyone anywhere but its own paths.
 /// </summary>
-public sealed class FramingAndRedirectTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
+public sealed class FramingAndRedirectTests(EveryChannelHostFactory factory) : IClassFixture<EveryChannelHostFactory>
 {
     /// <summary>Every GET route the host has whose address takes no parameter: the studio's pages, the link pages, the API page.</summary>
     private IEnumerable<string> PlainPages() =>

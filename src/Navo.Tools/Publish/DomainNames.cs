@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Unicode;
 
 namespace Navo.Tools.Publish;
 
@@ -39,7 +40,7 @@ public static class DomainNames
             input = uri.Host;
         }
 
-        input = input.TrimEnd('.').ToLowerInvariant();
+        input = Narrow(input).TrimEnd('.').ToLowerInvariant();
         if (IPAddress.TryParse(input, out _) || input.StartsWith('[') || input == "localhost")
         {
             return "Connect a domain name, not an address.";
@@ -82,6 +83,25 @@ public static class DomainNames
     }
 
     /// <summary>
+    /// Full-width letters, digits and dots (<c>ｒｏｓａｓ。ｃｏｍ</c>) as the plain ASCII they are wide forms of, as browsers
+    /// map them (UTS #46): they name the same domain, so they are read as it. (The host runs without ICU, so
+    /// <c>IdnMapping</c> and <c>Normalize</c> do not make this mapping themselves.)
+    /// </summary>
+    private static string Narrow(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c switch
+            {
+                >= '\uff01' and <= '\uff5e' => (char)(c - 0xfee0),
+                '\u3002' or '\uff61' => '.',
+                _ => c,
+            };
+        }
+    });
+
+    /// <summary>
     /// Cyrillic and Greek letters that look like Latin ones (Chromium's list for Cyrillic, the same idea for Greek): a
     /// label written only in them reads as a Latin name (<c>аррӏе</c>).
     /// </summary>
@@ -100,10 +120,10 @@ public static class DomainNames
             return false;
         }
 
-        char[] letters;
+        string name;
         try
         {
-            letters = [.. Idn.GetUnicode(label).Where(char.IsLetter)];
+            name = Idn.GetUnicode(label);
         }
         catch (ArgumentException)
         {
@@ -111,10 +131,21 @@ public static class DomainNames
             return true;
         }
 
-        var latin = letters.Any(c => char.IsAsciiLetter(c) || c is >= '\u00c0' and <= '\u024f' or >= '\u1e00' and <= '\u1eff');
-        var cyrillic = letters.Any(c => c is >= '\u0400' and <= '\u052f');
-        var greek = letters.Any(c => c is >= '\u0370' and <= '\u03ff' or >= '\u1f00' and <= '\u1fff');
+        if (name.Any(c => char.IsSurrogate(c) || In(c, UnicodeRanges.LetterlikeSymbols) || In(c, UnicodeRanges.EnclosedAlphanumerics)
+            || In(c, UnicodeRanges.SuperscriptsandSubscripts) || In(c, UnicodeRanges.HalfwidthandFullwidthForms)))
+        {
+            // Letters made to look like other letters (ℜ, ⓡ, ᵣ, 𝐫): never a name in their own right.
+            return true;
+        }
+
+        var letters = name.Where(char.IsLetter).ToArray();
+        var latin = letters.Any(c => char.IsAsciiLetter(c) || In(c, UnicodeRanges.Latin1Supplement) || In(c, UnicodeRanges.LatinExtendedA)
+            || In(c, UnicodeRanges.LatinExtendedB) || In(c, UnicodeRanges.LatinExtendedAdditional));
+        var cyrillic = letters.Any(c => In(c, UnicodeRanges.Cyrillic) || In(c, UnicodeRanges.CyrillicSupplement));
+        var greek = letters.Any(c => In(c, UnicodeRanges.GreekandCoptic) || In(c, UnicodeRanges.GreekExtended));
         return (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0) > 1
             || ((cyrillic || greek) && letters.All(c => LatinLookAlikes.Contains(c, StringComparison.Ordinal)));
     }
+
+    private static bool In(char c, UnicodeRange range) => c >= range.FirstCodePoint && c < range.FirstCodePoint + range.Length;
 }

@@ -45,6 +45,9 @@ public sealed class DomainNamesTests
     [InlineData("pa\u03b3pal.com")] // Greek γ for y
     [InlineData("\u043c\u043e\u0441kva.ru")] // Cyrillic and Latin in one label
     [InlineData("xn--80ak6aa92e.com")] // аррӏе typed as its ASCII form
+    [InlineData("\u24e1osas.com")] // ⓡ, a circled letter
+    [InlineData("\U0001d42bosas.com")] // 𝐫, a mathematical letter
+    [InlineData("\u211cosas.com")] // ℜ
     public void A_look_alike_domain_is_refused(string typed)
     {
         DomainNames.TryRead(typed, "navo.site", out var host).Should().Contain("mixes alphabets");
@@ -55,6 +58,7 @@ public sealed class DomainNamesTests
     [Theory]
     [InlineData("\uff52\uff4f\uff53\uff41\uff53.com", "rosas.com")]
     [InlineData("ROSAS.\uff43\uff4f\uff4d", "rosas.com")]
+    [InlineData("\uff32\uff2f\uff33\uff21\uff33\u3002com", "rosas.com")] // capitals and an ideographic full stop
     [InlineData("\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444", "xn--e1afmkfd.xn--p1ai")] // пример.рф: a Cyrillic name in its own right
     [InlineData("\u4f8b\u3048.jp", "xn--r8jz45g.jp")]
     public void Full_width_letters_are_normalised_and_single_script_names_are_kept(string typed, string host)
