@@ -34,9 +34,10 @@ public sealed class HostileTextTests
         foreach (var text in Hostile())
         {
             var blocks = SlackBlocks.For(Reply(text), new SlackReplyExtras("https://navo.example/preview/shared/t/", [text]));
-            var answered = SlackBlocks.Answered(blocks, text);
+            var answered = SlackBlocks.Answered(blocks, text, by: "U0NAVO1");
+            Texts(answered).Last().Should().StartWith("<@U0NAVO1>: ", "who answered is a real mention, made from the verified request's user id");
 
-            foreach (var mrkdwn in Texts(blocks).Concat(Texts(answered)).Append(SlackBlocks.Mrkdwn(text)))
+            foreach (var mrkdwn in Texts(blocks).Concat(Texts(answered).SkipLast(1)).Append(Texts(answered).Last()["<@U0NAVO1>: ".Length..]).Append(SlackBlocks.Mrkdwn(text)))
             {
                 mrkdwn.Should().NotContain("<", $"Slack reads < and > as links and mentions ({text})").And.NotContain(">", text);
                 mrkdwn.Replace("&amp;", string.Empty, StringComparison.Ordinal).Replace("&lt;", string.Empty, StringComparison.Ordinal)
@@ -46,6 +47,13 @@ public sealed class HostileTextTests
             Urls(blocks).Should().Equal(new[] { "https://navo.example/preview/shared/t/" }, $"the only address is Navo's own ({text})");
         }
     }
+
+    [Theory]
+    [InlineData("<!channel>")]
+    [InlineData("U1> <!here")]
+    [InlineData("")]
+    public void A_user_id_that_is_not_one_is_not_made_a_mention(string by) =>
+        Texts(SlackBlocks.Answered(new JsonArray(), "Done.", by)).Single().Should().Be("Done.");
 
     [Fact]
     public void Hostile_text_in_teams_stays_text_and_never_becomes_an_address()

@@ -86,6 +86,7 @@ public sealed class PathTraversalTests(KestrelHostFactory factory) : IClassFixtu
     private async Task<HttpResponseMessage> SendAsync(string path, string? host)
     {
         var uri = new Uri($"http://127.0.0.1:{factory.Port}{path}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        uri.PathAndQuery.Should().Be(path, "the client sends the path as written; only the server may normalise it");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         if (host is not null)
         {
