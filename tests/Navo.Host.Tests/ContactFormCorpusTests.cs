@@ -94,7 +94,7 @@ public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixtu
 
         // The first bytes, then nothing: a visitor on a stalled line, or someone holding connections open.
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-        var answer = await ReadAnswerAsync(stream).WaitAsync(TimeSpan.FromSeconds(30));
+        var answer = await RawConnection.ReadAnswerAsync(stream).WaitAsync(TimeSpan.FromSeconds(30));
 
         answer.Should().StartWith("HTTP/1.1 408 ");
         answer.Should().Contain("Content-Type: text/html").And.Contain("<h1>").And.Contain("Corpus Flowers").And.NotContain("Exception");
@@ -111,27 +111,6 @@ public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixtu
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await LeadCountAsync()).Should().Be(before + 1);
-    }
-
-    /// <summary>What the server sent before it closed the connection.</summary>
-    private static async Task<string> ReadAnswerAsync(NetworkStream stream)
-    {
-        var answer = new MemoryStream();
-        var buffer = new byte[4096];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer)) > 0)
-            {
-                answer.Write(buffer, 0, read);
-            }
-        }
-        catch (IOException)
-        {
-            // The server may reset a connection whose body it gave up on; what it sent before that is the answer.
-        }
-
-        return Encoding.UTF8.GetString(answer.ToArray());
     }
 
     private static async Task ShouldBeAPageAsync(HttpResponseMessage response, string name)
