@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Navo.Host.Tests.Support;
-using Navo.Testing;
 
 namespace Navo.Host.Tests;
 
@@ -95,7 +94,7 @@ public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixtu
 
         // The first bytes, then nothing: a visitor on a stalled line, or someone holding connections open.
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-        var answer = await ReadAnswerAsync(stream).WaitAsync(TimeSpan.FromSeconds(30));
+        var answer = await RawConnection.ReadAnswerAsync(stream).WaitAsync(TimeSpan.FromSeconds(30));
 
         answer.Should().StartWith("HTTP/1.1 408 ");
         answer.Should().Contain("Content-Type: text/html").And.Contain("<h1>").And.Contain("Corpus Flowers").And.NotContain("Exception");
@@ -112,27 +111,6 @@ public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixtu
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await LeadCountAsync()).Should().Be(before + 1);
-    }
-
-    /// <summary>What the server sent before it closed the connection.</summary>
-    private static async Task<string> ReadAnswerAsync(NetworkStream stream)
-    {
-        var answer = new MemoryStream();
-        var buffer = new byte[4096];
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(buffer)) > 0)
-            {
-                answer.Write(buffer, 0, read);
-            }
-        }
-        catch (IOException)
-        {
-            // The server may reset a connection whose body it gave up on; what it sent before that is the answer.
-        }
-
-        return Encoding.UTF8.GetString(answer.ToArray());
     }
 
     private static async Task ShouldBeAPageAsync(HttpResponseMessage response, string name)
@@ -153,26 +131,17 @@ public abstract class ContactFormCorpusTests<THost>(THost factory) : IClassFixtu
 }
 
 /// <summary>
-/// The host on Kestrel, as it runs (the in-memory test server cannot send half a body and wait), giving up on a form
-/// that has not arrived in full after two seconds (the default is ten).
+/// The host on Kestrel (the in-memory test server cannot send half a body and wait), giving up on a form that has not
+/// arrived in full after two seconds (the default is ten).
 /// </summary>
-public abstract class ContactFormHost : NavoHostFactory
+public abstract class ContactFormHost : KestrelHostFactory
 {
-    private readonly int _port = LoopbackPort.Free();
-
-    protected ContactFormHost()
-    {
-        UseKestrel(_port);
-        ClientOptions.BaseAddress = new Uri($"http://127.0.0.1:{_port}");
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Navo:Sites:FormReadSeconds", "2");
         // Every post of the corpus comes from one (absent) address.
         builder.UseSetting("Navo:Sites:FormsPerMinute", "10000");
-        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
     }
 }
 

@@ -89,8 +89,11 @@ public static partial class SlackBlocks
         return blocks;
     }
 
-    /// <summary>A pressed button's message, its buttons replaced by what came of it.</summary>
-    public static JsonArray Answered(JsonArray? original, string outcome)
+    /// <summary>
+    /// A pressed button's message, its buttons replaced by what came of it, naming the Slack user who pressed it
+    /// (<paramref name="by"/>, a user id from the verified request) as a mention; the outcome's words are escaped.
+    /// </summary>
+    public static JsonArray Answered(JsonArray? original, string outcome, string? by = null)
     {
         var kept = new JsonArray();
         foreach (var block in original?.OfType<JsonObject>() ?? [])
@@ -101,7 +104,8 @@ public static partial class SlackBlocks
             }
         }
 
-        kept.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray { Text(Mrkdwn(outcome)) } });
+        var mention = by is { Length: > 0 and <= 32 } && by.All(char.IsAsciiLetterOrDigit) ? $"<@{by}>: " : string.Empty;
+        kept.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray { Text(mention + Mrkdwn(outcome)) } });
         return kept;
     }
 

@@ -70,7 +70,7 @@ public sealed partial class SlackTurns
             return;
         }
 
-        var blocks = SlackBlocks.Answered(message["blocks"] as JsonArray, $"<@{user}>: {outcome.Reply.Text}");
+        var blocks = SlackBlocks.Answered(message["blocks"] as JsonArray, outcome.Reply.Text, by: user);
         foreach (var block in SlackBlocks.For(outcome.Reply with { Text = string.Empty }, await ExtrasAsync(outcome.Reply, member, cancellationToken)).Skip(1))
         {
             blocks.Add(block!.DeepClone());
@@ -80,7 +80,7 @@ public sealed partial class SlackTurns
         {
             ["channel"] = channel,
             ["ts"] = messageTs,
-            ["text"] = outcome.Reply.Text,
+            ["text"] = SlackBlocks.Mrkdwn(outcome.Reply.Text),
             ["blocks"] = blocks,
         }, cancellationToken);
     }

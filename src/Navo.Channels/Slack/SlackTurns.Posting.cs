@@ -30,7 +30,7 @@ public sealed partial class SlackTurns
         var body = new JsonObject
         {
             ["channel"] = channel,
-            ["text"] = reply.Text,
+            ["text"] = SlackBlocks.Mrkdwn(reply.Text),
             ["blocks"] = SlackBlocks.For(reply, await ExtrasAsync(reply, member, cancellationToken)),
         };
         return await PostOrUpdateAsync(installation, work, channel, root, body, ts, cancellationToken);

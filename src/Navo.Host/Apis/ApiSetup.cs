@@ -92,21 +92,40 @@ public static class ApiSetup
             compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         });
         builder.Services.AddRateLimiter(limiter => AddRateLimits(limiter, builder.Configuration));
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // Slow and bloated clients are cut off by Kestrel, with limits set here rather than left to defaults.
+        builder.Services.AddOptions<ConnectionLimits>().BindConfiguration(ConnectionLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ConnectionLimits>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits, MaxRequestBodyBytes));
         return builder;
     }
 
     /// <summary>
-    /// No browser may sniff an answer (which can carry visitors' text) into something it runs; API answers are never
-    /// framed, never leak the address in a referrer, and are kept by no shared cache. No CORS headers are ever sent:
+    /// No browser may sniff an answer (which can carry visitors' text) into something it runs; no answer is framed by
+    /// another site; API answers never leak the address in a referrer, and are kept by no shared cache. No CORS headers are ever sent:
     /// other origins cannot read the API from a browser.
     /// </summary>
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
     {
         context.Response.Headers.XContentTypeOptions = "nosniff";
+        // No answer may be framed by another site (a page with a button, such as a channel link's Confirm, would be
+        // clickjacking's target) unless it says otherwise itself: previews are framed by the studio, on this origin.
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            if (!headers.ContainsKey("X-Frame-Options"))
+            {
+                headers.XFrameOptions = "DENY";
+            }
+
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            }
+
+            return Task.CompletedTask;
+        });
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            context.Response.Headers.XFrameOptions = "DENY";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             context.Response.OnStarting(() =>
             {

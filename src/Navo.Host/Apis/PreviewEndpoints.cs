@@ -48,6 +48,8 @@ public static class PreviewEndpoints
         }
 
         http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // The studio frames its previews; no other site may (X-Frame-Options for browsers that predate frame-ancestors).
+        http.Response.Headers.XFrameOptions = "SAMEORIGIN";
         http.Response.Headers.CacheControl = version is null ? "no-store" : "private, max-age=3600";
         return TypedResults.Content(SiteRenderer.RenderPage(at.Site, page, new RenderOptions(basePath, ImageBase: $"/api/v1/projects/{projectId}/assets")), "text/html; charset=utf-8");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Unicode;
 
 namespace Navo.Tools.Publish;
 
@@ -39,7 +40,7 @@ public static class DomainNames
             input = uri.Host;
         }
 
-        input = input.TrimEnd('.').ToLowerInvariant();
+        input = Narrow(input).TrimEnd('.').ToLowerInvariant();
         if (IPAddress.TryParse(input, out _) || input.StartsWith('[') || input == "localhost")
         {
             return "Connect a domain name, not an address.";
@@ -61,6 +62,12 @@ public static class DomainNames
             return $"\"{input}\" is not a domain name. A domain looks like www.rosas-bakery.com.";
         }
 
+        if (labels.Any(IsLookAlike))
+        {
+            return $"\"{input}\" mixes alphabets or imitates Latin letters, so it could pass for another "
+                + "address: connect a domain written in one alphabet.";
+        }
+
         if (LocalSuffixes.Any(suffix => ("." + ascii).EndsWith(suffix, StringComparison.Ordinal)))
         {
             return "That is a local name: connect a domain people can reach on the internet.";
@@ -74,4 +81,71 @@ public static class DomainNames
         host = ascii;
         return null;
     }
+
+    /// <summary>
+    /// Full-width letters, digits and dots (<c>ｒｏｓａｓ。ｃｏｍ</c>) as the plain ASCII they are wide forms of, as browsers
+    /// map them (UTS #46): they name the same domain, so they are read as it. (The host runs without ICU, so
+    /// <c>IdnMapping</c> and <c>Normalize</c> do not make this mapping themselves.)
+    /// </summary>
+    private static string Narrow(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c switch
+            {
+                >= '\uff01' and <= '\uff5e' => (char)(c - 0xfee0),
+                '\u3002' or '\uff61' => '.',
+                _ => c,
+            };
+        }
+    });
+
+    /// <summary>
+    /// Cyrillic and Greek letters that look like Latin ones (Chromium's list for Cyrillic, the same idea for Greek): a
+    /// label written only in them reads as a Latin name (<c>аррӏе</c>).
+    /// </summary>
+    private const string LatinLookAlikes = "асԁеһіјӏорԛѕԝхуъьҽпгѵѡαβγεικνορτυχ";
+
+    /// <summary>
+    /// Whether an internationalised label could pass for another name: it mixes Latin, Cyrillic and Greek letters
+    /// (<c>rоsas</c> with a Cyrillic о), or it is written wholly in Cyrillic or Greek letters that look Latin. This is
+    /// the part of Unicode's "highly restrictive" identifier profile (UTS #39) that browsers apply to the alphabets
+    /// that can imitate each other; other scripts, alone or beside Latin, are names in their own right.
+    /// </summary>
+    private static bool IsLookAlike(string label)
+    {
+        if (!label.StartsWith("xn--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string name;
+        try
+        {
+            name = Idn.GetUnicode(label);
+        }
+        catch (ArgumentException)
+        {
+            // "xn--" that decodes to nothing valid names nothing anyone can read: not a name to connect.
+            return true;
+        }
+
+        if (name.Any(c => char.IsSurrogate(c) || In(c, UnicodeRanges.LetterlikeSymbols) || In(c, UnicodeRanges.EnclosedAlphanumerics)
+            || In(c, UnicodeRanges.SuperscriptsandSubscripts) || In(c, UnicodeRanges.HalfwidthandFullwidthForms)))
+        {
+            // Letters made to look like other letters (ℜ, ⓡ, ᵣ, 𝐫): never a name in their own right.
+            return true;
+        }
+
+        var letters = name.Where(char.IsLetter).ToArray();
+        var latin = letters.Any(c => char.IsAsciiLetter(c) || In(c, UnicodeRanges.Latin1Supplement) || In(c, UnicodeRanges.LatinExtendedA)
+            || In(c, UnicodeRanges.LatinExtendedB) || In(c, UnicodeRanges.LatinExtendedAdditional));
+        var cyrillic = letters.Any(c => In(c, UnicodeRanges.Cyrillic) || In(c, UnicodeRanges.CyrillicSupplement));
+        var greek = letters.Any(c => In(c, UnicodeRanges.GreekandCoptic) || In(c, UnicodeRanges.GreekExtended));
+        return (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0) > 1
+            || ((cyrillic || greek) && letters.All(c => LatinLookAlikes.Contains(c, StringComparison.Ordinal)));
+    }
+
+    private static bool In(char c, UnicodeRange range) => c >= range.FirstCodePoint && c < range.FirstCodePoint + range.Length;
 }

@@ -59,7 +59,9 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
     public Task<PublishOutcome> ChangeAddressAsync(TenantContext tenant, Guid projectId, string? slug, Actor by, CancellationToken cancellationToken = default) =>
         SaveAsync(tenant, projectId, async (session, project) =>
         {
-            var wanted = slug?.Trim().ToLowerInvariant();
+            // Lower-cased only when plain ASCII: a look-alike (Cyrillic а, full-width ａ, the Kelvin sign) is refused, not
+            // turned into a letter the owner did not type.
+            var wanted = slug?.Trim() is { } typed && System.Text.Ascii.IsValid(typed) ? typed.ToLowerInvariant() : slug?.Trim();
             if (Slugs.Problem(wanted) is { } problem)
             {
                 return new(ProjectOutcome.Invalid, project, problem);

@@ -77,4 +77,38 @@ public sealed class ImageRenderingTests
         SiteValidator.Validate(again).Should().BeEmpty();
         SiteImages.All(again).Select(i => i.Where).Should().Equal("the logo", "the main photo", "photo 1 of the gallery");
     }
+    /// <summary>Alt text (the hero's, a gallery photo's, the logo's) and captions through the XSS corpus: each stays the attribute's or the caption's text.</summary>
+    [Fact]
+    public void Hostile_alt_text_and_captions_stay_text()
+    {
+        foreach (var payload in XssTests.Payloads)
+        {
+            var site = WithImages();
+            var page = site.Pages[0];
+            var sections = page.Sections.Select(s => s with
+            {
+                Image = s.Image is { } image ? image with { Alt = payload } : null,
+                Items = [.. s.Items.Select(i => i with
+                {
+                    Image = i.Image is { } image ? image with { Alt = payload } : null,
+                    Fields = s.Type == "gallery" ? new Dictionary<string, string> { ["caption"] = payload } : i.Fields,
+                })],
+            }).ToList();
+            site = site.WithPage(page with { Sections = sections }) with { Logo = site.Logo! with { Alt = payload } };
+
+            foreach (var options in new[] { RenderOptions.Live, new RenderOptions("/preview/x", ImageBase: "/api/v1/projects/x/assets") })
+            {
+                var document = new HtmlParser().ParseDocument(SiteRenderer.RenderPage(site, site.Pages[0], options));
+
+                document.QuerySelectorAll("iframe, object, embed, svg[onload], details[ontoggle], math, meta[http-equiv], base").Should().BeEmpty(payload);
+                document.QuerySelectorAll("script").Where(s => !(s.GetAttribute("src")?.EndsWith("_navo/a.js", StringComparison.Ordinal) == true && s.TextContent.Length == 0)).Should().BeEmpty(
+                    $"a live page runs Navo's visit counter and nothing else ({payload})");
+                document.All.SelectMany(e => e.Attributes).Should().OnlyContain(a => !a.Name.StartsWith("on", StringComparison.Ordinal), payload);
+                var images = document.QuerySelectorAll("img");
+                images.Should().HaveCount(3, $"the hero, the gallery photo and the logo, no more ({payload})");
+                images.Should().OnlyContain(img => img.GetAttribute("alt") == payload, payload);
+                document.QuerySelector("section[data-type=gallery] figcaption")?.TextContent.Should().Be(payload);
+            }
+        }
+    }
 }
