@@ -96,6 +96,8 @@ public sealed class ChatCrashTests : IAsyncLifetime
     private async Task<HttpClient> SignedInAsync(HostProcess host)
     {
         var client = host.CreateClient();
+        // A first draft on a busy machine waits for the taxonomy to be embedded: generous.
+        client.Timeout = TimeSpan.FromMinutes(3);
         await client.SignInAsync(_email);
         return client;
     }
