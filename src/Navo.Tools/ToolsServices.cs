@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Navo.EventStore;
@@ -36,7 +37,8 @@ public static class ToolsServices
         services.AddSingleton<DailySalts>();
         services.AddSingleton<VisitBuffer>();
         services.AddSingleton<AnalyticsRollups>();
-        services.AddSingleton(sp => new PublishService(sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<ISiteStorage>(), faults));
+        services.AddSingleton(sp => new PublishService(
+            sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<ISiteStorage>(), faults, sp.GetService<ILogger<PublishService>>()));
         return services;
     }
 }

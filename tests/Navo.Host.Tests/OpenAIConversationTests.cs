@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Navo.Host.Tests.Support;
 using Navo.Testing;
 
 namespace Navo.Host.Tests;
@@ -22,9 +23,6 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         await _model.DisposeAsync();
     }
 
-    private static string Completion(string message, string finish = "stop") =>
-        $$"""{"id":"c","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{{message}},"finish_reason":"{{finish}}"}]}""";
-
     [Fact]
     public async Task A_model_calling_generate_site_and_edit_site_changes_the_real_project()
     {
@@ -34,10 +32,10 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         // The draft's section steps ask for JSON; refusing them makes each fall back to the local engine.
         _model.When(body => body.Contains("\"response_format\"", StringComparison.Ordinal), """{"error":{"message":"no"}}""", 400);
         _model
-            .Reply(Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"generate_site","arguments":"{\"description\":\"Pão Quente is a bakery in Lisbon. We sell sourdough and pastries.\"}"}}]}""", "tool_calls"))
-            .Reply(Completion("""{"role":"assistant","content":"Your draft is ready."}"""))
-            .Reply(Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_2","type":"function","function":{"name":"edit_site","arguments":"{\"operations\":[{\"op\":\"set_theme\",\"mode\":\"dark\"}]}"}}]}""", "tool_calls"))
-            .Reply(Completion("""{"role":"assistant","content":"It is dark now."}"""));
+            .Reply(ChatCompletions.Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"generate_site","arguments":"{\"description\":\"Pão Quente is a bakery in Lisbon. We sell sourdough and pastries.\"}"}}]}""", "tool_calls"))
+            .Reply(ChatCompletions.Completion("""{"role":"assistant","content":"Your draft is ready."}"""))
+            .Reply(ChatCompletions.Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_2","type":"function","function":{"name":"edit_site","arguments":"{\"operations\":[{\"op\":\"set_theme\",\"mode\":\"dark\"}]}"}}]}""", "tool_calls"))
+            .Reply(ChatCompletions.Completion("""{"role":"assistant","content":"It is dark now."}"""));
 
         var built = await (await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Build a site for my bakery" })).Content.ReadFromJsonAsync<JsonElement>();
         var dark = await (await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "make it dark" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -68,7 +66,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         var conversation = (await (await client.PostAsync("/api/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         _model.When(body => body.Contains("\"response_format\"", StringComparison.Ordinal), """{"error":{"message":"no"}}""", 400);
         _model
-            .Reply(Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"generate_site","arguments":"{\"description\":\"Casa Azul is a restaurant in Faro.\"}"}}]}""", "tool_calls"))
+            .Reply(ChatCompletions.Completion("""{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"generate_site","arguments":"{\"description\":\"Casa Azul is a restaurant in Faro.\"}"}}]}""", "tool_calls"))
             .Reply("""{"error":{"message":"bad request"}}""", 400);
 
         var built = await (await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Build a site for my restaurant" })).Content.ReadFromJsonAsync<JsonElement>();

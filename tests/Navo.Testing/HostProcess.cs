@@ -19,7 +19,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>The host's process id.</summary>
+    /// <summary>The host's process id (for a tool that attaches to it, such as strace).</summary>
     public int Id => _process.Id;
 
     /// <summary>The host process's resident memory now, in bytes.</summary>

@@ -6,7 +6,8 @@ namespace Navo.Testing;
 
 /// <summary>
 /// A local HTTP server standing in for a remote API: it answers each request with the next recorded response
-/// (status, content type, body) and keeps every request body for the test to assert on.
+/// (status, content type, body) and keeps every request body for the test to assert on. It answers one request at a
+/// time, so a request it holds (<see cref="HoldWhen"/>) holds every request after it too.
 /// </summary>
 public sealed class ReplayServer : IAsyncDisposable
 {
@@ -38,6 +39,25 @@ public sealed class ReplayServer : IAsyncDisposable
 
     private readonly List<(Func<string, bool> Match, int Status, string Body)> _rules = [];
 
+    /// <summary>
+    /// Leaves every request whose body satisfies <paramref name="match"/> unanswered until the server is disposed, as a
+    /// model still thinking when its host is killed; <see cref="Held"/> completes when the first one arrives.
+    /// </summary>
+    public ReplayServer HoldWhen(Func<string, bool> match)
+    {
+        _hold = match;
+        return this;
+    }
+
+    private Func<string, bool>? _hold;
+
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Completes when a request that <see cref="HoldWhen"/> holds has arrived.</summary>
+    public Task Held => _held.Task;
+
     /// <summary>A streamed response: each chunk as a <c>data:</c> line, then <c>data: [DONE]</c>.</summary>
     public ReplayServer ReplyStream(params string[] chunks) =>
         Enqueue(200, "text/event-stream", string.Concat(chunks.Select(c => $"data: {c}\n\n")) + "data: [DONE]\n\n");
@@ -65,6 +85,14 @@ public sealed class ReplayServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             Requests.Enqueue((context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync()));
             var requestBody = Requests.Last().Body;
+            if (_hold?.Invoke(requestBody) == true)
+            {
+                _held.TrySetResult();
+                await Task.Delay(Timeout.Infinite, _stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                context.Response.Abort();
+                continue;
+            }
+
             var rule = _rules.FirstOrDefault(r => r.Match(requestBody));
             var (status, contentType, body) = rule.Match is not null
                 ? (rule.Status, "application/json", rule.Body)
@@ -79,8 +107,10 @@ public sealed class ReplayServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         _listener.Stop();
         _listener.Close();
         await _serving;
+        _stopping.Dispose();
     }
 }

@@ -157,6 +157,8 @@ public static partial class ProjectsApi
             ProjectOutcome.Ok => TypedResults.Ok(new PublishResponse(outcome.Message, outcome.Project!.Live is { } live
                 ? new LiveResponse(live.Version, live.Slug, PublishService.SitePath(live.Slug)) : null)),
             ProjectOutcome.VersionMoved => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The project has changed.", detail: outcome.Message),
+            // The site storage is full or not writable: the server's fault, not the request's; nothing changed.
+            ProjectOutcome.Unavailable => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The site could not be published.", detail: outcome.Message),
             _ => Unprocessable(outcome.Message, 0),
         };
     }

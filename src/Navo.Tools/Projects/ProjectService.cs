@@ -6,8 +6,11 @@ using Navo.Tools.Sites;
 
 namespace Navo.Tools.Projects;
 
-/// <summary>What a request for a project can come back as.</summary>
-public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid, Conflict }
+/// <summary>
+/// What a request for a project can come back as. <see cref="Unavailable"/>: the server could not do it (the site
+/// storage full or not writable), nothing changed, and the request may be made again later.
+/// </summary>
+public enum ProjectOutcome { Ok, NotFound, VersionMoved, Invalid, Conflict, Unavailable }
 
 /// <summary>The result of a change: the project after it, or why not (and which operation failed).</summary>
 /// <summary>What an edit did: the project after it (and, when it was made, before it), or why not.</summary>

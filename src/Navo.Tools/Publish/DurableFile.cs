@@ -7,7 +7,7 @@ namespace Navo.Tools.Publish;
 /// name and are flushed to the disk (<c>fsync</c>), the temporary is renamed into place, and the folder — which holds
 /// the name — is flushed too (and its parent, when the folder is new). Without the first flush a crash can leave the
 /// new name on an empty file; without the last, the rename itself can be lost. .NET opens no handle on a folder, so
-/// that flush calls the C library.
+/// that flush calls the C library. A write that fails leaves nothing: neither the temporary nor the new name.
 /// </summary>
 public static class DurableFile
 {
@@ -33,10 +33,20 @@ public static class DurableFile
             throw;
         }
 
-        SyncFolder(folder);
-        if (newFolder)
+        try
         {
-            SyncFolder(Path.GetDirectoryName(folder)!);
+            SyncFolder(folder);
+            if (newFolder)
+            {
+                SyncFolder(Path.GetDirectoryName(folder)!);
+            }
+        }
+        catch (IOException)
+        {
+            // The new name may not survive a power cut: take it away, so that nothing (a content-addressed store
+            // asking whether the file is there, say) trusts it, and the next write starts again.
+            File.Delete(path);
+            throw;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Navo.EventStore;
 using Navo.Tools.Assets;
 using Navo.Tools.Projects;
@@ -27,10 +28,16 @@ public sealed record PublishOutcome(ProjectOutcome Outcome, ProjectState? Projec
 /// <summary>
 /// Publishing: every page is rendered and stored as a content-addressed file first; then one transaction appends
 /// <see cref="SitePublished"/> and flips the live pointer (the <see cref="LiveSites"/> projection). A crash before
-/// that commit leaves the old site live and at worst a few unreferenced files; publishing again completes.
+/// that commit leaves the old site live and at worst a few unreferenced files; publishing again completes. A storage
+/// that cannot take the files (full, read-only, gone) commits nothing either: the owner is told so in a sentence
+/// (<see cref="StorageFailed"/>), and the operator finds the failure in the log.
 /// </summary>
-public sealed partial class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null)
+public sealed partial class PublishService(PostgresEventStore store, ISiteStorage storage, PublishFaults? faults = null, ILogger<PublishService>? logger = null)
 {
+    /// <summary>What the owner is told when the site storage cannot take a publish's files.</summary>
+    public const string StorageFailed = "I couldn't publish the new version: the storage for published sites is full or can't be written to right now. "
+        + "Your site stays live as it was. Please try again later, and tell whoever runs Navo if it keeps happening.";
+
     public Task<PublishOutcome> RunAsync(
         TenantContext tenant, Guid projectId, PublishAction action, long? version, Actor by, CancellationToken cancellationToken = default) =>
         SaveAsync(tenant, projectId, (session, project) => DecideAsync(session, project, action, version, by, null, cancellationToken), cancellationToken);
@@ -156,10 +163,24 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
 
         step = Stopwatch.GetTimestamp();
         var stored = 0;
-        foreach (var (path, bytes) in files)
+        try
         {
-            await storage.PutAsync(bytes, cancellationToken);
-            progress?.Report(new StepProgress($"store {path}", ++stored + 2, total));
+            foreach (var (path, bytes) in files)
+            {
+                await storage.PutAsync(bytes, cancellationToken);
+                progress?.Report(new StepProgress($"store {path}", ++stored + 2, total));
+            }
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            // Nothing is queued: the pointer stays on the old version. Files stored before the failure are whole, and
+            // unreferenced until a publish that needs them.
+            if (logger is not null)
+            {
+                LogStorageFailed(logger, project.Id, failure);
+            }
+
+            return new(ProjectOutcome.Unavailable, project, StorageFailed);
         }
 
         steps["store"] = Milliseconds(step);
@@ -226,4 +247,6 @@ public sealed partial class PublishService(PostgresEventStore store, ISiteStorag
     /// <summary>Where a live site's images are, among its files: <c>/_navo/img/{asset}/{width}.{webp|jpg}</c>.</summary>
     public const string ImagePathPrefix = "/_navo/img/";
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing project {ProjectId} failed: the site storage could not take its files")]
+    private static partial void LogStorageFailed(ILogger logger, Guid projectId, Exception failure);
 }

@@ -45,9 +45,17 @@ public class SlackHostFactory : NavoHostFactory
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> signed as Slack signs it, now.</summary>
-    public Task<HttpResponseMessage> SignedAsync(string path, string body, string contentType = "application/json", int? retry = null)
+    public Task<HttpResponseMessage> SignedAsync(string path, string body, string contentType = "application/json", int? retry = null) =>
+        CreateClient().SendAsync(Signed(path, body, Time.GetUtcNow(), contentType, retry));
+
+    /// <summary>A signed event callback of the installed team.</summary>
+    public Task<HttpResponseMessage> EventAsync(string eventId, JsonObject e, int? retry = null) =>
+        SignedAsync("/api/slack/events", EventCallback(eventId, e), retry: retry);
+
+    /// <summary>A request to <paramref name="path"/> with <paramref name="body"/>, signed as Slack signs it at <paramref name="now"/>.</summary>
+    public static HttpRequestMessage Signed(string path, string body, DateTimeOffset now, string contentType = "application/json", int? retry = null)
     {
-        var timestamp = Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
         request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(SigningSecret, timestamp, Encoding.UTF8.GetBytes(body)));
@@ -57,16 +65,15 @@ public class SlackHostFactory : NavoHostFactory
             request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
         }
 
-        return CreateClient().SendAsync(request);
+        return request;
     }
 
-    /// <summary>A signed event callback of the installed team.</summary>
-    public Task<HttpResponseMessage> EventAsync(string eventId, JsonObject e, int? retry = null) =>
-        SignedAsync("/api/slack/events", new JsonObject
-        {
-            ["token"] = "VerificationToken", ["team_id"] = FakeSlackApi.TeamId, ["api_app_id"] = "A0NAVO", ["event"] = e.DeepClone(),
-            ["type"] = "event_callback", ["event_id"] = eventId, ["event_time"] = 1700000000,
-        }.ToJsonString(), retry: retry);
+    /// <summary>The body of an event callback of the installed team carrying <paramref name="e"/>.</summary>
+    public static string EventCallback(string eventId, JsonObject e) => new JsonObject
+    {
+        ["token"] = "VerificationToken", ["team_id"] = FakeSlackApi.TeamId, ["api_app_id"] = "A0NAVO", ["event"] = e.DeepClone(),
+        ["type"] = "event_callback", ["event_id"] = eventId, ["event_time"] = 1700000000,
+    }.ToJsonString();
 
     public static JsonObject DirectMessage(string user, string text, string ts, string? threadTs = null)
     {
@@ -82,8 +89,14 @@ public class SlackHostFactory : NavoHostFactory
     /// <summary>Installs the app for the owner's workspace through the real OAuth round trip.</summary>
     public async Task InstallAsync()
     {
-        var owner = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var owner = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         owner.DefaultRequestHeaders.Authorization = Owner.DefaultRequestHeaders.Authorization;
+        await InstallAsync(owner);
+    }
+
+    /// <summary>Installs the app through the real OAuth round trip, as <paramref name="owner"/> (signed in, following no redirects).</summary>
+    public static async Task InstallAsync(HttpClient owner)
+    {
         var install = await owner.GetAsync("/api/slack/install");
         install.StatusCode.Should().Be(HttpStatusCode.Redirect, await install.Content.ReadAsStringAsync());
         var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
