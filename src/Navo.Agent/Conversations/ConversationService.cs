@@ -278,7 +278,7 @@ public sealed partial class ConversationService(
         if (!yes)
         {
             events.Add(new ApprovalDeclined(messageId, pending.ApprovalId, "declined"));
-            return AgentResult.Say("Okay, I left everything as it was.");
+            return AgentResult.Say(Declined);
         }
 
         events.Add(new ApprovalGiven(messageId, pending.ApprovalId));
