@@ -14,7 +14,7 @@ namespace Navo.Host.Mcp;
 /// message, which becomes a lead under the contact form's checks and the same per-address budget. Only what the live
 /// version publishes, never sample content and never a draft.
 /// </summary>
-public sealed partial class SiteMcp(IHttpContextAccessor http, PublishedFacts facts, NavoDatabase database, Leads leads, SiteMessageLimiter limiter, SiteVisits visits)
+public sealed partial class SiteMcp(IHttpContextAccessor http, PublishedFacts facts, NavoDatabase database, Leads leads, SiteMessageLimiter limiter, SiteVisits visits, ILogger<SiteMcp> logger)
 {
     private McpServerPrimitiveCollection<McpServerTool>? _tools;
 
@@ -62,21 +62,22 @@ public sealed partial class SiteMcp(IHttpContextAccessor http, PublishedFacts fa
         [Description("The name of the person the message is from")] string name,
         [Description("Their e-mail address, for the owner's reply")] string email,
         [Description("The message, in their words")] string message,
-        ILogger<SiteMcp> logger,
         CancellationToken cancellationToken)
     {
         var context = http.HttpContext ?? throw new McpException("The message could not be sent.");
         var site = await SiteAsync(cancellationToken);
-        var submission = new LeadSubmission(name, email, message, null);
-        if (Leads.Check(submission) is { Count: > 0 } problems)
-        {
-            throw new McpException("The message was not sent. " + string.Join(" ", problems));
-        }
 
+        // Every attempt counts, as every post of the form does, before anything is read.
         using var lease = limiter.Acquire(SiteMessageLimiter.Address(context));
         if (!lease.IsAcquired)
         {
             throw new McpException("Too many messages from this address. Wait a minute, then try again.");
+        }
+
+        var submission = new LeadSubmission(name, email, message, null);
+        if (Leads.Check(submission) is { Count: > 0 } problems)
+        {
+            throw new McpException("The message was not sent. " + string.Join(" ", problems));
         }
 
         await leads.StoreAsync(site.TenantId, site.ProjectId, submission, cancellationToken);

@@ -64,7 +64,7 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
         Hero(site).Should().Be("Candles poured by hand in Porto");
         var preview = (TextResourceContents)(await client.ReadResourceAsync($"navo://projects/{id}/preview")).Contents.Single();
         preview.MimeType.Should().Be("text/html");
-        preview.Text.Should().Contain("<h1>Candles poured by hand in Porto</h1>");
+        preview.Text.Should().Contain(">Candles poured by hand in Porto</h1>").And.Contain("Sample — replace with your own");
         var audit = await AuditAsync(owner);
         audit.Should().ContainInOrder(("tool.generate_site", "ok"), ("tool.edit_site", "ok"));
     }
