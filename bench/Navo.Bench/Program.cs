@@ -21,6 +21,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["images"] = ImagesBenchmark.RunAsync,
     ["slack"] = SlackBenchmark.RunAsync,
     ["teams"] = TeamsBenchmark.RunAsync,
+    ["mcp"] = McpBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
