@@ -41,6 +41,8 @@ public static class McpBenchmark
                 throw new InvalidOperationException("The MCP edit failed.");
             }
         });
+        // The protocol's own share: a call that reads and writes nothing but its turn.
+        var help = await HttpBenchmarks.MeasureAsync(runs, async _ => await mcp.CallToolAsync("help"));
         var viaRest = await HttpBenchmarks.MeasureAsync(runs, async i =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{id}/operations")
@@ -51,6 +53,6 @@ public static class McpBenchmark
             (await keyed.SendAsync(request)).EnsureSuccessStatusCode();
             version++;
         });
-        return [("MCP tools/call edit_site (one set_text, API key)", viaMcp), ("POST /operations (one set_text, If-Match, API key)", viaRest)];
+        return [("MCP tools/call edit_site (one set_text, API key)", viaMcp), ("MCP tools/call help (the turn, no site change)", help), ("POST /operations (one set_text, If-Match, API key)", viaRest)];
     }, "--Navo:Limits:ApiKeyPerMinute", "1000000");
 }

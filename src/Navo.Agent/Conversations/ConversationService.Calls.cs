@@ -20,6 +20,9 @@ public sealed record DirectCall(string Name, IReadOnlyDictionary<string, JsonEle
 /// <summary>The question a call waited on and the user's answer.</summary>
 public sealed record CallApproval(string Question, bool Given);
 
+/// <summary>How a direct call ended: its turn, and the tool's own result.</summary>
+public sealed record CallOutcome(TurnOutcome Turn, ToolResult Result);
+
 /// <summary>What a direct call must wait for: nothing, the user's yes to <paramref name="Question"/>, or nothing at all because <paramref name="Blocker"/> says what is missing.</summary>
 public sealed record CallGate(string? Question, string? Blocker);
 
@@ -77,36 +80,16 @@ public sealed partial class ConversationService
     /// declined approval runs nothing. Null when this workspace has no such conversation. The caller has checked
     /// <see cref="GateAsync"/>: a call that needs a yes runs only with <see cref="DirectCall.Approval"/> given.
     /// </summary>
-    public async Task<(TurnOutcome Outcome, ToolResult Result)?> CallAsync(TenantContext tenant, Guid id, DirectCall call, CancellationToken cancellationToken = default)
+    public Task<CallOutcome?> CallAsync(TenantContext tenant, Guid id, DirectCall call, CancellationToken cancellationToken = default)
     {
         var messageId = Guid.CreateVersion7().ToString("N");
-        await using var conversationTurn = await _locks.AcquireAsync(id, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.OpenSession(tenant);
-            var conversation = await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken);
-            if (conversation is null || conversation.State.Id == Guid.Empty)
-            {
-                return null;
-            }
-
-            await using var projectTurn = conversation.State.ProjectId is { } project ? await _locks.AcquireAsync(project, cancellationToken) : null;
-            try
-            {
-                return await RunCallAsync(session, conversation, messageId, call, cancellationToken);
-            }
-            catch (ConcurrencyException) when (attempt < MaxAttempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
-            }
-            catch (ConcurrencyException)
-            {
-                return (new TurnOutcome(messageId, new AgentReply(BusySite, [], []), conversation.State.ProjectId, null, Busy: true), ToolResult.Error(BusySite));
-            }
-        }
+        return TurnAsync(tenant, id, state => state.ProjectId,
+            (session, conversation) => RunCallAsync(session, conversation, messageId, call, cancellationToken),
+            state => new CallOutcome(new TurnOutcome(messageId, new AgentReply(BusySite, [], []), state.ProjectId, null, Busy: true), ToolResult.Error(BusySite)),
+            cancellationToken);
     }
 
-    private async Task<(TurnOutcome Outcome, ToolResult Result)> RunCallAsync(
+    private async Task<CallOutcome> RunCallAsync(
         IEventSession session, Aggregated<ConversationState> conversation, string messageId, DirectCall call, CancellationToken cancellationToken)
     {
         var state = conversation.State;
@@ -134,7 +117,7 @@ public sealed partial class ConversationService
             {
                 events.Add(new ApprovalDeclined(messageId, approvalId, "declined"));
                 var declined = ToolResult.Error(Declined);
-                return (await FinishAsync(session, conversation.Version, events, messageId, AgentResult.Say(Declined), scope, cancellationToken, project), declined);
+                return new CallOutcome(await FinishAsync(session, conversation.Version, events, messageId, AgentResult.Say(Declined), scope, cancellationToken, project), declined);
             }
 
             events.Add(new ApprovalGiven(messageId, approvalId));
@@ -142,7 +125,7 @@ public sealed partial class ConversationService
 
         var record = await agent.InvokeAsync(scope, "call_" + messageId, call.Name, call.ArgumentValues, cancellationToken);
         var outcome = await FinishAsync(session, conversation.Version, events, messageId, new AgentResult(record.Result.Message, [record]), scope, cancellationToken, project);
-        return (outcome, record.Result);
+        return new CallOutcome(outcome, record.Result);
     }
 
     private const string Declined = "Okay, I left everything as it was.";
