@@ -19,12 +19,14 @@ internal static class McpClients
 
     /// <summary>
     /// A client of <paramref name="path"/> (<c>/mcp</c>, or a site's <c>_navo/mcp</c>), with <paramref name="apiKey"/> when
-    /// given; with <paramref name="elicit"/> it can put questions to its "user", who answers as the callback says.
+    /// given; with <paramref name="elicit"/> it can put questions to its "user", who answers as the callback says; <paramref name="wrap"/>
+    /// sees every HTTP request it sends.
     /// </summary>
     public static async Task<McpClient> ConnectAsync(
-        this NavoHostFactory factory, string path, string? apiKey = null, Func<ElicitRequestParams?, ElicitResult>? elicit = null, string? host = null)
+        this NavoHostFactory factory, string path, string? apiKey = null, Func<ElicitRequestParams?, ElicitResult>? elicit = null, string? host = null,
+        DelegatingHandler? wrap = null)
     {
-        var http = factory.CreateClient();
+        var http = wrap is null ? factory.CreateClient() : factory.CreateDefaultClient(wrap);
         if (host is not null)
         {
             http.BaseAddress = new Uri($"http://{host}/");

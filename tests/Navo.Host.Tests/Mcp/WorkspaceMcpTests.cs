@@ -97,6 +97,45 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_yes_sent_with_a_forged_request_state_is_no_answer_and_the_question_is_asked_again()
+    {
+        var owner = await factory.SignUpAsync();
+        var answers = new Queue<bool>([true, false]);
+        var asked = 0;
+        var forger = new RequestStateForger();
+        await using var client = await factory.ConnectAsync("/mcp", await owner.ApiKeyAsync("editor"), _ =>
+        {
+            asked++;
+            return McpClients.Answer(answers.Dequeue());
+        }, wrap: forger);
+        var id = (await client.CallAsync("generate_site", Draft)).StructuredContent!.Value.GetProperty("projectId").GetGuid();
+
+        var result = await client.CallAsync("publish_site", new { action = "publish" });
+
+        forger.Forged.Should().Be(1);
+        asked.Should().Be(2);
+        result.Text().Should().Be("Okay, I left everything as it was.");
+        (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("published").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_request_the_endpoint_cannot_read_gets_a_4xx_without_a_stack_trace()
+    {
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", await factory.Owner.ApiKeyAsync("viewer"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": ", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var response = await http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync();
+        JsonDocument.Parse(body).RootElement.GetProperty("error").GetProperty("code").GetInt32().Should().Be(-32600);
+        body.Should().NotContain("   at ").And.NotContain("Exception");
+    }
+
+    [Fact]
     public async Task A_client_that_cannot_ask_its_user_is_refused_in_a_sentence_and_nothing_is_published()
     {
         var owner = await factory.SignUpAsync();
@@ -122,7 +161,10 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
         var opened = await client.CallAsync("open_project", new { name = "Casa Lume" });
         var edit = await client.CallAsync("edit_site", new { operations = new[] { new { op = "set_text", section = "hero", field = "headline", value = "Not allowed" } } });
 
+        var publish = await client.CallAsync("publish_site", new { action = "publish" });
+
         opened.IsError.Should().BeFalse(opened.Text());
+        publish.Text().Should().Be(RoleFilter.ReadOnlyRefusal, "a call the role would refuse is refused at once, never asked about");
         edit.IsError.Should().BeTrue();
         edit.Text().Should().Be(RoleFilter.ReadOnlyRefusal);
         edit.StructuredContent!.Value.GetProperty("status").GetString().Should().Be("refused");
@@ -159,5 +201,26 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
         var page = await owner.GetFromJsonAsync<JsonElement>("/api/v1/audit?limit=200");
         return [.. page.GetProperty("entries").EnumerateArray().Reverse()
             .Select(e => (e.GetProperty("action").GetString()!, e.GetProperty("outcome").GetString()!))];
+    }
+
+    /// <summary>Replaces the request state of the first retry with one Navo never made, as a client forging a yes would.</summary>
+    private sealed class RequestStateForger : DelegatingHandler
+    {
+        public int Forged { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Forged == 0 && request.Content is { } content && await content.ReadAsStringAsync(cancellationToken) is var body
+                && System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject { } message
+                && message["params"]?["requestState"] is not null)
+            {
+                message["params"]!["requestState"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"Question\":\"yes\"}"));
+                Forged++;
+                var forged = new StringContent(message.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+                request.Content = forged;
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }
