@@ -82,6 +82,14 @@ public sealed class SiteMcpTests(SiteMcpTests.Host factory) : IClassFixture<Site
         var pages = await StructuredAsync(client, "read_pages");
 
         tools.Select(t => t.Name).Should().BeEquivalentTo("get_business", "list_offerings", "get_opening_hours", "get_contact_details", "read_pages", "send_message");
+        tools.Where(t => t.Name != "send_message").Should().OnlyContain(t => t.ProtocolTool.Annotations!.ReadOnlyHint == true);
+        // The same host serves the workspace's server at /mcp, request by request, each with its own tools.
+        await using (var workspace = await factory.ConnectAsync("/mcp", await _owner.ApiKeyAsync("viewer")))
+        {
+            (await workspace.ListToolsAsync()).Select(t => t.Name).Should().Contain("edit_site").And.NotContain("get_business");
+        }
+
+        (await client.ListToolsAsync()).Should().HaveCount(6);
         business.GetProperty("name").GetString().Should().Be("Casa Lume");
         business.GetProperty("description").GetString().Should().Be("Hand-poured candles from Porto.");
         offerings.GetProperty("offerings").EnumerateArray().Select(o => (o.GetProperty("name").GetString(), o.GetProperty("price").GetString(), o.GetProperty("period").GetString()))
