@@ -221,7 +221,7 @@ public static class HttpBenchmarks
         }
     }
 
-    private static async Task<List<double>> MeasureAsync(int runs, Func<int, Task> run)
+    internal static async Task<List<double>> MeasureAsync(int runs, Func<int, Task> run)
     {
         var milliseconds = new List<double>(runs);
         for (var i = 0; i < runs; i++)

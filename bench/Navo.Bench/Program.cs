@@ -22,6 +22,7 @@ var benchmarks = new Dictionary<string, Func<BenchOptions, Task>>(StringComparer
     ["slack"] = SlackBenchmark.RunAsync,
     ["teams"] = TeamsBenchmark.RunAsync,
     ["soak"] = SoakBenchmark.RunAsync,
+    ["mcp"] = McpBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

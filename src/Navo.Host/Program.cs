@@ -6,6 +6,7 @@ using Navo.Host.Apis;
 using Navo.Host.Database;
 using Navo.Host.Identity;
 using Navo.Host.Logging;
+using Navo.Host.Mcp;
 using Navo.Host.Suggestions;
 using Navo.Host.Telemetry;
 
@@ -62,9 +63,11 @@ builder.AddNavoAnalytics();
 builder.AddNavoSuggestions();
 builder.AddNavoIdentity();
 builder.AddNavoApi();
+builder.AddNavoMcp();
 
 var app = builder.Build();
 app.UseNavoApi();
+app.MapNavoMcp();
 app.PrintStudioAddressOnStart();
 try
 {

@@ -110,6 +110,28 @@ public sealed partial class ConversationService(
         IProgress<ReplyDelta>? deltas = null)
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
+        return await TurnAsync(tenant, id, state => message.ProjectId ?? state.ProjectId,
+            (session, conversation) => conversation.State.TurnsByMessageId.TryGetValue(messageId, out var seen)
+                ? Task.FromResult(new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version))
+                : RunTurnAsync(session, conversation, messageId, message, progress, deltas, cancellationToken),
+            // The site kept changing under this turn (others editing it at the same moment): nothing was written,
+            // and the same message id may be sent again.
+            _ => new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null, Busy: true),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> on the conversation <paramref name="id"/> in a session of its own, taking turns with
+    /// the conversation's other turns and then with the turns on its site (<paramref name="projectOf"/>); null when
+    /// this workspace has no such conversation. When another process wrote to the conversation or its site first,
+    /// it waits a little (not in step with the others) and runs again, at most <see cref="MaxAttempts"/> times; then
+    /// it answers <paramref name="busy"/>.
+    /// </summary>
+    private async Task<T?> TurnAsync<T>(
+        TenantContext tenant, Guid id, Func<ConversationState, Guid?> projectOf, Func<IEventSession, Aggregated<ConversationState>, Task<T>> run,
+        Func<ConversationState, T> busy, CancellationToken cancellationToken)
+        where T : class
+    {
         await using var conversationTurn = await _locks.AcquireAsync(id, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -120,30 +142,19 @@ public sealed partial class ConversationService(
                 return null;
             }
 
-            if (conversation.State.TurnsByMessageId.TryGetValue(messageId, out var seen))
-            {
-                return new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version);
-            }
-
             // Always the conversation first, then the project: no two turns can wait for each other.
-            await using var projectTurn = (message.ProjectId ?? conversation.State.ProjectId) is { } project
-                ? await _locks.AcquireAsync(project, cancellationToken)
-                : null;
+            await using var projectTurn = projectOf(conversation.State) is { } project ? await _locks.AcquireAsync(project, cancellationToken) : null;
             try
             {
-                return await RunTurnAsync(session, conversation, messageId, message, progress, deltas, cancellationToken);
+                return await run(session, conversation);
             }
             catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
-                // Another process wrote to this conversation or its site first: wait a little (not in step with the
-                // others) and look again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
             }
             catch (ConcurrencyException)
             {
-                // The site kept changing under this turn (others editing it at the same moment): nothing was written,
-                // and the same message id may be sent again.
-                return new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null, Busy: true);
+                return busy(conversation.State);
             }
         }
     }
@@ -278,7 +289,7 @@ public sealed partial class ConversationService(
         if (!yes)
         {
             events.Add(new ApprovalDeclined(messageId, pending.ApprovalId, "declined"));
-            return AgentResult.Say("Okay, I left everything as it was.");
+            return AgentResult.Say(Declined);
         }
 
         events.Add(new ApprovalGiven(messageId, pending.ApprovalId));

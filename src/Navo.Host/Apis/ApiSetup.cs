@@ -169,14 +169,13 @@ public static class ApiSetup
     /// Limits answering 429 with <c>Retry-After</c>: sign-in, register and password requests per client address
     /// (<c>Navo:Limits:AuthPerMinute</c>), chat turns per user (<c>Navo:Limits:ChatPerMinute</c>), every request made
     /// with an API key per key (<c>Navo:Limits:ApiKeyPerMinute</c>), and contact forms per address
-    /// (<c>Navo:Sites:FormsPerMinute</c>).
+    /// (<c>Navo:Sites:FormsPerMinute</c>, shared with the sites' MCP message tool: <see cref="Mcp.SiteMessageLimiter"/>).
     /// </summary>
     private static void AddRateLimits(RateLimiterOptions limiter, IConfiguration configuration)
     {
         static FixedWindowRateLimiterOptions PerMinute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) };
         static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-        var forms = configuration.GetValue("Navo:Sites:FormsPerMinute", 10);
         var auth = configuration.GetValue("Navo:Limits:AuthPerMinute", 20);
         var chat = configuration.GetValue("Navo:Limits:ChatPerMinute", 60);
         var apiKey = configuration.GetValue("Navo:Limits:ApiKeyPerMinute", 600);
@@ -200,7 +199,9 @@ public static class ApiSetup
                 ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests." },
             });
         };
-        limiter.AddPolicy(ContactForm.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(forms)));
+        // The same budget as a site's MCP message tool: one per address for every way a message reaches an owner.
+        limiter.AddPolicy(ContactForm.RateLimit, http => RateLimitPartition.Get(
+            Address(http), address => http.RequestServices.GetRequiredService<Mcp.SiteMessageLimiter>().For(address)));
         limiter.AddPolicy(SiteBeacon.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(events)));
         limiter.AddPolicy(AccountsApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(auth)));
         limiter.AddPolicy(WebChatEndpoints.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(

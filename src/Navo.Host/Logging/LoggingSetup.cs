@@ -22,6 +22,9 @@ public static class LoggingSetup
                 // Semantic Kernel writes three lines for every tool call; the conversation's events record each call
                 // with its time, and the audit trail is projected from them.
                 .MinimumLevel.Override("Microsoft.SemanticKernel", LogEventLevel.Warning)
+                // The MCP SDK writes lines for every request and call, and a failed call's message can quote what a
+                // visitor sent (send_message); the MCP turns' events and the audit trail record the calls.
+                .MinimumLevel.Override("ModelContextProtocol", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
