@@ -225,6 +225,7 @@ public static class ApiSetup
         app.UseStatusCodePages(StatusCodePage);
         app.Use(RefuseOversizedBodies);
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseMiddleware<Identity.Sso.SsoWorkspaceResolution>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -236,6 +237,7 @@ public static class ApiSetup
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapNavoMetrics();
         app.MapAccountsApi();
+        app.MapSsoApi();
         app.MapWorkspaceApi();
         app.MapAuditApi();
         app.MapDataRightsApi();
