@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using OpenIddict.Abstractions;
+using Microsoft.IdentityModel.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Navo.Testing.Identity;
@@ -24,26 +23,29 @@ public sealed class IdentityTokenTampering
         EmailVerified = null;
     }
 
-    internal void Apply(ClaimsPrincipal principal)
+    /// <summary>Rewrites the token about to be signed: its issuer, and claims that win over the subject's.</summary>
+    internal void Apply(SecurityTokenDescriptor token)
     {
+        token.Claims ??= new Dictionary<string, object>(StringComparer.Ordinal);
         if (Issuer is { } issuer)
         {
-            principal.SetClaim(Claims.Private.Issuer, issuer);
+            token.Issuer = issuer;
         }
 
         if (Audience is { } audience)
         {
-            principal.SetAudiences(audience);
+            token.Audience = audience;
+            token.Claims[Claims.Audience] = audience;
         }
 
         if (Nonce is { } nonce)
         {
-            principal.SetClaim(Claims.Nonce, nonce);
+            token.Claims[Claims.Nonce] = nonce;
         }
 
         if (EmailVerified is { } verified)
         {
-            principal.SetClaim(Claims.EmailVerified, verified);
+            token.Claims[Claims.EmailVerified] = verified;
         }
     }
 }

@@ -26,10 +26,11 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HashSet<string> _redirectUris = new(StringComparer.Ordinal);
 
-    private TestIdentityProvider(WebApplication app, Uri issuer)
+    private TestIdentityProvider(WebApplication app, Uri issuer, ShiftedTime clock)
     {
         _app = app;
         Issuer = issuer;
+        Clock = clock;
     }
 
     /// <summary>The provider's address and issuer, such as <c>http://127.0.0.1:41234/</c>.</summary>
@@ -39,7 +40,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     public IdentityTokenTampering Tamper { get; } = new();
 
     /// <summary>The provider's clock: <see cref="ShiftedTime.Offset"/> moves it on.</summary>
-    public ShiftedTime Clock { get; } = new();
+    public ShiftedTime Clock { get; }
 
     /// <summary>How many codes the token endpoint redeemed.</summary>
     public int CodesRedeemed => _codesRedeemed;
@@ -71,7 +72,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         builder.WebHost.UseUrls(issuer.ToString());
         builder.Logging.ClearProviders();
         TestIdentityProvider? provider = null;
-        builder.Services.AddSingleton<TimeProvider>(_ => provider!.Clock);
+        var clock = new ShiftedTime();
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddRouting();
         builder.Services.AddAuthentication();
         builder.Services.AddOpenIddict().AddServer(options =>
@@ -117,7 +119,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 {
                     if (context.TokenType == TokenTypeIdentifiers.IdentityToken)
                     {
-                        provider!.Tamper.Apply(context.Principal);
+                        provider!.Tamper.Apply(context.SecurityTokenDescriptor);
                     }
 
                     return default;
@@ -126,17 +128,17 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         });
 
         var app = builder.Build();
-        provider = new TestIdentityProvider(app, issuer);
+        provider = new TestIdentityProvider(app, issuer, clock);
         app.UseRouting();
         app.UseAuthentication();
-        app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)provider.AuthorizeAsync);
+        app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)provider.Authorize);
         app.MapPost("/connect/token", (Delegate)provider.TokenAsync);
         await app.StartAsync();
         return provider;
     }
 
     /// <summary>A sign-in page; once an address is given, that person is signed in and a code goes back to the client.</summary>
-    private async Task<IResult> AuthorizeAsync(HttpContext http)
+    private IResult Authorize(HttpContext http)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an authorization request.");
         var email = (string?)request["email"];
@@ -152,7 +154,6 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         identity.SetClaim(Claims.Name, email.Trim().Split('@')[0]);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken]);
-        await Task.CompletedTask;
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

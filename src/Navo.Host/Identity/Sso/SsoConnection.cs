@@ -30,8 +30,9 @@ public sealed record SsoConnectionRequest(
 /// <summary>The single sign-on routes: the challenge and the provider's way back, both naming the workspace.</summary>
 public static class SsoPaths
 {
-    public const string Start = "/api/v1/auth/sso/start";
-    public const string CallbackPrefix = "/api/v1/auth/sso/callback";
+    public const string Root = "/api/v1/auth/sso";
+    public const string Start = Root + "/start";
+    public const string CallbackPrefix = Root + "/callback";
 
     public static string Callback(string tenantId) => $"{CallbackPrefix}/{tenantId}";
 }

@@ -75,10 +75,15 @@ public sealed class WorkspaceSsoOptions(
 
     private static void Common(OpenIdConnectOptions options)
     {
+        // Secure over HTTPS, as the session cookie is; a plain-HTTP host (development, the tests) could not keep them otherwise.
+        options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
         options.NonceCookie.SameSite = SameSiteMode.Lax;
-        options.CorrelationCookie.Path = SsoPaths.CallbackPrefix;
-        options.NonceCookie.Path = SsoPaths.CallbackPrefix;
+        // Sent only to single sign-on's own routes; a path above both the start and the callback, because some
+        // cookie stores (not browsers) drop a cookie whose path is not above the address that set it.
+        options.CorrelationCookie.Path = SsoPaths.Root;
+        options.NonceCookie.Path = SsoPaths.Root;
         options.RemoteSignOutPath = PathString.Empty;
         options.SignedOutCallbackPath = PathString.Empty;
     }
