@@ -64,9 +64,9 @@ public static class SsoApi
     }
 
     /// <summary>Sends the browser to the workspace's provider (state, nonce and PKCE by the handler).</summary>
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StartAsync(string workspace, HttpContext http)
+    public static async Task<Results<EmptyHttpResult, RedirectHttpResult, ProblemHttpResult>> StartAsync(string workspace, HttpContext http, Accounts accounts)
     {
-        if (http.Items[SsoWorkspaceResolution.ItemKey] is not SsoConnection)
+        if (http.Items[SsoWorkspaceResolution.ItemKey] is not SsoConnection connection)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No single sign-on for this workspace.",
                 detail: "This workspace has no identity provider connected. Sign in with your password instead.");
@@ -78,8 +78,18 @@ public static class SsoApi
             properties.Items[SsoEvents.LoginHint] = hint;
         }
 
-        await http.ChallengeAsync(WorkspaceSsoOptions.Scheme, properties);
-        return TypedResults.Empty;
+        try
+        {
+            await http.ChallengeAsync(WorkspaceSsoOptions.Scheme, properties);
+            return TypedResults.Empty;
+        }
+        catch (Exception unreachable) when (unreachable is InvalidOperationException or HttpRequestException)
+        {
+            // The handler reads the provider's discovery document first: a provider that is down, misnamed or (without
+            // Navo:Auth:SsoPrivateIssuers) on a private address ends here, before anything was sent to the browser.
+            await accounts.RefuseSsoAsync(connection.TenantId, "the provider's discovery document could not be read", http.RequestAborted);
+            return TypedResults.Redirect("/signin?sso=failed");
+        }
     }
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
