@@ -38,11 +38,12 @@ public sealed class SsoSignInTests(SsoFixture sso) : IClassFixture<SsoFixture>
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with SSO" }).ClickAsync();
 
+        // The first sign-in of a workspace reads the provider's discovery document and keys: allow a loaded machine time.
+        await page.WaitForURLAsync($"{sso.Provider.Issuer}connect/authorize**", new() { Timeout = 60_000 });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Example Corp" })).ToBeVisibleAsync();
-        new Uri(page.Url).Port.Should().Be(sso.Provider.Issuer.Port, "the browser is at the company's provider");
         await Expect(page.GetByLabel("Work e-mail")).ToHaveValueAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/studio");
+        await page.WaitForURLAsync("**/studio", new() { Timeout = 60_000 });
 
         var me = await page.EvaluateAsync<JsonElement>("async () => (await fetch('/api/v1/me')).json()");
         me.GetProperty("email").GetString().Should().Be(email);
@@ -64,10 +65,11 @@ public sealed class SsoSignInTests(SsoFixture sso) : IClassFixture<SsoFixture>
         await page.GotoAsync("/signin");
         await page.GetByLabel("Email").FillAsync($"sam@{domain}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with SSO" }).ClickAsync();
+        await page.WaitForURLAsync($"{sso.Provider.Issuer}connect/authorize**", new() { Timeout = 60_000 });
         await page.GetByLabel("Work e-mail").FillAsync("sam@personal-mail.test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/signin?sso=refused");
+        await page.WaitForURLAsync("**/signin?sso=refused", new() { Timeout = 60_000 });
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
             "Your company's sign-in did not vouch for that e-mail address here. Ask your workspace's owner.");
         (await page.EvaluateAsync<int>("async () => (await fetch('/api/v1/me')).status")).Should().Be(401);
