@@ -99,11 +99,17 @@ public static class AccountsApi
 
     private static TokenResponse Tokens(HttpContext http, SignedIn signedIn)
     {
+        SetSession(http, signedIn);
+        return new(signedIn.AccessToken, signedIn.RefreshToken, signedIn.ExpiresIn, "Bearer", signedIn.TenantId, signedIn.Role);
+    }
+
+    /// <summary>The studio's session cookie for <paramref name="signedIn"/>, however they signed in.</summary>
+    public static void SetSession(HttpContext http, SignedIn signedIn)
+    {
         var cookie = CookieOptions(http);
         cookie.MaxAge = TimeSpan.FromDays(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.SessionDays);
         http.Response.Cookies.Append(NavoAuthenticationHandler.SessionCookie, signedIn.SessionToken, cookie);
         http.Response.Headers.CacheControl = "no-store";
-        return new(signedIn.AccessToken, signedIn.RefreshToken, signedIn.ExpiresIn, "Bearer", signedIn.TenantId, signedIn.Role);
     }
 
     /// <summary>HttpOnly, SameSite=Lax, Secure over HTTPS: scripts cannot read it and other sites cannot post with it.</summary>

@@ -246,6 +246,7 @@ public static class ApiSetup
         app.UseStatusCodePages(StatusCodePage);
         app.Use(RefuseOversizedBodies);
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseMiddleware<Identity.Sso.SsoWorkspaceResolution>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -257,6 +258,7 @@ public static class ApiSetup
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapNavoMetrics();
         app.MapAccountsApi();
+        app.MapSsoApi();
         app.MapWorkspaceApi();
         app.MapAuditApi();
         app.MapDataRightsApi();

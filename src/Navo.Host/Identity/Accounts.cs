@@ -144,6 +144,15 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
                 : "This account is not a member of that workspace."));
         }
 
+        if (await Sso.SsoConnections.RequiresSsoAsync(connection, membership.TenantId, account.Id, cancellationToken))
+        {
+            await AuditLog.WriteAsync(connection, membership.TenantId,
+                AuditRecord.ByUser(account.Id, "auth.sign_in", null, "denied", new { reason = "the workspace requires single sign-on" }), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (null, new(StatusCodes.Status403Forbidden, "Sign in with SSO.",
+                "This workspace signs in with its company's identity provider only. Use \"Sign in with SSO\" with your work e-mail."));
+        }
+
         await AuditLog.WriteAsync(connection, membership.TenantId, AuditRecord.ByUser(account.Id, "auth.sign_in"), cancellationToken);
         var signedIn = await IssueAsync(connection, membership, family: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

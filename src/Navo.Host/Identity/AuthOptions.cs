@@ -34,4 +34,11 @@ public sealed class AuthOptions
 
     [Range(1, 90)]
     public int InvitationDays { get; set; } = 7;
+
+    /// <summary>
+    /// Lets single sign-on reach identity providers on loopback and private addresses (a provider inside the company's
+    /// own network, or the tests' provider), and over plain HTTP on the loopback. Off by default: an owner names the
+    /// provider's address, and the host must not be made to call into its own network.
+    /// </summary>
+    public bool SsoPrivateIssuers { get; set; }
 }

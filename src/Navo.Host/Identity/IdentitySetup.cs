@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Navo.Channels;
 using Navo.Host.Audit;
+using Navo.Host.Identity.Sso;
 
 namespace Navo.Host.Identity;
 
@@ -32,7 +34,13 @@ public static class IdentitySetup
         builder.Services.AddAuthentication(NavoAuthenticationHandler.SchemeName)
             .AddPolicyScheme(NavoAuthenticationHandler.SchemeName, null, options => options.ForwardDefaultSelector = NavoAuthenticationHandler.SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, NavoAuthenticationHandler>(NavoAuthenticationHandler.KeyOrSessionScheme, null)
-            .AddJwtBearer();
+            .AddJwtBearer()
+            // One handler for every workspace's provider: its options are the workspace's, resolved per request.
+            .AddScheme<OpenIdConnectOptions, WorkspaceSsoHandler>(WorkspaceSsoOptions.Scheme, null);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<SsoConnections>();
+        builder.Services.AddSingleton<WorkspaceSsoOptions>();
+        builder.Services.AddSingleton<SsoEvents>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AccessTokens>(BearerTokens.Configure);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser())

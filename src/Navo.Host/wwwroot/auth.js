@@ -49,6 +49,36 @@ for (const form of document.querySelectorAll("form[data-action]")) {
   });
 }
 
+// Single sign-on: the work e-mail's domain finds the workspace, whose identity provider the browser goes to.
+const sso = document.getElementById("sso");
+if (sso) {
+  const error = document.getElementById("error");
+  const outcome = new URLSearchParams(location.search).get("sso");
+  if (outcome === "refused") error.textContent = "Your company's sign-in did not vouch for that e-mail address here. Ask your workspace's owner.";
+  if (outcome === "failed") error.textContent = "Single sign-on did not complete. Please try again.";
+  sso.addEventListener("click", async () => {
+    error.textContent = "";
+    const email = document.getElementById("email").value.trim();
+    if (!email) {
+      error.textContent = "Type your work e-mail first.";
+      return;
+    }
+
+    sso.disabled = true;
+    try {
+      const response = await post("sso", { email });
+      if (!response.ok) {
+        error.textContent = await problemText(response);
+        return;
+      }
+
+      location.assign((await response.json()).redirect);
+    } finally {
+      sso.disabled = false;
+    }
+  });
+}
+
 if (document.getElementById("invited") && hashValue("invitation")) document.getElementById("invited").hidden = false;
 if (document.getElementById("reset") && hashValue("token")) {
   document.getElementById("forgot").hidden = true;

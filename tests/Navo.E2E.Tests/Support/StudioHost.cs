@@ -9,8 +9,13 @@ using Navo.Tools.Generate;
 namespace Navo.E2E.Tests.Support;
 
 /// <summary>The host on a free loopback port (Kestrel, in this process), on a database of its own.</summary>
-public sealed class StudioHost : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class StudioHost(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public StudioHost()
+        : this(null)
+    {
+    }
+
     private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-e2e-data-").FullName;
 
     public TestDatabase Database { get; } = new();
@@ -39,6 +44,10 @@ public sealed class StudioHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Navo:Limits:ChatPerMinute", "10000");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
