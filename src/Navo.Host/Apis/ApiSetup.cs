@@ -91,6 +91,10 @@ public static class ApiSetup
         });
         builder.Services.AddRateLimiter(limiter => AddRateLimits(limiter, builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // On SIGTERM the server stops taking connections and lets the requests in flight (a chat turn's event stream
+        // too) finish for this long before it closes them: a rolling restart behind a load balancer fails none.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue($"{NavoOptions.Section}:{nameof(NavoOptions.ShutdownSeconds)}", new NavoOptions().ShutdownSeconds)));
         return builder;
     }
 
