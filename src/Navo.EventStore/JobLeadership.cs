@@ -66,8 +66,10 @@ public sealed partial class JobLeadership(NpgsqlDataSource dataSource, TimeSpan 
             {
                 return;
             }
-            catch (Exception failure) when (failure is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception failure)
             {
+                // Whatever went wrong (the database away, a connection broken, the pool exhausted), the bid goes on: a
+                // background service that threw would stop the whole host.
                 LogConnectionLost(logger, failure.GetType().Name);
                 await WaitAsync(retry, stoppingToken);
             }
