@@ -71,6 +71,7 @@ public sealed class TwoHostsTests(Xunit.Abstractions.ITestOutputHelper output) :
     public async Task A_rolling_restart_of_both_hosts_under_steady_traffic_fails_no_request()
     {
         var hosts = new[] { await StartHostAsync("navo-first"), await StartHostAsync("navo-second") };
+        var all = new List<HostProcess>(hosts);
         var balancer = new Balancer(hosts.Select(h => h.Address).ToArray());
         try
         {
@@ -97,6 +98,7 @@ public sealed class TwoHostsTests(Xunit.Abstractions.ITestOutputHelper output) :
                 output.WriteLine($"host {i + 1} stopped (SIGTERM) in {stopping.Elapsed.TotalSeconds:F1} s");
                 await hosts[i].DisposeAsync();
                 hosts[i] = await StartHostAsync(i == 0 ? "navo-first" : "navo-second");
+                all.Add(hosts[i]);
                 balancer.Replace(i, hosts[i].Address);
                 await Task.Delay(TimeSpan.FromSeconds(3));
             }
@@ -104,6 +106,17 @@ public sealed class TwoHostsTests(Xunit.Abstractions.ITestOutputHelper output) :
             await stop.CancelAsync();
             await Task.WhenAll(workers);
             output.WriteLine($"rolling restart of two hosts: {traffic.Summary}");
+            if (traffic.Failures.Count > 0)
+            {
+                foreach (var (host, n) in all.Select((h, n) => (h, n)))
+                {
+                    foreach (var line in host.Output.Where(l => l.Contains("WRN", StringComparison.Ordinal) || l.Contains("ERR", StringComparison.Ordinal) || l.Contains("arn", StringComparison.Ordinal) || l.Contains("xception", StringComparison.Ordinal)))
+                    {
+                        output.WriteLine($"host process {n + 1}: {line}");
+                    }
+                }
+            }
+
             traffic.Failures.Should().BeEmpty();
             traffic.Completed.Should().BeGreaterThan(40, "traffic kept flowing through both restarts");
             traffic.Turns.Should().BeGreaterThan(0, "chat turns streamed as server-sent events were among it");
