@@ -36,6 +36,28 @@ public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task Migrating_a_schema_that_is_up_to_date_waits_for_no_transaction_on_the_event_tables()
+    {
+        var store = new PostgresEventStore(database.DataSource, Options());
+        await store.MigrateAsync();
+
+        // A host serving meanwhile (a rolling restart runs migrate beside it): a transaction that read the event tables.
+        await using var serving = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await serving.BeginTransactionAsync();
+        await using (var read = new Npgsql.NpgsqlCommand("select count(*) from mt_events, mt_streams", serving, transaction))
+        {
+            await read.ExecuteScalarAsync();
+        }
+
+        // Altering those tables or their policies would wait for that transaction to end.
+        var again = store.MigrateAsync();
+        (await Task.WhenAny(again, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(again, "nothing needed changing, so no lock was needed");
+        await again;
+        await transaction.RollbackAsync();
+        await store.Invoking(s => s.CheckSchemaAsync()).Should().NotThrowAsync();
+    }
+
+    [Fact]
     public async Task Every_table_with_a_tenant_id_has_row_level_security_marten_snapshots_included()
     {
         await new PostgresEventStore(database.DataSource, Options()).MigrateAsync();

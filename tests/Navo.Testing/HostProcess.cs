@@ -10,6 +10,7 @@ namespace Navo.Testing;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, Uri address)
     {
@@ -21,6 +22,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>The host's process id (for a tool that attaches to it, such as strace).</summary>
     public int Id => _process.Id;
+
+    /// <summary>The last thousand lines the host wrote (standard output and error), for a test to show when it fails.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>The host process's resident memory now, in bytes.</summary>
     public long WorkingSet
@@ -64,12 +68,12 @@ public sealed class HostProcess : IAsyncDisposable
 
         start.Environment.Remove("ConnectionStrings__Navo");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, address);
+        process.OutputDataReceived += (_, line) => host.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, address);
         using var client = host.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -149,6 +153,20 @@ public sealed class HostProcess : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"migrate exited with code {process.ExitCode}: {await output}{await errors}");
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 1000)
+        {
+            _output.TryDequeue(out _);
         }
     }
 

@@ -10,8 +10,9 @@ namespace Navo.Channels.Teams;
 /// <summary>
 /// Proactive messages: the learning loop's daily round posts a site's new suggestions into the conversation about it
 /// (<see cref="SuggestionPosts"/>); when that conversation is a Teams conversation, this sends the post there, through
-/// the reference kept from its last validated activity, unless its people turned the daily suggestions off. One host
-/// at a time (an advisory lock); each post is sent once per conversation (<c>last_daily</c>).
+/// the reference kept from its last validated activity, unless its people turned the daily suggestions off. On the host
+/// that leads the background jobs (<see cref="JobLeadership"/>), at once when it becomes the leader, and one round at a
+/// time (an advisory lock); each post is sent once per conversation (<c>last_daily</c>).
 /// </summary>
 public sealed partial class TeamsDailySuggestions(IServiceProvider services, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsDailySuggestions> logger)
     : BackgroundService
@@ -31,24 +32,17 @@ public sealed partial class TeamsDailySuggestions(IServiceProvider services, IOp
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.DailySuggestionsEvery, time);
-        try
+        var turns = services.GetRequiredService<JobLeadership>().Turns(options.Value.DailySuggestionsEvery, time);
+        while (await turns.NextAsync(stoppingToken))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            try
             {
-                try
-                {
-                    await RunAsync(stoppingToken);
-                }
-                catch (Exception failure) when (failure is not OperationCanceledException)
-                {
-                    LogRoundFailed(logger, failure);
-                }
+                await RunAsync(stoppingToken);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogRoundFailed(logger, failure);
+            }
         }
     }
 

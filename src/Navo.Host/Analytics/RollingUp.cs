@@ -1,11 +1,13 @@
+using Navo.EventStore;
 using Navo.Tools.Analyze;
 
 namespace Navo.Host.Analytics;
 
 /// <summary>
 /// Every minute, rolls up the visits of finished days and drops events past their retention
-/// (<see cref="AnalyticsRollups.RunAsync"/>). Every host runs it; an advisory lock lets one of them do the work at a
-/// time. A run that fails is logged and tried again the next minute: until then, reports read those days' events.
+/// (<see cref="AnalyticsRollups.RunAsync"/>), on the host that leads the background jobs (<see cref="JobLeadership"/>),
+/// and at once on a host that has just become the leader; the roll-up's own advisory lock keeps any two runs apart. A run
+/// that fails is logged and tried again the next minute: until then, reports read those days' events.
 /// </summary>
 public sealed partial class RollingUp(IServiceProvider services, TimeProvider time, ILogger<RollingUp> logger) : BackgroundService
 {
@@ -15,8 +17,8 @@ public sealed partial class RollingUp(IServiceProvider services, TimeProvider ti
     {
         // Taken when this service starts, after the database's (see VisitWriting).
         var rollups = services.GetRequiredService<AnalyticsRollups>();
-        using var timer = new PeriodicTimer(Interval, time);
-        do
+        var turns = services.GetRequiredService<JobLeadership>().Turns(Interval, time);
+        while (await turns.NextAsync(stoppingToken))
         {
             try
             {
@@ -26,19 +28,6 @@ public sealed partial class RollingUp(IServiceProvider services, TimeProvider ti
             {
                 LogFailed(logger, failure);
             }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
         }
     }
 

@@ -96,6 +96,10 @@ public static class ApiSetup
         builder.Services.AddOptions<ConnectionLimits>().BindConfiguration(ConnectionLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<ConnectionLimits>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits, MaxRequestBodyBytes));
+        // On SIGTERM the server stops taking connections and lets the requests in flight (a chat turn's event stream
+        // too) finish for this long before it closes them: a rolling restart behind a load balancer fails none.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue($"{NavoOptions.Section}:{nameof(NavoOptions.ShutdownSeconds)}", new NavoOptions().ShutdownSeconds)));
         return builder;
     }
 

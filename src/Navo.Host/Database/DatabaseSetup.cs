@@ -30,6 +30,12 @@ public static class DatabaseSetup
         builder.Services.AddHostedService<ChatClientWarmUp>();
         // Registered before the web server, so the database is up before the first request.
         builder.Services.AddHostedService<DatabaseLifetime>();
+        // After the database: one host at a time runs the roll-ups and the daily rounds (docs/operations.md).
+        builder.Services.AddSingleton(sp => new JobLeadership(
+            sp.GetRequiredService<PostgresEventStore>().DataSource,
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<NavoOptions>>().Value.LeaderCheckSeconds),
+            sp.GetRequiredService<ILogger<JobLeadership>>()));
+        builder.Services.AddHostedService<JobLeading>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -18,8 +18,9 @@ public sealed class SuggestionOptions
 }
 
 /// <summary>
-/// Surfaces suggestions once a day (UTC) for every live site, posting them to the site's conversation. Any number of
-/// hosts may run it: a round takes a PostgreSQL advisory lock in a transaction on the host's own connection, and
+/// Surfaces suggestions once a day (UTC) for every live site, posting them to the site's conversation. The host that
+/// leads the background jobs looks (<see cref="JobLeadership"/>), and a host that has just become the leader looks at
+/// once. A round also takes a PostgreSQL advisory lock in a transaction on the host's own connection, and
 /// <c>navo_job_runs</c> says which day was done, so exactly one host runs each day's round and a host that restarts
 /// does not run it again. Each site is proposed for in its own workspace's session (the tenant comes from the live
 /// site's row, as Navo's own job, never from a request); a site that fails is logged and tried again the next day.
@@ -37,25 +38,17 @@ public sealed partial class DailySuggestions(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.CheckEveryMinutes), time);
-        try
+        var turns = services.GetRequiredService<JobLeadership>().Turns(TimeSpan.FromMinutes(options.Value.CheckEveryMinutes), time);
+        while (await turns.NextAsync(stoppingToken))
         {
-            do
+            try
             {
-                try
-                {
-                    await RunAsync(stoppingToken);
-                }
-                catch (Exception failure) when (failure is not OperationCanceledException)
-                {
-                    LogRoundFailed(logger, failure);
-                }
+                await RunAsync(stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogRoundFailed(logger, failure);
+            }
         }
     }
 
