@@ -9,12 +9,17 @@ using Navo.Tools.Generate;
 namespace Navo.E2E.Tests.Support;
 
 /// <summary>The host on a free loopback port (Kestrel, in this process), on a database of its own.</summary>
-public sealed class StudioHost(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class StudioHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    // xUnit makes a class fixture through its one public constructor; a fixture with settings of its own uses the other.
     public StudioHost()
-        : this(null)
+        : this(new Dictionary<string, string>())
     {
     }
+
+    internal StudioHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     private readonly string _dataPath = Directory.CreateTempSubdirectory("navo-e2e-data-").FullName;
 
@@ -44,7 +49,7 @@ public sealed class StudioHost(IReadOnlyDictionary<string, string>? settings = n
         builder.UseSetting("Navo:Limits:ChatPerMinute", "10000");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
