@@ -15,7 +15,7 @@ public static partial class BusinessMention
          "Hallo", "Namaste", "Kia ora", "Bonjour", "Hola", "Ciao", "Salut", "Aloha", "Shalom", "Salaam", "Hej", "Moin", "Servus", "Olá", "Ola", "Heya", "Sup",
          "Howzit", "Jambo", "Habari", "Niaje", "Mambo", "Sawubona", "Kumusta", "Mabuhay", "Vanakkam", "Marhaba", "Salam", "Sannu", "Ekaabo",
          // Forms of address open messages too ("Sir I am running …", "Dear team").
-         "Sir", "Madam", "Dear", "Ma", "Welcome", "Aye", "Howya", "Howaya", "Allo"],
+         "Sir", "Madam", "Dear", "Ma", "Welcome", "Aye", "Howya", "Howaya", "Allo", "Shwmae", "Wagwan"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -67,7 +67,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?i:from|covering|serving|around|across|throughout)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},\s*$")]
     private static partial Regex AfterAPlace();
 
-    [GeneratedRegex(@"\b(?i:blend|dish|drink|cocktail|burger|pizza|beer|ale|lager|stout|ipa|gin|whisky|whiskey|wine|sauce|pie|sandwich|special|signature|range|collection|flavour|flavor|scent|bestseller|horse|pony|dog|cat|puppy|mascot|podcast|newsletter|album|song|boat|vessel|yacht)\s+(?:is\s+|'s\s+)?(?i:called|named)\s+[""“']?$")]
+    [GeneratedRegex(@"\b(?i:blend|dish|drink|cocktail|burger|pizza|beer|ale|lager|stout|ipa|gin|whisky|whiskey|wine|sauce|pie|sandwich|special|signature|range|collection|flavour|flavor|scent|bestseller|horse|pony|dog|cat|puppy|mix|breed|shepherd|collie|terrier|spaniel|retriever|goat|cow|sheep|hen|parrot|cheese|soap|candle|roast|loaf|bread|cake|cookie|product|line|mascot|podcast|newsletter|album|song|boat|vessel|yacht)\s+(?:is\s+|'s\s+)?(?i:called|named)\s+[""“']?$")]
     private static partial Regex ThingCalledBefore();
 
     /// <summary>"May to October", "Mon - Fri": when it is open is not its name.</summary>
@@ -83,7 +83,7 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { CorrectedName(), ThatsTheName(), OwnersNameFirst(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName() };
+        var said = new[] { CorrectedName(), ThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
@@ -153,7 +153,7 @@ public static partial class BusinessMention
     private static partial Regex PersonsName();
 
     private static bool IntroducesAPerson(string text, string word) =>
-        Regex.IsMatch(text, $@"\b(?:I'm|I’m|I am|im|my name is|my name's|my name’s)\s+{Regex.Escape(word)}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        Regex.IsMatch(text, $@"\b(?:I'm|I’m|I am|im|my name is|my name's|my name’s|(?:capt|captain|chef|coach|dr|mr|mrs|ms|miss|auntie|aunty|uncle)\.?)\s+{Regex.Escape(word)}\b|(?:^|[,.!?]\s*){Regex.Escape(word)}\s+here\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// A name typed in lower case with no words saying it is one: "fade street barbers. skin fades, …", "nails by jade
@@ -170,6 +170,12 @@ public static partial class BusinessMention
         if (clauses.Count == 0)
         {
             return null;
+        }
+
+        // "… fault finding. jd electrical 07944 310 276": the words the message ends with, just before its phone number.
+        if (SignOffBeforeNumber(clauses[^1], describes) is { } signedOff)
+        {
+            return signedOff;
         }
 
         // "taxidermy studio, ruth pemberton taxidermy.": a later clause ending in the trade the message opens with is
@@ -226,6 +232,35 @@ public static partial class BusinessMention
             return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) ? clause : null;
         }
     }
+
+    /// <summary>
+    /// "… ev chargers fault finding. jd electrical 07944 310 276", "… machine polish. shine on valeting 07456 882 130": two to
+    /// five plain words closing the message just before a phone number are its name, when they are not a sentence, a
+    /// way to get in touch ("ring dave", "text me") or the trade itself (<paramref name="describes"/>).
+    /// </summary>
+    private static string? SignOffBeforeNumber(string clause, Func<IReadOnlyList<string>, bool> describes)
+    {
+        var match = BeforeNumber().Match(clause);
+        if (!match.Success || clause.Any(char.IsUpper))
+        {
+            return null;
+        }
+
+        var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var plain = words.Where(w => !Connectors.Contains(w) && !Fillers.Contains(w)).ToList();
+        return words.All(w => PlainWord().IsMatch(w)) && !words.Any(w => NotInName.Contains(w) && !Connectors.Contains(w)) && !words.Any(ToGetInTouch.Contains)
+            && !Connectors.Contains(words[0]) && plain.Count >= 2 && !describes(plain)
+            ? match.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+(?:&|[\p{Ll}][\p{Ll}\d'’&-]*)){1,4})\s+\+?\(?\d[\d ()-]{6,}\d\s*$")]
+    private static partial Regex BeforeNumber();
+
+    private static readonly HashSet<string> Connectors = new(["on", "n", "and", "&", "the", "of", "a"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> ToGetInTouch = new(
+        ["ring", "phone", "ph", "tel", "mob", "cell", "whatsapp", "txt", "contact", "dm", "msg", "message", "enquiries", "bookings", "booking", "info", "number", "no", "pls", "plz", "free", "quote", "quotes", "estimate", "estimates", "today", "anytime", "appointments", "appointment", "callout", "emergency", "hours", "24/7"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// "i run sootbusters chimney sweeps in harrogate", "we're top notch tree services brisbane north side", "fade factory
@@ -306,7 +341,7 @@ public static partial class BusinessMention
     private static partial Regex Initial();
 
     /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
-    public const string GreetingWords = @"hi+|hello|helo|hey+|hiya|howya|howaya|aye|allo|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
+    public const string GreetingWords = @"hi+|hello|helo|hey+|hiya|howya|howaya|aye|allo|shwmae|wagwan|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
 
     [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")\b(?:\s+(?:there|all|everyone|po|guys|folks))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
@@ -737,7 +772,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:[-–—=]\s+)?(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|name of (?:my|our|the) (?:\p{L}+\s+){1,2}is|(?:bookings?|trading|trades|operating|registered|listed) under|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
-    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?:hi|hello|hey)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
+    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?i:hi|hello|hey|hiya)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
     private static partial Regex LeadingName();
 
     [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll})|(?=\s*@\s))")]
@@ -757,10 +792,21 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$")]
     private static partial Regex SignedName();
 
-    /// <summary>"a site for Forno Rosso, a pizzeria"; "e-bike hire for the Forest of Dean, we're in Coleford" says where, not who.</summary>
     /// <summary>"we're Sunny Coast Movers... no wait thats the old name, now Goldie Movers &amp; Storage": the name said last wins.</summary>
     [GeneratedRegex(@"\b(?i:old\s+name)\b[^.!?\n]{0,30}?\b(?i:now|it's\s+now|its\s+now|now\s+called|now\s+it's|now\s+its)\s+(?:(?i:called)\s+)?(?<name>" + NameWords + @")|\b(?i:new\s+name\s+is|now\s+called|renamed\s+(?:it\s+)?(?:to\s+)?|rebranded\s+(?:as|to))\s+(?<name>" + NameWords + ")")]
     private static partial Regex CorrectedName();
+
+    /// <summary>"My business is Good Dog Asheville", "our company's called …": said as the business's, this beats a dog "named Biscuit" said earlier.</summary>
+    [GeneratedRegex(@"\b(?i:my|our)\s+(?i:business|company|shop|brand|firm|practice|business\s+name|company\s+name)\s+(?i:is|is\s+called|'s\s+called|’s\s+called|'s|’s)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
+    private static partial Regex MyBusinessIs();
+
+    /// <summary>
+    /// "… and opened Willowbank Riding School", "came home in 2017 to set up Crochan Pottery", "went out on my own in 2016 as
+    /// Saltwater Light Photography", "to do it full-time as Inkwell &amp; Ivy Studio": a name of two words or more, said
+    /// as what the owner opened or became.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:opened|launched|founded|set\s+up|started\s+up|started|out\s+on\s+(?:my|our)\s+own(?:\s+in\s+\d{4})?\s+as|full-time\s+as|full\s+time\s+as|went\s+solo\s+as|trading\s+since\s+\d{4}\s+as)\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\b)(?=\p{Lu}[\p{L}'’&.-]*\s+(?:&\s+|and\s+)?\p{Lu})(?<name>" + NameWords + ")")]
+    private static partial Regex OpenedName();
 
     /// <summary>"im Captain Giggles lol (thats the business name)", "Willow &amp; Wren - that's the shop name": a name the owner points back to.</summary>
     [GeneratedRegex(@"(?<name>" + NameWords + @")\s*(?:(?i:lol|haha\w*)\s*)?[(\-–—,]?\s*(?i:that's|that’s|thats|that\s+is|is)\s+(?i:the|our|my)\s+(?:(?i:business|biz|company|shop|brand|trading|studio|salon)\s+)?(?i:name)\b")]
@@ -770,6 +816,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"\b(?i:for|at|of)\s+the\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+(?<name>" + NameWords + ")")]
     private static partial Regex TheKindName();
 
+    /// <summary>"a site for Forno Rosso, a pizzeria"; "e-bike hire for the Forest of Dean, we're in Coleford" says where, not who.</summary>
     [GeneratedRegex(@"\bfor\s+(?<name>" + NameWords + @")\s*,\s*(?:a|an|the|(?:we're|we are)(?!\s+(?:in|on|at|near|based|located|out of|over)\b))\b")]
     private static partial Regex ForName();
 

@@ -67,7 +67,7 @@ public static partial class Facts
         ["fb"] = "Facebook", ["twitter"] = "X", ["threads"] = "Threads", ["youtube"] = "YouTube", ["yt"] = "YouTube",
     };
 
-    [GeneratedRegex(@"\b(?<platform>instagram|insta|ig|tik\s?tok|facebook|fb|twitter|threads|youtube|yt)\b\s*(?:[:\-–]|is|handle|page)?\s*(?<handle>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<platform>instagram|insta|ig|tik ?tok|facebook|fb|twitter|threads|youtube|yt)\b\s*(?:[:\-–]|is|handle|page)?\s*(?<handle>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)", RegexOptions.IgnoreCase)]
     private static partial Regex SocialHandle();
 
     private static readonly string[] PhoneRegions = ["GB", "US", "IE", "AU", "DE", "FR", "PT", "ES"];

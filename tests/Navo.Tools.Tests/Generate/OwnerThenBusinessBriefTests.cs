@@ -33,6 +33,30 @@ public sealed class OwnerThenBusinessBriefTests
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
     [Theory]
+    [InlineData("Hi! I'm Rosalind. I taught art in schools for twenty years and then in 2019 I finally opened Blue Heron Art Studio in Whitby. Watercolour classes and kids' clubs.", "Blue Heron Art Studio")]
+    [InlineData("Hello, I'm Sanjay. After fifteen years in hotel kitchens I went out on my own in 2020 as Saffron Table Catering, cooking for weddings and office lunches in Leicester.", "Saffron Table Catering")]
+    [InlineData("Hey there, my name is Jodie and I've walked dogs since I was twelve. Our old collie named Pepper started it all. My business is Muddy Boots Dog Walking, in Harrogate.", "Muddy Boots Dog Walking")]
+    [InlineData("Hi. Seaview Osteopathy is a small clinic in Whitstable. Back pain, sports injuries, pregnancy care.", "Seaview Osteopathy")]
+    [InlineData("morning! capt. Rhys here, been sailing since I was a boy. Gower Sea Safaris. dolphin spotting and coastal trips from Swansea marina.", "Gower Sea Safaris")]
+    [InlineData("Shwmae! I'm Gwen and I keep bees above Aberaeron. I set up Cardigan Bay Honey in 2018. Raw honey and beeswax wraps.", "Cardigan Bay Honey")]
+    public void A_name_said_in_the_middle_of_the_owners_story_is_the_name(string description, string name) =>
+        BriefReader.Read(description).BusinessName.Should().Be(name);
+
+    [Theory]
+    [InlineData("plumber in bury. leaks boilers bathrooms. no call out fee. kd plumbing 07700 900 812", "kd plumbing")]
+    [InlineData("nail tech in nakuru gel polish acrylics pedicure. glam by wanjiru 0712 345 678", "glam by wanjiru")]
+    [InlineData("cleaning homes n offices in brampton weekly or one off. fresh start cleaners 905 555 0144", "fresh start cleaners")]
+    public void Plain_words_closing_the_message_before_its_phone_number_are_the_name(string description, string name) =>
+        BriefReader.Read(description).BusinessName.Should().Be(name);
+
+    [Theory]
+    [InlineData("roofer in hull, slate and tile repairs, flat roofs. free quotes 07700 900 321")]
+    [InlineData("mobile dog grooming in derby, full groom £40. ring dave 07700 900 654")]
+    [InlineData("local mobile mechanic 07700 900 987")]
+    public void A_way_to_get_in_touch_or_the_trade_before_the_number_is_not_a_name(string description) =>
+        BriefReader.Read(description).BusinessName.Should().Be(BriefReader.PlaceholderName);
+
+    [Theory]
     [InlineData("Hello from Texas! We're Bluebonnet Quilts, a quilt shop just outside Fredericksburg. Fabric and classes.", "Fredericksburg")]
     [InlineData("We're Chai Corner, a cafe in Kothrud, Pune since 2015. masala chai and snacks", "Kothrud, Pune")]
     [InlineData("brunch spot in ponsonby auckland, eggs and coffee. Sunny Side Eatery", "Ponsonby, Auckland")]
@@ -60,4 +84,11 @@ public sealed class OwnerThenBusinessBriefTests
     [Fact]
     public void An_email_or_an_at_sign_before_a_place_is_not_a_social_handle() =>
         Facts.Social("email jo@crumbs.co.uk, stall @ Borough Market").Should().BeEmpty();
+
+    [Theory]
+    [InlineData("find us on tik\ttok @crumbs")]
+    [InlineData("tik\u00a0tok @crumbs")]
+    [InlineData("tik\ntok @crumbs")]
+    public void A_platform_name_broken_by_other_white_space_is_not_read_and_does_not_fail(string text) =>
+        Facts.Social(text).Should().BeEmpty();
 }
