@@ -14,6 +14,9 @@ public sealed class IdentityTokenTampering
 
     public bool? EmailVerified { get; set; }
 
+    /// <summary>Whether the next sign-ins carry no <c>email_verified</c> claim at all (set before the provider's sign-in).</summary>
+    public bool OmitEmailVerified { get; set; }
+
     /// <summary>Issues honest tokens again.</summary>
     public void Reset()
     {
@@ -21,6 +24,7 @@ public sealed class IdentityTokenTampering
         Audience = null;
         Nonce = null;
         EmailVerified = null;
+        OmitEmailVerified = false;
     }
 
     /// <summary>Rewrites the token about to be signed: its issuer, and claims that win over the subject's.</summary>

@@ -150,7 +150,11 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, "sub-" + email.Trim().ToLowerInvariant());
         identity.SetClaim(Claims.Email, email.Trim());
-        identity.SetClaim(Claims.EmailVerified, true);
+        if (!Tamper.OmitEmailVerified)
+        {
+            identity.SetClaim(Claims.EmailVerified, true);
+        }
+
         identity.SetClaim(Claims.Name, email.Trim().Split('@')[0]);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken]);

@@ -65,6 +65,12 @@ public sealed partial class Accounts(NavoDatabase database, AccessTokens accessT
                 return (null, InvalidInvitation);
             }
 
+            if (await Sso.SsoConnections.RequiresSsoAsync(connection, joined.TenantId, userId, cancellationToken))
+            {
+                return (null, new(StatusCodes.Status403Forbidden, "Sign in with SSO.",
+                    "This workspace signs in with its company's identity provider only: use \"Sign in with SSO\" with your work e-mail instead of registering."));
+            }
+
             membership = joined;
         }
         else

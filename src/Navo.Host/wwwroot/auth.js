@@ -55,6 +55,7 @@ if (sso) {
   const error = document.getElementById("error");
   const outcome = new URLSearchParams(location.search).get("sso");
   if (outcome === "refused") error.textContent = "Your company's sign-in did not vouch for that e-mail address here. Ask your workspace's owner.";
+  if (outcome === "exists") error.textContent = "An account with this e-mail already exists: sign in with your password.";
   if (outcome === "failed") error.textContent = "Single sign-on did not complete. Please try again.";
   sso.addEventListener("click", async () => {
     error.textContent = "";

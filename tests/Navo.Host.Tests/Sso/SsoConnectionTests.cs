@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Navo.Testing;
 using Navo.Testing.Identity;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Navo.Host.Identity.Sso;
 using Npgsql;
 
 namespace Navo.Host.Tests.Sso;
@@ -135,5 +139,104 @@ public sealed class SsoConnectionTests(SsoHostFactory factory) : IClassFixture<S
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().Should().Be("The break-glass owner is not an owner.");
+    }
+
+    [Fact]
+    public async Task Turning_sso_only_on_ends_the_password_sessions_of_everyone_but_the_break_glass_owner()
+    {
+        var owner = factory.CreateClient();
+        var ownerTokens = await owner.SignInAsync(TestAccounts.NewEmail());
+        var editor = factory.CreateClient();
+        var editorTokens = await editor.SignInAsync(TestAccounts.NewEmail("member"), await owner.InviteAsync("editor"));
+
+        (await owner.PutAsJsonAsync("/api/v1/workspace/sso", new
+        {
+            issuer = factory.Provider.Issuer.ToString(), clientId = TestIdentityProvider.ClientId, clientSecret = TestIdentityProvider.ClientSecret,
+            domains = new[] { $"corp-{Guid.NewGuid():N}.test" }, ssoOnly = true,
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var editorRefresh = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = editorTokens.GetProperty("refreshToken").GetString() });
+        var ownerRefresh = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = ownerTokens.GetProperty("refreshToken").GetString() });
+
+        editorRefresh.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a password session ends when the workspace turns SSO only");
+        (await editorRefresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().Should().Be("Sign in again.");
+        ownerRefresh.StatusCode.Should().Be(HttpStatusCode.OK, "the break-glass owner keeps their way in");
+    }
+
+    [Fact]
+    public async Task Registering_with_an_invitation_into_an_sso_only_workspace_is_refused()
+    {
+        var owner = await factory.SignUpAsync();
+        var invitation = await owner.InviteAsync("editor");
+        (await owner.PutAsJsonAsync("/api/v1/workspace/sso", new
+        {
+            issuer = factory.Provider.Issuer.ToString(), clientId = TestIdentityProvider.ClientId, clientSecret = TestIdentityProvider.ClientSecret,
+            domains = new[] { $"corp-{Guid.NewGuid():N}.test" }, ssoOnly = true,
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var email = TestAccounts.NewEmail("member");
+
+        var registered = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email, password = TestAccounts.Password, invitation });
+
+        registered.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var problem = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("title").GetString().Should().Be("Sign in with SSO.");
+        problem.GetRawText().Should().NotContain("at Navo.", "no stack trace");
+        (await SsoHostFactory.MemberCountAsync(owner)).Should().Be(1);
+        (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.Password }))
+            .StatusCode.Should().Be(HttpStatusCode.Unauthorized, "no account was left behind");
+    }
+
+    [Fact]
+    public async Task Two_workspaces_claiming_one_domain_at_once_get_one_connection_and_one_conflict()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var first = await factory.SignUpAsync();
+            var second = await factory.SignUpAsync();
+            var domain = $"corp-{Guid.NewGuid():N}.test";
+
+            var answers = await Task.WhenAll(first.PutAsJsonAsync("/api/v1/workspace/sso", Connection(domain)), second.PutAsJsonAsync("/api/v1/workspace/sso", Connection(domain)));
+
+            answers.Select(a => a.StatusCode).Order().Should().Equal(HttpStatusCode.OK, HttpStatusCode.Conflict);
+            var conflict = answers.Single(a => a.StatusCode == HttpStatusCode.Conflict);
+            conflict.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            (await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString().Should().Be("The domain is taken.");
+            var loser = answers[0] == conflict ? first : second;
+            (await loser.GetAsync("/api/v1/workspace/sso")).StatusCode.Should().Be(HttpStatusCode.NotFound, "nothing of the losing request was written");
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_connection_disposes_the_http_client_of_the_old_one()
+    {
+        var accessor = factory.Services.GetRequiredService<IHttpContextAccessor>();
+        var options = factory.Services.GetRequiredService<WorkspaceSsoOptions>();
+        var tenant = $"ws_{Guid.NewGuid():N}";
+        var version = DateTimeOffset.UtcNow;
+        OpenIdConnectOptions OptionsFor(DateTimeOffset updatedAt)
+        {
+            var http = new DefaultHttpContext();
+            http.Items[SsoWorkspaceResolution.ItemKey] = new SsoConnection(tenant, factory.Provider.Issuer.ToString(), TestIdentityProvider.ClientId,
+                TestIdentityProvider.ClientSecret, ["example.com"], "viewer", false, null, updatedAt);
+            accessor.HttpContext = http;
+            try
+            {
+                return options.Get(WorkspaceSsoOptions.Scheme);
+            }
+            finally
+            {
+                accessor.HttpContext = null;
+            }
+        }
+
+        var old = OptionsFor(version);
+        OptionsFor(version).Should().BeSameAs(old, "an unchanged connection keeps its options");
+        (await old.Backchannel.GetAsync(new Uri(factory.Provider.Issuer, ".well-known/openid-configuration"))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var changed = OptionsFor(version.AddSeconds(1));
+
+        changed.Should().NotBeSameAs(old);
+        await FluentActions.Awaiting(() => old.Backchannel.GetAsync(factory.Provider.Issuer)).Should().ThrowAsync<ObjectDisposedException>();
+        (await changed.Backchannel.GetAsync(new Uri(factory.Provider.Issuer, ".well-known/openid-configuration"))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Navo.Testing;
+using Npgsql;
 
 namespace Navo.Host.Tests.Sso;
 
@@ -194,5 +195,78 @@ public sealed class SsoSignInTests(SsoHostFactory factory) : IClassFixture<SsoHo
         }
 
         (await SsoHostFactory.SsoAuditAsync(owner)).Should().Equal(("denied", "the provider has not verified the e-mail address"));
+    }
+
+    [Fact]
+    public async Task A_provider_that_does_not_say_the_address_is_verified_is_refused()
+    {
+        var (owner, domain, _) = await factory.ConnectedWorkspaceAsync();
+        var browser = factory.Browser();
+        factory.Provider.Tamper.OmitEmailVerified = true;
+        HttpResponseMessage refused;
+        try
+        {
+            refused = await browser.GetAsync(await factory.CallbackAsync(browser, $"ian@{domain}"));
+        }
+        finally
+        {
+            factory.Provider.Tamper.Reset();
+        }
+
+        refused.Headers.Location!.OriginalString.Should().Be("/signin?sso=refused");
+        (await browser.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SsoHostFactory.MemberCountAsync(owner)).Should().Be(1);
+        (await SsoHostFactory.SsoAuditAsync(owner)).Should().Equal(("denied", "the provider has not verified the e-mail address"));
+    }
+
+    [Fact]
+    public async Task A_provider_cannot_sign_in_to_an_account_that_already_has_its_address()
+    {
+        // The owner connects a provider they run, vouching for the domain of someone who already has a Navo account.
+        var (owner, domain, workspace) = await factory.ConnectedWorkspaceAsync();
+        var victimEmail = $"victim@{domain}";
+        var victim = factory.CreateClient();
+        await victim.SignInAsync(victimEmail);
+        var victimMe = await victim.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var browser = factory.Browser();
+
+        var refused = await browser.GetAsync(await factory.CallbackAsync(browser, victimEmail));
+
+        refused.Headers.Location!.OriginalString.Should().Be("/signin?sso=exists");
+        (refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).Should().NotContain(c => c.StartsWith("navo_session=", StringComparison.Ordinal));
+        (await browser.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SsoHostFactory.MemberCountAsync(owner)).Should().Be(1, "the victim did not join the owner's workspace");
+        (await SsoHostFactory.SsoAuditAsync(owner)).Should().Equal(("denied", "the e-mail belongs to an account not linked to this provider"));
+        await using var db = new NpgsqlConnection(factory.Database.ConnectionString);
+        await db.OpenAsync();
+        await using var links = new NpgsqlCommand("select count(*) from navo_sso_identities where user_id = $1", db) { Parameters = { new() { Value = victimMe.GetProperty("userId").GetGuid() } } };
+        ((long)(await links.ExecuteScalarAsync())!).Should().Be(0);
+        var again = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = victimEmail, password = TestAccounts.Password });
+        again.StatusCode.Should().Be(HttpStatusCode.OK, "the victim's own password still works");
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workspace").GetString().Should().NotBe(workspace);
+    }
+
+    [Fact]
+    public async Task A_returning_person_is_found_by_the_providers_subject()
+    {
+        var (owner, domain, _) = await factory.ConnectedWorkspaceAsync();
+        var first = factory.Browser();
+        (await first.GetAsync(await factory.CallbackAsync(first, $"jo@{domain}"))).Headers.Location!.OriginalString.Should().Be("/studio");
+        var userId = (await first.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userId").GetGuid();
+
+        await using var db = new NpgsqlConnection(factory.Database.ConnectionString);
+        await db.OpenAsync();
+        await using var link = new NpgsqlCommand("select issuer, subject from navo_sso_identities where user_id = $1", db) { Parameters = { new() { Value = userId } } };
+        await using (var reader = await link.ExecuteReaderAsync())
+        {
+            (await reader.ReadAsync()).Should().BeTrue();
+            reader.GetString(0).Should().Be(factory.Provider.Issuer.ToString());
+            reader.GetString(1).Should().Be($"sub-jo@{domain}");
+        }
+
+        var second = factory.Browser();
+        (await second.GetAsync(await factory.CallbackAsync(second, $"jo@{domain}"))).Headers.Location!.OriginalString.Should().Be("/studio");
+        (await second.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userId").GetGuid().Should().Be(userId);
+        (await SsoHostFactory.SsoAuditAsync(owner)).Should().Equal(("ok", null), ("ok", null));
     }
 }

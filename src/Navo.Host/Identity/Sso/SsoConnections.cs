@@ -72,8 +72,7 @@ public sealed class SsoConnections(NavoDatabase database, IDataProtectionProvide
             r => r.GetString(0), cancellationToken, valid.Domains.ToArray(), owner.TenantId);
         if (taken is not null)
         {
-            return (null, new(StatusCodes.Status409Conflict, "The domain is taken.",
-                $"Another workspace signs in people from {taken} with its own provider. Each domain belongs to one workspace."));
+            return (null, DomainTaken(taken));
         }
 
         await connection.ExecuteAsync(
@@ -87,9 +86,29 @@ public sealed class SsoConnections(NavoDatabase database, IDataProtectionProvide
             cancellationToken, owner.TenantId, valid.Issuer, valid.ClientId, _secrets.Protect(valid.ClientSecret), valid.DefaultRole,
             valid.SsoOnly, breakGlass, owner.UserId);
         await connection.ExecuteAsync("delete from navo_sso_domains where tenant_id = $1", cancellationToken, owner.TenantId);
-        foreach (var domain in valid.Domains)
+        try
         {
-            await connection.ExecuteAsync("insert into navo_sso_domains (domain, tenant_id) values ($1, $2)", cancellationToken, domain, owner.TenantId);
+            foreach (var domain in valid.Domains)
+            {
+                await connection.ExecuteAsync("insert into navo_sso_domains (domain, tenant_id) values ($1, $2)", cancellationToken, domain, owner.TenantId);
+            }
+        }
+        catch (PostgresException conflict) when (conflict.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another workspace claimed one of the domains between the check above and this insert.
+            return (null, DomainTaken("one of these domains"));
+        }
+
+        if (breakGlass is not null && (existing is not { SsoOnly: true } || existing.BreakGlassUserId != breakGlass))
+        {
+            // From now on only single sign-on lets members in: the sessions and refresh tokens they got with a
+            // password end here, everyone's but the break-glass owner's (a single sign-on session is simply made again).
+            await connection.ExecuteAsync(
+                """
+                update navo_tokens set revoked_at = now()
+                where tenant_id = $1 and kind in ('session', 'refresh') and revoked_at is null and user_id is distinct from $2
+                """,
+                cancellationToken, owner.TenantId, breakGlass);
         }
 
         await AuditLog.WriteAsync(connection, owner.TenantId, AuditRecord.ByUser(owner.UserId, existing is null ? "sso.connected" : "sso.changed", valid.Issuer, "ok",
@@ -129,6 +148,9 @@ public sealed class SsoConnections(NavoDatabase database, IDataProtectionProvide
                        and exists (select from navo_members m where m.tenant_id = $1 and m.user_id = $2 and m.role = 'owner'))
             """,
             r => r.GetBoolean(0), cancellationToken, tenantId, userId);
+
+    private static AccountProblem DomainTaken(string domain) => new(StatusCodes.Status409Conflict, "The domain is taken.",
+        $"Another workspace signs in people from {domain} with its own provider. Each domain belongs to one workspace.");
 
     public static SsoConnectionView View(SsoConnection connection, string origin) => new(
         connection.Issuer, connection.ClientId, connection.ClientSecret.Length > 0, connection.Domains, connection.DefaultRole,

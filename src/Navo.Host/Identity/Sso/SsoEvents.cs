@@ -35,11 +35,11 @@ public sealed class SsoEvents(Accounts accounts) : OpenIdConnectEvents
         }
 
         var verified = principal.FindFirst("email_verified")?.Value;
-        var (signedIn, _) = await accounts.SignInWithSsoAsync(connection, principal.FindFirst("email")?.Value,
+        var (signedIn, problem) = await accounts.SignInWithSsoAsync(connection, principal.FindFirst("sub")?.Value, principal.FindFirst("email")?.Value,
             verified is null ? null : string.Equals(verified, "true", StringComparison.OrdinalIgnoreCase), context.HttpContext.RequestAborted);
         if (signedIn is null)
         {
-            context.Response.Redirect(SignInPage("refused"));
+            context.Response.Redirect(SignInPage(problem == Accounts.AccountExists ? "exists" : "refused"));
             return;
         }
 

@@ -11,7 +11,7 @@ namespace Navo.Host.Identity.Sso;
 /// (<see cref="SsoWorkspaceResolution"/> puts its connection in the request's items): its provider, client, secret
 /// and callback path. Every other request gets options whose paths match nothing, so the handler stays idle. Options
 /// are kept per connection version, so each provider's discovery document and keys are fetched once and refreshed
-/// as the handler's configuration manager decides.
+/// as the handler's configuration manager decides; a newer version replaces them and disposes their HTTP client.
 /// </summary>
 public sealed class WorkspaceSsoOptions(
     IHttpContextAccessor http, IDataProtectionProvider protection, IOptions<AuthOptions> auth) : IOptionsMonitor<OpenIdConnectOptions>
@@ -30,11 +30,25 @@ public sealed class WorkspaceSsoOptions(
             return _idle.Value;
         }
 
-        var cached = _byWorkspace.AddOrUpdate(
-            connection.TenantId,
-            _ => (connection.UpdatedAt, Build(connection)),
-            (_, found) => found.Version == connection.UpdatedAt ? found : (connection.UpdatedAt, Build(connection)));
-        return cached.Options;
+        if (_byWorkspace.TryGetValue(connection.TenantId, out var found) && found.Version >= connection.UpdatedAt)
+        {
+            return found.Options;
+        }
+
+        lock (_byWorkspace)
+        {
+            if (_byWorkspace.TryGetValue(connection.TenantId, out found) && found.Version >= connection.UpdatedAt)
+            {
+                return found.Options;
+            }
+
+            var built = Build(connection);
+            _byWorkspace[connection.TenantId] = (connection.UpdatedAt, built);
+            // The changed connection's options are never used again: their client (and its connections to the old
+            // provider) goes with them.
+            found.Options?.Backchannel?.Dispose();
+            return built;
+        }
     }
 
     public IDisposable? OnChange(Action<OpenIdConnectOptions, string?> listener) => null;
