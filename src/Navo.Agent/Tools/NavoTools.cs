@@ -143,8 +143,8 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
 
     /// <summary>
     /// Whether a call waits for the user's yes: every publish, rollback and unpublish (the action read as the tool reads
-    /// it), deleting a project, and edits that remove a page. With <paramref name="scope"/>, a call the caller's role may not make is not asked about: it
-    /// runs at once and is refused (and audited) like any other.
+    /// it), deleting a project, and edits that remove a page. With <paramref name="scope"/>, a call the caller's role
+    /// may not make is not asked about: it runs at once and is refused (and audited) like any other.
     /// </summary>
     public static bool NeedsApproval(string name, IDictionary<string, object?>? arguments, TurnScope? scope = null)
     {
