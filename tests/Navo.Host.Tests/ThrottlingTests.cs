@@ -59,6 +59,37 @@ public sealed class ThrottlingTests(NavoHostFactory factory) : IClassFixture<Nav
     }
 
     [Fact]
+    public async Task Mcp_requests_are_limited_per_user_like_chat_turns()
+    {
+        using var host = Tight("Navo:Limits:ChatPerMinute", 2);
+        var owner = host.CreateClient();
+        await owner.SignInAsync(TestAccounts.NewEmail());
+        var other = host.CreateClient();
+        await other.SignInAsync(TestAccounts.NewEmail());
+        async Task<HttpClient> KeyedAsync(HttpClient member)
+        {
+            var client = host.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", await Mcp.McpClients.ApiKeyAsync(member, "editor"));
+            return client;
+        }
+
+        static async Task<HttpResponseMessage> ListToolsAsync(HttpClient client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = JsonContent.Create(new { jsonrpc = "2.0", id = 1, method = "tools/list" }) };
+            request.Headers.Accept.ParseAdd("application/json");
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            return await client.SendAsync(request);
+        }
+
+        var keyed = await KeyedAsync(owner);
+
+        (await ListToolsAsync(keyed)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ListToolsAsync(keyed)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await ShouldBeThrottledAsync(await ListToolsAsync(keyed));
+        (await ListToolsAsync(await KeyedAsync(other))).StatusCode.Should().Be(HttpStatusCode.OK, "each user has a limit of their own");
+    }
+
+    [Fact]
     public async Task Requests_with_an_api_key_are_limited_per_key()
     {
         using var host = Tight("Navo:Limits:ApiKeyPerMinute", 2);

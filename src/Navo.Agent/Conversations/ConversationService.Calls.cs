@@ -17,14 +17,22 @@ public sealed record DirectCall(string Name, IReadOnlyDictionary<string, JsonEle
     public Dictionary<string, object?> ArgumentValues => Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
 }
 
-/// <summary>The question a call waited on and the user's answer.</summary>
-public sealed record CallApproval(string Question, bool Given);
+/// <summary>
+/// The question a call waited on and the user's answer, and the conversation as it stood when the question was asked:
+/// its stream version and its current project. A yes holds only while neither has moved, so it is spent by the call it
+/// was for (which appends to the conversation) and cannot follow the conversation to another site or a later version.
+/// </summary>
+public sealed record CallApproval(string Question, bool Given, long Version, Guid? ProjectId);
 
 /// <summary>How a direct call ended: its turn, and the tool's own result.</summary>
 public sealed record CallOutcome(TurnOutcome Turn, ToolResult Result);
 
-/// <summary>What a direct call must wait for: nothing, the user's yes to <paramref name="Question"/>, or nothing at all because <paramref name="Blocker"/> says what is missing.</summary>
-public sealed record CallGate(string? Question, string? Blocker);
+/// <summary>
+/// What a direct call must wait for: nothing, the user's yes to <paramref name="Question"/>, or nothing at all because
+/// <paramref name="Blocker"/> says what is missing; and the conversation's stream version and current project it was
+/// decided at, which a yes is bound to (<see cref="CallApproval"/>).
+/// </summary>
+public sealed record CallGate(string? Question, string? Blocker, long Version, Guid? ProjectId);
 
 public sealed partial class ConversationService
 {
@@ -65,19 +73,20 @@ public sealed partial class ConversationService
         var scope = new TurnScope(session, id, string.Empty, call.Channel, conversation.State.ProjectId, null);
         if (!NavoTools.NeedsApproval(call.Name, arguments, scope))
         {
-            return new CallGate(null, null);
+            return new CallGate(null, null, conversation.Version, conversation.State.ProjectId);
         }
 
         var site = await QuestionSiteAsync(session, scope, null, cancellationToken);
         return ApprovalQuestions.Blocker(call.Name, arguments, site) is { } blocker
-            ? new CallGate(null, blocker)
-            : new CallGate(ApprovalQuestions.For(call.Name, arguments, site), null);
+            ? new CallGate(null, blocker, conversation.Version, conversation.State.ProjectId)
+            : new CallGate(ApprovalQuestions.For(call.Name, arguments, site), null, conversation.Version, conversation.State.ProjectId);
     }
 
     /// <summary>
     /// Runs <paramref name="call"/> as one turn of the conversation <paramref name="id"/>, through the same filters as a
     /// call the model makes (role, timing, recording), so that it leaves the same events and audit lines; a call with a
-    /// declined approval runs nothing. Null when this workspace has no such conversation. The caller has checked
+    /// declined approval runs nothing, and so does one whose conversation has moved since the question was asked
+    /// (checked here, under the turn's lock). Null when this workspace has no such conversation. The caller has checked
     /// <see cref="GateAsync"/>: a call that needs a yes runs only with <see cref="DirectCall.Approval"/> given.
     /// </summary>
     public Task<CallOutcome?> CallAsync(TenantContext tenant, Guid id, DirectCall call, CancellationToken cancellationToken = default)
@@ -93,6 +102,11 @@ public sealed partial class ConversationService
         IEventSession session, Aggregated<ConversationState> conversation, string messageId, DirectCall call, CancellationToken cancellationToken)
     {
         var state = conversation.State;
+        if (call.Approval is { } stale && (stale.Version != conversation.Version || stale.ProjectId != state.ProjectId))
+        {
+            return new CallOutcome(new TurnOutcome(messageId, new AgentReply(Moved, [], []), state.ProjectId, null), ToolResult.Refused(Moved));
+        }
+
         var by = new Actor(session.Tenant.UserId, call.Channel, state.Id.ToString());
         var project = state.ProjectId is { } current ? await ProjectService.GetAsync(session, current, cancellationToken) : null;
         var scope = new TurnScope(session, state.Id, messageId, call.Channel, project?.Id, null) { ShownSuggestions = state.ShownSuggestions };
@@ -129,4 +143,7 @@ public sealed partial class ConversationService
     }
 
     private const string Declined = "Okay, I left everything as it was.";
+
+    /// <summary>What a yes given before the conversation moved on gets.</summary>
+    public const string Moved = "That yes was for the conversation as it was; something has happened since, so I changed nothing. Ask again.";
 }

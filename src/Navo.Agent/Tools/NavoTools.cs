@@ -142,20 +142,41 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Descriptions = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether a call waits for the user's yes: every publish, rollback and unpublish, deleting a project, and edits
-    /// that remove a page. With <paramref name="scope"/>, a call the caller's role may not make is not asked about: it
-    /// runs at once and is refused (and audited) like any other.
+    /// Whether a call waits for the user's yes: every publish, rollback and unpublish (the action read as the tool reads
+    /// it), deleting a project, and edits that remove a page. With <paramref name="scope"/>, a call the caller's role
+    /// may not make is not asked about: it runs at once and is refused (and audited) like any other.
     /// </summary>
     public static bool NeedsApproval(string name, IDictionary<string, object?>? arguments, TurnScope? scope = null)
     {
         var needs = name switch
         {
-            ToolNames.PublishSite => Argument(arguments, "action") is "publish" or "rollback" or "unpublish",
+            ToolNames.PublishSite => ActionOf(arguments) is not null,
             ToolNames.DeleteProject => true,
             ToolNames.EditSite => Argument(arguments, "operations") is JsonArray list && list.Any(o => o?["op"]?.GetValue<string>() == "remove_page"),
             _ => false,
         };
         return needs && (scope is null || scope.May(ToolNames.AccessOf(name)));
+    }
+
+    /// <summary>
+    /// The action of a <c>publish_site</c> call, read exactly as the tool reads it (so whatever the tool would run is
+    /// asked about); null when the tool would refuse the call for want of one it knows.
+    /// </summary>
+    private static PublishAction? ActionOf(IDictionary<string, object?>? arguments)
+    {
+        if (arguments?.TryGetValue("action", out var value) != true || value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.SerializeToElement(value, ArgumentOptions).Deserialize<PublishAction>(ArgumentOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An argument as JSON: a string's text, a number's digits, or the node for arrays and objects.</summary>

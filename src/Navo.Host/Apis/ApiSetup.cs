@@ -171,7 +171,7 @@ public static class ApiSetup
 
     /// <summary>
     /// Limits answering 429 with <c>Retry-After</c>: sign-in, register and password requests per client address
-    /// (<c>Navo:Limits:AuthPerMinute</c>), chat turns per user (<c>Navo:Limits:ChatPerMinute</c>), every request made
+    /// (<c>Navo:Limits:AuthPerMinute</c>), chat turns and <c>/mcp</c> requests per user (<c>Navo:Limits:ChatPerMinute</c>), every request made
     /// with an API key per key (<c>Navo:Limits:ApiKeyPerMinute</c>), and contact forms per address
     /// (<c>Navo:Sites:FormsPerMinute</c>, shared with the sites' MCP message tool: <see cref="Mcp.SiteMessageLimiter"/>).
     /// </summary>

@@ -22,46 +22,45 @@ public static class LlmsText
         return TypedResults.Text(Write(site, root), "text/plain; charset=utf-8");
     }
 
-    /// <summary>The Markdown for <paramref name="site"/>, its links under <paramref name="root"/>.</summary>
+    /// <summary>The Markdown for <paramref name="site"/>, its links under <paramref name="root"/>: the same facts as the site's MCP tools.</summary>
     public static string Write(PublishedSite site, string root)
     {
         var text = new StringBuilder();
-        text.Append("# ").AppendLine(OneLine(site.Site.Name)).AppendLine();
-        if (site.Site.Seo.Description is { Length: > 0 } description)
+        var business = BusinessFacts.Of(site);
+        text.Append("# ").AppendLine(OneLine(business.Name)).AppendLine();
+        if (business.Description is { } description)
         {
             text.Append("> ").AppendLine(OneLine(description)).AppendLine();
         }
 
-        var offerings = site.Sections("services", "pricing").SelectMany(s => s.Items).ToList();
+        var offerings = OfferingList.Of(site).Offerings;
         if (offerings.Count > 0)
         {
             text.AppendLine("## Offerings").AppendLine();
-            foreach (var item in offerings)
+            foreach (var offering in offerings)
             {
-                var name = item.Field("name") is { Length: > 0 } n ? n : item.Field("title");
-                var price = string.Join(" ", new[] { item.Field("price"), item.Field("period") is { Length: > 0 } p ? "per " + p : string.Empty }.Where(v => v.Length > 0));
-                var about = item.Field("text");
-                text.Append("- ").Append(OneLine(name));
-                text.Append(price.Length > 0 ? ": " + OneLine(price) : string.Empty).Append(about.Length > 0 ? " — " + OneLine(about) : string.Empty).AppendLine();
+                var price = string.Join(" ", new[] { offering.Price, offering.Period is { } period ? "per " + period : null }.OfType<string>());
+                text.Append("- ").Append(OneLine(offering.Name));
+                text.Append(price.Length > 0 ? ": " + OneLine(price) : string.Empty).Append(offering.Description is { } about ? " — " + OneLine(about) : string.Empty).AppendLine();
             }
 
             text.AppendLine();
         }
 
-        var hours = site.Sections("hours").SelectMany(s => s.Items).ToList();
+        var hours = OpeningHours.Of(site).Hours;
         if (hours.Count > 0)
         {
             text.AppendLine("## Opening hours").AppendLine();
             foreach (var line in hours)
             {
-                text.Append("- ").AppendLine(OneLine(line.Field("text") is { Length: > 0 } words ? words : $"{line.Field("days")}: {line.Field("opens")}–{line.Field("closes")}"));
+                text.Append("- ").AppendLine(OneLine(line.Text ?? $"{line.Days}: {line.Opens}–{line.Closes}"));
             }
 
             text.AppendLine();
         }
 
-        var contact = new[] { ("E-mail", site.First("contact", "email")), ("Phone", site.First("contact", "phone")), ("Address", site.First("contact", "address")) }
-            .Where(c => c.Item2 is { Length: > 0 }).ToList();
+        var details = ContactDetails.Of(site);
+        var contact = new[] { ("E-mail", details.Email), ("Phone", details.Phone), ("Address", details.Address) }.Where(c => c.Item2 is not null).ToList();
         if (contact.Count > 0)
         {
             text.AppendLine("## Contact").AppendLine();

@@ -13,9 +13,10 @@ namespace Navo.Host.Mcp;
 /// The user's yes over MCP. A call that needs it is answered with an elicitation (the protocol's multi round-trip
 /// request): the question in the chat's own words and one yes-or-no field. The client shows it to the user and sends
 /// the same call again with the answer and the state Navo gave it. That state is signed and expires: it names the
-/// workspace, the user, the tool, the exact arguments and the question, so an answer cannot be moved to another call,
-/// another member or a later day. An assistant's own say-so (an argument, a made-up answer without the state) is never
-/// a yes.
+/// workspace, the user, the tool, the exact arguments, the question, and the member's MCP conversation as it stood (its
+/// stream version and current project), so an answer cannot be moved to another call, another member, another site, a
+/// later version of the site or a later day; and since the call it was for appends to the conversation, it is spent
+/// once used. An assistant's own say-so (an argument, a made-up answer without the state) is never a yes.
 /// </summary>
 public sealed class McpApprovals(IDataProtectionProvider protection, TimeProvider time)
 {
@@ -35,9 +36,9 @@ public sealed class McpApprovals(IDataProtectionProvider protection, TimeProvide
         server.ClientCapabilities?.Elicitation is not null && (server.IsMrtrSupported || server.SessionId is not null);
 
     /// <summary>Asks the user: always throws, with the question the client is to put to them.</summary>
-    public CallToolResult Ask(TenantContext tenant, DirectCall call, string question)
+    public CallToolResult Ask(TenantContext tenant, DirectCall call, CallGate gate, string question)
     {
-        var state = new State(tenant.TenantId, tenant.UserId, call.Name, Digest(call), question);
+        var state = new State(tenant.TenantId, tenant.UserId, call.Name, Digest(call), question, gate.Version, gate.ProjectId);
         var request = new ElicitRequestParams
         {
             Message = question.Replace(" Reply yes or no.", string.Empty, StringComparison.Ordinal),
@@ -56,10 +57,11 @@ public sealed class McpApprovals(IDataProtectionProvider protection, TimeProvide
     }
 
     /// <summary>
-    /// The user's answer to the question for exactly this call, or null when the request carries none (or one that
-    /// is not Navo's, was for another call or member, or has expired).
+    /// The user's answer to the question for exactly this call in the conversation as <paramref name="gate"/> found it,
+    /// or null when the request carries none (or one that is not Navo's, was for another call or member, was asked
+    /// before the conversation last moved, or has expired).
     /// </summary>
-    public CallApproval? Answer(RequestContext<CallToolRequestParams> request, TenantContext tenant, DirectCall call)
+    public CallApproval? Answer(RequestContext<CallToolRequestParams> request, TenantContext tenant, DirectCall call, CallGate gate)
     {
         if (request.Params?.RequestState is not { Length: > 0 } protectedState
             || request.Params.InputResponses?.TryGetValue(Key, out var response) != true || response is null)
@@ -81,7 +83,8 @@ public sealed class McpApprovals(IDataProtectionProvider protection, TimeProvide
             return null;
         }
 
-        if (state is null || state.TenantId != tenant.TenantId || state.UserId != tenant.UserId || state.Name != call.Name || state.Arguments != Digest(call))
+        if (state is null || state.TenantId != tenant.TenantId || state.UserId != tenant.UserId || state.Name != call.Name || state.Arguments != Digest(call)
+            || state.Version != gate.Version || state.ProjectId != gate.ProjectId)
         {
             return null;
         }
@@ -89,7 +92,7 @@ public sealed class McpApprovals(IDataProtectionProvider protection, TimeProvide
         var answer = response.Deserialize(InputResponse.ElicitResultJsonTypeInfo);
         var given = answer is { IsAccepted: true, Content: { } content }
             && content.TryGetValue(Field, out var value) && value.ValueKind == JsonValueKind.True;
-        return new CallApproval(state.Question, given);
+        return new CallApproval(state.Question, given, state.Version, state.ProjectId);
     }
 
     /// <summary>The arguments, in a form that does not depend on the order the client wrote them in.</summary>
@@ -99,5 +102,5 @@ public sealed class McpApprovals(IDataProtectionProvider protection, TimeProvide
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(call.Name + "\n" + canonical)));
     }
 
-    private sealed record State(string TenantId, Guid UserId, string Name, string Arguments, string Question);
+    private sealed record State(string TenantId, Guid UserId, string Name, string Arguments, string Question, long Version, Guid? ProjectId);
 }

@@ -1,3 +1,4 @@
+using Navo.Channels.Web;
 using Navo.Host.Identity;
 
 namespace Navo.Host.Mcp;
@@ -45,7 +46,8 @@ public static class McpSetup
 
     public static WebApplication MapNavoMcp(this WebApplication app)
     {
-        app.MapMcp("/mcp").WithTags("MCP").ExcludeFromDescription().RequireAuthorization(Policies.Member);
+        // Each request may be a turn of the member's MCP conversation: it counts against their chat budget, as a message does.
+        app.MapMcp("/mcp").WithTags("MCP").ExcludeFromDescription().RequireAuthorization(Policies.Member).RequireRateLimiting(WebChatEndpoints.ChatRateLimit);
         // Anonymous, like the site's pages: a visitor's assistant reads what the site shows, and sends a message as its form would.
         app.MapMcp(SitePath).WithTags("Sites").ExcludeFromDescription().DisableAntiforgery();
         app.MapGet("/s/{slug}/llms.txt", LlmsText.ServeAsync).WithTags("Sites").ExcludeFromDescription();

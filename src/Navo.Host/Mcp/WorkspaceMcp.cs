@@ -58,10 +58,10 @@ public sealed partial class WorkspaceMcp(NavoTools tools, ConversationService co
 
         if (gate.Question is { } question)
         {
-            if (approvals.Answer(request, tenant, call) is not { } approval)
+            if (approvals.Answer(request, tenant, call, gate) is not { } approval)
             {
                 // Throws the question to the client; it asks the user and sends the call again with the answer.
-                return McpApprovals.CanAsk(request.Server) ? approvals.Ask(tenant, call, question) : Result(ToolResult.Refused(CannotAsk));
+                return McpApprovals.CanAsk(request.Server) ? approvals.Ask(tenant, call, gate, question) : Result(ToolResult.Refused(CannotAsk));
             }
 
             call = call with { Approval = approval };

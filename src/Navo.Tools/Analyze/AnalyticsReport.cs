@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Navo.Tools.Analyze;
 
 /// <summary>The periods a report covers: the last 7, 30 or 90 days (today, UTC, included), or everything; as JSON, as design.md names them.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AnalyticsPeriod>))]
+[JsonConverter(typeof(NamedEnumConverter<AnalyticsPeriod>))]
 public enum AnalyticsPeriod
 {
     [JsonStringEnumMemberName("7d")]

@@ -5,7 +5,7 @@ using Navo.Tools.Sites;
 namespace Navo.Tools.Publish;
 
 /// <summary>What <c>publish_site</c> does (design.md section 6), as its JSON argument reads.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PublishAction>))]
+[JsonConverter(typeof(NamedEnumConverter<PublishAction>))]
 public enum PublishAction
 {
     [JsonStringEnumMemberName("publish")]

@@ -111,6 +111,8 @@ public sealed class ApprovalTests(AgentHarness agent) : IClassFixture<AgentHarne
         ApprovalQuestions.For("edit_site", Args(new { operations = new[] { new { op = "remove_page", page = "Menu" } } }), null).Should()
             .Be("Remove the page \"Menu\" and everything on it? Reply yes or no.");
         Navo.Agent.Tools.NavoTools.NeedsApproval("publish_site", Args(new { action = "shout" })).Should().BeFalse("an unknown action is refused by the tool, not asked about");
+        Navo.Agent.Tools.NavoTools.NeedsApproval("publish_site", Args(new { action = 0 })).Should().BeFalse("a number is no action: the tool refuses it too");
+        Navo.Agent.Tools.NavoTools.NeedsApproval("publish_site", Args(new { action = "PUBLISH" })).Should().BeFalse("the tool reads names exactly as written, and refuses this one");
         Navo.Agent.Tools.NavoTools.NeedsApproval("edit_site", Args(new { operations = new[] { new { op = "set_name", page = "x" } } })).Should().BeFalse();
     }
 

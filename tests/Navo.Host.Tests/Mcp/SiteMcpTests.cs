@@ -99,6 +99,7 @@ public sealed class SiteMcpTests(SiteMcpTests.Host factory) : IClassFixture<Site
         contact.GetProperty("email").GetString().Should().Be("ola@example.com");
         contact.GetProperty("phone").GetString().Should().Be("+351 22 000 0000");
         contact.GetProperty("address").GetString().Should().Be("Rua das Flores 12, Porto");
+        contact.EnumerateObject().Select(p => p.Name).Should().Equal(["email", "phone", "address"], "send_message always takes a message: there is no flag to get wrong");
         var text = string.Join("\n", pages.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("text").GetString()));
         text.Should().Contain("Pillar candle — €18 — candle").And.Contain("Casa Lume")
             .And.NotContain("Renamed Draft").And.NotContain("draft@example.com")

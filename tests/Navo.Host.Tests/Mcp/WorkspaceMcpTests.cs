@@ -119,6 +119,58 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_numeric_action_is_no_way_around_the_question_and_nothing_is_published()
+    {
+        var owner = await factory.SignUpAsync();
+        await using var client = await factory.ConnectAsync("/mcp", await owner.ApiKeyAsync("editor"));
+        var id = (await client.CallAsync("generate_site", Draft)).StructuredContent!.Value.GetProperty("projectId").GetGuid();
+
+        var numeric = await client.CallAsync("publish_site", new { action = 0 });
+        var shouted = await client.CallAsync("publish_site", new { action = "PUBLISH" });
+
+        numeric.StructuredContent!.Value.GetProperty("status").GetString().Should().Be("error", numeric.Text());
+        numeric.Text().Should().StartWith("The arguments for publish_site were not valid: ");
+        shouted.StructuredContent!.Value.GetProperty("status").GetString().Should().Be("error", shouted.Text());
+        (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("published").GetBoolean().Should().BeFalse();
+        (await AuditAsync(owner)).Should().NotContain(a => a.Action == "site.published");
+    }
+
+    [Theory]
+    [InlineData("edit_site")]
+    [InlineData("generate_site")]
+    public async Task A_yes_is_spent_by_its_call_and_cannot_publish_a_later_version_or_another_site(string between)
+    {
+        var owner = await factory.SignUpAsync();
+        var answers = new Queue<bool>([true, false, false]);
+        var asked = 0;
+        var replayer = new AnswerReplayer();
+        await using var client = await factory.ConnectAsync("/mcp", await owner.ApiKeyAsync("editor"), _ =>
+        {
+            asked++;
+            return McpClients.Answer(answers.Dequeue());
+        }, wrap: replayer);
+        var first = (await client.CallAsync("generate_site", Draft)).StructuredContent!.Value.GetProperty("projectId").GetGuid();
+        var published = await client.CallAsync("publish_site", new { action = "publish" });
+        published.IsError.Should().BeFalse(published.Text());
+        var changed = between == "edit_site"
+            ? await client.CallAsync("edit_site", new { operations = new[] { new { op = "set_text", section = "hero", field = "headline", value = "Candles poured by hand in Porto" } } })
+            : await client.CallAsync("generate_site", new { description = "Forno Azul is a bakery in Lisbon.", businessName = "Forno Azul" });
+        changed.IsError.Should().BeFalse(changed.Text());
+        var target = changed.StructuredContent!.Value.GetProperty("projectId").GetGuid();
+
+        // The user says no; the assistant sends the first yes, with its signed state, in its place.
+        replayer.Replay = true;
+        var replayed = await client.CallAsync("publish_site", new { action = "publish" });
+
+        replayer.Replayed.Should().Be(1);
+        asked.Should().Be(3, "the old yes is no answer, so the question is asked again");
+        replayed.Text().Should().Be("Okay, I left everything as it was.");
+        (target == first).Should().Be(between == "edit_site");
+        (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{target}")).GetProperty("published").GetBoolean().Should().Be(target == first);
+        (await AuditAsync(owner)).Count(a => a.Action == "site.published").Should().Be(1, "only the first, answered yes, published anything");
+    }
+
+    [Fact]
     public async Task A_request_the_endpoint_cannot_read_gets_a_4xx_without_a_stack_trace()
     {
         var http = factory.CreateClient();
@@ -201,6 +253,43 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
         var page = await owner.GetFromJsonAsync<JsonElement>("/api/v1/audit?limit=200");
         return [.. page.GetProperty("entries").EnumerateArray().Reverse()
             .Select(e => (e.GetProperty("action").GetString()!, e.GetProperty("outcome").GetString()!))];
+    }
+
+    /// <summary>
+    /// Keeps the first answer the client sends (its request state and input responses); once told to replay, puts them
+    /// in place of the next answer, as an assistant reusing a yes would.
+    /// </summary>
+    private sealed class AnswerReplayer : DelegatingHandler
+    {
+        private System.Text.Json.Nodes.JsonNode? _state;
+        private System.Text.Json.Nodes.JsonNode? _responses;
+
+        public bool Replay { get; set; }
+
+        public int Replayed { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is { } content && await content.ReadAsStringAsync(cancellationToken) is var body
+                && System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject { } message
+                && message["params"]?["requestState"] is { } state)
+            {
+                if (_state is null)
+                {
+                    _state = state.DeepClone();
+                    _responses = message["params"]!["inputResponses"]!.DeepClone();
+                }
+                else if (Replay && Replayed == 0)
+                {
+                    message["params"]!["requestState"] = _state.DeepClone();
+                    message["params"]!["inputResponses"] = _responses!.DeepClone();
+                    Replayed++;
+                    request.Content = new StringContent(message.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+                }
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Replaces the request state of the first retry with one Navo never made, as a client forging a yes would.</summary>
