@@ -153,7 +153,8 @@ public sealed partial class CrossSiteRequestTests(EveryChannelHostFactory factor
 
         (await factory.Database.FingerprintAsync()).Should().Equal(before, "no cross-site request changed anything");
         routes.Where(r => r.Pattern.StartsWith("/s/", StringComparison.Ordinal)).Should().BeEquivalentTo(
-            new[] { ("POST", "/s/{slug}/_navo/form"), ("POST", "/s/{slug}/_navo/event") }, "only the live sites' anonymous endpoints are under /s/");
+            new[] { ("POST", "/s/{slug}/_navo/form"), ("POST", "/s/{slug}/_navo/event"), ("POST", "/s/{slug}/_navo/mcp/") },
+            "only the live sites' anonymous endpoints (the contact form, the visit beacon and the site's MCP endpoint) are under /s/");
     }
 
     /// <summary>Every method and route pattern of the host that is not a read.</summary>

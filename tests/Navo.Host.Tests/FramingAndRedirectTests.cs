@@ -94,9 +94,15 @@ public sealed class FramingAndRedirectTests(EveryChannelHostFactory factory) : I
     {
         var script = await factory.CreateClient().GetStringAsync("/auth.js");
 
-        // Where the sign-in page sends people is fixed text in its script, never read from the address or the answer.
-        script.Should().Contain("location.assign(\"/studio\")").And.NotContain("location.search").And.NotContain("returnUrl");
-        System.Text.RegularExpressions.Regex.Matches(script, @"location\.(assign|replace|href\s*=)").Should().HaveCount(1);
+        // Where the sign-in page sends people is fixed text in its script: the studio, or Navo's own start of single
+        // sign-on, checked before it is followed. The address is read only for the outcome of single sign-on, one of
+        // two fixed sentences.
+        script.Should().Contain("location.assign(\"/studio\")").And.NotContain("returnUrl");
+        script.Should().Contain("const ssoStart = \"/api/v1/auth/sso/start/\";")
+            .And.Contain("if (typeof redirect === \"string\" && redirect.startsWith(ssoStart)) location.assign(redirect);");
+        System.Text.RegularExpressions.Regex.Matches(script, @"location\.(assign|replace|href\s*=)").Should().HaveCount(2);
+        System.Text.RegularExpressions.Regex.Matches(script, @"location\.search[^;]*").Select(m => m.Value)
+            .Should().Equal("location.search).get(\"sso\")");
     }
 
     /// <summary>The redirects Navo does make (a live page's trailing slash, Slack's install) name paths of its own, whatever the request adds.</summary>

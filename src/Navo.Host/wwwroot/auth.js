@@ -51,6 +51,7 @@ for (const form of document.querySelectorAll("form[data-action]")) {
 
 // Single sign-on: the work e-mail's domain finds the workspace, whose identity provider the browser goes to.
 const sso = document.getElementById("sso");
+const ssoStart = "/api/v1/auth/sso/start/";
 if (sso) {
   const error = document.getElementById("error");
   const outcome = new URLSearchParams(location.search).get("sso");
@@ -73,7 +74,9 @@ if (sso) {
         return;
       }
 
-      location.assign((await response.json()).redirect);
+      // Only Navo's own start of single sign-on is followed, whatever else an answer might say.
+      const { redirect } = await response.json();
+      if (typeof redirect === "string" && redirect.startsWith(ssoStart)) location.assign(redirect);
     } finally {
       sso.disabled = false;
     }
