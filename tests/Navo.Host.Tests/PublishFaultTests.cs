@@ -106,7 +106,7 @@ public sealed class PublishFaultTests : IAsyncLifetime
         (await client.GetStringAsync(url)).Should().Be(before, "the old site stays live");
         (await _data.ScalarAsync("select count(*) from mt_events where stream_id = $1 and type = 'site_published'", id)).Should().Be(1);
         (await _data.ScalarAsync("select version from navo_live_sites where project_id = $1", id)).Should().Be(live);
-        StoredFilesAreWhole().Should().Be(0, "a file that could not be flushed is removed");
+        StoredFilesAreWhole().Should().Be(0, "a temporary that could not be flushed is removed");
         var published = Directory.GetFiles(_data.Sites, "*", SearchOption.AllDirectories).Length;
 
         // With room again, publishing completes.
