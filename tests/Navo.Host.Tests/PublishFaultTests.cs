@@ -106,12 +106,13 @@ public sealed class PublishFaultTests : IAsyncLifetime
         (await client.GetStringAsync(url)).Should().Be(before, "the old site stays live");
         (await _data.ScalarAsync("select count(*) from mt_events where stream_id = $1 and type = 'site_published'", id)).Should().Be(1);
         (await _data.ScalarAsync("select version from navo_live_sites where project_id = $1", id)).Should().Be(live);
-        StoredFilesAreWhole().Should().Be(0, "a file that could not be flushed is removed");
-        var published = Directory.GetFiles(_data.Sites, "*", SearchOption.AllDirectories).Length;
+        // A page whose own flush failed is removed; one whose folder's flush failed stays, whole: files are shared by
+        // content, so the name may be another site's live file. Nothing points at either.
+        StoredFilesAreWhole().Should().Be(0, "a temporary that could not be flushed is removed");
 
-        // With room again, publishing completes.
+        // With room again, publishing completes: a page found in place is flushed again, not trusted.
         (await client.PostAsync($"/api/v1/projects/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        Directory.GetFiles(_data.Sites, "*", SearchOption.AllDirectories).Length.Should().BeGreaterThan(published, "the new version's pages are stored now");
+        StoredFilesAreWhole().Should().Be(0);
         (await client.GetStringAsync(url)).Should().Contain("A headline that finds no room");
         await host.StopAsync();
     }

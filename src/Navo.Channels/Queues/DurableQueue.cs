@@ -68,10 +68,20 @@ public abstract class DurableQueue<TWork>(PostgresEventStore store, Func<Channel
     /// the row's lock (<c>for update skip locked</c>) until it is marked done: one worker per item across hosts, and a
     /// host that dies mid-turn releases it for another (or for itself after a restart). False when nothing was due.
     /// <paramref name="failed"/> is told of each failed attempt, <paramref name="gaveUp"/> once of an item given up, each
-    /// with the reason stored.
+    /// with the reason stored, and <paramref name="notTold"/> when the person could not be told of it.
     /// </summary>
+    /// <remarks>
+    /// Once the handler has returned, what it did is recorded whatever <paramref name="cancellationToken"/> says: a host
+    /// stopping just then must not roll back a turn that was answered, or the next attempt answers it again. The person
+    /// is told of a give-up only after it is committed, so that a failure to tell them cannot undo it; that failure is
+    /// logged and left, never retried.
+    /// </remarks>
     public async Task<bool> TakeAsync(
-        IQueueHandler<TWork> handler, Action<TWork, string, Exception> failed, Action<TWork, string> gaveUp, CancellationToken cancellationToken)
+        IQueueHandler<TWork> handler,
+        Action<TWork, string, Exception> failed,
+        Action<TWork, string> gaveUp,
+        Action<TWork, Exception> notTold,
+        CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
 
@@ -90,55 +100,65 @@ public abstract class DurableQueue<TWork>(PostgresEventStore store, Func<Channel
 
         // Then held for the whole turn. Between the two statements another worker may have counted and taken it: then
         // it is theirs, and this worker leaves it.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var held = await connection.ScalarAsync<int>(
-            $"select 1 from {Table} where id = $1 and done_at is null for update skip locked", cancellationToken, item.Id) == 1;
-        if (!held)
+        string? givenUp;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            var held = await connection.ScalarAsync<int>(
+                $"select 1 from {Table} where id = $1 and done_at is null for update skip locked", cancellationToken, item.Id) == 1;
+            if (!held)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+                return true;
+            }
+
+            givenUp = item.Attempt > Options.MaxAttempts ? StoppedEveryAttempt : await HandleAsync(connection, handler, item, failed, cancellationToken);
+            if (givenUp is not null)
+            {
+                await connection.ExecuteAsync(
+                    $"update {Table} set done_at = now(), failed_at = now(), error = $2 where id = $1", CancellationToken.None, item.Id, givenUp);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
-        if (item.Attempt > Options.MaxAttempts)
+        if (givenUp is not null)
         {
-            await GiveUpAsync(connection, handler, item, StoppedEveryAttempt, gaveUp, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            gaveUp(item, givenUp);
+            try
+            {
+                await handler.TellGaveUpAsync(item, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                notTold(item, failure);
+            }
         }
 
-        string? error = null;
+        return true;
+    }
+
+    /// <summary>Runs one attempt and records how it went, unless it failed for the last time: then the reason to give up with.</summary>
+    private async Task<string?> HandleAsync(
+        NpgsqlConnection connection, IQueueHandler<TWork> handler, TWork item, Action<TWork, string, Exception> failed, CancellationToken cancellationToken)
+    {
         try
         {
             await handler.HandleAsync(item, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            error = Reason(failure);
+            var error = Reason(failure);
             failed(item, error, failure);
+            if (item.Attempt >= Options.MaxAttempts)
+            {
+                return error;
+            }
+
+            await connection.ExecuteAsync($"update {Table} set error = $2 where id = $1", CancellationToken.None, item.Id, error);
+            return null;
         }
 
-        if (error is null)
-        {
-            await connection.ExecuteAsync($"update {Table} set done_at = now(), error = null where id = $1", cancellationToken, item.Id);
-        }
-        else if (item.Attempt >= Options.MaxAttempts)
-        {
-            await GiveUpAsync(connection, handler, item, error, gaveUp, cancellationToken);
-        }
-        else
-        {
-            await connection.ExecuteAsync($"update {Table} set error = $2 where id = $1", cancellationToken, item.Id, error);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
-    private async Task GiveUpAsync(
-        NpgsqlConnection connection, IQueueHandler<TWork> handler, TWork item, string reason, Action<TWork, string> gaveUp, CancellationToken cancellationToken)
-    {
-        await connection.ExecuteAsync($"update {Table} set done_at = now(), failed_at = now(), error = $2 where id = $1", cancellationToken, item.Id, reason);
-        gaveUp(item, reason);
-        await handler.TellGaveUpAsync(item, cancellationToken);
+        await connection.ExecuteAsync($"update {Table} set done_at = now(), error = null where id = $1", CancellationToken.None, item.Id);
+        return null;
     }
 }

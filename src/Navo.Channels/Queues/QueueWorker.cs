@@ -35,7 +35,13 @@ public sealed class QueueWorker<TWork>(IServiceProvider services, ILogger<QueueW
         {
             try
             {
-                if (!await queue.TakeAsync(handler, (item, reason, failure) => Failed(queue.Channel, item, reason, failure), (item, reason) => GaveUp(queue.Channel, item, reason), stoppingToken))
+                var taken = await queue.TakeAsync(
+                    handler,
+                    (item, reason, failure) => Failed(queue.Channel, item, reason, failure),
+                    (item, reason) => GaveUp(queue.Channel, item, reason),
+                    (item, failure) => NotTold(queue, item, failure),
+                    stoppingToken);
+                if (!taken)
                 {
                     await queue.WaitAsync(Poll, stoppingToken);
                 }
@@ -60,6 +66,13 @@ public sealed class QueueWorker<TWork>(IServiceProvider services, ILogger<QueueW
         QueueLog.Failure(logger, channel, item.Id, failure);
     }
 
+    /// <summary>A give-up the person could not be told of: logged as <see cref="Failed"/> is, and left (the give-up stands).</summary>
+    private void NotTold(DurableQueue<TWork> queue, TWork item, Exception failure)
+    {
+        QueueLog.NotTold(logger, queue.Channel, item.Id, item.Kind, queue.Reason(failure));
+        QueueLog.Failure(logger, queue.Channel, item.Id, failure);
+    }
+
     private void GaveUp(string channel, TWork item, string reason) => QueueLog.GaveUp(logger, channel, item.Id, item.Kind, item.Attempt, reason);
 }
 
@@ -74,6 +87,9 @@ internal static partial class QueueLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} work {Id} ({Kind}) given up after {Attempt} attempts: {Reason}")]
     public static partial void GaveUp(ILogger logger, string channel, long id, string kind, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel} work {Id} ({Kind}) was given up, and telling the person failed: {Reason}")]
+    public static partial void NotTold(ILogger logger, string channel, long id, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for {Channel} work failed")]
     public static partial void LookFailed(ILogger logger, string channel, Exception failure);

@@ -31,18 +31,29 @@ public sealed class SiteMessageLimiter : IDisposable
     public void Dispose() => _limiter.Dispose();
 
     /// <summary>
-    /// Forwards to the shared limiter. It is never idle, so the middleware never disposes it; the shared limiter's own
-    /// windows are what expire.
+    /// Forwards to the shared limiter, and holds nothing of its own: the budget is the shared limiter's, whose windows
+    /// expire and whose idle partitions it drops itself. So this one is idle from its last use, and the middleware drops
+    /// it (it drops a partition idle for ten seconds) — otherwise every address that ever sent a message would stay in
+    /// memory for good. An address that comes back gets a new one drawing on the same budget.
     /// </summary>
     private sealed class AddressLimiter(PartitionedRateLimiter<string> shared, string address) : RateLimiter
     {
-        public override TimeSpan? IdleDuration => null;
+        private long _lastUsed = Environment.TickCount64;
+
+        public override TimeSpan? IdleDuration => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastUsed));
 
         public override RateLimiterStatistics? GetStatistics() => shared.GetStatistics(address);
 
-        protected override RateLimitLease AttemptAcquireCore(int permitCount) => shared.AttemptAcquire(address, permitCount);
+        protected override RateLimitLease AttemptAcquireCore(int permitCount)
+        {
+            Interlocked.Exchange(ref _lastUsed, Environment.TickCount64);
+            return shared.AttemptAcquire(address, permitCount);
+        }
 
-        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-            shared.AcquireAsync(address, permitCount, cancellationToken);
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref _lastUsed, Environment.TickCount64);
+            return shared.AcquireAsync(address, permitCount, cancellationToken);
+        }
     }
 }

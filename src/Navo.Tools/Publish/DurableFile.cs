@@ -7,8 +7,14 @@ namespace Navo.Tools.Publish;
 /// name and are flushed to the disk (<c>fsync</c>), the temporary is renamed into place, and the folder — which holds
 /// the name — is flushed too (and its parent, when the folder is new). Without the first flush a crash can leave the
 /// new name on an empty file; without the last, the rename itself can be lost. .NET opens no handle on a folder, so
-/// that flush calls the C library. A write that fails leaves nothing: neither the temporary nor the new name.
+/// that flush calls the C library.
 /// </summary>
+/// <remarks>
+/// A write that fails before the rename leaves nothing: neither the temporary nor the new name. One whose folder flush
+/// fails throws but leaves the new name: its bytes are whole, only whether the name survives a power cut is unsure, and
+/// files are shared by content, so the same name may be another writer's committed file. A caller that finds the name
+/// already there calls <see cref="FlushAgain"/> rather than trusting it.
+/// </remarks>
 public static class DurableFile
 {
     public static async Task WriteAsync(string path, byte[] content, CancellationToken cancellationToken)
@@ -33,25 +39,29 @@ public static class DurableFile
             throw;
         }
 
-        try
+        SyncFolder(folder);
+        if (newFolder)
         {
-            SyncFolder(folder);
-            if (newFolder)
-            {
-                SyncFolder(Path.GetDirectoryName(folder)!);
-            }
-        }
-        catch (IOException)
-        {
-            // The new name may not survive a power cut: take it away, so that nothing (a content-addressed store
-            // asking whether the file is there, say) trusts it, and the next write starts again.
-            File.Delete(path);
-            throw;
+            SyncFolder(Path.GetDirectoryName(folder)!);
         }
     }
 
+    /// <summary>
+    /// Flushes a file that is already in place, its folder and the folder above, as <see cref="WriteAsync"/> does: it
+    /// may be one whose folder flush failed. Cheap when nothing is waiting to be written.
+    /// </summary>
+    public static void FlushAgain(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Sync(path, "file");
+        SyncFolder(folder);
+        SyncFolder(Path.GetDirectoryName(folder)!);
+    }
+
     /// <summary>Flushes a folder's entries (the names in it) to the disk.</summary>
-    public static void SyncFolder(string folder)
+    public static void SyncFolder(string folder) => Sync(folder, "folder");
+
+    private static void Sync(string path, string what)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD())
         {
@@ -59,17 +69,17 @@ public static class DurableFile
             return;
         }
 
-        var handle = NativeMethods.open(System.Text.Encoding.UTF8.GetBytes(folder + "\0"), NativeMethods.ReadOnly);
+        var handle = NativeMethods.open(System.Text.Encoding.UTF8.GetBytes(path + "\0"), NativeMethods.ReadOnly);
         if (handle < 0)
         {
-            throw new IOException($"The folder {folder} could not be opened to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            throw new IOException($"The {what} {path} could not be opened to flush it (errno {Marshal.GetLastPInvokeError()}).");
         }
 
         try
         {
             if (NativeMethods.fsync(handle) != 0)
             {
-                throw new IOException($"The folder {folder} could not be flushed to the disk (errno {Marshal.GetLastPInvokeError()}).");
+                throw new IOException($"The {what} {path} could not be flushed to the disk (errno {Marshal.GetLastPInvokeError()}).");
             }
         }
         finally

@@ -23,7 +23,8 @@ public interface ISiteStorage
 
 /// <summary>
 /// Content-addressed files under a folder (<c>{Navo:DataPath}/sites/</c>), written durably (<see cref="DurableFile"/>):
-/// a live pointer committed after <see cref="PutAsync"/> never points at a file a power cut could leave empty.
+/// a live pointer committed after <see cref="PutAsync"/> never points at a file a power cut could leave empty or lose,
+/// whether this call wrote the file or found it there.
 /// </summary>
 public sealed class FileSiteStorage(string root) : ISiteStorage
 {
@@ -31,7 +32,12 @@ public sealed class FileSiteStorage(string root) : ISiteStorage
     {
         var key = ISiteStorage.KeyOf(content);
         var path = PathOf(key);
-        if (!File.Exists(path))
+        if (File.Exists(path))
+        {
+            // Another publish wrote it, perhaps one whose folder flush failed: flushed again, not trusted.
+            DurableFile.FlushAgain(path);
+        }
+        else
         {
             await DurableFile.WriteAsync(path, content, cancellationToken);
         }

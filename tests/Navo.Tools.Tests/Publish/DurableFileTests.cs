@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Navo.Testing;
 using Navo.Tools.Publish;
 
 namespace Navo.Tools.Tests.Publish;
@@ -46,6 +47,37 @@ public sealed partial class DurableFileTests : IDisposable
         rename.Should().BeGreaterThan(fileFlush, "the rename comes after the flush");
         folderOpen.Should().BeGreaterThan(rename);
         folderFlush.Should().BeGreaterThan(folderOpen, "the folder holding the new name is flushed after the rename");
+    }
+
+    [Fact]
+    public async Task A_file_whose_folder_flush_fails_is_left_for_the_publish_sharing_it_and_flushed_again_by_the_next()
+    {
+        var storage = new FileSiteStorage(_root);
+        var content = RandomNumberGenerator.GetBytes(4096);
+        var key = await storage.PutAsync(content, CancellationToken.None);
+        var final = Path.Combine(_root, key[..2], key[2..]);
+        var folder = Path.GetDirectoryName(final)!;
+        var trace = Path.Combine(_root, "strace.txt");
+
+        // A second publish writes the same bytes (the same stylesheet, another site) and the flush of their folder fails.
+        await using (await Strace.AttachAsync(Environment.ProcessId, trace, "-y", "-P", folder, "-e", "trace=fsync,fdatasync", "-e", "inject=fsync,fdatasync:error=EIO"))
+        {
+            var write = () => DurableFile.WriteAsync(final, content, CancellationToken.None);
+            await write.Should().ThrowAsync<IOException>("whether the name would survive a power cut is unsure");
+        }
+
+        (await File.ReadAllTextAsync(trace)).Should().Contain($"<{folder}>) = -1 EIO (Input/output error) (INJECTED)");
+        (await File.ReadAllBytesAsync(final)).Should().Equal(content, "the first publish's file, which a live site may point at, stays");
+        Directory.GetFiles(folder).Should().Equal([final], "no temporary is left");
+
+        // The next publish that needs the file finds it there and flushes its folder again instead of trusting it.
+        var again = Path.Combine(_root, "strace-again.txt");
+        await using (await Strace.AttachAsync(Environment.ProcessId, again, "-y", "-P", folder, "-e", "trace=fsync,fdatasync"))
+        {
+            (await storage.PutAsync(content, CancellationToken.None)).Should().Be(key);
+        }
+
+        (await File.ReadAllLinesAsync(again)).Should().Contain(l => l.Contains("fsync(", StringComparison.Ordinal) && l.EndsWith($"<{folder}>) = 0", StringComparison.Ordinal));
     }
 
     private static bool Flushes(string line, string handle) =>
