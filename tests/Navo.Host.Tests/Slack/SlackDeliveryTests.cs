@@ -92,7 +92,9 @@ public sealed class SlackDeliveryTests(RetryingSlackHostFactory factory) : IClas
         (tries[1].At - tries[0].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95), "the second attempt waits the retry delay");
         (tries[2].At - tries[1].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.95), "and the third twice as long");
 
-        // The person is told in a plain sentence, once, where they asked; and nothing more is tried.
+        // The person is told in a plain sentence, once, where they asked, after the give-up is committed; and nothing more
+        // is tried.
+        await Slack.WaitForMessageAsync(m => m["thread_ts"]?.GetValue<string>() == root);
         var told = Slack.Thread(root).Should().ContainSingle().Subject;
         told["text"]!.GetValue<string>().Should().Be(SlackTurns.GaveUpText);
         var calls = Slack.Calls.Count;
@@ -125,6 +127,7 @@ public sealed class SlackDeliveryTests(RetryingSlackHostFactory factory) : IClas
 
         (await factory.CountAsync("select count(*) from navo_slack_queue where dedupe_key = 'event:EvC1' and error = 'stopped during every attempt'")).Should().Be(1);
         (await factory.CountAsync("select count(*) from mt_events where type = 'user_message_received'")).Should().Be(conversations, "the work is not run a fourth time");
+        await Slack.WaitForMessageAsync(m => m["thread_ts"]?.GetValue<string>() == root);
         Slack.Thread(root).Should().ContainSingle().Which["text"]!.GetValue<string>().Should().Be(SlackTurns.GaveUpText);
     }
 

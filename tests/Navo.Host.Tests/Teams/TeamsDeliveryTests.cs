@@ -48,8 +48,9 @@ public sealed class TeamsDeliveryTests(RetryingTeamsHostFactory factory) : IClas
         (tries[1].At - tries[0].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95), "the second attempt waits the retry delay");
         (tries[2].At - tries[1].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.95), "and the third twice as long");
 
-        // The person is told in a plain sentence, once, in reply to their message; and nothing more is tried.
-        var told = Bot.Calls.Where(c => c.ActivityId == "p-1" && !IsCard(c)).Should().ContainSingle().Subject;
+        // The person is told in a plain sentence, once, in reply to their message, after the give-up is committed; and
+        // nothing more is tried.
+        var told = (await Bot.WaitForAsync(c => c.ActivityId == "p-1" && !IsCard(c))).Should().ContainSingle().Subject;
         told.Method.Should().Be("POST");
         told.Status.Should().Be(StatusCodes.Status200OK);
         told.Activity["text"]!.GetValue<string>().Should().Be(QueueWords.GaveUp);
