@@ -108,7 +108,8 @@ public sealed class ReplayServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
+        // Close alone: after Stop has let the port go, Close looks the port up again, binding it anew, and fails with
+        // "Address already in use" when another process has taken the port meanwhile.
         _listener.Close();
         await _serving;
         _stopping.Dispose();
