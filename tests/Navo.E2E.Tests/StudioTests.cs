@@ -67,6 +67,45 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
     }
 
     [Fact]
+    public async Task A_message_sent_while_the_studio_is_still_opening_is_kept_with_its_answer()
+    {
+        var page = await studio.Browser.NewPageAsync(studio.Host.Address);
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("Email").FillAsync(TestAccounts.NewEmail("quick"));
+        await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
+        // The studio's list of sites (still empty) arrives slowly, as on a busy day: the person types before the
+        // studio has opened, and the empty list arrives after their site was drafted.
+        var listAsked = new TaskCompletionSource();
+        var listArrived = new TaskCompletionSource();
+        await page.RouteAsync("**/api/v1/projects", async route =>
+        {
+            if (listAsked.Task.IsCompleted)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var empty = await route.FetchAsync();
+            listAsked.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await route.FulfillAsync(new() { Response = empty });
+            listArrived.TrySetResult();
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/studio");
+        await listAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await SayAsync(page, "Build a site for Lumen Studio, a photography studio in Faro");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Lumen", new() { Timeout = 30_000 });
+        await listArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await Expect(page.Locator(".message.user")).ToHaveTextAsync(["Build a site for Lumen Studio, a photography studio in Faro"]);
+        await Expect(page.Locator(".message.assistant")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".message.assistant").First).Not.ToBeEmptyAsync();
+        await SayAsync(page, "make the headline say Portraits in Faro");
+        await Expect(page.Locator(".message.assistant")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task Clicking_a_section_selects_it_and_make_this_shorter_changes_that_section_only()
     {
         var page = await SignedUpAsync();

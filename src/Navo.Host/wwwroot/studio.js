@@ -23,7 +23,12 @@ const api = async (path, init = {}) => {
   return body;
 };
 
+// Settled once the start below has opened the conversation: the chat holds a message sent before then.
+let started;
+const ready = new Promise((resolve) => (started = resolve));
+
 const chat = window.NavoChat.mount($("chat"), {
+  ready,
   storageKey: "navo.studio.conversation",
   onFile: (file) => uploadPhoto(file),
   context: () => ({ projectId: state.projectId ?? undefined, sectionId: state.sectionId ?? undefined }),
@@ -305,12 +310,16 @@ $("signout").addEventListener("click", async () => {
 });
 
 // Start: who is signed in, and the most recently changed project with its conversation.
-await api("/api/v1/me");
-const projects = await loadProjects();
-if (projects.length > 0) {
-  const onScreen = sessionStorage.getItem("navo.studio.project");
-  await openProject(projects.some((p) => p.id === onScreen) ? onScreen : projects[0].id);
-} else {
-  chat.newConversation();
+try {
+  await api("/api/v1/me");
+  const projects = await loadProjects();
+  if (projects.length > 0) {
+    const onScreen = sessionStorage.getItem("navo.studio.project");
+    await openProject(projects.some((p) => p.id === onScreen) ? onScreen : projects[0].id);
+  } else {
+    chat.newConversation();
+  }
+} finally {
+  started();
 }
 chat.focus();

@@ -135,7 +135,8 @@
 
   /**
    * Mounts a chat panel in container. options: context() -> { projectId, sectionId }, onReply(response),
-   * onPreview(card), storageKey (where the conversation id is kept for this tab), onFile(file) (photos may be added).
+   * onPreview(card), storageKey (where the conversation id is kept for this tab), onFile(file) (photos may be added),
+   * ready (a promise the page settles once it has opened its conversation; a message sent before then waits for it).
    */
   const mount = (container, options = {}) => {
     const storageKey = options.storageKey ?? "navo.conversation";
@@ -255,6 +256,8 @@
       if (busy || !text.trim() || text.length > maxLength) return false;
       busy = true;
       send.disabled = true;
+      // A message typed while the page is still opening its conversation waits for it, rather than being wiped by it.
+      await options.ready;
       chips.replaceChildren();
       for (const quiet of answered) quiet();
       answered = [];
