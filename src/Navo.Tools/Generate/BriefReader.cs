@@ -27,19 +27,32 @@ public static partial class BriefReader
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
         // "we r Vleis Meester butchery": text-speak is read as what it stands for.
         var text = WeR().Replace(Bullets().Replace(description.Trim(), ", "), "$1're");
+        // "PLUMBER IN BRIDGETOWN … CLARKE & SONS PLUMBING SINCE 1990": a message typed in capitals is read as one typed in
+        // lower case, and its name written as a name is.
+        if (text.Count(char.IsUpper) is var upper && upper > 20 && upper > 4 * text.Count(char.IsLower))
+        {
+            text = text.ToLowerInvariant();
+        }
+
         var read = NameOf(text)
-            ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade)
+            ?? BusinessMention.UnmarkedName(text, Kinds.IsTradeWord, Kinds.DescribesATrade, TradesWork)
             ?? BusinessMention.DashedName(text, w => Kinds.IsTaxonomyWord(w.ToLowerInvariant()), Kinds.DescribesATrade)
             ?? BusinessMention.WithName(text, w => SaysTheTrade(w) || (w.EndsWith('s') && SaysTheTrade(w[..^1])));
         var placeSaid = BusinessMention.Place(text, read);
-        var town = read is null || placeSaid is not null ? null : TownAfterTrade(text, read);
+        if (read is null && BusinessMention.NameBeforeItsPlace(text, placeSaid, SaysTheTrade, Kinds.DescribesATrade) is { } beforeItsPlace)
+        {
+            read = beforeItsPlace;
+            placeSaid = BusinessMention.Place(text, read);
+        }
+
+        var town = read is null || placeSaid is not null ? null : TownAfterTrade(text, read) ?? KnownTownAfterTrade(read);
         if (town is not null)
         {
             read = read![..^(town.Length + 1)];
             placeSaid = BusinessMention.Place(text, read);
         }
 
-        var named = Clean(businessName) ?? read;
+        var named = Clean(businessName) ?? (read is null ? null : BusinessMention.AsWritten(read));
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? placeSaid ?? town;
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
@@ -146,7 +159,27 @@ public static partial class BriefReader
             word is "city" or "town" || !(SaysTheTrade(word) || (word.EndsWith('s') && SaysTheTrade(word[..^1])));
     }
 
+    /// <summary>"spin cycle records belfast": a name typed in lower case that runs on past its trade's word into a town Navo knows.</summary>
+    private static string? KnownTownAfterTrade(string name)
+    {
+        var words = name.Split(' ');
+        if (name.Any(char.IsUpper) || words.Length < 3)
+        {
+            return null;
+        }
+
+        var length = Enumerable.Range(1, Math.Min(2, words.Length - 2)).Reverse().FirstOrDefault(n => Towns.Knows(string.Join(' ', words[^n..])));
+        return length > 0 && words[^(length + 1)] is var last && (SaysTheTrade(last) || (last.EndsWith('s') && SaysTheTrade(last[..^1])))
+            ? string.Join(' ', words[^length..]) : null;
+    }
+
     private static bool SaysTheTrade(string word) => Kinds.IsTradeWord(word) || Kinds.IsTaxonomyWord(word);
+
+    /// <summary>The work of a trade: "plumbing" of a plumber, "decorating" of a decorator, "electrical" of an electrician.</summary>
+    private static bool TradesWork(string word) =>
+        WorkEndings.Any(ending => word.Length >= ending.Length + 4 && word.EndsWith(ending, StringComparison.Ordinal) && Kinds.HasTradeStartingWith(word[..^ending.Length]));
+
+    private static readonly string[] WorkEndings = ["ing", "al"];
 
     /// <summary>Words that end a business's name after its trade and are not a town: "Quick Fix Plumbing Direct".</summary>
     private static readonly HashSet<string> NameEndings = new(

@@ -77,6 +77,10 @@ public sealed class Kinds
     /// </summary>
     public static bool IsTradeWord(string word) => TradeWords.Value.Contains(word.ToLowerInvariant());
 
+    /// <summary>Whether a trade's word starts with <paramref name="stem"/> and adds at most three letters: "plumb" of "plumber", "electric" of "electrician".</summary>
+    public static bool HasTradeStartingWith(string stem) =>
+        TradeWords.Value.Any(w => w.StartsWith(stem, StringComparison.Ordinal) && w.Length - stem.Length is > 0 and <= 3);
+
     private static readonly Lazy<HashSet<string>> TradeWords = new(() =>
         [.. Taxonomy.SelectMany(k => k.Phrases.Where(p => p.Split(' ').Length <= 2).Append(k.Label)).Select(p => p.ToLowerInvariant().Split(' ')[^1])]);
 

@@ -46,8 +46,17 @@ public static partial class BusinessMention
     {
         // "• Derwent Valley Spirits⏎• small batch gin …": a list pasted from notes names the business on a line of its own.
         var plain = LineBullet().Replace(text, string.Empty);
-        return Candidates(plain).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
+        return Candidates(plain).Select(name => WithoutItsPhone(plain, name)).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
     }
+
+    /// <summary>"… Roisin's School of Motoring 086 555 0111": the first digits of a phone number that follows a name are not the name's.</summary>
+    private static string WithoutItsPhone(string text, string name) =>
+        PhoneStart().Match(name) is { Success: true } digits
+        && Regex.IsMatch(text, Regex.Escape(name) + @"[\s-]*\(?\d", RegexOptions.None, TimeSpan.FromSeconds(1))
+            ? name[..digits.Index].TrimEnd() : name;
+
+    [GeneratedRegex(@"(?<=\p{L}[\p{L}.'’]*)\s+\+?\(?\d{2,5}\)?$")]
+    private static partial Regex PhoneStart();
 
     /// <summary>
     /// "covering Inverness, Nairn and the Black Isle.", "Greetings from Soufrière, St. Lucia!": words that end a sentence
@@ -83,13 +92,13 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { CorrectedName(), ThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName() };
+        var said = new[] { CorrectedName(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
             if ((!name.Contains(' ', StringComparison.Ordinal) || PersonsName().IsMatch(name)) && IntroducesAPerson(text, name))
             {
@@ -161,12 +170,14 @@ public static partial class BusinessMention
     /// plain words, ending in a trade word (<paramref name="isTrade"/>, or the trade the message opens with) after words
     /// that do more than describe the trade (<paramref name="describes"/>, given the words that are not fillers or
     /// adjectives: "mobile dog grooming" is not a name, "fade street barbers" is), or "…
-    /// by" a name. The first clause may be one; a later clause needs two such words ("solo walks" is not a name). Read
+    /// by" a name. The first clause may be one; a later clause needs two such words ("solo walks" is not a name), and may
+    /// end in the trade's work instead (<paramref name="isTradesWork"/>: "clarke &amp; sons plumbing"). Read
     /// only when nothing else names the business: a wrong name is worse than asking for it.
     /// </summary>
-    public static string? UnmarkedName(string text, Func<string, bool> isTrade, Func<IReadOnlyList<string>, bool> describes)
+    public static string? UnmarkedName(string text, Func<string, bool> isTrade, Func<IReadOnlyList<string>, bool> describes, Func<string, bool>? isTradesWork = null)
     {
-        var clauses = ClauseEnd().Split(Greeting().Replace(text, string.Empty)).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        // "clarke & sons plumbing since 1990": when it began is said after the name, not in it.
+        var clauses = ClauseEnd().Split(Greeting().Replace(text, string.Empty)).Select(c => SinceAYear().Replace(c, string.Empty).Trim()).Where(c => c.Length > 0).ToList();
         if (clauses.Count == 0)
         {
             return null;
@@ -183,10 +194,14 @@ public static partial class BusinessMention
         var opening = clauses[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var named = Enumerable.Range(1, clauses.Count - 1).Select(i => NameIn(clauses[i], later: true, opening.Contains));
         return named.FirstOrDefault(n => n is not null)
-            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, TradeOrPlural)).FirstOrDefault(n => n is not null);
+            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, i > 0 ? TradeOrWork : TradeOrPlural)).FirstOrDefault(n => n is not null);
 
         // "sweeps" ends a name as "sweep" does.
         bool TradeOrPlural(string word) => isTrade(word) || (word.Length > 3 && word.EndsWith('s') && isTrade(word[..^1]));
+
+        // "… clarke & sons plumbing.": a later clause may end in the trade's work; an opening one ("interior & exterior
+        // painting") says what the business does.
+        bool TradeOrWork(string word) => TradeOrPlural(word) || isTradesWork?.Invoke(word) == true;
 
         string? NameIn(string clause, bool later, Func<string, bool> endsInTrade)
         {
@@ -226,12 +241,88 @@ public static partial class BusinessMention
             var tradeAt = endsInTrade(words[^1].ToLowerInvariant()) ? words.Length - 1
                 : words.Length >= 4 && words[^2] == "&" && endsInTrade(words[^3].ToLowerInvariant()) ? words.Length - 3 : -1;
             var rest = words[..^1].Where(w => w is not ("the" or "&" or "co")).ToList();
-            var plain = rest.Where(w => !Fillers.Contains(w.ToLowerInvariant()) && !Adjective().IsMatch(w)).Select(w => w.ToLowerInvariant()).ToList();
+            // "cheap plumber leeds": words that sell the trade say nothing of whose it is.
+            var plain = rest.Where(w => !Fillers.Contains(w.ToLowerInvariant()) && !SalesTalk.Contains(w.ToLowerInvariant()) && (Initial().IsMatch(w) || !Adjective().IsMatch(w))).Select(w => w.ToLowerInvariant()).ToList();
             // "sparkle & co cleaning", "j.walsh decorating": "& co" or a person's initial says a name, so one word before the trade will do.
             var marked = AndCo().IsMatch(clause) || words.Any(w => Initial().IsMatch(w));
-            return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) ? clause : null;
+            // "clarke & sons plumbing", "o'neill's roofing": a name ending in the trade's work says whose it is ("interior &
+            // exterior painting" says what is done).
+            var whose = marked || words.Any(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || People.Contains(w));
+            var byItsWork = tradeAt > 0 && !TradeOrPlural(words[tradeAt].ToLowerInvariant());
+            return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) && (!byItsWork || whose) ? clause : null;
         }
     }
+
+    /// <summary>
+    /// "tidewater brewing co portland me. taproom …", "dave's van &amp; man cardiff. house moves …", "bless up 🌺 tropical
+    /// blooms florist kingston.": a message that opens, in lower case, with two to five plain words and then the place
+    /// the business is (<paramref name="place"/>, as read) names the business with those words, when one of them is a
+    /// trade's (<paramref name="isTrade"/>) and they do more than say the trade (<paramref name="describes"/>: "mobile
+    /// dog grooming glasgow" is no name). Read only when nothing else names the business.
+    /// </summary>
+    public static string? NameBeforeItsPlace(string text, string? place, Func<string, bool> isTrade, Func<IReadOnlyList<string>, bool> describes)
+    {
+        if (place is null)
+        {
+            return null;
+        }
+
+        var town = place.Split(',')[0].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "hi im tunde. tunde's barbing salon ikeja lagos": the name may open the second clause, after a word about the writer.
+        return ClauseEnd().Split(Greeting().Replace(text, string.Empty)).Select(c => c.Trim()).Where(c => c.Length > 0).Take(2)
+            .Select(clause => BeforeTheTown(clause.Split(' ', StringSplitOptions.RemoveEmptyEntries))).FirstOrDefault(n => n is not null);
+
+        string? BeforeTheTown(string[] words)
+        {
+            var at = Enumerable.Range(2, Math.Max(0, Math.Min(5, words.Length - town.Length) - 1))
+                .FirstOrDefault(i => words.Skip(i).Take(town.Length).Select(w => w.ToLowerInvariant()).SequenceEqual(town));
+            if (at == 0)
+            {
+                return null;
+            }
+
+            var name = words[..at];
+            // "cheap plumber cardiff" sells; "tidewater brewing co" names: a word that is no trade's, filler or sales talk.
+            var own = name.Where(w => !Connectors.Contains(w) && !Fillers.Contains(w) && !SalesTalk.Contains(w) && w is not ("co" or "cc" or "ltd"))
+                .Where(w => !isTrade(w) && !(w.EndsWith('s') && isTrade(w[..^1]))).ToList();
+            return name.All(w => PlainWord().IsMatch(w)) && !Connectors.Contains(name[0]) && !Fillers.Contains(name[0])
+                && !name.Any(w => NotInName.Contains(w) && !Connectors.Contains(w))
+                && name.Any(w => isTrade(w) || (w.Length > 3 && w.EndsWith('s') && isTrade(w[..^1]))) && own.Count >= 1 && !describes(own)
+                ? string.Join(' ', name) : null;
+        }
+    }
+
+    /// <summary>
+    /// A name typed all in lower case, written as a name is: "dave's van &amp; man" is "Dave's Van &amp; Man", "oadby owls cc"
+    /// "Oadby Owls CC", "jose's fix-it" "Jose's Fix-It". A name with any capital is kept as typed ("sugarcrust by Funmi").
+    /// </summary>
+    public static string AsWritten(string name)
+    {
+        if (name.Any(char.IsUpper))
+        {
+            return name;
+        }
+
+        var words = name.Split(' ');
+        return string.Join(' ', words.Select((word, i) =>
+            i > 0 && i < words.Length - 1 && LowerInNames.Contains(word) ? word
+            : word.Length is >= 2 and <= 3 && !TitleCased.Contains(word) && word.All(c => c is >= 'a' and <= 'z' && !"aeiouy".Contains(c)) ? word.ToUpperInvariant()
+            : Regex.Replace(word, @"(?<![\p{L}'’])\p{Ll}", m => m.Value.ToUpperInvariant(), RegexOptions.None, TimeSpan.FromSeconds(1))));
+    }
+
+    /// <summary>Short words without a vowel that are written as words, not as initials ("Mr Fix", "St Ives").</summary>
+    private static readonly HashSet<string> TitleCased = new(["mr", "mrs", "ms", "dr", "st", "mt", "ft", "ltd", "nr"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> LowerInNames = new(["and", "of", "the", "n", "a", "an", "on", "by", "for", "at", "in", "de", "la", "da", "du"], StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\s+(?:since|est\.?|established|estd\.?)\s+(?:in\s+)?(?:19|20)\d\d$")]
+    private static partial Regex SinceAYear();
+
+    /// <summary>Words that sell a trade rather than name a business: "cheap plumber", "best barber".</summary>
+    private static readonly HashSet<string> SalesTalk = new(
+        ["cheap", "cheapest", "best", "affordable", "reliable", "professional", "quality", "top", "expert", "trusted", "certified", "licensed",
+         "insured", "fast", "quick", "emergency", "mobile", "experienced", "qualified", "good", "great", "friendly", "domestic", "commercial"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// "… ev chargers fault finding. jd electrical 07944 310 276", "… machine polish. shine on valeting 07456 882 130": two to
@@ -641,7 +732,7 @@ public static partial class BusinessMention
     private static partial Regex LowerCaseHereFrom();
 
     /// <summary>"hi po, aling nena's laundry shop here in sampaloc": read after every name with capitals ("small batch roaster here. Tin Roof Coffee Roasters" is named by the capitals).</summary>
-    [GeneratedRegex(@"(?:^|[,.!?]\s+)(?!(?:the|we|i|im|i'm|just|me|us|everyone|all|someone|it|this|that|they|you|still|only|always|capt|captain|dr|mr|mrs|ms|chef|coach|engr|auntie|aunty|uncle|pastor)\b)(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+[\p{Ll}'’&-]+){2,4}?)\s+here\b(?=\s+(?:in|at|from|on)\b|\s*[,.!?]|$)")]
+    [GeneratedRegex(@"(?:^|[,.!?]\s+)(?!(?:the|we|i|im|i'm|just|me|us|everyone|all|someone|it|this|that|they|you|still|only|always|capt|captain|dr|mr|mrs|ms|chef|coach|engr|auntie|aunty|uncle|pastor)\b)(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+[\p{Ll}'’&-]+){2,4}?)\s+here\b(?=\s+(?:in|at|from|on)\b|\s*[,.!?\n]|$)")]
     private static partial Regex LowerCaseHere();
 
     /// <summary>"hi there im ciaran, ciaran doyle school of motoring, based in …": the owner's name, then the business named after them.</summary>
@@ -811,6 +902,10 @@ public static partial class BusinessMention
     /// <summary>"im Captain Giggles lol (thats the business name)", "Willow &amp; Wren - that's the shop name": a name the owner points back to.</summary>
     [GeneratedRegex(@"(?<name>" + NameWords + @")\s*(?:(?i:lol|haha\w*)\s*)?[(\-–—,]?\s*(?i:that's|that’s|thats|that\s+is|is)\s+(?i:the|our|my)\s+(?:(?i:business|biz|company|shop|brand|trading|studio|salon)\s+)?(?i:name)\b")]
     private static partial Regex ThatsTheName();
+
+    /// <summary>"… 12 yrs, jose's fix-it is the name, insured", "byte me tech (yes thats the name lol)": a name typed in lower case, pointed back at.</summary>
+    [GeneratedRegex(@"(?:^|[,.!?;:\n]\s*)(?<name>\p{Ll}[\p{Ll}\p{N}'’&-]*(?:\s+(?:&|[\p{Ll}\p{N}'’&-]+)){1,4}?)\s*(?:\(\s*)?(?:(?:yes|yeah|yep|ya|yup)\s+)?(?:that's|that’s|thats|that\s+is|is)\s+(?:the|our|my)\s+(?:(?:business|biz|company|shop|brand)\s+)?name\b")]
+    private static partial Regex LowerCaseThatsTheName();
 
     /// <summary>"need a website for the salon, Tangles Hair Studio in ballincollig": the business, then its name after a comma.</summary>
     [GeneratedRegex(@"\b(?i:for|at|of)\s+the\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+(?<name>" + NameWords + ")")]

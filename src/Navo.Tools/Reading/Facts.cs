@@ -56,10 +56,18 @@ public static partial class Facts
     [GeneratedRegex(@"^\s*(?:/|\bor\b|&|,)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SecondNumber();
 
-    /// <summary>"Instagram @houseoffolake", "insta: @clicktales.arjun", "tiktok @jollofqueen": where the business is on social media.</summary>
+    /// <summary>
+    /// "Instagram @houseoffolake", "insta: @clicktales.arjun", "tiktok @jollofqueen": where the business is on social media,
+    /// and its own website as typed ("or treasurevalleytree.com").
+    /// </summary>
     public static IReadOnlyList<string> Social(string text) =>
         [.. SocialHandle().Matches(text).Select(m => $"{Platforms[m.Groups["platform"].Value.ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal)]} {m.Groups["handle"].Value.TrimEnd('.')}")
+            .Concat(Website().Matches(text).Select(m => $"the web at {m.Value}"))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>"treasurevalleytree.com", "www.gullcottage.co.uk": a website's address, never an email's domain.</summary>
+    [GeneratedRegex(@"(?<![@\w.-])(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|co\.uk|org\.uk|co\.nz|co\.za|com\.au|ie|ca|in|ng|ke|sg|ph|uk|nz|io|shop|store|studio)(?![\w.-]*@)(?![\w-])", RegexOptions.IgnoreCase)]
+    private static partial Regex Website();
 
     private static readonly Dictionary<string, string> Platforms = new(StringComparer.Ordinal)
     {

@@ -21,9 +21,9 @@ public sealed class CasualDescriptionTests
     }
 
     [Theory]
-    [InlineData("we're kettle corner café. cakes, soup and coffee", "kettle corner café")]
-    [InlineData("we're fern & feather, florist in Harrogate", "fern & feather")]
-    [InlineData("we're three chefs & a van — street food for weddings and festivals", "three chefs & a van")]
+    [InlineData("we're kettle corner café. cakes, soup and coffee", "Kettle Corner Café")]
+    [InlineData("we're fern & feather, florist in Harrogate", "Fern & Feather")]
+    [InlineData("we're three chefs & a van — street food for weddings and festivals", "Three Chefs & a Van")]
     public void A_lower_case_name_after_were_is_the_name_without_were(string description, string name)
     {
         BriefReader.Read(description).BusinessName.Should().Be(name);

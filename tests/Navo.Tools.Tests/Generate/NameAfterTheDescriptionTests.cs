@@ -62,9 +62,9 @@ public sealed class NameAfterTheDescriptionTests
     }
 
     [Theory]
-    [InlineData("office cleaning across the city. weekly contracts, carpets, windows. bright & co cleaning", "bright & co cleaning")]
-    [InlineData("plastering and rendering, skimming, coving. free quotes. m.hughes plastering", "m.hughes plastering")]
-    [InlineData("house clearances and tip runs, any size job. 3 guys & a truck", "3 guys & a truck")]
+    [InlineData("office cleaning across the city. weekly contracts, carpets, windows. bright & co cleaning", "Bright & Co Cleaning")]
+    [InlineData("plastering and rendering, skimming, coving. free quotes. m.hughes plastering", "M.Hughes Plastering")]
+    [InlineData("house clearances and tip runs, any size job. 3 guys & a truck", "3 Guys & a Truck")]
     public void A_lower_case_name_marked_by_co_an_initial_or_and_a_at_the_end_is_read(string description, string name)
     {
         BriefReader.Read(description).BusinessName.Should().Be(name);

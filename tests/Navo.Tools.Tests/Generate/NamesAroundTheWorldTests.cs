@@ -38,8 +38,8 @@ public sealed class NamesAroundTheWorldTests
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
     [Theory]
-    [InlineData("bright spark - electrician in hull, rewires, fuse boards, ev chargers", "bright spark")]
-    [InlineData("salt & stone co — surf lessons and board hire in newquay, £35 a lesson", "salt & stone co")]
+    [InlineData("bright spark - electrician in hull, rewires, fuse boards, ev chargers", "Bright Spark")]
+    [InlineData("salt & stone co — surf lessons and board hire in newquay, £35 a lesson", "Salt & Stone Co")]
     public void A_lower_case_name_before_a_dash_and_the_trade_is_the_name(string description, string name) =>
         BriefReader.Read(description).BusinessName.Should().Be(name);
 

@@ -19,16 +19,16 @@ public sealed class OwnerThenBusinessBriefTests
     [InlineData("good evening, i am engr. tunde bakare, CEO Brightway Solar Systems lagos. solar installation and inverters.", "Brightway Solar Systems")]
     [InlineData("im Professor Bubbles lol (thats the business name) bubble shows for kids parties around Reading", "Professor Bubbles")]
     [InlineData("We're Hilltop Dog Walks... actually no that's the old name, now Hilltop Pack Adventures. group walks and puppy visits in Stroud", "Hilltop Pack Adventures")]
-    [InlineData("cafe in chorlton, brunch and cakes. name is kettle & crumb 0161 555 0123", "kettle & crumb")]
+    [InlineData("cafe in chorlton, brunch and cakes. name is kettle & crumb 0161 555 0123", "Kettle & Crumb")]
     [InlineData("need a site for the bakery, Rise & Shine Bakehouse in Whitstable. sourdough and buns", "Rise & Shine Bakehouse")]
     [InlineData("gutters cleared, fascias and soffits fitted. no mess. Clearflow Gutters call 07700 900 456", "Clearflow Gutters")]
     [InlineData("We run Harbourside Kayak Hire on the Isle of Wight. single and double kayaks by the hour", "Harbourside Kayak Hire")]
     [InlineData("Aye, me and the wife run The Thistle Tearoom on the Main Street in Pitlochry. scones and soup.", "The Thistle Tearoom")]
-    [InlineData("hiya, joe here from joe's mobile valeting, swansea. full valet £60, mini valet £30", "joe's mobile valeting")]
-    [InlineData("hey po, mama tess carinderia here in quezon city. adobo, sinigang, pancit", "mama tess carinderia")]
-    [InlineData("hi there im tariq, tariq khan driving school, based in bolton. manual and automatic lessons", "tariq khan driving school")]
-    [InlineData("hi sir my business name bright star tailors. karol bagh, delhi. suits and alterations", "bright star tailors")]
-    [InlineData("howya, murphy's bakery ennis. brown bread, scones, birthday cakes", "murphy's bakery")]
+    [InlineData("hiya, joe here from joe's mobile valeting, swansea. full valet £60, mini valet £30", "Joe's Mobile Valeting")]
+    [InlineData("hey po, mama tess carinderia here in quezon city. adobo, sinigang, pancit", "Mama Tess Carinderia")]
+    [InlineData("hi there im tariq, tariq khan driving school, based in bolton. manual and automatic lessons", "Tariq Khan Driving School")]
+    [InlineData("hi sir my business name bright star tailors. karol bagh, delhi. suits and alterations", "Bright Star Tailors")]
+    [InlineData("howya, murphy's bakery ennis. brown bread, scones, birthday cakes", "Murphy's Bakery")]
     public void The_business_is_named_after_the_owner_says_who_they_are(string description, string name) =>
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
@@ -43,9 +43,9 @@ public sealed class OwnerThenBusinessBriefTests
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
     [Theory]
-    [InlineData("plumber in bury. leaks boilers bathrooms. no call out fee. kd plumbing 07700 900 812", "kd plumbing")]
-    [InlineData("nail tech in nakuru gel polish acrylics pedicure. glam by wanjiru 0712 345 678", "glam by wanjiru")]
-    [InlineData("cleaning homes n offices in brampton weekly or one off. fresh start cleaners 905 555 0144", "fresh start cleaners")]
+    [InlineData("plumber in bury. leaks boilers bathrooms. no call out fee. kd plumbing 07700 900 812", "KD Plumbing")]
+    [InlineData("nail tech in nakuru gel polish acrylics pedicure. glam by wanjiru 0712 345 678", "Glam by Wanjiru")]
+    [InlineData("cleaning homes n offices in brampton weekly or one off. fresh start cleaners 905 555 0144", "Fresh Start Cleaners")]
     public void Plain_words_closing_the_message_before_its_phone_number_are_the_name(string description, string name) =>
         BriefReader.Read(description).BusinessName.Should().Be(name);
 

@@ -22,9 +22,9 @@ public sealed class QuickTypedBriefTests
         BriefReader.Read(description).BusinessName.Should().BeEquivalentTo(name);
 
     [Theory]
-    [InlineData("hiya, i run greenleaf gardeners in bath. lawns hedges and clearances", "greenleaf gardeners", "Bath")]
-    [InlineData("we r speedy couriers manchester north, same day parcels across the city", "speedy couriers", "Manchester North")]
-    [InlineData("mr fix handyman plymouth 🔧 flat pack, shelves, small jobs. £25 an hour", "mr fix handyman", "Plymouth")]
+    [InlineData("hiya, i run greenleaf gardeners in bath. lawns hedges and clearances", "Greenleaf Gardeners", "Bath")]
+    [InlineData("we r speedy couriers manchester north, same day parcels across the city", "Speedy Couriers", "Manchester North")]
+    [InlineData("mr fix handyman plymouth 🔧 flat pack, shelves, small jobs. £25 an hour", "Mr Fix Handyman", "Plymouth")]
     public void A_name_in_lower_case_ends_at_its_trade_word_and_its_town_comes_after(string description, string name, string place)
     {
         var brief = BriefReader.Read(description);

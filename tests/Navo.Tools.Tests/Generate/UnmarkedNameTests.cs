@@ -6,8 +6,8 @@ namespace Navo.Tools.Tests.Generate;
 public sealed class UnmarkedNameTests
 {
     [Theory]
-    [InlineData("fade street barbers. skin fades, beard trims, hot towel shaves. walk ins welcome", "fade street barbers")]
-    [InlineData("village green bakery. sourdough, buns and pasties, open 8-2", "village green bakery")]
+    [InlineData("fade street barbers. skin fades, beard trims, hot towel shaves. walk ins welcome", "Fade Street Barbers")]
+    [InlineData("village green bakery. sourdough, buns and pasties, open 8-2", "Village Green Bakery")]
     public void A_lower_case_name_of_taxonomy_words_no_kind_says_together_is_a_name(string description, string name)
     {
         BriefReader.Read(description).BusinessName.Should().Be(name);
