@@ -18,21 +18,26 @@ internal sealed class ToolArgumentException(string problem) : Exception(problem)
 /// </summary>
 internal static class ToolArguments
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    /// <summary>Called once per parameter as a tool is made; whether it may be null is read then (the context is not thread-safe).</summary>
+    public static AIFunctionFactoryOptions.ParameterBindingOptions Binding(ParameterInfo parameter)
+    {
+        if (parameter.ParameterType == typeof(IServiceProvider) || parameter.ParameterType == typeof(AIFunctionArguments))
+        {
+            return new();
+        }
 
-    public static AIFunctionFactoryOptions.ParameterBindingOptions Binding(ParameterInfo parameter) =>
-        parameter.ParameterType == typeof(IServiceProvider) || parameter.ParameterType == typeof(AIFunctionArguments)
-            ? new()
-            : new() { BindParameter = Bind };
+        var nullable = new NullabilityInfoContext().Create(parameter).ReadState == NullabilityState.Nullable;
+        return new() { BindParameter = (p, arguments) => Bind(p, nullable, arguments) };
+    }
 
-    private static object? Bind(ParameterInfo parameter, AIFunctionArguments arguments)
+    private static object? Bind(ParameterInfo parameter, bool nullable, AIFunctionArguments arguments)
     {
         var name = parameter.Name!;
         var value = arguments.TryGetValue(name, out var given) ? given : null;
         if (value is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined })
         {
             return parameter.HasDefaultValue ? parameter.DefaultValue
-                : Nullability.Create(parameter).ReadState == NullabilityState.Nullable ? null
+                : nullable ? null
                 : throw new ToolArgumentException($"\"{name}\" is missing.");
         }
 
