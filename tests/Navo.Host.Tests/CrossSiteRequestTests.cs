@@ -16,7 +16,7 @@ namespace Navo.Host.Tests;
 /// does not stop a live site under the same registrable domain, which is same-site. Every cookie-authenticated change
 /// must come from Navo's own origin; bearer tokens and API keys are not affected.
 /// </summary>
-public sealed partial class CrossSiteRequestTests(EveryChannelHostFactory factory) : IClassFixture<EveryChannelHostFactory>
+public abstract partial class CrossSiteRequestTests(EveryChannelHostFactory factory)
 {
     /// <summary>A browser signed in to the studio: the session cookie and nothing else.</summary>
     private async Task<HttpClient> StudioBrowserAsync()
@@ -174,3 +174,7 @@ public sealed partial class CrossSiteRequestTests(EveryChannelHostFactory factor
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
+
+public sealed class CrossSiteRequestInTestingTests(EveryChannelHostFactory factory) : CrossSiteRequestTests(factory), IClassFixture<EveryChannelHostFactory>;
+
+public sealed class CrossSiteRequestInDevelopmentTests(DevelopmentEveryChannelHostFactory factory) : CrossSiteRequestTests(factory), IClassFixture<DevelopmentEveryChannelHostFactory>;

@@ -14,7 +14,7 @@ namespace Navo.Host.Tests;
 /// they sign in (an open redirect). No page of Navo's can be framed by another site, and nothing a request says
 /// makes Navo send anyone anywhere but its own paths.
 /// </summary>
-public sealed class FramingAndRedirectTests(EveryChannelHostFactory factory) : IClassFixture<EveryChannelHostFactory>
+public abstract class FramingAndRedirectTests(EveryChannelHostFactory factory)
 {
     /// <summary>Every GET route the host has whose address takes no parameter: the studio's pages, the link pages, the API page.</summary>
     private IEnumerable<string> PlainPages() =>
@@ -129,3 +129,7 @@ public sealed class FramingAndRedirectTests(EveryChannelHostFactory factory) : I
         cancelled.Headers.Location!.OriginalString.Should().Be("/studio?slack=cancelled");
     }
 }
+
+public sealed class FramingAndRedirectInTestingTests(EveryChannelHostFactory factory) : FramingAndRedirectTests(factory), IClassFixture<EveryChannelHostFactory>;
+
+public sealed class FramingAndRedirectInDevelopmentTests(DevelopmentEveryChannelHostFactory factory) : FramingAndRedirectTests(factory), IClassFixture<DevelopmentEveryChannelHostFactory>;

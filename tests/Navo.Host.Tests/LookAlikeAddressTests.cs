@@ -10,7 +10,7 @@ namespace Navo.Host.Tests;
 /// name that imitates a Latin one) are refused or read as the plain name they stand for, so no site can take an
 /// address that passes for another's; a refused change writes nothing.
 /// </summary>
-public sealed class LookAlikeAddressTests(NavoHostFactory factory) : IClassFixture<NavoHostFactory>
+public abstract class LookAlikeAddressTests(NavoHostFactory factory)
 {
     private async Task<Guid> PublishedAsync(string description) => (await PublishedSiteAsync(description)).Id;
 
@@ -118,3 +118,7 @@ public sealed class LookAlikeAddressTests(NavoHostFactory factory) : IClassFixtu
         (await (await factory.Owner.SendAsync(request)).Content.ReadAsStringAsync()).Should().Contain("Wide Letters");
     }
 }
+
+public sealed class LookAlikeAddressInTestingTests(NavoHostFactory factory) : LookAlikeAddressTests(factory), IClassFixture<NavoHostFactory>;
+
+public sealed class LookAlikeAddressInDevelopmentTests(DevelopmentHostFactory factory) : LookAlikeAddressTests(factory), IClassFixture<DevelopmentHostFactory>;

@@ -10,7 +10,7 @@ namespace Navo.Host.Tests;
 /// a site's own host), previews and the image library: no answer is ever a file from outside the site — not the
 /// host's data folder, its key ring, nor the machine's files — and none is a 500.
 /// </summary>
-public sealed class PathTraversalTests(KestrelHostFactory factory) : IClassFixture<KestrelHostFactory>
+public abstract class PathTraversalTests(KestrelHostFactory factory)
 {
     private const string Sentinel = "NAVO-SENTINEL-OUTSIDE-THE-SITE";
 
@@ -121,3 +121,7 @@ public sealed class PathTraversalTests(KestrelHostFactory factory) : IClassFixtu
         File.WriteAllText(Path.Combine(factory.DataPath, "sites", "se", "ntinel"), Sentinel);
     }
 }
+
+public sealed class PathTraversalInTestingTests(KestrelHostFactory factory) : PathTraversalTests(factory), IClassFixture<KestrelHostFactory>;
+
+public sealed class PathTraversalInDevelopmentTests(DevelopmentKestrelHostFactory factory) : PathTraversalTests(factory), IClassFixture<DevelopmentKestrelHostFactory>;

@@ -13,7 +13,7 @@ namespace Navo.Host.Tests;
 /// time (slowloris), a body dribbled slowly, headers and cookies past every limit. Each is cut off or refused with a
 /// 4xx (never a 500), the host keeps answering everyone else, and nothing is stored.
 /// </summary>
-public sealed class SlowAndBloatedClientTests(SlowClientHost factory) : IClassFixture<SlowClientHost>
+public abstract class SlowAndBloatedClientTests(SlowClientHost factory)
 {
     private static readonly string Register = """{"email":"slow@example.com","password":"correct horse battery"}""";
 
@@ -196,8 +196,12 @@ public sealed class SlowAndBloatedClientTests(SlowClientHost factory) : IClassFi
     }
 }
 
+public sealed class SlowAndBloatedClientInTestingTests(SlowClientHost factory) : SlowAndBloatedClientTests(factory), IClassFixture<SlowClientHost>;
+
+public sealed class SlowAndBloatedClientInDevelopmentTests(DevelopmentSlowClientHost factory) : SlowAndBloatedClientTests(factory), IClassFixture<DevelopmentSlowClientHost>;
+
 /// <summary>The host on Kestrel with its connection limits tightened, so that a slow client is cut off within seconds.</summary>
-public sealed class SlowClientHost : KestrelHostFactory
+public class SlowClientHost : KestrelHostFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -206,4 +210,10 @@ public sealed class SlowClientHost : KestrelHostFactory
         builder.UseSetting("Navo:Limits:Connections:MinBodyBytesPerSecond", "100");
         builder.UseSetting("Navo:Limits:Connections:BodyGraceSeconds", "2");
     }
+}
+
+/// <summary><see cref="SlowClientHost"/> in Development, as <c>./build.sh run</c> starts it.</summary>
+public sealed class DevelopmentSlowClientHost : SlowClientHost
+{
+    protected override string EnvironmentName => "Development";
 }

@@ -132,27 +132,10 @@ public sealed class HostProcess : IAsyncDisposable
 
     private static async Task MigrateAsync(string dataPath, string[] extraArguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var (exitCode, output, errors) = await RunCommandAsync(dataPath, ["migrate", .. extraArguments]);
+        if (exitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataPath,
-        };
-        foreach (var argument in new[] { HostAssemblyPath(), "migrate", "--Navo:DataPath", dataPath }.Concat(extraArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("ConnectionStrings__Navo");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"migrate exited with code {process.ExitCode}: {await output}{await errors}");
+            throw new InvalidOperationException($"migrate exited with code {exitCode}: {output}{errors}");
         }
     }
 

@@ -26,26 +26,41 @@ public sealed class ToolCallRecorder : IFunctionInvocationFilter
     public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
     {
         var started = Stopwatch.GetTimestamp();
-        ToolResult result;
-        try
-        {
-            await next(context);
-            result = context.Result.GetValue<object>() switch
-            {
-                ToolResult typed => typed,
-                var other => ToolResult.Ok(other?.ToString() ?? string.Empty),
-            };
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException)
-        {
-            result = ToolResult.Error($"The arguments for {context.Function.Name} were not valid: {ex.Message}");
-        }
-
+        var result = await RunAsync(context, next);
         context.Result = new FunctionResult(context.Function, result);
         var callId = FunctionInvokingChatClient.CurrentContext?.CallContent.CallId
             ?? (context.Kernel.Data.TryGetValue(CallIdKey, out var id) ? id as string : null)
             ?? $"call_{_calls.Count + 1}";
         var arguments = JsonSerializer.Serialize(context.Arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
         _calls.Add(new ToolCallRecord(callId, context.Function.Name, arguments, result.Status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, result));
+    }
+
+    private static async Task<ToolResult> RunAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+    {
+        var invalid = $"The arguments for {context.Function.Name} were not valid";
+        // Semantic Kernel would run the call with no arguments at all, each optional one at its default.
+        if (FunctionInvokingChatClient.CurrentContext?.CallContent.Exception is not null)
+        {
+            return ToolResult.Error($"{invalid}: they were not a JSON object.");
+        }
+
+        try
+        {
+            await next(context);
+            return context.Result.GetValue<object>() switch
+            {
+                ToolResult typed => typed,
+                var other => ToolResult.Ok(other?.ToString() ?? string.Empty),
+            };
+        }
+        catch (ToolArgumentException bad)
+        {
+            return ToolResult.Error($"{invalid}: {bad.Message}");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException)
+        {
+            // Their messages are .NET's (type names, JSON paths): not for a model or an assistant's user to read.
+            return ToolResult.Error(invalid + ".");
+        }
     }
 }

@@ -112,6 +112,7 @@ public sealed partial class NavoTools(ProjectService projects, PublishService pu
         SerializerOptions = ArgumentOptions,
         JsonSchemaCreateOptions = SchemaOptions,
         MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
+        ConfigureParameterBinding = ToolArguments.Binding,
     });
 
     /// <summary>

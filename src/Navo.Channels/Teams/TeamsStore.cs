@@ -17,7 +17,7 @@ public sealed record TeamsConversation(string AadTenantId, string Id, string Ten
 
 /// <summary>
 /// Teams' tables (<c>Sql/0002_teams.sql</c>) on the host's own connection: organisations connected to workspaces,
-/// links between Teams users and members, and conversations with their references.
+/// links between Teams users and members, conversations with their references, and the replies posted for queued items.
 /// </summary>
 public sealed class TeamsStore(PostgresEventStore store)
 {
@@ -43,6 +43,22 @@ public sealed class TeamsStore(PostgresEventStore store)
             where l.aad_tenant_id = $1 and l.aad_object_id = $2
             """,
             r => new TeamsMember(r.GetString(0), r.GetGuid(1), r.GetString(2)), cancellationToken, aadTenantId, aadObjectId);
+    }
+
+    /// <summary>The id of the reply an earlier attempt of queued item <paramref name="queueId"/> posted, or null when none did.</summary>
+    public async Task<string?> PostedReplyAsync(long queueId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        return await connection.ScalarAsync<string?>("select activity_id from navo_teams_replies where queue_id = $1", cancellationToken, queueId);
+    }
+
+    /// <summary>Records the reply posted for queued item <paramref name="queueId"/>, committed at once (<c>Sql/0005_teams_replies.sql</c>).</summary>
+    public async Task RecordReplyAsync(long queueId, string activityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Data.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "insert into navo_teams_replies (queue_id, activity_id) values ($1, $2) on conflict (queue_id) do update set activity_id = excluded.activity_id",
+            cancellationToken, queueId, activityId);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed partial class TeamsTurns(
             return;
         }
 
-        var at = new Place(work.ServiceUrl, aadTenant, conversation, bot, ConversationType(activity));
+        var at = new Place(work.ServiceUrl, aadTenant, conversation, bot, ConversationType(activity), work);
         switch (work.Kind)
         {
             case "conversationUpdate" when AddsBot(activity):
@@ -51,8 +51,11 @@ public sealed partial class TeamsTurns(
         }
     }
 
-    /// <summary>Where an activity came from: the service URL its token named, the organisation, the conversation, the bot.</summary>
-    private sealed record Place(TrustedServiceUrl Service, string AadTenant, string Conversation, string Bot, string? Type)
+    /// <summary>
+    /// Where an activity came from: the service URL its token named, the organisation, the conversation, the bot; and the
+    /// queued item it arrived as (none for an invoke, which is answered in its HTTP response).
+    /// </summary>
+    private sealed record Place(TrustedServiceUrl Service, string AadTenant, string Conversation, string Bot, string? Type, TeamsWork? Work = null)
     {
         public bool Personal => Type is null or "personal";
     }
@@ -72,7 +75,7 @@ public sealed partial class TeamsTurns(
             }
         }
 
-        await connector.SendAsync(at.Service, at.Conversation, Card(TeamsCards.Welcome(link)), null, cancellationToken);
+        await PostOnceAsync(at, Card(TeamsCards.Welcome(link)), null, cancellationToken);
     }
 
     private async Task MessageAsync(Place at, JsonObject activity, CancellationToken cancellationToken)
@@ -167,7 +170,7 @@ public sealed partial class TeamsTurns(
     }
 
     private async Task ReplyAsync(Place at, string activityId, AgentReply reply, TeamsMember member, CancellationToken cancellationToken) =>
-        await connector.SendAsync(at.Service, at.Conversation, TeamsCards.Message(reply, await ExtrasAsync(reply, member, cancellationToken)), activityId, cancellationToken);
+        await PostOnceAsync(at, TeamsCards.Message(reply, await ExtrasAsync(reply, member, cancellationToken)), activityId, cancellationToken);
 
     /// <summary>
     /// The preview's signed link, what an edit changed since the version before, and the figures an analytics card
@@ -196,7 +199,7 @@ public sealed partial class TeamsTurns(
         var activity = at.Personal
             ? Card(TeamsCards.LinkPrompt(await LinkUrlAsync(at.AadTenant, user, cancellationToken)))
             : new JsonObject { ["type"] = "message", ["text"] = "I don't know who you are in Navo yet. Open a personal chat with me to link your account, then ask again here." };
-        await connector.SendAsync(at.Service, at.Conversation, activity, activityId, cancellationToken);
+        await PostOnceAsync(at, activity, activityId, cancellationToken);
     }
 
     private async Task<string> LinkUrlAsync(string aadTenant, string user, CancellationToken cancellationToken)

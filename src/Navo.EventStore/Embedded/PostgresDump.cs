@@ -1,3 +1,4 @@
+using Navo.EventStore.Schema;
 using Npgsql;
 
 namespace Navo.EventStore.Embedded;
@@ -32,10 +33,17 @@ public sealed class PostgresDump(string clientBinaries)
     /// <summary>
     /// Loads <paramref name="file"/> in one transaction: it all lands or none of it does. Objects are owned by the
     /// connecting user. With <paramref name="replace"/>, the dump's objects already there are dropped first (in the same
-    /// transaction).
+    /// transaction). The role the dump's grants name, <c>navo_tenant</c>, belongs to the cluster rather than the database
+    /// and so is not in the dump: it is made first, by the same statement a migration runs.
     /// </summary>
     public async Task RestoreAsync(string connectionString, string file, bool replace, CancellationToken cancellationToken)
     {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(StoreSchema.TenantRole, cancellationToken);
+        }
+
         List<string> arguments = ["--no-owner", "--single-transaction", "--exit-on-error", "--no-password"];
         if (replace)
         {

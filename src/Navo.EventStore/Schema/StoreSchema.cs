@@ -14,6 +14,9 @@ internal sealed partial class StoreSchema(PostgresEventStore store, ILogger<Stor
 
     private const long LockKey = 0x4E41564F_00000001; // "NAVO", 1
 
+    /// <summary>Creates the role <c>navo_tenant</c> when the cluster has none (a restore needs it too).</summary>
+    internal static readonly string TenantRole = ReadSql("tenant_role.sql");
+
     private static readonly string TenantPolicies = ReadSql("tenant_policies.sql");
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
@@ -24,7 +27,8 @@ internal sealed partial class StoreSchema(PostgresEventStore store, ILogger<Stor
         try
         {
             await store.Marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            // The role the policies and Navo's grants name, and the policies on Marten's tables.
+            // The role the policies and Navo's grants name, then the policies on Marten's tables.
+            await connection.ExecuteAsync(TenantRole, cancellationToken);
             await connection.ExecuteAsync(TenantPolicies, cancellationToken);
             await SchemaMigrator.ApplyAsync(connection, store.Options.Migrations, logger, cancellationToken);
             LogApplied();

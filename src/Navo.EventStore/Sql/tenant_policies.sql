@@ -1,17 +1,7 @@
 -- Row-level security on Marten's event tables (mt_events, mt_streams) and grants on its document tables, whose
 -- policies Marten keeps itself. Tenant sessions run as navo_tenant (SET LOCAL ROLE) with navo.tenant_id set LOCAL, so the
 -- policies apply to them even though the connection's own role owns the tables. Run after every schema change: Weasel
--- may have created tables since. Idempotent.
-
-do $$
-begin
-    if not exists (select from pg_roles where rolname = 'navo_tenant') then
-        create role navo_tenant nologin;
-    end if;
-exception when duplicate_object or unique_violation then
-    -- Roles are cluster-wide: another database may have created it a moment ago.
-    null;
-end $$;
+-- may have created tables since. Idempotent. The role itself is made by tenant_role.sql, run first.
 
 grant usage on schema public to navo_tenant;
 

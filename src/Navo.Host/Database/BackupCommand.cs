@@ -115,7 +115,6 @@ public static class BackupCommand
                     $"The database already holds {tables} tables: restore into an empty database, or pass --force to replace it.");
             }
 
-            await EnsureTenantRoleAsync(database.ConnectionString);
             await dumps.RestoreAsync(database.ConnectionString, dump, replace: tables > 0, CancellationToken.None);
             var setAside = PutFilesInPlace(staging, settings.DataPath);
             await output.WriteLineAsync($"Restored the database and {fileCount} files from {file} into {settings.DataPath}." +
@@ -326,24 +325,6 @@ public static class BackupCommand
             "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace " +
             "where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'", connection);
         return (long)(await count.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>The dump grants to <c>navo_tenant</c>, a role of the cluster rather than the database: make it first.</summary>
-    private static async Task EnsureTenantRoleAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand("""
-            do $$
-            begin
-                if not exists (select from pg_roles where rolname = 'navo_tenant') then
-                    create role navo_tenant nologin;
-                end if;
-            exception when duplicate_object or unique_violation then
-                null;
-            end $$;
-            """, connection);
-        await create.ExecuteNonQueryAsync();
     }
 
     private static string Sha256(string path)

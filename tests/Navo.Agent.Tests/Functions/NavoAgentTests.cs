@@ -116,4 +116,62 @@ public sealed class NavoAgentTests(NavoAgentTests.Harness agent) : IClassFixture
         messages.Skip(1).Select(m => (m.Role, m.Text)).Should().Equal(
             (ChatRole.User, "draft my florist"), (ChatRole.Assistant, "Drafted."), (ChatRole.User, "thanks"));
     }
+
+    [Theory]
+    [InlineData(ToolNames.PublishSite, """{"action":"explode"}""", "\"action\" must be one of publish, rollback, unpublish.")]
+    [InlineData(ToolNames.ShowHistory, """{"limit":"many"}""", "\"limit\" must be a whole number.")]
+    [InlineData(ToolNames.EditSite, """{"operations":"make it dark"}""", "\"operations\" must be a list of edit operations, each an object with its \"op\".")]
+    [InlineData(ToolNames.OpenProject, """{}""", "\"name\" is missing.")]
+    public async Task A_model_call_with_an_argument_the_tool_cannot_read_gets_a_sentence_naming_it(string tool, string arguments, string problem)
+    {
+        var (tenant, conversation, project) = await DraftedAsync();
+        var before = (await agent.Projects.GetAsync(tenant, project))!.Version;
+        ToolResult? seen = null;
+        agent.Answer = (messages, _) =>
+        {
+            if (messages[^1].Role != ChatRole.Tool)
+            {
+                return FakeChatClient.Calls("b1", tool, Json(arguments));
+            }
+
+            seen = (ToolResult)messages[^1].Contents.OfType<FunctionResultContent>().Single().Result!;
+            return FakeChatClient.Says("Let me try that again.");
+        };
+
+        await agent.SayAsync(tenant, conversation, "do it");
+
+        var sentence = $"The arguments for {tool} were not valid: {problem}";
+        seen.Should().Be(ToolResult.Error(sentence));
+        (await agent.EventsAsync(tenant, conversation)).Select(e => e.Data).OfType<ToolCallCompleted>().Last()
+            .Should().Match<ToolCallCompleted>(c => c.CallId == "b1" && c.Status == ToolStatus.Error && c.Result == sentence);
+        (await agent.Projects.GetAsync(tenant, project))!.Version.Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_model_call_whose_arguments_are_not_json_gets_a_sentence_without_the_parsers_text()
+    {
+        var (tenant, conversation, project) = await DraftedAsync();
+        var before = (await agent.Projects.GetAsync(tenant, project))!.Version;
+        object? seen = null;
+        agent.Answer = (messages, _) =>
+        {
+            if (messages[^1].Role != ChatRole.Tool)
+            {
+                return new ChatResponse(new ChatMessage(ChatRole.Assistant,
+                [
+                    FunctionCallContent.CreateFromParsedArguments("""{"action": "publ""", "m1", ToolNames.PublishSite,
+                        json => JsonSerializer.Deserialize<Dictionary<string, object?>>(json)),
+                ]));
+            }
+
+            seen = messages[^1].Contents.OfType<FunctionResultContent>().Single().Result;
+            return FakeChatClient.Says("Let me try that again.");
+        };
+
+        await agent.SayAsync(tenant, conversation, "publish it");
+
+        seen.Should().Be(ToolResult.Error("The arguments for publish_site were not valid: they were not a JSON object."));
+        (await agent.ConversationAsync(tenant, conversation)).Pending.Should().BeNull("nothing was asked about a call that cannot be read");
+        (await agent.Projects.GetAsync(tenant, project))!.Version.Should().Be(before);
+    }
 }

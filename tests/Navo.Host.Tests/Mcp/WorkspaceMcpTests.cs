@@ -129,7 +129,7 @@ public sealed class WorkspaceMcpTests(NavoHostFactory factory) : IClassFixture<N
         var shouted = await client.CallAsync("publish_site", new { action = "PUBLISH" });
 
         numeric.StructuredContent!.Value.GetProperty("status").GetString().Should().Be("error", numeric.Text());
-        numeric.Text().Should().StartWith("The arguments for publish_site were not valid: ");
+        numeric.Text().Should().Be("The arguments for publish_site were not valid: \"action\" must be one of publish, rollback, unpublish.");
         shouted.StructuredContent!.Value.GetProperty("status").GetString().Should().Be("error", shouted.Text());
         (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("published").GetBoolean().Should().BeFalse();
         (await AuditAsync(owner)).Should().NotContain(a => a.Action == "site.published");

@@ -6,7 +6,7 @@ namespace Navo.Host.Tests.Support;
 /// The host with every channel switched on (Slack and Teams map their routes only when configured), for tests that
 /// go through every route the host has. Nothing here calls Slack or Teams: the credentials are never used.
 /// </summary>
-public sealed class EveryChannelHostFactory : NavoHostFactory
+public class EveryChannelHostFactory : NavoHostFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,4 +20,10 @@ public sealed class EveryChannelHostFactory : NavoHostFactory
         builder.UseSetting("Navo:Teams:PublicUrl", "http://navo.test/");
         builder.UseSetting("Navo:Teams:DailySuggestionsEvery", "00:00:00");
     }
+}
+
+/// <summary><see cref="EveryChannelHostFactory"/> in Development, as <c>./build.sh run</c> starts it.</summary>
+public sealed class DevelopmentEveryChannelHostFactory : EveryChannelHostFactory
+{
+    protected override string EnvironmentName => "Development";
 }

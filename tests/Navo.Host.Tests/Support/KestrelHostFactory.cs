@@ -25,3 +25,9 @@ public class KestrelHostFactory : NavoHostFactory
         builder.UseSetting("urls", $"http://127.0.0.1:{Port}");
     }
 }
+
+/// <summary><see cref="KestrelHostFactory"/> in Development, as <c>./build.sh run</c> starts it.</summary>
+public sealed class DevelopmentKestrelHostFactory : KestrelHostFactory
+{
+    protected override string EnvironmentName => "Development";
+}

@@ -86,6 +86,66 @@ public sealed class TeamsDeliveryTests(RetryingTeamsHostFactory factory) : IClas
         told.Activity["attachments"].Should().BeNull();
     }
 
+    [Fact]
+    public async Task A_turn_tried_again_after_its_reply_was_posted_replaces_that_reply_instead_of_posting_a_second()
+    {
+        await factory.LinkOwnerAsync();
+        var key = $"'{TeamsHostFactory.PersonalChat}|p-3'";
+        var messages = await factory.CountAsync("select count(*) from mt_events where type = 'user_message_received'");
+        // The Connector takes the reply; while it does, the worker's database connection is cut, as when the host loses
+        // its database (or stops) just after posting: the item cannot be marked done, and is tried again.
+        var cut = 0L;
+        Bot.Refuse = call =>
+        {
+            if (call.ActivityId == "p-3" && call.Method == "POST" && IsCard(call) && Interlocked.Read(ref cut) == 0)
+            {
+                Interlocked.Exchange(ref cut, CutWorkerConnection());
+            }
+
+            return null;
+        };
+        try
+        {
+            (await factory.SendAsync(factory.Personal("message", "p-3", "what can you do?"))).StatusCode.Should().Be(HttpStatusCode.OK);
+            await WaitForAsync($"select count(*) from navo_teams_queue where dedupe_key = {key} and done_at is not null");
+        }
+        finally
+        {
+            Bot.Refuse = null;
+        }
+
+        cut.Should().Be(1, "the worker's connection, holding the item, was cut once");
+        (await factory.CountAsync($"select attempts from navo_teams_queue where dedupe_key = {key} and failed_at is null")).Should().Be(2);
+        (await factory.CountAsync("select count(*) from mt_events where type = 'user_message_received'")).Should().Be(messages + 1, "the turn ran once; the retry answered from its record");
+        var posted = Bot.Calls.Where(c => c.ActivityId == "p-3" && IsCard(c)).Should().ContainSingle().Subject;
+        posted.Method.Should().Be("POST");
+        var recorded = await ReplyRecordedAsync(key);
+        var replaced = Bot.Calls.Where(c => c.Method == "PUT" && IsCard(c)).Should().ContainSingle().Subject;
+        replaced.ActivityId.Should().Be(recorded, "the retry replaced the reply it had posted, by the id the Connector gave");
+        replaced.Activity["attachments"]!.ToJsonString().Should().Be(posted.Activity["attachments"]!.ToJsonString());
+    }
+
+    /// <summary>Cuts the database connection of the worker that holds a Teams item (idle in its transaction, waiting on the Connector); how many were cut.</summary>
+    private long CutWorkerConnection()
+    {
+        using var connection = factory.Database.DataSource.OpenConnection();
+        using var cut = new Npgsql.NpgsqlCommand(
+            """
+            select count(pg_terminate_backend(pid)) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'idle in transaction'
+              and query like '%navo_teams_queue%for update skip locked%'
+            """, connection);
+        return (long)cut.ExecuteScalar()!;
+    }
+
+    private async Task<string> ReplyRecordedAsync(string key)
+    {
+        await using var connection = await factory.Database.DataSource.OpenConnectionAsync();
+        await using var read = new Npgsql.NpgsqlCommand(
+            $"select r.activity_id from navo_teams_replies r join navo_teams_queue q on q.id = r.queue_id where q.dedupe_key = {key}", connection);
+        return (string)(await read.ExecuteScalarAsync())!;
+    }
+
     private async Task WaitForAsync(string countSql, int seconds = 60)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
