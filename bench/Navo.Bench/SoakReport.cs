@@ -78,14 +78,15 @@ public sealed class SoakReport(int minutes)
 
     public void Print(TextWriter output)
     {
-        output.WriteLine("| minute | chat turns | chat p99 ms | page views | view p99 ms | 5xx | other failures | working set MB (median) | GC heap MB (median) | live heap MB after a full GC (lowest) | PostgreSQL connections (peak) | host sockets (peak) |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| minute | chat turns | chat p99 ms | page views | view p99 ms | 5xx | other failures | working set MB (median) | GC heap MB (median) | live heap MB after a full GC (lowest) | PostgreSQL connections (peak) | host sockets (peak) | load average (1 min, at its end) |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < _minutes.Length; i++)
         {
             var m = _minutes[i];
             output.WriteLine($"| {i + 1}{(i == 0 ? " (warm-up)" : string.Empty)} | {m.Latencies[Chat].Count} | {P99(m, Chat)} | {m.Latencies[Views].Count} | {P99(m, Views)} "
                 + $"| {m.ServerErrors} | {m.Failures} | {Megabytes(Median(m, s => s.WorkingSet))} | {Megabytes(Median(m, s => s.GcHeap))} | {Megabytes(Lowest(m, s => s.LiveHeap))} "
-                + $"| {(m.Samples.Count == 0 ? "-" : m.Samples.Max(s => s.DatabaseConnections))} | {(m.Samples.Count == 0 ? "-" : m.Samples.Max(s => s.HostSockets))} |");
+                + $"| {(m.Samples.Count == 0 ? "-" : m.Samples.Max(s => s.DatabaseConnections))} | {(m.Samples.Count == 0 ? "-" : m.Samples.Max(s => s.HostSockets))} "
+                + $"| {(m.Samples.LastOrDefault()?.Load is { } load ? load.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-")} |");
         }
 
         var measured = _minutes.Skip(1).Where(m => m.Samples.Count > 0).ToList();
