@@ -85,7 +85,9 @@ public sealed partial class ConversationService(
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
         return await TurnAsync(tenant, id, state => message.ProjectId ?? state.ProjectId,
-            async (session, conversation) => await AnsweredAsync(session, conversation.State, messageId, cancellationToken) is { } seen
+            // An id made here is new: only a client's may repeat one.
+            async (session, conversation) => !string.IsNullOrWhiteSpace(message.ClientMessageId)
+                    && await AnsweredAsync(session, conversation.State, messageId, cancellationToken) is { } seen
                 ? new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version)
                 : await RunTurnAsync(session, conversation, messageId, message, progress, deltas, cancellationToken),
             // The site kept changing under this turn (others editing it at the same moment): nothing was written,
