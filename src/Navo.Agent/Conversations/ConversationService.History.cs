@@ -13,13 +13,9 @@ public sealed partial class ConversationService
     private const string ReplyVersions =
         "select version from mt_events where tenant_id = $1 and stream_id = $2 and type = 'assistant_replied' order by version";
 
-    /// <summary>The version of the latest reply to one message id, if any.</summary>
+    /// <summary>The version of the reply to one message id, if any (kept by <see cref="ConversationList"/>).</summary>
     private const string ReplyTo =
-        """
-        select version from mt_events
-        where tenant_id = $1 and stream_id = $2 and type = 'assistant_replied' and data ->> 'messageId' = $3
-        order by version desc limit 1
-        """;
+        "select version from navo_conversation_replies where tenant_id = $1 and conversation_id = $2 and message_id = $3";
 
     /// <summary>The turns so far, oldest first; null when this workspace has no such conversation.</summary>
     public async Task<IReadOnlyList<Turn>?> TurnsAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default) =>
@@ -52,7 +48,8 @@ public sealed partial class ConversationService
 
     /// <summary>
     /// The turn that answered <paramref name="messageId"/>: one of those the state keeps, or else, when the conversation
-    /// has older turns, its reply read from the events (without the user's text, which a repeat does not need).
+    /// has older turns, its reply found in <c>navo_conversation_replies</c> and read from the events (without the user's
+    /// text, which a repeat does not need).
     /// </summary>
     private static async Task<Turn?> AnsweredAsync(IEventSession session, ConversationState state, string messageId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Navo.Agent.Conversations;
 using Navo.Agent.Tests.Support;
 using Navo.EventStore;
+using Navo.EventStore.Schema;
 
 namespace Navo.Agent.Tests.Conversations;
 
@@ -77,5 +78,27 @@ public sealed class KeptTurnsTests(AgentHarness agent) : IClassFixture<AgentHarn
         repeated.Reply.Text.Should().Be("I'm not sure.", "the first answer to m-1, not a new turn");
         (await agent.EventsAsync(tenant, conversation)).Should().HaveCount(before, "nothing was written");
         (await agent.ConversationAsync(tenant, conversation)).TurnCount.Should().Be(Turns);
+    }
+
+    [Fact]
+    public async Task Replies_written_before_their_table_existed_are_found_once_its_migration_has_run()
+    {
+        var (tenant, conversation) = await LongConversationAsync();
+        await using (var forget = agent.DataSource.CreateCommand($"delete from navo_conversation_replies where conversation_id = '{conversation}'"))
+        {
+            (await forget.ExecuteNonQueryAsync()).Should().Be(Turns, "one row a reply");
+        }
+
+        var migration = SchemaMigration.FromEmbeddedSql(typeof(AgentStore).Assembly, "agent").Single(m => m.Id == "agent/0002_conversation_replies");
+        await using (var rerun = agent.DataSource.CreateCommand(migration.Sql))
+        {
+            await rerun.ExecuteNonQueryAsync();
+        }
+
+        var before = (await agent.EventsAsync(tenant, conversation)).Count;
+        var repeated = await agent.Conversations.SendAsync(tenant, conversation, new IncomingMessage("question 2 again", "m-2", null, null, "web"));
+
+        repeated!.Reply.Text.Should().Be("I'm not sure.");
+        (await agent.EventsAsync(tenant, conversation)).Should().HaveCount(before, "m-2 was answered from the record");
     }
 }
