@@ -9,7 +9,7 @@ namespace Navo.Bench;
 /// <summary>
 /// The soak (issue 19): 64 conversations chatting with the local client and 32 clients reading live pages, through
 /// the real host on its embedded cluster, for <c>--minutes N</c> (default 10). Each minute: the chat turns and page
-/// views with their p99, 5xx and other failures, the host's working set and GC heap, and the peaks of PostgreSQL's
+/// views with their p99, 5xx and other failures, the host's working set, GC heap and live heap after a full collection, and the peaks of PostgreSQL's
 /// connections and the host's sockets; then pass or fail against the bar (<see cref="SoakReport"/>).
 /// </summary>
 public static class SoakBenchmark
@@ -23,6 +23,10 @@ public static class SoakBenchmark
     private static readonly TimeSpan ChatPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReadPause = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(5);
+
+    // Every third sample (15 s) first asks for a full collection and reads the live heap: four a minute, each a pause
+    // of the host like any full collection, in every minute alike.
+    private const int CollectEvery = 3;
 
     // An access token lasts 15 minutes: a longer soak trades the refresh token well before.
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(10);
@@ -85,9 +89,9 @@ public static class SoakBenchmark
                 })));
                 load.Add(Task.Run(async () =>
                 {
-                    while (!stop.IsCancellationRequested)
+                    for (var sample = 0; !stop.IsCancellationRequested; sample++)
                     {
-                        report.Sample(await SoakSample.TakeAsync(host, owner, cluster));
+                        report.Sample(await SoakSample.TakeAsync(host, owner, cluster, collect: sample % CollectEvery == 0));
                         await PauseAsync(SampleEvery, stop.Token);
                     }
                 }));

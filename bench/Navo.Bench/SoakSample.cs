@@ -6,16 +6,20 @@ using Npgsql;
 namespace Navo.Bench;
 
 /// <summary>
-/// What the host holds at one moment: its working set, its GC heap (the live objects after the last collection, from
-/// the runtime's <c>dotnet.gc.last_collection.heap.size</c> at <c>/metrics</c>), the host database's connections in
-/// <c>pg_stat_activity</c>, and the host process's open sockets (clients, PostgreSQL and the listener).
+/// What the host holds at one moment: its working set, its GC heap as the last collection left it (the runtime's
+/// <c>dotnet.gc.last_collection.heap.size</c> at <c>/metrics</c>: after a collection of gen0 only, it still counts what
+/// died in the older generations, so it rises and falls with the moment it is read), when asked for its live heap after
+/// a full collection (<see cref="Navo.Bench.LiveHeap"/>), the host database's connections in <c>pg_stat_activity</c>, and
+/// the host process's open sockets (clients, PostgreSQL and the listener), and the machine's load average over the last
+/// minute (on a shared machine the latencies follow it).
 /// </summary>
-public sealed record SoakSample(DateTime At, long WorkingSet, long? GcHeap, int DatabaseConnections, int HostSockets)
+public sealed record SoakSample(DateTime At, long WorkingSet, long? GcHeap, long? LiveHeap, int DatabaseConnections, int HostSockets, double? Load)
 {
     private const string HeapMetric = "dotnet_gc_last_collection_heap_size_bytes";
 
-    public static async Task<SoakSample> TakeAsync(HostProcess host, HttpClient client, EmbeddedPostgres cluster)
+    public static async Task<SoakSample> TakeAsync(HostProcess host, HttpClient client, EmbeddedPostgres cluster, bool collect)
     {
+        var live = collect ? await Navo.Bench.LiveHeap.AfterFullCollectionAsync(host.Id, client) : null;
         var at = DateTime.UtcNow;
         var workingSet = host.WorkingSet;
         var metrics = await client.GetStringAsync("/metrics");
@@ -29,7 +33,7 @@ public sealed record SoakSample(DateTime At, long WorkingSet, long? GcHeap, int 
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = 'navo'", connection);
         var database = (int)(long)(await command.ExecuteScalarAsync())!;
-        return new SoakSample(at, workingSet, heap, database, Sockets(host.Id));
+        return new SoakSample(at, workingSet, heap, live, database, Sockets(host.Id), BenchMachine.LoadNow());
     }
 
     private static int Sockets(int pid) => new DirectoryInfo($"/proc/{pid}/fd").EnumerateFileSystemInfos()

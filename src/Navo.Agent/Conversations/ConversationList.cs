@@ -8,7 +8,8 @@ namespace Navo.Agent.Conversations;
 /// <summary>
 /// Keeps <c>navo_conversations</c> in the append's transaction: who each conversation is with, on which channel, and
 /// the site it is about (the one it was started for, then the one its last answer worked on), so the studio can open
-/// the conversation of the site on screen.
+/// the conversation of the site on screen; and <c>navo_conversation_replies</c>: the version of the reply to each
+/// message id, so a repeated id older than the turns the state keeps is found with one index probe.
 /// </summary>
 public sealed class ConversationList : IProjection
 {
@@ -27,10 +28,20 @@ public sealed class ConversationList : IProjection
                         """,
                         @event.TenantId, @event.StreamId, started.By.UserId, started.Channel, started.ProjectId, @event.Timestamp);
                     break;
-                case AssistantReplied { ProjectId: { } project }:
+                case AssistantReplied replied:
                     operations.Execute(
-                        "update navo_conversations set project_id = $3, updated_at = $4 where tenant_id = $1 and id = $2",
-                        @event.TenantId, @event.StreamId, project, @event.Timestamp);
+                        """
+                        insert into navo_conversation_replies (tenant_id, conversation_id, message_id, version) values ($1, $2, $3, $4)
+                        on conflict (tenant_id, conversation_id, message_id) do update set version = excluded.version
+                        """,
+                        @event.TenantId, @event.StreamId, replied.MessageId, @event.Version);
+                    if (replied.ProjectId is { } project)
+                    {
+                        operations.Execute(
+                            "update navo_conversations set project_id = $3, updated_at = $4 where tenant_id = $1 and id = $2",
+                            @event.TenantId, @event.StreamId, project, @event.Timestamp);
+                    }
+
                     break;
                 case ProjectLeft left:
                     operations.Execute(

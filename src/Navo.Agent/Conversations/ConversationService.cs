@@ -75,32 +75,6 @@ public sealed partial class ConversationService(
         return (id, true);
     }
 
-    /// <summary>The turns so far, oldest first; null when this workspace has no such conversation.</summary>
-    public async Task<IReadOnlyList<Turn>?> TurnsAsync(TenantContext tenant, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        return (await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken))?.State.Turns;
-    }
-
-    /// <summary>
-    /// At most <paramref name="limit"/> turns, oldest first, ending just before turn number <paramref name="before"/>
-    /// (1-based, in the order they were answered) or, without it, with the newest; null when this workspace has no
-    /// such conversation.
-    /// </summary>
-    public async Task<TurnPage?> TurnsAsync(TenantContext tenant, Guid id, int? before, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var session = store.OpenSession(tenant);
-        if (await session.AggregateStreamAsync<ConversationState>(id, cancellationToken: cancellationToken) is not { } conversation)
-        {
-            return null;
-        }
-
-        var turns = conversation.State.Turns;
-        var end = Math.Min(turns.Count, before is { } number ? Math.Max(number - 1, 0) : turns.Count);
-        var start = Math.Max(0, end - limit);
-        return new TurnPage(turns.GetRange(start, end - start), start > 0 ? start + 1 : null);
-    }
-
     /// <summary>
     /// Answers one message; null when this workspace has no such conversation. <paramref name="progress"/> hears the
     /// steps of a draft or a publish, <paramref name="deltas"/> the reply as the model streams it.
@@ -111,9 +85,11 @@ public sealed partial class ConversationService(
     {
         var messageId = string.IsNullOrWhiteSpace(message.ClientMessageId) ? Guid.CreateVersion7().ToString("N") : message.ClientMessageId.Trim();
         return await TurnAsync(tenant, id, state => message.ProjectId ?? state.ProjectId,
-            (session, conversation) => conversation.State.TurnsByMessageId.TryGetValue(messageId, out var seen)
-                ? Task.FromResult(new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version))
-                : RunTurnAsync(session, conversation, messageId, message, progress, deltas, cancellationToken),
+            // An id made here is new: only a client's may repeat one.
+            async (session, conversation) => !string.IsNullOrWhiteSpace(message.ClientMessageId)
+                    && await AnsweredAsync(session, conversation.State, messageId, cancellationToken) is { } seen
+                ? new TurnOutcome(messageId, seen.Reply, seen.ProjectId, seen.Version)
+                : await RunTurnAsync(session, conversation, messageId, message, progress, deltas, cancellationToken),
             // The site kept changing under this turn (others editing it at the same moment): nothing was written,
             // and the same message id may be sent again.
             _ => new TurnOutcome(messageId, new AgentReply(BusySite, [], ["Try again"]), message.ProjectId, null, Busy: true),
@@ -213,7 +189,7 @@ public sealed partial class ConversationService(
 
             // The record is the source of truth: the history is rebuilt from the conversation's events every turn.
             var history = new ChatHistory(await SystemPrompt.RenderAsync(scope, project?.Site, cancellationToken));
-            foreach (var turn in state.Turns.TakeLast(6))
+            foreach (var turn in state.RecentTurns.TakeLast(6))
             {
                 // Navo's own posts (the daily suggestions) answer no message.
                 if (turn.UserText.Length > 0)

@@ -8,7 +8,12 @@ namespace Navo.Agent.Conversations;
 public sealed record PendingApproval(string ApprovalId, string Name, string Arguments, string Question);
 
 /// <summary>A turn as remembered: what was said and answered.</summary>
-public sealed record Turn(string MessageId, string UserText, AgentReply Reply, Guid? ProjectId, long? Version, DateTimeOffset At);
+public sealed record Turn(string MessageId, string UserText, AgentReply Reply, Guid? ProjectId, long? Version, DateTimeOffset At)
+{
+    /// <summary>The turn <paramref name="replied"/> ends, to <paramref name="userText"/> (none for Navo's own posts).</summary>
+    public static Turn From(AssistantReplied replied, string? userText, DateTimeOffset at) =>
+        new(replied.MessageId, userText ?? string.Empty, replied.Reply, replied.ProjectId, replied.Version, at);
+}
 
 /// <summary>
 /// A page of turns, oldest first. <paramref name="Older"/> is the <c>before</c> of the page of turns older than these
@@ -17,25 +22,31 @@ public sealed record Turn(string MessageId, string UserText, AgentReply Reply, G
 public sealed record TurnPage(IReadOnlyList<Turn> Turns, int? Older);
 
 /// <summary>
-/// A conversation as its events leave it: the current project, the last edited section and the last edit's
-/// operations (for "do the same for the FAQ"), a pending approval, its turns, and the suggestions it last listed (for
-/// "apply the second one").
+/// A conversation as its events leave it, as far as its next turn needs: the current project, the last edited section
+/// and the last edit's operations (for "do the same for the FAQ"), a pending approval, the suggestions it last listed
+/// (for "apply the second one"), how many turns it has had and the last <see cref="KeptTurns"/> of them (the model's
+/// history and a repeated message id answered without asking the store). The state is kept in memory for every
+/// conversation a host serves, so it must not grow with the conversation: older turns are read from the events when
+/// asked (<see cref="ConversationService.TurnsAsync(Navo.EventStore.TenantContext, Guid, int?, int, CancellationToken)"/>).
 /// </summary>
 public sealed record ConversationState(
     Guid Id,
     Guid? ProjectId,
     string? LastEditedSectionId,
     PendingApproval? Pending,
-    ImmutableDictionary<string, Turn> TurnsByMessageId,
-    ImmutableList<Turn> Turns,
+    int TurnCount,
+    ImmutableList<Turn> RecentTurns,
     ImmutableDictionary<string, string> PendingUserText,
     string? LastOperationsJson = null,
     string? RequestedEdit = null,
     bool LeftProject = false,
     ImmutableList<Guid>? Shown = null) : IAggregate<ConversationState>
 {
+    /// <summary>How many of the latest turns are kept: the six the model is shown, and a few more for a client's retry.</summary>
+    public const int KeptTurns = 10;
+
     public static ConversationState Initial { get; } = new(Guid.Empty, null, null, null,
-        ImmutableDictionary<string, Turn>.Empty.WithComparers(StringComparer.Ordinal), [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+        0, [], ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
 
     public ConversationState Apply(EventEnvelope @event) => @event.Data switch
     {
@@ -70,15 +81,19 @@ public sealed record ConversationState(
     private static string? Operations(string arguments) =>
         System.Text.Json.Nodes.JsonNode.Parse(arguments)?["operations"]?.ToJsonString();
 
+    /// <summary>The kept turn that answered <paramref name="messageId"/>, or null when none of them did.</summary>
+    public Turn? RecentTurn(string messageId) => RecentTurns.Find(t => t.MessageId == messageId);
+
     private ConversationState Replied(AssistantReplied replied, DateTimeOffset at)
     {
-        var turn = new Turn(replied.MessageId, PendingUserText.GetValueOrDefault(replied.MessageId) ?? string.Empty, replied.Reply, replied.ProjectId, replied.Version, at);
+        var turn = Turn.From(replied, PendingUserText.GetValueOrDefault(replied.MessageId), at);
+        var kept = RecentTurns.Add(turn);
         return this with
         {
             ProjectId = replied.ProjectId ?? ProjectId,
             LastEditedSectionId = replied.EditedSectionId ?? LastEditedSectionId,
-            TurnsByMessageId = TurnsByMessageId.SetItem(replied.MessageId, turn),
-            Turns = Turns.Add(turn),
+            TurnCount = TurnCount + 1,
+            RecentTurns = kept.Count > KeptTurns ? kept.RemoveRange(0, kept.Count - KeptTurns) : kept,
             PendingUserText = PendingUserText.Remove(replied.MessageId),
             Shown = Listed(replied.Reply) ?? Shown,
         };
