@@ -11,7 +11,9 @@ namespace Navo.Host.OAuth;
 /// Dynamic client registration (RFC 7591) for public clients: an assistant names the addresses the person's browser
 /// returns to, and gets a client id for the authorization code flow with PKCE, permitted this host's <c>/mcp</c> only.
 /// A return address is HTTPS, or plain HTTP on the loopback (an assistant on the person's own machine); anything else
-/// is refused with RFC 7591's error in problem details, and nothing is stored.
+/// is refused with RFC 7591's error in problem details, and nothing is stored. Every client is public: whatever
+/// <c>token_endpoint_auth_method</c> it asks for, it gets <c>none</c> and no secret (RFC 7591 lets the server replace a
+/// value), since PKCE protects its code and a secret kept by an assistant on someone's machine protects nothing.
 /// </summary>
 public static class ClientRegistration
 {
@@ -94,12 +96,6 @@ public static class ClientRegistration
         {
             return (null, Refuse("invalid_redirect_uri",
                 $"\"{Shorten(refused)}\" is not allowed: a redirect URI is an absolute https address, or http on the loopback (127.0.0.1, [::1] or localhost), without a fragment."));
-        }
-
-        var method = body.TryGetProperty("token_endpoint_auth_method", out var m) ? m.ValueKind == JsonValueKind.String ? m.GetString() : "?" : ClientAuthenticationMethods.None;
-        if (method != ClientAuthenticationMethods.None)
-        {
-            return (null, Refuse("invalid_client_metadata", "Only public clients register here: token_endpoint_auth_method is \"none\", and PKCE protects the code."));
         }
 
         var grants = body.TryGetProperty("grant_types", out _) ? Strings(body, "grant_types") : [GrantTypes.AuthorizationCode];

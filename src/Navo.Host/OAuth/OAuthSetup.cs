@@ -84,7 +84,13 @@ public static class OAuthSetup
                     .DisableResourceValidation()
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(options.AccessTokenMinutes))
                     .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays));
-                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.Configure(o =>
+                {
+                    o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+                    // Every client is public (ClientRegistration): PKCE, not a secret, protects its code.
+                    o.ClientAuthenticationMethods.Clear();
+                    o.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.None);
+                });
                 AddKeys(server, options, builder.Environment);
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

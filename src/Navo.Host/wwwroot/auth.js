@@ -12,6 +12,13 @@ const problemText = async (response) => {
   }
 };
 
+// After signing in, back to where the sign-in was asked for: only an assistant's request to connect (Navo's own
+// authorization endpoint, on this origin), never an address a link could send the person elsewhere with.
+const nextPage = () => {
+  const next = new URLSearchParams(location.search).get("next");
+  return next && next.startsWith("/oauth/authorize?") ? next : "/studio";
+};
+
 const hashValue = (name) => new URLSearchParams(location.hash.slice(1)).get(name);
 
 for (const form of document.querySelectorAll("form[data-action]")) {
@@ -34,7 +41,7 @@ for (const form of document.querySelectorAll("form[data-action]")) {
       }
 
       if (action === "login" || action === "register") {
-        location.assign("/studio");
+        location.assign(nextPage());
       } else {
         const done = document.getElementById("done");
         done.textContent = action === "forgot-password"
