@@ -21,6 +21,11 @@ internal sealed class OAuthFlow(NavoHostFactory factory)
     public const string RedirectUri = "http://127.0.0.1:8765/callback";
     public const string Mcp = "http://localhost/mcp";
 
+    /// <summary>How OpenIddict names the kinds of token it stores.</summary>
+    public const string Code = "urn:openiddict:params:oauth:token-type:authorization_code";
+    public const string Access = "urn:openiddict:params:oauth:token-type:access_token";
+    public const string Refresh = "urn:openiddict:params:oauth:token-type:refresh_token";
+
     private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
 
     /// <summary>A client with no credentials, which shows redirects rather than following them.</summary>
