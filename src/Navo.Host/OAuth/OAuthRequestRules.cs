@@ -37,19 +37,11 @@ internal static class OAuthRequestRules
 
             return default;
         }));
-        server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler
-            .UseInlineHandler(context =>
-            {
-                context.Metadata["registration_endpoint"] = Base(context) + OAuthServer.RegisterPath;
-                // Every client is public (ClientRegistration); ASP.NET Core's integration would add Basic authentication.
-                context.TokenEndpointAuthenticationMethods.Clear();
-                context.TokenEndpointAuthenticationMethods.Add(ClientAuthenticationMethods.None);
-                context.RevocationEndpointAuthenticationMethods.Clear();
-                context.RevocationEndpointAuthenticationMethods.Add(ClientAuthenticationMethods.None);
-                return default;
-            })
-            // After every handler that lists what the server supports.
-            .SetOrder(int.MaxValue - 100_000));
+        server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(context =>
+        {
+            context.Metadata["registration_endpoint"] = Base(context) + OAuthServer.RegisterPath;
+            return default;
+        }));
     }
 
     private static bool IsMcp(OpenIddictServerEvents.BaseContext context, string resource) =>

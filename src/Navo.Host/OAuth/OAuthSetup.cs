@@ -84,13 +84,7 @@ public static class OAuthSetup
                     .DisableResourceValidation()
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(options.AccessTokenMinutes))
                     .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays));
-                server.Configure(o =>
-                {
-                    o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
-                    // Every client is public (ClientRegistration): PKCE, not a secret, protects its code.
-                    o.ClientAuthenticationMethods.Clear();
-                    o.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.None);
-                });
+                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 AddKeys(server, options, builder.Environment);
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -112,6 +106,13 @@ public static class OAuthSetup
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();
             });
+        // Every client is public (ClientRegistration): PKCE, not a secret, protects its code. After OpenIddict's own
+        // post-configuration, which adds Basic authentication for ASP.NET Core.
+        builder.Services.PostConfigure<OpenIddict.Server.OpenIddictServerOptions>(server =>
+        {
+            server.ClientAuthenticationMethods.Clear();
+            server.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.None);
+        });
         return builder;
     }
 
