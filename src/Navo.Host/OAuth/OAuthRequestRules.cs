@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Navo.Host.OAuth;
@@ -37,6 +39,32 @@ internal static class OAuthRequestRules
 
             return default;
         }));
+        // A refusal OpenIddict cannot send back to the client (its redirect URI is not yet trusted) is answered here, as
+        // every refusal of Navo's is: problem details with OAuth's error code and a sentence saying what was wrong.
+        server.AddEventHandler<OpenIddictServerEvents.ApplyAuthorizationResponseContext>(handler => handler
+            .UseInlineHandler(async context =>
+            {
+                if (string.IsNullOrEmpty(context.Error) || !string.IsNullOrEmpty(context.RedirectUri)
+                    || context.Transaction.GetHttpRequest()?.HttpContext is not { } http)
+                {
+                    return;
+                }
+
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "The assistant's request to connect is refused.",
+                        Detail = context.Response.ErrorDescription,
+                        Extensions = { ["error"] = context.Error },
+                    },
+                });
+                context.HandleRequest();
+            })
+            .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessStatusCodePagesErrorResponse<OpenIddictServerEvents.ApplyAuthorizationResponseContext>.Descriptor.Order - 1));
         server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(context =>
         {
             context.Metadata["registration_endpoint"] = Base(context) + OAuthServer.RegisterPath;

@@ -56,7 +56,7 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
 
         var response = await person.GetAsync(OAuthFlow.AuthorizeUrl(clientId, OAuthFlow.Pkce().Challenge, redirectUri: "http://127.0.0.1:8765/elsewhere"));
 
-        await RefusedHereAsync(response);
+        await RefusedHereAsync(response, "invalid_request");
         (await _flow.RowsAsync()).Should().Be(before);
     }
 
@@ -64,12 +64,14 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
     /// A request OpenIddict refuses before it has trusted the redirect URI is answered here, never sent on: 400 with
     /// problem details, no consent page, no redirect.
     /// </summary>
-    private static async Task RefusedHereAsync(HttpResponseMessage response)
+    private static async Task RefusedHereAsync(HttpResponseMessage response, string error)
     {
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Headers.Location.Should().BeNull();
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await response.Content.ReadAsStringAsync()).Should().NotContain("navo_decision");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("error").GetString().Should().Be(error);
+        problem.GetProperty("detail").GetString().Should().NotBeNullOrWhiteSpace();
     }
 
     [Theory]
@@ -83,15 +85,16 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
 
         var response = await person.GetAsync(OAuthFlow.AuthorizeUrl(clientId, challenge, method: method));
 
-        await RefusedHereAsync(response);
+        await RefusedHereAsync(response, "invalid_request");
         (await _flow.RowsAsync()).Should().Be(before);
     }
 
     [Theory]
-    [InlineData("http://localhost/api/v1")]
-    [InlineData("https://elsewhere.example/mcp")]
-    [InlineData(null)]
-    public async Task An_authorization_request_for_another_resource_or_none_is_refused(string? resource)
+    // OpenIddict refuses a resource the client was not permitted at registration (only this host's /mcp) first.
+    [InlineData("http://localhost/api/v1", "invalid_request")]
+    [InlineData("https://elsewhere.example/mcp", "invalid_request")]
+    [InlineData(null, "invalid_target")]
+    public async Task An_authorization_request_for_another_resource_or_none_is_refused(string? resource, string error)
     {
         var person = await _flow.PersonAsync();
         var clientId = await _flow.RegisterAsync();
@@ -99,7 +102,7 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
 
         var response = await person.GetAsync(OAuthFlow.AuthorizeUrl(clientId, OAuthFlow.Pkce().Challenge, resource));
 
-        await RefusedHereAsync(response);
+        await RefusedHereAsync(response, error);
         (await _flow.RowsAsync()).Should().Be(before);
     }
 
@@ -162,5 +165,24 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().Be("/signin?next=" + Uri.EscapeDataString(url));
+    }
+
+    [Fact]
+    public async Task The_consent_page_shows_the_clients_own_name_as_text_and_cannot_be_framed()
+    {
+        var person = await _flow.PersonAsync();
+        var registered = await _flow.RegisterAsync(new
+        {
+            redirect_uris = new[] { OAuthFlow.RedirectUri }, client_name = "<script>alert(1)</script> Helper", grant_types = new[] { "authorization_code", "refresh_token" },
+        });
+        var clientId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client_id").GetString()!;
+
+        var page = await person.GetAsync(OAuthFlow.AuthorizeUrl(clientId, OAuthFlow.Pkce().Challenge));
+
+        var html = await page.Content.ReadAsStringAsync();
+        html.Should().Contain("Connect &lt;script&gt;alert(1)&lt;/script&gt; Helper to Navo?").And.NotContain("<script>");
+        page.Headers.GetValues("Content-Security-Policy").Single().Should()
+            .Be("default-src 'none'; style-src 'self'; form-action 'self' http://127.0.0.1:8765; base-uri 'none'; frame-ancestors 'none'");
+        page.Headers.GetValues("X-Frame-Options").Single().Should().Be("DENY");
     }
 }
