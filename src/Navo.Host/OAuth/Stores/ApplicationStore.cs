@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
-using Navo.EventStore;
 using Navo.Host.Database;
 using Npgsql;
 using OpenIddict.Abstractions;
@@ -43,11 +42,7 @@ public sealed class ApplicationStore(NavoDatabase database) : IOpenIddictApplica
         a.PostLogoutRedirectUris, a.Permissions, a.Requirements, a.Settings, a.Properties, a.JsonWebKeySet,
     ];
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ScalarAsync<long>("select count(*) from navo_oauth_applications", cancellationToken);
-    }
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_applications", cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthApplication>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
 

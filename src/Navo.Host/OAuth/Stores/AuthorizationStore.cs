@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Navo.EventStore;
 using Navo.Host.Database;
 using Npgsql;
 using OpenIddict.Abstractions;
@@ -29,11 +28,7 @@ public sealed class AuthorizationStore(NavoDatabase database) : IOpenIddictAutho
     private static object?[] Values(OAuthAuthorization a) =>
         [a.Id, a.ApplicationId, a.Subject, a.Status, a.Type, a.Scopes, a.Properties, a.CreationDate];
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ScalarAsync<long>("select count(*) from navo_oauth_authorizations", cancellationToken);
-    }
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_authorizations", cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthAuthorization>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
 
@@ -49,10 +44,9 @@ public sealed class AuthorizationStore(NavoDatabase database) : IOpenIddictAutho
         ManyAsync(database,
             $"""
             select {Columns} from navo_oauth_authorizations
-            where ($1::text is null or subject = $1) and ($2::uuid is null or application_id = $2) and ($3::text is null or status = $3)
-              and ($4::text is null or type = $4) and ($5::text[] is null or scopes @> $5)
+            where {Filter} and ($5::text[] is null or scopes @> $5)
             """,
-            Read, cancellationToken, subject, client is null ? null : Id(client) ?? Guid.Empty, status, type, scopes is { } wanted ? wanted.ToArray() : null);
+            Read, cancellationToken, subject, Client(client), status, type, scopes is { } wanted ? wanted.ToArray() : null);
 
     public IAsyncEnumerable<OAuthAuthorization> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
         ManyAsync(database, $"select {Columns} from navo_oauth_authorizations where application_id = $1", Read, cancellationToken, Id(identifier) ?? Guid.Empty);
@@ -84,10 +78,10 @@ public sealed class AuthorizationStore(NavoDatabase database) : IOpenIddictAutho
 
     public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
         ExecuteAsync(database,
-            """
+            $"""
             update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid()
-            where ($1::text is null or subject = $1) and ($2::uuid is null or application_id = $2) and ($3::text is null or status = $3) and ($4::text is null or type = $4)
-            """, cancellationToken, subject, client is null ? null : Id(client) ?? Guid.Empty, status, type);
+            where {Filter}
+            """, cancellationToken, subject, Client(client), status, type);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
         ExecuteAsync(database, "update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid() where application_id = $1",

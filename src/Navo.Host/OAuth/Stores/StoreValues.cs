@@ -31,6 +31,19 @@ internal static class StoreValues
     public static string? Json(ImmutableDictionary<CultureInfo, string>? names) =>
         names is null || names.IsEmpty ? null : JsonSerializer.Serialize(names.ToDictionary(pair => pair.Key.Name, pair => pair.Value));
 
+    /// <summary>OpenIddict's find and revoke filters: subject ($1), client ($2), status ($3), type ($4), each ignored when null.</summary>
+    public const string Filter =
+        "($1::text is null or subject = $1) and ($2::uuid is null or application_id = $2) and ($3::text is null or status = $3) and ($4::text is null or type = $4)";
+
+    /// <summary>A client id as the filters take it: null for any client, and an id no row has for one that is not a GUID.</summary>
+    public static Guid? Client(string? client) => client is null ? null : Id(client) ?? Guid.Empty;
+
+    public static async ValueTask<long> CountAsync(NavoDatabase database, string table, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ScalarAsync<long>($"select count(*) from {table}", cancellationToken);
+    }
+
     public static Guid? Id(string? id) => Guid.TryParse(id, out var parsed) ? parsed : null;
 
     public static string? Text(Guid? id) => id?.ToString();

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Navo.EventStore;
 using Navo.Host.Database;
 using Npgsql;
 using OpenIddict.Abstractions;
@@ -42,13 +41,9 @@ public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OA
         t.ExpirationDate, t.RedemptionDate,
     ];
 
-    private static Guid? Client(string? client) => client is null ? null : Id(client) ?? Guid.Empty;
+    private static Guid? Client(string? client) => Client(client);
 
-    public async ValueTask<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ScalarAsync<long>("select count(*) from navo_oauth_tokens", cancellationToken);
-    }
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_tokens", cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthToken>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
 
@@ -63,7 +58,7 @@ public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OA
         ManyAsync(database,
             $"""
             select {Columns} from navo_oauth_tokens
-            where ($1::text is null or subject = $1) and ($2::uuid is null or application_id = $2) and ($3::text is null or status = $3) and ($4::text is null or type = $4)
+            where {Filter}
             """, Read, cancellationToken, subject, Client(client), status, type);
 
     public IAsyncEnumerable<OAuthToken> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
@@ -103,7 +98,7 @@ public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OA
 
     public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
         ExecuteAsync(database,
-            $"{Revoke} where ($1::text is null or subject = $1) and ($2::uuid is null or application_id = $2) and ($3::text is null or status = $3) and ($4::text is null or type = $4)",
+            $"{Revoke} where {Filter}",
             cancellationToken, subject, Client(client), status, type);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
