@@ -124,6 +124,25 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_code_redeemed_for_another_redirect_uri_is_refused()
+    {
+        var person = await _flow.PersonAsync();
+        var registered = await _flow.RegisterAsync(new
+        {
+            redirect_uris = new[] { OAuthFlow.RedirectUri, "http://127.0.0.1:8765/other" }, grant_types = new[] { "authorization_code", "refresh_token" },
+        });
+        var clientId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client_id").GetString()!;
+        var (verifier, challenge) = OAuthFlow.Pkce();
+        var code = OAuthFlow.Returned(await OAuthFlow.ConsentAsync(person, OAuthFlow.AuthorizeUrl(clientId, challenge)), "code")!;
+
+        var response = await _flow.RedeemAsync(clientId, code, verifier, redirectUri: "http://127.0.0.1:8765/other");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("invalid_grant");
+        (await _flow.TokensOfAsync(clientId)).Select(t => t.Type).Should().Equal(OAuthFlow.Code);
+    }
+
+    [Fact]
     public async Task A_code_used_twice_is_refused_and_the_tokens_it_gave_stop_working()
     {
         var person = await _flow.PersonAsync();

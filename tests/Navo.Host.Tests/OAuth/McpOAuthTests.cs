@@ -66,7 +66,7 @@ public sealed class McpOAuthTests(NavoHostFactory factory) : IClassFixture<NavoH
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         var challenge = response.Headers.WwwAuthenticate.Should().ContainSingle().Subject;
         challenge.Scheme.Should().Be("Bearer");
-        challenge.Parameter.Should().Contain("resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"");
+        challenge.Parameter.Should().Be("resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"");
         var resource = await _flow.Anonymous.GetFromJsonAsync<JsonElement>("/.well-known/oauth-protected-resource");
         resource.GetProperty("resource").GetString().Should().Be(OAuthFlow.Mcp);
         resource.GetProperty("authorization_servers").EnumerateArray().Select(s => s.GetString()).Should().Equal("http://localhost/");
