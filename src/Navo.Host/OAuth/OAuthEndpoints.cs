@@ -27,7 +27,7 @@ public static partial class OAuthEndpoints
         }
 
         app.MapMethods(OAuthServer.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
-        app.MapPost(OAuthServer.TokenPath, TokenAsync).ExcludeFromDescription();
+        app.MapPost(OAuthServer.TokenPath, TokenAsync).ExcludeFromDescription().RequireRateLimiting(AccountsApi.RateLimit);
         // RFC 7591, not Navo's versioned API: clients find it in the authorization server's metadata.
         app.MapPost(OAuthServer.RegisterPath, ClientRegistration.RegisterAsync).ExcludeFromDescription().RequireRateLimiting(AccountsApi.RateLimit);
         return app;
