@@ -20,7 +20,7 @@ internal static class ConsentPage
     {
         var redirect = new Uri(request.RedirectUri!);
         var page = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        page.Append("<title>Connect an assistant · Navo</title><link rel=\"stylesheet\" href=\"/navo.css\"></head><body><main class=\"auth\">");
+        page.Append("<title>Connect an assistant · Navo</title><link rel=\"stylesheet\" href=\"/navo.css\"></head><body><main id=\"main\" class=\"card-form\">");
         page.Append($"<h1>Connect {Encode(clientName)} to Navo?</h1>");
         page.Append($"<p><strong>{Encode(clientName)}</strong> (returning to {Encode(redirect.GetLeftPart(UriPartial.Authority))}) asks to work in ");
         page.Append($"your workspace <strong>{Encode(workspaceName)}</strong> for you: list and read your sites, and make the changes the role you choose allows. ");
