@@ -204,4 +204,21 @@ public sealed class McpOAuthTests(NavoHostFactory factory) : IClassFixture<NavoH
         elsewhere.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         elsewhere.Headers.WwwAuthenticate.Single().Parameter.Should().Contain("resource_metadata=\"http://assistant-proxy.example/.well-known/oauth-protected-resource\"");
     }
+
+    [Fact]
+    public async Task Deleting_the_workspace_of_its_only_member_erases_their_grants_and_tokens()
+    {
+        var person = await _flow.PersonAsync();
+        var me = await person.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var (clientId, _) = await _flow.TokensAsync(person);
+        (await _flow.TokensOfAsync(clientId)).Should().HaveCount(3);
+
+        var deleted = await person.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/tenant")
+        {
+            Content = JsonContent.Create(new { confirm = me.GetProperty("workspace").GetProperty("name").GetString() }),
+        });
+
+        deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await _flow.TokensOfAsync(clientId)).Should().BeEmpty();
+    }
 }
