@@ -7,6 +7,7 @@ using Navo.Host.Database;
 using Navo.Host.Identity;
 using Navo.Host.Logging;
 using Navo.Host.Mcp;
+using Navo.Host.OAuth;
 using Navo.Host.Suggestions;
 using Navo.Host.Telemetry;
 
@@ -64,10 +65,12 @@ builder.AddNavoSuggestions();
 builder.AddNavoIdentity();
 builder.AddNavoApi();
 builder.AddNavoMcp();
+builder.AddNavoOAuth();
 
 var app = builder.Build();
 app.UseNavoApi();
 app.MapNavoMcp();
+app.MapNavoOAuth();
 app.PrintStudioAddressOnStart();
 try
 {

@@ -94,15 +94,19 @@ public abstract class FramingAndRedirectTests(EveryChannelHostFactory factory)
     {
         var script = await factory.CreateClient().GetStringAsync("/auth.js");
 
-        // Where the sign-in page sends people is fixed text in its script: the studio, or Navo's own start of single
-        // sign-on, checked before it is followed. The address is read only for the outcome of single sign-on, one of
-        // two fixed sentences.
+        // Where the sign-in page sends people is fixed text in its script: the studio, Navo's own start of single
+        // sign-on, or an assistant's request to connect at Navo's own authorization endpoint, each checked before it is
+        // followed. The address is read only for the outcome of single sign-on, one of two fixed sentences, and for
+        // that request to connect.
         script.Should().Contain("location.assign(\"/studio\")").And.NotContain("returnUrl");
         script.Should().Contain("const ssoStart = \"/api/v1/auth/sso/start/\";")
             .And.Contain("if (typeof redirect === \"string\" && redirect.startsWith(ssoStart)) location.assign(redirect);");
-        System.Text.RegularExpressions.Regex.Matches(script, @"location\.(assign|replace|href\s*=)").Should().HaveCount(2);
+        script.Should().Contain("const connectStart = \"/oauth/authorize?\";")
+            .And.Contain("return typeof next === \"string\" && next.startsWith(connectStart) ? next : null;")
+            .And.Contain("if (connect) location.assign(connect);");
+        System.Text.RegularExpressions.Regex.Matches(script, @"location\.(assign|replace|href\s*=)").Should().HaveCount(3);
         System.Text.RegularExpressions.Regex.Matches(script, @"location\.search[^;]*").Select(m => m.Value)
-            .Should().Equal("location.search).get(\"sso\")");
+            .Should().Equal("location.search).get(\"next\")", "location.search).get(\"sso\")");
     }
 
     /// <summary>The redirects Navo does make (a live page's trailing slash, Slack's install) name paths of its own, whatever the request adds.</summary>

@@ -42,6 +42,8 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
             }
 
             await connection.ExecuteAsync("delete from navo_tenants where id = $1", cancellationToken, tenantId);
+            await connection.ExecuteAsync("delete from navo_oauth_authorizations where subject = any($1::text[])", cancellationToken, alone.ToArray());
+            await connection.ExecuteAsync("delete from navo_oauth_tokens where subject = any($1::text[])", cancellationToken, alone.ToArray());
             await connection.ExecuteAsync("delete from navo_accounts where id = any($1)", cancellationToken, alone.ToArray());
             await transaction.CommitAsync(cancellationToken);
         }
@@ -93,6 +95,9 @@ public sealed partial class Erasure(NavoDatabase database, ISiteStorage storage,
         await connection.ExecuteAsync("update navo_conversations set user_id = $2 where user_id = $1", cancellationToken, userId, DeletedUser);
         await connection.ExecuteAsync("delete from navo_api_keys where created_by = $1", cancellationToken, userId);
         await connection.ExecuteAsync("delete from navo_tokens where user_id = $1 or created_by = $1", cancellationToken, userId);
+        // What the user let assistants do (OpenIddict's grants and tokens name them by id as text).
+        await connection.ExecuteAsync("delete from navo_oauth_authorizations where subject = $1::text", cancellationToken, userId);
+        await connection.ExecuteAsync("delete from navo_oauth_tokens where subject = $1::text", cancellationToken, userId);
         await connection.ExecuteAsync("delete from navo_accounts where id = $1", cancellationToken, userId);
         await transaction.CommitAsync(cancellationToken);
         LogUserDeleted(userId);

@@ -14,6 +14,9 @@ public static class Policies
     public const string Member = "member";
     public const string Editor = "editor";
     public const string Owner = "owner";
+
+    /// <summary>Every member, on <c>/mcp</c>: also by this host's OAuth tokens, and a 401 there names the resource metadata.</summary>
+    public const string McpMember = "mcp-member";
 }
 
 public static class IdentitySetup
@@ -45,7 +48,8 @@ public static class IdentitySetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Editor, policy => policy.RequireRole("owner", "editor"))
-            .AddPolicy(Policies.Owner, policy => policy.RequireRole("owner"));
+            .AddPolicy(Policies.Owner, policy => policy.RequireRole("owner"))
+            .AddPolicy(Policies.McpMember, policy => policy.AddAuthenticationSchemes(OAuth.OAuthSetup.McpScheme).RequireAuthenticatedUser());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         return builder;
     }

@@ -47,7 +47,7 @@ public static class McpSetup
     public static WebApplication MapNavoMcp(this WebApplication app)
     {
         // Each request may be a turn of the member's MCP conversation: it counts against their chat budget, as a message does.
-        app.MapMcp("/mcp").WithTags("MCP").ExcludeFromDescription().RequireAuthorization(Policies.Member).RequireRateLimiting(WebChatEndpoints.ChatRateLimit);
+        app.MapMcp("/mcp").WithTags("MCP").ExcludeFromDescription().RequireAuthorization(Policies.McpMember).RequireRateLimiting(WebChatEndpoints.ChatRateLimit);
         // Anonymous, like the site's pages: a visitor's assistant reads what the site shows, and sends a message as its form would.
         app.MapMcp(SitePath).WithTags("Sites").ExcludeFromDescription().DisableAntiforgery();
         app.MapGet("/s/{slug}/llms.txt", LlmsText.ServeAsync).WithTags("Sites").ExcludeFromDescription();

@@ -12,6 +12,14 @@ const problemText = async (response) => {
   }
 };
 
+// After signing in, back to an assistant's request to connect when that is what sent the person here: Navo's own
+// authorization endpoint on this origin, and nothing else a link could name.
+const connectStart = "/oauth/authorize?";
+const connectRequest = () => {
+  const next = new URLSearchParams(location.search).get("next");
+  return typeof next === "string" && next.startsWith(connectStart) ? next : null;
+};
+
 const hashValue = (name) => new URLSearchParams(location.hash.slice(1)).get(name);
 
 for (const form of document.querySelectorAll("form[data-action]")) {
@@ -34,7 +42,9 @@ for (const form of document.querySelectorAll("form[data-action]")) {
       }
 
       if (action === "login" || action === "register") {
-        location.assign("/studio");
+        const connect = connectRequest();
+        if (connect) location.assign(connect);
+        else location.assign("/studio");
       } else {
         const done = document.getElementById("done");
         done.textContent = action === "forgot-password"
