@@ -15,8 +15,15 @@ public sealed partial class TeamsTurns
     {
         if (at.Work is { Attempt: > 1 } retried && await teams.PostedReplyAsync(retried.Id, cancellationToken) is { } posted)
         {
-            await connector.UpdateAsync(at.Service, at.Conversation, posted, answer, cancellationToken);
-            return;
+            try
+            {
+                await connector.UpdateAsync(at.Service, at.Conversation, posted, answer, cancellationToken);
+                return;
+            }
+            catch (HttpRequestException gone) when (gone.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // The earlier answer was deleted meanwhile: the person gets it again as a new message.
+            }
         }
 
         if (await connector.SendAsync(at.Service, at.Conversation, answer, replyToId, cancellationToken) is { } id && at.Work is { } work)

@@ -183,6 +183,9 @@ public static class ApiSetup
         var auth = configuration.GetValue("Navo:Limits:AuthPerMinute", 20);
         var chat = configuration.GetValue("Navo:Limits:ChatPerMinute", 60);
         var apiKey = configuration.GetValue("Navo:Limits:ApiKeyPerMinute", 600);
+        // An assistant hosted elsewhere redeems and refreshes the tokens of all its users from a few addresses: its
+        // codes and refresh tokens cannot be guessed, so the token endpoint's budget per address is far larger.
+        var tokens = configuration.GetValue("Navo:Limits:OAuthTokensPerMinute", 600);
         var events = configuration.GetValue($"{AnalyticsOptions.Section}:{nameof(AnalyticsOptions.EventsPerMinutePerAddress)}", new AnalyticsOptions().EventsPerMinutePerAddress);
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = async (context, cancellationToken) =>
@@ -208,6 +211,7 @@ public static class ApiSetup
             Address(http), address => http.RequestServices.GetRequiredService<Mcp.SiteMessageLimiter>().For(address)));
         limiter.AddPolicy(SiteBeacon.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(events)));
         limiter.AddPolicy(AccountsApi.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(auth)));
+        limiter.AddPolicy(OAuth.OAuthServer.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Address(http), _ => PerMinute(tokens)));
         limiter.AddPolicy(WebChatEndpoints.ChatRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             http.User.FindFirst(NavoClaims.UserId)?.Value ?? Address(http), _ => PerMinute(chat)));
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

@@ -134,6 +134,8 @@ public sealed partial class Accounts
             await connection.ExecuteAsync(
                 "update navo_tokens set revoked_at = now() where tenant_id = $1 and user_id = $2 and kind in ('session', 'refresh') and revoked_at is null",
                 cancellationToken, owner.TenantId, userId);
+            // The assistants they connected lose their grants too: being invited back later does not bring them back.
+            await OAuth.AssistantGrants.RevokeAllOfAsync(connection, userId, cancellationToken);
         }
         else
         {

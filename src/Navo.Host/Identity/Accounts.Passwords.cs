@@ -69,6 +69,7 @@ public sealed partial class Accounts
         await connection.ExecuteAsync(
             "update navo_tokens set revoked_at = now() where user_id = $1 and kind in ('session', 'refresh', 'reset') and revoked_at is null",
             cancellationToken, account.Id);
+        await OAuth.AssistantGrants.RevokeAllOfAsync(connection, account.Id, cancellationToken);
         await AuditLog.WriteToEveryWorkspaceOfAsync(connection, account.Id, AuditRecord.ByUser(account.Id, "auth.password_reset"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;

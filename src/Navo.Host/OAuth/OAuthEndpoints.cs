@@ -27,7 +27,7 @@ public static partial class OAuthEndpoints
         }
 
         app.MapMethods(OAuthServer.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
-        app.MapPost(OAuthServer.TokenPath, TokenAsync).ExcludeFromDescription().RequireRateLimiting(AccountsApi.RateLimit);
+        app.MapPost(OAuthServer.TokenPath, TokenAsync).ExcludeFromDescription().RequireRateLimiting(OAuthServer.TokenRateLimit);
         // RFC 7591, not Navo's versioned API: clients find it in the authorization server's metadata.
         app.MapPost(OAuthServer.RegisterPath, ClientRegistration.RegisterAsync).ExcludeFromDescription().RequireRateLimiting(AccountsApi.RateLimit);
         return app;
@@ -36,6 +36,13 @@ public static partial class OAuthEndpoints
     private static async Task<IResult> AuthorizeAsync(HttpContext http, IOpenIddictApplicationManager applications, NavoDatabase database, AuditLog audit)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict passes only authorization requests here.");
+        if (!Uri.TryCreate(request.RedirectUri, UriKind.Absolute, out _))
+        {
+            // OAuth 2.1 asks every client to say where to return; without it there is nowhere to send the answer.
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request to connect has no redirect_uri.",
+                detail: "Ask the assistant to connect again: its request did not say where to return.", extensions: new Dictionary<string, object?> { ["error"] = "invalid_request" });
+        }
+
         var signedIn = await http.AuthenticateAsync(NavoAuthenticationHandler.KeyOrSessionScheme);
         if (signedIn.Principal?.Member() is not { } member || signedIn.Principal.FindFirst(NavoClaims.Method)?.Value != "session")
         {

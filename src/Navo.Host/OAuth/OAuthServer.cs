@@ -16,6 +16,9 @@ public static class OAuthServer
     public const string TokenPath = "/oauth/token";
     public const string RevokePath = "/oauth/revoke";
     public const string RegisterPath = "/oauth/register";
+
+    /// <summary>The rate limit of the token endpoint, per address (<c>Navo:Limits:OAuthTokensPerMinute</c>, 600 by default).</summary>
+    public const string TokenRateLimit = "oauth-tokens";
     public const string ProtectedResourcePath = "/.well-known/oauth-protected-resource";
 
     /// <summary>

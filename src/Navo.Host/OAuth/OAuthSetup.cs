@@ -23,7 +23,8 @@ public static class OAuthSetup
     {
         builder.Services.AddOptions<OAuthOptions>().BindConfiguration(OAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(OAuthOptions.Section).Get<OAuthOptions>() ?? new OAuthOptions();
-        var enabled = options.HasCertificates || !builder.Environment.IsProduction();
+        // Keys made on the spot serve only Development and the tests; any other environment (Staging too) needs certificates.
+        var enabled = options.HasCertificates || builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddSingleton(new OAuthState(enabled));
         var authentication = builder.Services.AddAuthentication();
         authentication.AddPolicyScheme(McpScheme, null, scheme =>
@@ -90,7 +91,7 @@ public static class OAuthSetup
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableStatusCodePagesIntegration();
-                if (!builder.Environment.IsProduction())
+                if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
                 {
                     // Development and the tests answer over plain HTTP on the loopback.
                     aspNetCore.DisableTransportSecurityRequirement();

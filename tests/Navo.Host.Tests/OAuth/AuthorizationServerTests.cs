@@ -89,6 +89,20 @@ public sealed class AuthorizationServerTests(NavoHostFactory factory) : IClassFi
         (await _flow.RowsAsync()).Should().Be(before);
     }
 
+    [Fact]
+    public async Task An_authorization_request_without_a_redirect_uri_is_refused_here_and_stores_nothing()
+    {
+        var person = await _flow.PersonAsync();
+        var clientId = await _flow.RegisterAsync();
+        var before = await _flow.RowsAsync();
+        var withoutRedirect = System.Text.RegularExpressions.Regex.Replace(OAuthFlow.AuthorizeUrl(clientId, OAuthFlow.Pkce().Challenge), @"&?redirect_uri=[^&]*", string.Empty);
+
+        var response = await person.GetAsync(withoutRedirect);
+
+        await RefusedHereAsync(response, "invalid_request");
+        (await _flow.RowsAsync()).Should().Be(before);
+    }
+
     [Theory]
     // OpenIddict refuses a resource the client was not permitted at registration (only this host's /mcp) first.
     [InlineData("http://localhost/api/v1", "invalid_request")]

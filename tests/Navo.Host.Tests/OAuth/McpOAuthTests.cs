@@ -172,6 +172,8 @@ public sealed class McpOAuthTests(NavoHostFactory factory) : IClassFixture<NavoH
         }));
         refresh.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("invalid_grant");
+        // Revoked, not merely refused while they are out: being invited back does not bring the grant back.
+        (await _flow.TokensOfAsync(clientId)).Should().NotBeEmpty().And.OnlyContain(t => t.Status == "revoked");
     }
 
     [Fact]

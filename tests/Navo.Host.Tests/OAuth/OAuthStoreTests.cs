@@ -36,6 +36,36 @@ public sealed class OAuthStoreTests(NavoHostFactory factory) : IClassFixture<Nav
     }
 
     [Fact]
+    public async Task Tokens_are_found_and_revoked_by_subject_client_status_and_type()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        var application = await applications.CreateAsync(new OpenIddictApplicationDescriptor { ClientId = "store-" + Guid.NewGuid().ToString("N"), ClientType = ClientTypes.Public });
+        var client = (await applications.GetIdAsync(application))!;
+        var subject = Guid.NewGuid().ToString();
+        foreach (var type in new[] { TokenTypeHints.AccessToken, TokenTypeHints.RefreshToken })
+        {
+            await tokens.CreateAsync(new OpenIddictTokenDescriptor
+            {
+                ApplicationId = client, Subject = subject, Status = Statuses.Valid, Type = type, CreationDate = DateTimeOffset.UtcNow,
+                ExpirationDate = DateTimeOffset.UtcNow.AddHours(1),
+            });
+        }
+
+        var refreshTokens = await tokens.FindAsync(subject, client, Statuses.Valid, TokenTypeHints.RefreshToken).ToListAsync();
+        var ofAnyone = await tokens.FindAsync(null, client, null, null).ToListAsync();
+        var ofAnotherClient = await tokens.FindAsync(subject, Guid.NewGuid().ToString(), null, null).ToListAsync();
+        var revoked = await tokens.RevokeAsync(subject, client, Statuses.Valid, TokenTypeHints.AccessToken);
+
+        refreshTokens.Should().ContainSingle();
+        ofAnyone.Should().HaveCount(2);
+        ofAnotherClient.Should().BeEmpty();
+        revoked.Should().Be(1);
+        (await tokens.FindAsync(subject, client, Statuses.Revoked, null).ToListAsync()).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Old_tokens_that_can_no_longer_be_used_are_pruned_and_valid_ones_kept()
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -41,8 +41,6 @@ public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OA
         t.ExpirationDate, t.RedemptionDate,
     ];
 
-    private static Guid? Client(string? client) => Client(client);
-
     public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_tokens", cancellationToken);
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthToken>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
