@@ -55,9 +55,10 @@ public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHel
     [InlineData("twenty-third-drafts.json", 0.90)]
     [InlineData("twenty-fourth-drafts.json", 0.90)]
     [InlineData("twenty-fifth-drafts.json", 0.90)]
-    // The two newest sets are below the bar after their fixes (90.0% and 76.7%): what they still miss is in tests/README.md.
+    // The newest set is below the bar after its fixes (80.0%), the one before it just above (91.7%): what they still miss
+    // is in tests/README.md.
     [InlineData("twenty-sixth-drafts.json", 0.85)]
-    [InlineData("twenty-seventh-drafts.json", 0.70)]
+    [InlineData("twenty-seventh-drafts.json", 0.75)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;

@@ -94,8 +94,12 @@ public sealed class Kinds
         var own = kind.Phrases.Append(kind.Label).SelectMany(Words).Where(w => !Common.Contains(w)).ToList();
         return Words(words).Any(w => !Common.Contains(w) && own.Any(k => SameWord(w, k)));
 
+        // "cafe" is "café": accents are compared away, as people often leave them out.
         static IEnumerable<string> Words(string text) =>
-            text.ToLowerInvariant().Split([' ', ',', '-', '\'', '&', '/'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3);
+            WithoutAccents(text.ToLowerInvariant()).Split([' ', ',', '-', '\'', '&', '/'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3);
+
+        static string WithoutAccents(string text) =>
+            new([.. text.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)]);
 
         static bool SameWord(string a, string b)
         {

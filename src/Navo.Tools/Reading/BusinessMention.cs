@@ -92,13 +92,13 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { CorrectedName(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName() };
+        var said = new[] { CorrectedName(), CallIt(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName() || p == CallIt()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
             if ((!name.Contains(' ', StringComparison.Ordinal) || PersonsName().IsMatch(name)) && IntroducesAPerson(text, name))
             {
@@ -902,6 +902,14 @@ public static partial class BusinessMention
     /// <summary>"im Captain Giggles lol (thats the business name)", "Willow &amp; Wren - that's the shop name": a name the owner points back to.</summary>
     [GeneratedRegex(@"(?<name>" + NameWords + @")\s*(?:(?i:lol|haha\w*)\s*)?[(\-–—,]?\s*(?i:that's|that’s|thats|that\s+is|is)\s+(?i:the|our|my)\s+(?:(?i:business|biz|company|shop|brand|trading|studio|salon)\s+)?(?i:name)\b")]
     private static partial Regex ThatsTheName();
+
+    /// <summary>
+    /// "call it Happy Tails? nah actually call it Ponsonby Pooch Walks", "we sell it as slaney valley honey", "fb page is
+    /// karori pack walks": the name the owner asks for or trades under, in any case; the last "call it" wins, since a
+    /// second one corrects the first.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?i:call\s+it)(?![\s\S]*\b(?i:call\s+it)\b)|(?i:sell\s+(?:it|them|everything)\s+(?:as|under))|(?i:(?:fb|facebook|insta|instagram|ig)\s+page\s+is))\s+[""“]?(?<name>[\p{L}\p{N}][\p{L}\p{N}'’&.-]*(?:\s+(?:&|[\p{L}\p{N}'’&.-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–\n]|\s-\s|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|pls|please|thanks|thx)\b|$))")]
+    private static partial Regex CallIt();
 
     /// <summary>"… 12 yrs, jose's fix-it is the name, insured", "byte me tech (yes thats the name lol)": a name typed in lower case, pointed back at.</summary>
     [GeneratedRegex(@"(?:^|[,.!?;:\n]\s*)(?<name>\p{Ll}[\p{Ll}\p{N}'’&-]*(?:\s+(?:&|[\p{Ll}\p{N}'’&-]+)){1,4}?)\s*(?:\(\s*)?(?:(?:yes|yeah|yep|ya|yup)\s+)?(?:that's|that’s|thats|that\s+is|is)\s+(?:the|our|my)\s+(?:(?:business|biz|company|shop|brand)\s+)?name\b")]

@@ -36,6 +36,13 @@ public sealed class LowerCaseNameBriefTests
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
     [Theory]
+    [InlineData("mobile hairdresser in bolton, cuts and colours at home. call it Curl Up & Dye? no wait call it The Travelling Comb", "The Travelling Comb")]
+    [InlineData("we grow strawberries and asparagus on the farm near evesham and sell it as vale fresh farm. pick your own in june", "Vale Fresh Farm")]
+    [InlineData("cleaning for offices and homes in derby. facebook page is sparkle & shine derby. call 01332 555 010", "Sparkle & Shine Derby")]
+    public void The_name_the_owner_asks_for_or_trades_under_is_the_name_and_a_second_call_it_corrects_the_first(string description, string name) =>
+        BriefReader.Read(description).BusinessName.Should().Be(name);
+
+    [Theory]
     [InlineData("roofer in limerick - slates, flat roofs, chimney repairs. o'brien & sons roofing. free quotes", "O'brien & Sons Roofing")]
     [InlineData("ROOFER IN WIGAN - FLAT ROOFS, SLATES, GUTTERS. HOLT & SONS ROOFING SINCE 1985. 01942 555 019", "Holt & Sons Roofing")]
     public void A_later_clause_ending_in_the_trades_work_after_whose_it_is_is_the_name(string description, string name) =>
