@@ -201,7 +201,8 @@ public static partial class BusinessMention
 
         // "… clarke & sons plumbing.": a later clause may end in the trade's work; an opening one ("interior & exterior
         // painting") says what the business does.
-        bool TradeOrWork(string word) => TradeOrPlural(word) || isTradesWork?.Invoke(word) == true;
+        bool TradeOrWork(string word) =>
+            TradeOrPlural(word) || isTradesWork?.Invoke(word) == true || (word.EndsWith('s') && isTradesWork?.Invoke(word[..^1]) == true);
 
         string? NameIn(string clause, bool later, Func<string, bool> endsInTrade)
         {
@@ -247,7 +248,9 @@ public static partial class BusinessMention
             var marked = AndCo().IsMatch(clause) || words.Any(w => Initial().IsMatch(w));
             // "clarke & sons plumbing", "o'neill's roofing": a name ending in the trade's work says whose it is ("interior &
             // exterior painting" says what is done).
-            var whose = marked || words.Any(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || People.Contains(w));
+            // A name set off by a dash says so itself: "emergency plumber salt lake city - beehive plumbing & drain".
+            var whose = marked || words.Any(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || People.Contains(w))
+                || Regex.IsMatch(text, @"\s[-–—]\s+" + Regex.Escape(clause) + @"(?:\s*[.!,\n]|$)", RegexOptions.None, TimeSpan.FromSeconds(1));
             var byItsWork = tradeAt > 0 && !TradeOrPlural(words[tradeAt].ToLowerInvariant());
             return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) && (!byItsWork || whose) ? clause : null;
         }
