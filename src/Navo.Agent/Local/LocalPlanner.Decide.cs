@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Navo.Tools.Edit;
+using Navo.Tools.Reading;
 
 namespace Navo.Agent.Local;
 
@@ -32,6 +33,14 @@ public sealed partial class LocalPlanner
     private Plan Decide((string Intent, double Probability, Utterance Utterance) understood, PlanContext context)
     {
         var (intent, probability, u) = understood;
+        // The draft asked "What's the business called?": a few plain words that ask for nothing else are the answer.
+        if (context.HasSite && context.ProjectName == Navo.Tools.Generate.BriefReader.PlaceholderName
+            && (probability < Confident || intent is "generate" or "redraft" or "other" or "question" or "set_text" or "set_name")
+            && NameAnswer(u.Original) is { } answer)
+        {
+            return Edit($"Renaming the business to {answer}.", "set_name", new SetName(answer));
+        }
+
         if (probability < Confident || (Destructive.Contains(intent) && probability < ConfidentToDestroy))
         {
             return Ask(Unsure, "unclear");
@@ -70,6 +79,26 @@ public sealed partial class LocalPlanner
             _ => EditPlan(intent, u, context),
         };
     }
+
+    /// <summary>
+    /// "sean o'brien plumbing", "it's Crumbs &amp; Co", "the name is Bloom": one to six words after an optional "it's" or "the
+    /// name is", as a name is written ("sean o'brien plumbing" is "Sean O'brien Plumbing"); null for a request or a
+    /// sentence ("make it dark", "we're based in cork", "why?").
+    /// </summary>
+    private static string? NameAnswer(string text)
+    {
+        var said = NameAnswerLead().Replace(text.Trim().TrimEnd('.', '!'), string.Empty).Trim().Trim('"', '\'', '“', '”');
+        var words = said.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 6 && said.Length <= 60 && !NotAName().IsMatch(said) && said.Any(char.IsLetter)
+            ? BusinessMention.AsWritten(said) : null;
+    }
+
+    [GeneratedRegex(@"^(?:(?:it's|its|it is|we're|we are|were|the name is|name is|name's|names|it's called|its called|called|call it)\s+)", RegexOptions.IgnoreCase)]
+    private static partial Regex NameAnswerLead();
+
+    /// <summary>Words of a request or a sentence, not of a name.</summary>
+    [GeneratedRegex(@"[?@:/<>{}]|\d{5,}|\b(?:in|near|based|from|at|make|change|add|remove|delete|put|move|publish|undo|show|can|could|would|please|pls|site|website|page|section|colou?r|font|headline|i|we|you|my|our|not|no|yes|yeah|ok|okay|thanks|what|why|how|where|when|is|are|do|does)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAName();
 
     private Plan EditPlan(string intent, Utterance u, PlanContext context) => intent switch
     {

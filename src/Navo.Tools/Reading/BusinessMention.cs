@@ -249,7 +249,7 @@ public static partial class BusinessMention
             // "clarke & sons plumbing", "o'neill's roofing": a name ending in the trade's work says whose it is ("interior &
             // exterior painting" says what is done).
             // A name set off by a dash says so itself: "emergency plumber salt lake city - beehive plumbing & drain".
-            var whose = marked || words.Any(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || People.Contains(w))
+            var whose = marked || words.Any(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || People.Contains(w) || Surname().IsMatch(w))
                 || Regex.IsMatch(text, @"\s[-–—]\s+" + Regex.Escape(clause) + @"(?:\s*[.!,\n]|$)", RegexOptions.None, TimeSpan.FromSeconds(1));
             var byItsWork = tradeAt > 0 && !TradeOrPlural(words[tradeAt].ToLowerInvariant());
             return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) && (!byItsWork || whose) ? clause : null;
@@ -429,6 +429,10 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"\s(?:&|and)\sco\b")]
     private static partial Regex AndCo();
+
+    /// <summary>"o'brien", "d'souza": a family's name, which says whose a business is.</summary>
+    [GeneratedRegex(@"^\p{Ll}['’]\p{Ll}{3,}$")]
+    private static partial Regex Surname();
 
     /// <summary>"j.walsh": a person's initial and surname.</summary>
     [GeneratedRegex(@"^\p{Ll}\.\p{Ll}{2,}$")]

@@ -6,6 +6,26 @@ namespace Navo.Agent.Tests.Local;
 /// <summary>Each kind of failure a new user met, named after what broke (paraphrased; the evaluation sets hold many more).</summary>
 public sealed class WhatBrokeTests
 {
+    private static readonly PlanContext Unnamed = PlanContext.Sample with { ProjectName = Navo.Tools.Generate.BriefReader.PlaceholderName };
+
+    [Theory]
+    [InlineData("sean o'brien plumbing", "Sean O'brien Plumbing")]
+    [InlineData("its Crumbs & Co", "Crumbs & Co")]
+    [InlineData("the name is bloom and wild.", "Bloom and Wild")]
+    public void The_answer_to_whats_the_business_called_renames_the_site(string answer, string name)
+    {
+        // Regression: the draft asked for the name, and the answer got "Is that about this site, or a new one?".
+        Operations(answer, Unnamed).Should().Equal($$"""{"op":"set_name","name":"{{name}}"}""");
+    }
+
+    [Theory]
+    [InlineData("we're based in cork")]
+    [InlineData("make it dark")]
+    [InlineData("why?")]
+    public void A_request_or_a_sentence_after_the_question_is_no_name(string message) =>
+        Plan(message, Unnamed).Calls.SelectMany(c => c.Arguments["operations"]?.AsArray() ?? []).Should()
+            .NotContain(o => o!["op"]!.GetValue<string>() == "set_name");
+
     [Fact]
     public void Asking_to_add_a_price_list_adds_one_and_never_removes_a_page()
     {

@@ -44,6 +44,7 @@ public sealed class LowerCaseNameBriefTests
 
     [Theory]
     [InlineData("roofer in limerick - slates, flat roofs, chimney repairs. o'brien & sons roofing. free quotes", "O'brien & Sons Roofing")]
+    [InlineData("electrician here, john d'arcy electrical, galway. rewires, fuse boards, ev chargers", "John D'arcy Electrical")]
     [InlineData("ROOFER IN WIGAN - FLAT ROOFS, SLATES, GUTTERS. HOLT & SONS ROOFING SINCE 1985. 01942 555 019", "Holt & Sons Roofing")]
     public void A_later_clause_ending_in_the_trades_work_after_whose_it_is_is_the_name(string description, string name) =>
         BriefReader.Read(description).BusinessName.Should().Be(name);
