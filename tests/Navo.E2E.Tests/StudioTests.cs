@@ -56,6 +56,9 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your site?" });
+        // The draft's reviews and answers are Navo's samples: the dialog says the live site leaves them out.
+        await Expect(confirm.Locator("#publish-sample")).ToContainTextAsync("sample content, which the live site leaves out");
+        await Expect(confirm.Locator("#publish-unnamed")).ToBeHiddenAsync();
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
         var live = page.Locator("#live a");
         await Expect(live).ToBeVisibleAsync();
@@ -103,6 +106,20 @@ public sealed class StudioTests(StudioFixture studio) : IClassFixture<StudioFixt
         await Expect(page.Locator(".message.assistant").First).Not.ToBeEmptyAsync();
         await SayAsync(page, "make the headline say Portraits in Faro");
         await Expect(page.Locator(".message.assistant")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Publishing_a_site_without_a_name_says_so_before_it_asks()
+    {
+        var page = await SignedUpAsync();
+        await SayAsync(page, "dog grooming in leeds, full groom £40, nail clip £10");
+        await Expect(Preview(page).Locator(".brand")).ToContainTextAsync("Your business name", new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+
+        var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your site?" });
+        await Expect(confirm.Locator("#publish-unnamed")).ToBeVisibleAsync();
+        await Expect(confirm.Locator("#publish-unnamed")).ToContainTextAsync("still called \"Your business name\"");
     }
 
     [Fact]

@@ -61,9 +61,17 @@ public static partial class ProjectsApi
 
     public sealed record PublishResponse(string Message, LiveResponse? Live);
 
-    /// <summary>A project: <c>version</c> is the stream's (history, previews), <c>siteVersion</c> the document's (the ETag).</summary>
+    /// <summary>
+    /// A project: <c>version</c> is the stream's (history, previews), <c>siteVersion</c> the document's (the ETag).
+    /// <c>sampleLeftOut</c> says what the live site leaves out until the owner replaces it ("3 reviews and 4 answers"),
+    /// and <c>named</c> whether the business has a name yet, so that publishing from the studio can say both first.
+    /// </summary>
     public sealed record ProjectResponse(Guid Id, string Name, string Slug, long Version, long SiteVersion, Site? Site, bool Published)
     {
+        public string? SampleLeftOut => Site is null ? null : SampleContent.LeftOut(Site);
+
+        public bool Named => Site?.Name is { } name && name != Navo.Tools.Generate.BriefReader.PlaceholderName;
+
         public static ProjectResponse From(ProjectState project) =>
             new(project.Id, project.Name, project.Slug ?? project.Site?.Slug ?? Slugs.From(project.Name), project.Version, project.SiteVersion,
                 project.Site, Published: project.Live is not null);

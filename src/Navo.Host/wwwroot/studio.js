@@ -290,7 +290,17 @@ $("workspace").addEventListener("click", async () => {
 $("workspace-close").addEventListener("click", () => $("workspace-dialog").close());
 
 // Publish: one confirmation, then the live address.
-$("publish").addEventListener("click", () => $("publish-dialog").showModal());
+// Before asking, the dialog says what the live site will leave out and whether the business still has no name, as the
+// chat's "publish it" does.
+$("publish").addEventListener("click", async () => {
+  const project = await api(`/api/v1/projects/${state.projectId}`).catch(() => null);
+  $("publish-unnamed").hidden = project?.named !== false;
+  $("publish-sample").hidden = !project?.sampleLeftOut;
+  $("publish-sample").textContent = project?.sampleLeftOut
+    ? `It still has sample content, which the live site leaves out until you replace it: ${project.sampleLeftOut}.`
+    : "";
+  $("publish-dialog").showModal();
+});
 $("publish-cancel").addEventListener("click", () => $("publish-dialog").close());
 $("publish-confirm").addEventListener("click", async () => {
   $("publish-dialog").close();
