@@ -179,8 +179,10 @@ public sealed partial class VisitBuffer(PostgresEventStore store, IOptions<Analy
             await using var batch = connection.CreateBatch();
             foreach (var (key, hits) in counts)
             {
+                // A project deleted (or a workspace erased) since the hit was counted gets no row back.
                 var command = new NpgsqlBatchCommand(
-                    "insert into navo_analytics_robots (tenant_id, project_id, day, hits) values ($1, $2, $3, $4) "
+                    "insert into navo_analytics_robots (tenant_id, project_id, day, hits) "
+                    + "select $1, $2, $3, $4 where exists (select 1 from navo_projects where tenant_id = $1 and id = $2) "
                     + "on conflict (tenant_id, project_id, day) do update set hits = navo_analytics_robots.hits + excluded.hits");
                 command.Parameters.AddWithValue(key.TenantId);
                 command.Parameters.AddWithValue(key.ProjectId);

@@ -108,8 +108,17 @@ public sealed class VisitTests(TestDatabase database) : IClassFixture<TestDataba
         buffer.TryAdd(Visit("w-mine", mine, now, 1));
         buffer.TryAdd(Visit("w-mine", mine, now, 2));
         buffer.TryAdd(Visit("w-theirs", theirs, now, 3));
+        await using (var project = database.DataSource.CreateCommand(
+            "insert into navo_projects (tenant_id, id, name, version, created_at, updated_at) values ('w-mine', $1, 'Mine', 1, now(), now())"))
+        {
+            project.Parameters.AddWithValue(mine);
+            await project.ExecuteNonQueryAsync();
+        }
+
         buffer.CountRobot("w-mine", mine, DateOnly.FromDateTime(now.UtcDateTime));
         buffer.CountRobot("w-mine", mine, DateOnly.FromDateTime(now.UtcDateTime));
+        // A project deleted since its robot was counted (here: one that never existed) gets no row back.
+        buffer.CountRobot("w-mine", Guid.NewGuid(), DateOnly.FromDateTime(now.UtcDateTime));
         await buffer.FlushAsync();
 
         await using var session = _store.OpenSession(new TenantContext("w-mine", Guid.NewGuid(), ["viewer"]));
