@@ -152,9 +152,16 @@ public sealed partial class LocalPlanner
         }
 
         var text = u.Quotes.Count > 0 ? u.Quotes[0] : Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
-        return text is null
-            ? Ask("When are you open? For example \"Tue-Fri 9am-6pm, Sat 8-4\".", "set_hours")
-            : Edit("Updating your opening hours.", "set_hours", new SetHours(Text: char.ToUpperInvariant(text[0]) + text[1..]));
+        if (text is null)
+        {
+            return Ask("When are you open? For example \"Tue-Fri 9am-6pm, Sat 8-4\".", "set_hours");
+        }
+
+        // "closed on bank holidays" is a note beside the table; "by appointment only" takes the table's place.
+        var note = char.ToUpperInvariant(text[0]) + text[1..];
+        return WholeWords.Contains(text, "only")
+            ? Edit("Updating your opening hours.", "set_hours", new SetHours(Hours: [], Text: note))
+            : Edit("Adding a note to your opening hours.", "set_hours", new SetHours(Text: note));
     }
 
     /// <summary>The business's real name: "our name is actually Crumbs", "it's Crumbs, not Sunrise".</summary>
@@ -191,7 +198,8 @@ public sealed partial class LocalPlanner
     [GeneratedRegex(@"^(?:[\s,;:=+&()\-–—/.]|\b(?:and|add|a|an|the|our|my|new|price list|prices|price|pricing section|pricing|section|list|rates|are|is|costs?|for|at|from|each|only|just|then|plus|with|here)\b)+|(?:[\s,;:=+&()\-–—/.]|\b(?:and|is|are|costs?|for|at|each|only|just|then|plus)\b)+$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEdges();
 
-    [GeneratedRegex(@"^\s*(?:(?:our|the)\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|is)?\s*|^\s*we(?:'re| are)\s+(?:open\s+)?|^\s*open\s+", RegexOptions.IgnoreCase)]
+    /// <summary>"say we're closed on bank holidays", "our hours are …", "open …": the words before the note itself.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:please|pls|plz|(?:can|could|would)\s+(?:you|u))\s+)*(?:(?:say|put|add|mention|note|show|write|tell\s+(?:people|visitors|customers|everyone))(?:\s+that)?\s+)?(?:(?:(?:our|the)\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|is)?\s*|we(?:'re|’re| are)\s+(?:open\s+)?|open\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex HoursLead();
 
     [GeneratedRegex(@"(?:\b(?:name\s*(?:is|:|should be|=)|name's|called|named|renamed?\s+(?:the\s+|our\s+)?(?:shop|business|company|site|bakery|brand|us|it)\s+(?:to|as)|rebranded\s+(?:to|as)|call\s+(?:us|it|the business)|rename\s+(?:the\s+business|us|it|the\s+site|the\s+company)\s+(?:to|as)|name\s+to|it's|it\s+is|we're|we\s+are|its)\s+(?:actually\s+|really\s+|just\s+)?)(?<name>[^,.;!?]+?(?:\s+&\s+[^,.;!?]+?)?)\s*(?=,?\s*\bnot\b|[,.;!?]|$)", RegexOptions.IgnoreCase)]

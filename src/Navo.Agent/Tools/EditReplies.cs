@@ -85,7 +85,9 @@ public static class EditReplies
             new Dictionary<string, string> { ["days"] = r.Days.Trim(), ["opens"] = r.Opens?.Trim() ?? string.Empty, ["closes"] = r.Closes?.Trim() ?? string.Empty, ["text"] = r.Text?.Trim() ?? string.Empty },
             []))).ToList();
         var note = hours.Text?.Trim();
-        return rows.Count == 0
+        return hours.Hours is null
+            ? $"your opening hours have the note '{note}'"
+            : rows.Count == 0
             ? $"your opening hours now say '{note}'"
             : $"your opening hours are now {string.Join(", ", rows)}{(string.IsNullOrEmpty(note) ? string.Empty : $" ({note})")}";
     }

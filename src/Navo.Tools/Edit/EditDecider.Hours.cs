@@ -6,14 +6,18 @@ namespace Navo.Tools.Edit;
 public static partial class EditDecider
 {
     /// <summary>
-    /// Sets the opening hours as a whole — rows and note — on the site's hours section (<see cref="HoursChanged"/>),
-    /// or adds one holding them (<see cref="SectionAdded"/>): before the contact section, else before the footer,
-    /// else at the end of the page.
+    /// Sets the opening hours — rows and note — on the site's hours section (<see cref="HoursChanged"/>), or adds one
+    /// holding them (<see cref="SectionAdded"/>): before the contact section, else before the footer, else at the end
+    /// of the page. A note given without rows ("Closed on bank holidays") keeps the rows the section has; an empty
+    /// list of rows removes them.
     /// </summary>
     private static One DecideSetHours(ProjectState state, SetHours op, EditContext context)
     {
         var site = state.Site!;
-        var rows = op.Hours ?? [];
+        var existing = SiteReferences.FindSection(site, "hours");
+        var rows = op.Hours
+            ?? existing?.Section.Items.Select(i => new HoursRow(i.Field("days"), Blank(i.Field("opens")), Blank(i.Field("closes")), Blank(i.Field("text")))).ToList()
+            ?? [];
         var note = op.Text?.Trim() ?? string.Empty;
         if (rows.Count == 0 && note.Length == 0)
         {
@@ -53,7 +57,7 @@ public static partial class EditDecider
             return noteProblem;
         }
 
-        if (SiteReferences.FindSection(site, "hours") is var (page, section))
+        if (existing is var (page, section))
         {
             return Same(section.Items, items) && section.Field("note") == note
                 ? "The opening hours already read that."
@@ -81,6 +85,8 @@ public static partial class EditDecider
         };
         return One.Of(new SectionAdded(target.Id, added, index < 0 ? target.Sections.Count : index, context.By));
     }
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
 
     private static bool Same(IReadOnlyList<SectionItem> a, IReadOnlyList<SectionItem> b) =>
         a.Count == b.Count && a.Zip(b).All(pair => pair.First.Fields.Count == pair.Second.Fields.Count

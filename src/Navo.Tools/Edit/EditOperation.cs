@@ -54,7 +54,8 @@ public sealed record SetSeo(string? Title = null, string? Description = null) : 
 public sealed record SetName(string Name) : EditOperation;
 
 /// <summary>
-/// The opening hours as a whole: rows of days with times or a text ("Closed"), and/or a note ("By appointment
+/// The opening hours: rows of days with times or a text ("Closed"), and/or a note. A note without rows (null) sits
+/// beside the rows the site has ("Closed on bank holidays"); with an empty list it stands for them ("By appointment
 /// only"). Adds an hours section when the site has none.
 /// </summary>
 public sealed record SetHours(IReadOnlyList<HoursRow>? Hours = null, string? Text = null) : EditOperation;

@@ -137,7 +137,7 @@ public static partial class FactReader
     private static string? HoursSaid(string text, string blanked)
     {
         var parts = HoursPart().Matches(blanked).Where(m => Hours.Read(m.Value).Count > 0)
-            .Select(m => HoursAre().Replace(text.Substring(m.Index, m.Length).Trim(), string.Empty)).ToList();
+            .Select(m => HoursAre().Replace(text.Substring(m.Index, m.Length).Trim(), string.Empty)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return parts.Count == 0 ? null : Said.Clean(string.Join(", ", parts));
     }
 

@@ -92,7 +92,8 @@ public static partial class Hours
             }
         }
 
-        return Except(lines, text);
+        // A message pasted twice gives each row twice: the table holds it once.
+        return Except([.. lines.Distinct()], text);
     }
 
     /// <summary>"open every day 8-6 except Sunday 10-4": the every-day line leaves out the days given apart.</summary>

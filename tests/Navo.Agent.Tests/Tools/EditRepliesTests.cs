@@ -21,7 +21,7 @@ public sealed class EditRepliesTests(AgentHarness agent) : IClassFixture<AgentHa
             {
                 operations = new object[] { new { op = "add_section", type = "pricing", items = new object[] { new { name = "Haircut", price = "£20" }, new { name = "Beard trim", price = "£10", period = "session" } } } },
             })
-            .When("by appointment only", "edit_site", new { operations = new object[] { new { op = "set_hours", text = "By appointment only" } } })
+            .When("by appointment only", "edit_site", new { operations = new object[] { new { op = "set_hours", hours = Array.Empty<object>(), text = "By appointment only" } } })
             .When("we open at 25 o'clock", "edit_site", new { operations = new object[] { new { op = "set_hours", hours = new object[] { new { days = "Mon", opens = "25:00", closes = "26:00" } } } } });
         var tenant = AgentHarness.Workspace();
         var conversation = await agent.Conversations.StartAsync(tenant, "web");

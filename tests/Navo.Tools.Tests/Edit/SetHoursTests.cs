@@ -50,11 +50,22 @@ public sealed class SetHoursTests
     }
 
     [Fact]
-    public void A_note_alone_stands_for_the_hours()
+    public void A_note_alone_keeps_the_rows_beside_it()
     {
         var first = _edits.Apply(_edits.Project, new SetHours(Weekdays));
 
-        var after = _edits.Apply(first, new SetHours(Text: "By appointment only"));
+        var after = _edits.Apply(first, new SetHours(Text: "Closed on bank holidays"));
+
+        Only(after, "hours").Items.Select(OpeningHours.Describe).Should().Equal("Mon-Fri 08:00–16:00", "Sat 09:00–13:00", "Sun: Closed");
+        Only(after, "hours").Field("note").Should().Be("Closed on bank holidays");
+    }
+
+    [Fact]
+    public void A_note_with_no_rows_stands_for_the_hours()
+    {
+        var first = _edits.Apply(_edits.Project, new SetHours(Weekdays));
+
+        var after = _edits.Apply(first, new SetHours([], "By appointment only"));
 
         Only(after, "hours").Items.Should().BeEmpty();
         Only(after, "hours").Field("note").Should().Be("By appointment only");
