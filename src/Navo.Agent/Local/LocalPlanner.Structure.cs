@@ -32,17 +32,53 @@ public sealed partial class LocalPlanner
 
     private Plan AddSection(Utterance u, PlanContext context)
     {
-        if (u.SectionTypes.Count == 0)
+        var topic = Topic(u.Original);
+        if (u.SectionTypes.Count == 0 && topic is null)
         {
             return Ask("Which kind of section? For example an FAQ, pricing, testimonials, a gallery or a contact form.", "add_section");
         }
 
-        var type = u.SectionTypes[0];
-        var (before, after, to) = Position(u, 1, context);
+        // "a section on the wedding cakes we do": no type named, so every section named says where it goes.
+        var type = u.SectionTypes.Count == 0 ? "about" : u.SectionTypes[0];
+        var (before, after, to) = Position(u, u.SectionTypes.Count == 0 ? 0 : 1, context);
+        if (type == "about" && topic is not null)
+        {
+            // "add a section about our gluten free range": a section of its own on that, not a second about-us.
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["title"] = char.ToUpperInvariant(topic[0]) + topic[1..],
+                ["body"] = $"Ask us about {topic}.",
+            };
+            return Edit($"Adding a section about {topic}. Tell me what it should say, and I'll put your words in.", "add_section",
+                new AddSection(type, before, after, to, Fields: fields));
+        }
+
         var items = type == "faq" ? Questions(u.Original) : [];
         return Edit(items.Count > 0 ? $"Adding an FAQ with your {items.Count} question{(items.Count == 1 ? string.Empty : "s")}." : $"Adding {Article(type)}.", "add_section",
             new AddSection(type, before, after, to, Items: items.Count > 0 ? items : null));
     }
+
+    /// <summary>What a section is to be about ("a section about our gluten free range"), or null for the business itself.</summary>
+    private static string? Topic(string text)
+    {
+        var match = SectionTopic().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var topic = Slots.Clean(TopicPosition().Replace(match.Groups["topic"].Value, string.Empty));
+        return topic is null || topic.Length < 3 || TopicIsTheBusiness().IsMatch(topic) ? null : topic;
+    }
+
+    [GeneratedRegex(@"\b(?:section|part|bit|block|paragraph|panel)\s+(?:all\s+)?(?:about|on|for|covering|describing|explaining|to\s+(?:show|explain|describe|talk\s+about))\s+(?<topic>[^,.;!?\n]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SectionTopic();
+
+    [GeneratedRegex(@"\s+(?:(?:at|to)\s+the\s+(?:top|bottom|end|start)|(?:above|below|before|after|under|underneath|beneath|near|next\s+to|on\s+the\s+\w+\s+page)\b).*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TopicPosition();
+
+    [GeneratedRegex(@"^(?:us|me|myself|ourselves|the (?:business|company|shop|team|owner|owners)|our (?:business|company|shop)|my (?:business|company|shop)|who (?:we are|i am)|what we do|what i do)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TopicIsTheBusiness();
 
     /// <summary>Questions and answers given after a colon: "can kids come? yes if they're over 8. when are you open? april to october".</summary>
     private static List<Navo.Tools.Sites.SectionItem> Questions(string text)

@@ -58,8 +58,13 @@ public static partial class EditDecider
         }
         else
         {
-            // By default at the end, but above a closing footer.
+            // By default at the end, but above a closing footer, and a section of content above the contact form
+            // that ends the page: visitors read what the business does before how to reach it.
             index = page.Sections.Count > 0 && page.Sections[^1].Type == "footer" ? page.Sections.Count - 1 : page.Sections.Count;
+            if (type is not ("contact" or "footer" or "cta") && index > 0 && page.Sections[index - 1].Type == "contact")
+            {
+                index--;
+            }
         }
 
         var id = Ids.Next('s', $"{state.Id}:{state.Version}:{type}", Ids.Taken(site));

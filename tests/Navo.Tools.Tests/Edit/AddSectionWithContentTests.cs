@@ -25,6 +25,17 @@ public sealed class AddSectionWithContentTests
     }
 
     [Fact]
+    public void A_section_of_content_goes_above_the_contact_form_that_ends_the_page_and_a_call_to_action_below_it()
+    {
+        Types(_edits.Project)[^2..].Should().Equal("contact", "footer");
+
+        // Regression: "add a section about our gluten free range" put it below the contact form.
+        Types(_edits.Apply(_edits.Project, new AddSection("faq")))[^3..].Should().Equal("faq", "contact", "footer");
+        Types(_edits.Apply(_edits.Project, new AddSection("cta")))[^3..].Should().Equal("contact", "cta", "footer");
+        Types(_edits.Apply(_edits.Project, new AddSection("faq", To: "bottom")))[^1].Should().Be("faq", "the bottom is the bottom when asked");
+    }
+
+    [Fact]
     public void Given_fields_replace_drafted_ones_and_values_are_trimmed()
     {
         var after = _edits.Apply(_edits.Project, new AddSection("cta", Fields: new Dictionary<string, string>
