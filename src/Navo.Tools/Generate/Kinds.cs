@@ -98,8 +98,8 @@ public sealed class Kinds
         static IEnumerable<string> Words(string text) =>
             WithoutAccents(text.ToLowerInvariant()).Split([' ', ',', '-', '\'', '&', '/'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3);
 
-        static string WithoutAccents(string text) =>
-            new([.. text.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)]);
+        // Not string.Normalize: under invariant globalization, which the hosts run with, it leaves "é" whole.
+        static string WithoutAccents(string text) => AnyAscii.Transliteration.Transliterate(text);
 
         static bool SameWord(string a, string b)
         {

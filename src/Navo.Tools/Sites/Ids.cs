@@ -1,3 +1,4 @@
+using AnyAscii;
 using System.Text;
 
 namespace Navo.Tools.Sites;
@@ -46,11 +47,13 @@ public static class Ids
 /// <summary>URL-safe slugs: lower case ASCII letters, digits and single hyphens.</summary>
 public static class Slugs
 {
+    /// <summary>
+    /// The slug of a name: letters written in ASCII ("Café" is "cafe", "Tŷ" is "ty"), words joined by hyphens.
+    /// </summary>
     public static string From(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder();
-        foreach (var c in normalized)
+        foreach (var c in text.Transliterate())
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
