@@ -112,6 +112,23 @@ public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<Stu
         (await AxeAsync(page)).Where(v => v.Impact is "serious" or "critical").Should().BeEmpty("the published page with a photo");
     }
 
+    [Fact]
+    public async Task On_a_phone_the_chat_keeps_room_for_the_conversation_above_the_preview()
+    {
+        var page = await StudioWithDraftAsync(390, 844, bypassCsp: false);
+
+        // The bar is one row: before, its buttons wrapped onto four and left the conversation about 80 pixels.
+        var bar = (await page.Locator(".studio-bar").BoundingBoxAsync())!;
+        var log = (await page.Locator(".navo-chat .log").BoundingBoxAsync())!;
+        var preview = (await page.Locator("#preview").BoundingBoxAsync())!;
+        bar.Height.Should().BeLessThan(60);
+        log.Height.Should().BeGreaterThan(250);
+        preview.Y.Should().BeGreaterThan(log.Y + log.Height);
+        preview.Height.Should().BeGreaterThan(200);
+        await page.Locator(".studio-bar").EvaluateAsync("bar => bar.scrollLeft = bar.scrollWidth");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeInViewportAsync();
+    }
+
     [Theory]
     [InlineData("desktop", 1280, 800)]
     [InlineData("mobile", 390, 844)]

@@ -14,7 +14,7 @@ public static partial class Guards
     /// <summary>The text without markup, control and direction characters, and runs of white space.</summary>
     public static string Clean(string message)
     {
-        var text = Tags().Replace(message, " ");
+        var text = Tags().Replace(Scripts().Replace(message, " "), " ");
         text = new string([.. text.Where(c => !char.IsControl(c) || c == '\n').Where(c => c is not ('\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069')))]);
         return Spaces().Replace(text, " ").Trim();
     }
@@ -62,6 +62,10 @@ public static partial class Guards
 
     [GeneratedRegex(@"<[^<>]{0,300}>")]
     private static partial Regex Tags();
+
+    /// <summary>A script or style element pasted with the text: its code is no part of what the person said.</summary>
+    [GeneratedRegex(@"<(?<tag>script|style)\b[^>]{0,300}>.{0,4000}?</\k<tag>\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Scripts();
 
     [GeneratedRegex(@"[ \t\r\f\v]+|\n{2,}")]
     private static partial Regex Spaces();

@@ -26,6 +26,43 @@ public sealed class WhatBrokeTests
         Plan(message, Unnamed).Calls.SelectMany(c => c.Arguments["operations"]?.AsArray() ?? []).Should()
             .NotContain(o => o!["op"]!.GetValue<string>() == "set_name");
 
+    [Theory]
+    [InlineData("say we're closed on bank holidays", "Closed on bank holidays")]
+    [InlineData("can you add that we are closed christmas day", "Closed christmas day")]
+    [InlineData("put late opening thursdays in the hours", "Late opening thursdays in the hours")]
+    public void A_note_about_the_hours_keeps_the_rows(string message, string note)
+    {
+        // Regression: "say we're closed on bank holidays" replaced the hours table with that sentence.
+        Operations(message).Should().Equal($$"""{"op":"set_hours","text":"{{note}}"}""");
+    }
+
+    [Fact]
+    public void Hours_by_appointment_only_take_the_place_of_the_rows() =>
+        Operations("opening hours: by appointment only").Should().Equal("""{"op":"set_hours","hours":[],"text":"By appointment only"}""");
+
+    [Theory]
+    [InlineData("add a section about our gluten free range", "Our gluten free range")]
+    [InlineData("pls add a section on the wedding cakes we do", "The wedding cakes we do")]
+    public void A_section_about_something_is_titled_with_it(string message, string title)
+    {
+        // Regression: the new section was a second, generic "About" section.
+        var operation = Operations(message).Should().ContainSingle().Subject;
+        operation.Should().StartWith("""{"op":"add_section","type":"about",""").And.Contain($"\"title\":\"{title}\"");
+    }
+
+    [Fact]
+    public void An_about_section_for_the_business_itself_is_drafted_as_before() =>
+        Operations("add a section about us").Should().Equal("""{"op":"add_section","type":"about"}""");
+
+    [Fact]
+    public void Markup_pasted_into_the_chat_is_read_without_its_code()
+    {
+        // Regression: a first message wrapped in HTML got "Which part should say that?" from the script's quoted text.
+        Guards.Clean("<script>alert('x')</script><img src=x onerror=alert(1)> <b>Bold Bakes</b> bakery in Sligo, call <a href='javascript:alert(1)'>us</a> 071 912 3456")
+            .Should().Be("Bold Bakes bakery in Sligo, call us 071 912 3456");
+        Guards.Clean("<STYLE>body{color:red}</STYLE>make it dark").Should().Be("make it dark");
+    }
+
     [Fact]
     public void Asking_to_add_a_price_list_adds_one_and_never_removes_a_page()
     {
