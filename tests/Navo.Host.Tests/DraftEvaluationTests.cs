@@ -59,6 +59,8 @@ public sealed class DraftEvaluationTests(NavoHostFactory factory, ITestOutputHel
     // is in tests/README.md.
     [InlineData("twenty-sixth-drafts.json", 0.85)]
     [InlineData("twenty-seventh-drafts.json", 0.75)]
+    [InlineData("twenty-eighth-drafts.json", 0.80)]
+    [InlineData("twenty-ninth-drafts.json", 0.90)]
     public async Task Drafts_carry_the_owners_name_place_offerings_and_facts_and_nothing_of_another_trade(string file, double atLeast)
     {
         var cases = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Eval", file))).RootElement;

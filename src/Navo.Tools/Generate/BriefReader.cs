@@ -25,8 +25,8 @@ public static partial class BriefReader
     public static Brief Read(string description, string? businessName = null, string? industry = null, string? tone = null, string? place = null)
     {
         // "- self assessment\n- bookkeeping": a bulleted list is a list.
-        // "we r Vleis Meester butchery": text-speak is read as what it stands for.
-        var text = WeR().Replace(Bullets().Replace(description.Trim(), ", "), "$1're");
+        // "we r Vleis Meester butchery", "4 my dog grooming biz": text-speak is read as what it stands for.
+        var text = Said.Spelled(Bullets().Replace(description.Trim(), ", "));
         // "PLUMBER IN BRIDGETOWN … CLARKE & SONS PLUMBING SINCE 1990": a message typed in capitals is read as one typed in
         // lower case, and its name written as a name is.
         if (text.Count(char.IsUpper) is var upper && upper > 20 && upper > 4 * text.Count(char.IsLower))
@@ -52,7 +52,8 @@ public static partial class BriefReader
             placeSaid = BusinessMention.Place(text, read);
         }
 
-        var named = Clean(businessName) ?? (read is null ? null : BusinessMention.AsWritten(read));
+        // "wick & wonder (all lower case, please - that's the brand)": written as the owner asks.
+        var named = Clean(businessName) ?? (read is null ? null : BusinessMention.KeepsItsCase(text) ? read : BusinessMention.AsWritten(read));
         var name = named ?? PlaceholderName;
         var where = Clean(place) ?? placeSaid ?? town;
         var (kind, label) = ResolveKind(Clean(industry), text, named, where);
@@ -241,9 +242,6 @@ public static partial class BriefReader
 
     [GeneratedRegex(@"^(?<trade>[\p{L}-]+(?: [\p{L}-]+)?) (?:in|near) \p{Lu}")]
     private static partial Regex TradeThenPlace();
-
-    [GeneratedRegex(@"\b([Ww]e)\s+r\b")]
-    private static partial Regex WeR();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

@@ -54,7 +54,7 @@ public static partial class OwnWords
     /// <summary>"hiya we do window cleaning 🙂" is "We do window cleaning."; "i" is "I".</summary>
     private static string Tidy(string raw)
     {
-        var sentence = Emoji().Replace(Greeting().Replace(raw.Trim(), string.Empty), string.Empty);
+        var sentence = Emoji().Replace(Greeting().Replace(Said.Spelled(raw.Trim()), string.Empty), string.Empty);
         sentence = LowerI().Replace(Spaces().Replace(sentence, " "), "I").Trim().TrimEnd(',', ';', ':', '-', '–', '—').Trim();
         sentence = Exclaimed().Replace(sentence, "!");
         if (sentence.Length == 0)

@@ -46,7 +46,7 @@ public static partial class BusinessMention
     {
         // "• Derwent Valley Spirits⏎• small batch gin …": a list pasted from notes names the business on a line of its own.
         var plain = LineBullet().Replace(text, string.Empty);
-        return Candidates(plain).Select(name => WithoutItsPhone(plain, name)).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
+        return Candidates(plain).Select(name => WithoutItsPhone(plain, name)).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !HowItIsWritten().IsMatch(name) && !ServesAPlace().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
     }
 
     /// <summary>"… Roisin's School of Motoring 086 555 0111": the first digits of a phone number that follows a name are not the name's.</summary>
@@ -83,6 +83,20 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^(?:Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday)\s*(?:to|till|until|through|thru|-|–)\s*\p{L}+$")]
     private static partial Regex Season();
 
+    /// <summary>"brand is all lowercase: 'bloom'": how the name is written is not the name.</summary>
+    [GeneratedRegex(@"^(?:all\s+)?(?:in\s+)?(?:lower|small|upper)[\s-]?case\b|^all\s+(?:caps|capitals|lower|small)\b|^(?:in\s+)?(?:small\s+letters|no\s+capitals)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowItIsWritten();
+
+    /// <summary>"Servicing Geelong, the Bellarine and Surf Coast": where the business works, not what it is called.</summary>
+    [GeneratedRegex(@"^(?:Servicing|Serving|Covering|Delivering|Based|Located|Operating)\s")]
+    private static partial Regex ServesAPlace();
+
+    /// <summary>True when the owner asks for the name as typed: "all lower case, please", "no capitals".</summary>
+    public static bool KeepsItsCase(string text) => KeepCase().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:lower[\s-]?case|small\s+letters|no\s+capitals|no\s+caps)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KeepCase();
+
     /// <summary>"Nakuru County", "Western Province": a region is not a business's name.</summary>
     [GeneratedRegex(@"\s(?:County|Province|State|Region|District|Parish|Prefecture|Governorate)$")]
     private static partial Regex RegionWord();
@@ -92,13 +106,13 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { CorrectedName(), CallIt(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName() };
+        var said = new[] { CorrectedName(), CallIt(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName(), BookName(), SignedAt(), AndSons(), LowerCaseFrom() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName() || p == CallIt()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName() || p == CallIt() || p == SignedAt() || p == AndSons() || p == LowerCaseFrom()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
             if ((!name.Contains(' ', StringComparison.Ordinal) || PersonsName().IsMatch(name)) && IntroducesAPerson(text, name))
             {
@@ -142,7 +156,7 @@ public static partial class BusinessMention
     /// </summary>
     public static string? DashedName(string text, Func<string, bool> isTradeWord, Func<IReadOnlyList<string>, bool> describes)
     {
-        var match = DashedOpening().Match(Greeting().Replace(text, string.Empty));
+        var match = DashedOpening().Match(LeadingEmoji().Replace(Greeting().Replace(text, string.Empty), string.Empty));
         if (!match.Success)
         {
             return null;
@@ -156,6 +170,9 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"^\s*(?<name>[\p{Ll}\d][\p{Ll}\d'’]*(?:\s+(?:&|[\p{Ll}\d][\p{Ll}\d'’]*)){1,3})\s+[—–-]\s+(?<rest>[^.!?\n]+)")]
     private static partial Regex DashedOpening();
+
+    [GeneratedRegex(@"^\s*(?:\p{So}|\p{Cs}|\uFE0F|\u200D)+\s*")]
+    private static partial Regex LeadingEmoji();
 
     /// <summary>"Bríd O'Sullivan", "Johan van der Merwe", "Rajesh and Savitri Ramdass": words that read as people's names.</summary>
     [GeneratedRegex(@"^\p{Lu}\p{Ll}[\p{Ll}'’-]*(?:\s+(?:(?:and|&)\s+)?(?:(?:van|von|de|der|den|da|di|del|la|le|bin|binti|al)\s+)*(?:O['’]|Mc|Mac)?\p{Lu}\p{Ll}[\p{Ll}'’-]*(?:-\p{Lu}\p{Ll}+)?){1,3}$")]
@@ -183,6 +200,9 @@ public static partial class BusinessMention
             return null;
         }
 
+        // "cornerstone masonry. dry stone walls, …", "the bike doctor. …": an opening that is a sentence of its own.
+        var sentence = Regex.IsMatch(LeadingEmoji().Replace(Greeting().Replace(text, string.Empty), string.Empty), @"^\s*" + Regex.Escape(clauses[0]) + @"\s*(?:[.!]+|\n|(?:\p{So}|\p{Cs})+)", RegexOptions.None, TimeSpan.FromSeconds(1));
+
         // "… fault finding. jd electrical 07944 310 276": the words the message ends with, just before its phone number.
         if (SignOffBeforeNumber(clauses[^1], describes) is { } signedOff)
         {
@@ -194,7 +214,7 @@ public static partial class BusinessMention
         var opening = clauses[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var named = Enumerable.Range(1, clauses.Count - 1).Select(i => NameIn(clauses[i], later: true, opening.Contains));
         return named.FirstOrDefault(n => n is not null)
-            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, i > 0 ? TradeOrWork : TradeOrPlural)).FirstOrDefault(n => n is not null);
+            ?? Enumerable.Range(0, clauses.Count).Select(i => NameIn(clauses[i], later: i > 0, i > 0 || sentence ? TradeOrWork : TradeOrPlural)).FirstOrDefault(n => n is not null);
 
         // "sweeps" ends a name as "sweep" does.
         bool TradeOrPlural(string word) => isTrade(word) || (word.Length > 3 && word.EndsWith('s') && isTrade(word[..^1]));
@@ -239,7 +259,7 @@ public static partial class BusinessMention
             }
 
             // "beehive plumbing & drain": a name may end in "&" and a word after its trade word.
-            var tradeAt = endsInTrade(words[^1].ToLowerInvariant()) ? words.Length - 1
+            var tradeAt = endsInTrade(words[^1].ToLowerInvariant()) || (words.Length >= 3 && words[^1] is "co" or "company" or "ltd") ? words.Length - 1
                 : words.Length >= 4 && words[^2] == "&" && endsInTrade(words[^3].ToLowerInvariant()) ? words.Length - 3 : -1;
             var rest = words[..^1].Where(w => w is not ("the" or "&" or "co")).ToList();
             // "cheap plumber leeds": words that sell the trade say nothing of whose it is.
@@ -252,7 +272,9 @@ public static partial class BusinessMention
             var whose = marked || words.Any(w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) || People.Contains(w) || Surname().IsMatch(w))
                 || Regex.IsMatch(text, @"\s[-–—]\s+" + Regex.Escape(clause) + @"(?:\s*[.!,\n]|$)", RegexOptions.None, TimeSpan.FromSeconds(1));
             var byItsWork = tradeAt > 0 && !TradeOrPlural(words[tradeAt].ToLowerInvariant());
-            return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && !describes(plain) && (!byItsWork || whose) ? clause : null;
+            // "the bike doctor. mobile bike repairs …": an opening sentence of its own that starts with "the" is named, not described.
+            var titled = !later && sentence && words[0] == "the" && words.Length >= 3;
+            return tradeAt > 0 && rest.Count >= (later && !marked ? 2 : 1) && (titled || !describes(plain)) && (!byItsWork || whose) ? clause : null;
         }
     }
 
@@ -439,7 +461,7 @@ public static partial class BusinessMention
     private static partial Regex Initial();
 
     /// <summary>The words a message opens with to greet, in English and other languages, as a pattern's alternatives.</summary>
-    public const string GreetingWords = @"hi+|hello|helo|hey+|hiya|howya|howaya|aye|allo|shwmae|wagwan|yo|morning|evening|afternoon|g'day|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
+    public const string GreetingWords = @"hi+|hello|helo|hey+|hiya|howya|howaya|aye|allo|shwmae|wagwan|yo|morning|evening|afternoon|g'day|gday|howdy|hallo|namaste|kia\s+ora|bonjour|hola|ciao|aloha|heya|howzit|jambo|habari|niaje|mambo|sawubona|kumusta|mabuhay|vanakkam|marhaba|salam|good\s+(?:morning|afternoon|evening|day)";
 
     [GeneratedRegex(@"^\s*(?:" + GreetingWords + @")\b(?:\s+(?:there|all|everyone|po|guys|folks))?\s*[,!.]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
@@ -517,7 +539,7 @@ public static partial class BusinessMention
         // "Kirk Electrical Ltd 07700 900461", "$2,400. Saltbox Boatworks": a phone number after the name and the end
         // of a number before it are not the name's.
         var numbers = NumberAround().Replace(name.Trim(), m => m.Index == 0 || m.Value.Count(char.IsDigit) >= 6 ? string.Empty : m.Value);
-        var trimmed = CalledFirst().Replace(numbers.TrimEnd(',', '!', ':', '?'), string.Empty);
+        var trimmed = BookFirst().Replace(CalledFirst().Replace(numbers.TrimEnd(',', '!', ':', '?'), string.Empty), string.Empty);
         trimmed = Abbreviation().IsMatch(trimmed) ? trimmed : trimmed.TrimEnd('.');
         var tidy = TrailingConnector().Replace(trimmed, string.Empty);
         tidy = OnAStreet().Replace(tidy, string.Empty);
@@ -707,10 +729,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"^(?:We're|We are|I'm|I am|It's|Its|This is)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
 
-    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/-]*)";
+    private const string NamePart = @"(?:[\p{Lu}\p{N}][\p{L}\p{N}'’&.+/@-]*)";
 
     /// <summary>"Keys in Tune", "Paws at Home Vet": "in" and "at" join a name's words only before a capital.</summary>
-    private const string NameWords = NamePart + @"(?:\s+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den|to|à|ta'|ta’|na|nan|ni)(?:\s+(?:der|den|de))?(?=\s+\p{Lu})|(?:il|al|el|tal|ta|l)-" + NamePart + @"|(?:in|at)\s+(?=\p{Lu}|\p{N}(?!\p{N}{3}))" + NamePart + "|" + NamePart + @")){0,6}";
+    private const string NameWords = NamePart + @"(?:[ \t]+(?:&|\+|n'|'n'|(?:and|of|the|de|la|on|with|by|for|a|n|se|du|da|di|del|della|le|les|des|do|dos|das|y|e|et)\b|(?:van|von|ter|ten|zu|al|el|bin|der|den|to|à|ta'|ta’|na|nan|ni)(?:[ \t]+(?:der|den|de))?(?=\s+\p{Lu})|(?:il|al|el|tal|ta|l)-" + NamePart + @"|(?:in|at)[ \t]+(?=\p{Lu}|\p{N}(?!\p{N}{3}))" + NamePart + @"|(?:in|at|on|under)[ \t]+the[ \t]+(?=\p{Lu})" + NamePart + "|" + NamePart + @")){0,6}";
 
     /// <summary>"I paint pet portraits from photos — Paws &amp; Pastels. A4 £85": a name set off by a dash at the end of a sentence.</summary>
     [GeneratedRegex(@"\s[—–-]\s+(?<name>" + NameWords + @")\s*(?:[.!]\s|[.!]?\s*$)")]
@@ -731,15 +753,15 @@ public static partial class BusinessMention
     /// "we're called the little yellow door, …", "under the name magpie &amp; moon.", "name is crystal clear windows
     /// lol", 'my brand name is "sugarcrust by Funmi"': a name typed in lower case after words that say it is one.
     /// </summary>
-    [GeneratedRegex(@"(?:(?:^|[.!?;,\n]\s*)|\b(?=(?i:my|our)\s))(?:(?i:my|our)\s+)?(?i:shop|business|biz|brand|company|page|practice)\s+(?i:name)\s+(?:(?i:is)\s+)?[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+[\p{L}\p{N}'’&.+-]+){0,3}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s*(?:\p{So}|\p{Cs})|$))|\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|biz is|biz name is|under the name|trading as|brand is)\s+[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:\s+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|\s+(?:(?:ring|call|tel|phone|mob|whatsapp)\s*:?\s*)?\+?\(?\d[\d ()-]{6,}\d|$))")]
+    [GeneratedRegex(@"(?:(?:^|[.!?;,\n]\s*)|\b(?=(?i:my|our)\s))(?:(?i:my|our)\s+)?(?i:shop|business|buisness|bussiness|busness|biz|bizz|brand|company|page|practice)\s+(?i:name)\s+(?:(?i:is)\s+)?[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:[ \t]+[\p{L}\p{N}'’&.+-]+){0,3}?)(?=\s*(?:[""”(]|[,.!?;:—–\n]|\s-\s|\s*(?:\p{So}|\p{Cs})|$))|\b(?i:(?:we're|we are|i'm|i am)\s+called|called|named|name is|name's|name:|business is|biz is|biz name is|under the name|trading as|brand is)\s+[""“]?(?<name>[\p{Ll}\p{N}][\p{L}\p{N}'’&.+-]*(?:[ \t]+(?:&|\+|[\p{L}\p{N}'’&.+-]+)){0,4}?)(?=\s*(?:[""”(]|[,.!?;:—–\n]|\s-\s|\s(?:and|in|on|at|based|near|from|for|we|i|just|who|which|out\s+of|serving|covering|around|across)\b|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|xx+|thanks|thx|ty|cheers|pls|please)\b|\s+(?:(?:ring|call|tel|phone|mob|whatsapp)\s*:?\s*)?\+?\(?\d[\d ()-]{6,}\d|$))")]
     private static partial Regex LowerCaseCalled();
 
     /// <summary>"kia ora, matiu here from kauri tree care, hamilton": a name typed in lower case, said as where the writer is from.</summary>
-    [GeneratedRegex(@"\bhere\s+(?:from|at)\s+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n—–]|\s+(?:in|based|near|on)\b|$)")]
+    [GeneratedRegex(@"\bhere\s+(?:from|at)\s+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n—–]|\s+(?:in|based|near|on)\b|$)")]
     private static partial Regex LowerCaseHereFrom();
 
     /// <summary>"hi po, aling nena's laundry shop here in sampaloc": read after every name with capitals ("small batch roaster here. Tin Roof Coffee Roasters" is named by the capitals).</summary>
-    [GeneratedRegex(@"(?:^|[,.!?]\s+)(?!(?:the|we|i|im|i'm|just|me|us|everyone|all|someone|it|this|that|they|you|still|only|always|capt|captain|dr|mr|mrs|ms|chef|coach|engr|auntie|aunty|uncle|pastor)\b)(?<name>\p{Ll}[\p{Ll}'’&-]*(?:\s+[\p{Ll}'’&-]+){2,4}?)\s+here\b(?=\s+(?:in|at|from|on)\b|\s*[,.!?\n]|$)")]
+    [GeneratedRegex(@"(?:^|[,.!?]\s+)(?!(?:the|we|i|im|i'm|just|me|us|everyone|all|someone|it|this|that|they|you|still|only|always|capt|captain|dr|mr|mrs|ms|chef|coach|engr|auntie|aunty|uncle|pastor)\b)(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+[\p{Ll}'’&-]+){2,4}?)\s+here\b(?=\s+(?:in|at|from|on)\b|\s*[,.!?\n]|$)")]
     private static partial Regex LowerCaseHere();
 
     /// <summary>"hi there im ciaran, ciaran doyle school of motoring, based in …": the owner's name, then the business named after them.</summary>
@@ -754,7 +776,7 @@ public static partial class BusinessMention
     /// "I'm Gary from Green Light Driving School", "Call Ben at Limestone Lines Walling", "I am Captain Rodel Abellana of
     /// Abellana Island Hopping Tours": a person, then the business they are from.
     /// </summary>
-    [GeneratedRegex(@"\b(?:[Ii]'?m|[Ii]’m|[Ii]\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+(?:(?i:captain|capt\.?|dr\.?|mr\.?|mrs\.?|ms\.?|engr\.?|chef|coach|pastor|prof\.?|auntie|aunty|uncle)\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){0,2},?\s+(?:from|of|at)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + @")|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+here\s+(?:from|at)\s+(?<name>" + NameWords + @")")]
+    [GeneratedRegex(@"\b(?:[Ii]'?m|[Ii]’m|[Ii]\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is|(?i:it's|it’s|its|it\s+is)|[Cc]all|[Aa]sk\s+for|[Rr]ing|[Cc]ontact)\s+(?:(?i:captain|capt\.?|dr\.?|mr\.?|mrs\.?|ms\.?|engr\.?|chef|coach|pastor|prof\.?|auntie|aunty|uncle)\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){0,2},?\s+(?:from|of|at)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + @")|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+here\s+(?:from|at)\s+(?<name>" + NameWords + @")|(?:^|[,.!?]\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)\p{Lu}\p{Ll}+\s+(?:from|at)\s+(?<name>" + NameWords + @")\s+here\b")]
     private static partial Regex FromName();
 
     /// <summary>What begins a clause of facts rather than a name: "Covering Derby", "Gas Safe registered", "086 555 4410".</summary>
@@ -771,6 +793,10 @@ public static partial class BusinessMention
 
     [GeneratedRegex(@"^(?:called|named)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex CalledFirst();
+
+    /// <summary>"Book Bouncy Bob's", "Visit Harbour Light": a sentence that asks visitors to do something before the name.</summary>
+    [GeneratedRegex(@"^(?:Book|Hire|Visit|Meet|Try|Celebrate\s+with)\s+(?=\p{Lu}\S*\s+\p{Lu})")]
+    private static partial Regex BookFirst();
 
     [GeneratedRegex(@"\([^)]*\)")]
     private static partial Regex Bracketed();
@@ -867,10 +893,10 @@ public static partial class BusinessMention
     [GeneratedRegex(@"[""“](?<name>[^""“”]{2,60})[""”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:[-–—=]\s+)?(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|name of (?:my|our|the) (?:\p{L}+\s+){1,2}is|(?:bookings?|trading|trades|operating|registered|listed) under|(?<!\bmy\s)name's|name:|business name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:[-–—=]\s+)?(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|name of (?:my|our|the) (?:\p{L}+\s+){1,2}is|(?:bookings?|trading|trades|operating|registered|listed) under|(?<!\bmy\s)name's|name:|(?:business|biz|bizz) name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
-    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?i:hi|hello|hey|hiya)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b")]
+    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?i:hi|hello|hey|hiya)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b|\bis\s+(?:based|located|situated|family[\s-]run)\b)")]
     private static partial Regex LeadingName();
 
     [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll})|(?=\s*@\s))")]
@@ -887,8 +913,24 @@ public static partial class BusinessMention
     /// message with a name of two words or more after "call me" or "it's (the)"; "call me on 0770…" and "it's Friday"
     /// are not names.
     /// </summary>
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$|(?:^\s*(?:(?i:" + GreetingWords + @")[,!.]?\s+)?|[.!?\n]\s*)(?i:it's|it’s|its)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?<name>" + NamePart + @"[ \t]+" + NameWords + @")(?=\s*(?:[.!?,;\n]|\s[-–—]\s))")]
     private static partial Regex SignedName();
+
+    /// <summary>"Book Bouncy Bob's for your party!", "book DJ Kofi Vibes for ur wedding": a name of two words or more, booked for an occasion.</summary>
+    [GeneratedRegex(@"\b(?i:book|hire)\s+(?<name>" + NamePart + @"\s+" + NameWords + @")\s+(?i:for)\b")]
+    private static partial Regex BookName();
+
+    /// <summary>"… ring 087 223 4410 - ciara @ good boy academy": the owner signs off at the business, in any case.</summary>
+    [GeneratedRegex(@"(?:^|[\s,.!?;—–-])\p{L}+\s+@\s+(?<name>[\p{L}\p{N}'’&-]+(?:\s+[\p{L}\p{N}'’&-]+){1,4})\s*[.!]*\s*$")]
+    private static partial Regex SignedAt();
+
+    /// <summary>"hey its big mike from mike's mobile mechanic lol": the writer, then the business they are from, in lower case.</summary>
+    [GeneratedRegex(@"\b(?:it's|it’s|its|it\s+is|this\s+is|i'm|i’m|im|i\s+am)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?\p{Ll}+[ \t]+from[ \t]+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n]|[ \t]+(?:lol|here|in|near|based|on|at)\b|$)")]
+    private static partial Regex LowerCaseFrom();
+
+    /// <summary>"kindly assist with website. mwangi &amp; sons hardware, thika town.": a family firm's name typed in lower case.</summary>
+    [GeneratedRegex(@"(?:^|[.!?;:,\n]\s*)(?<name>\p{Ll}[\p{Ll}'’-]*\s+(?:&|and)\s+(?:sons?|daughters?|brothers|bros)(?:\s+\p{Ll}[\p{Ll}'’-]*){0,2})(?=\s*[,.!?;\n]|$)")]
+    private static partial Regex AndSons();
 
     /// <summary>"we're Sunny Coast Movers... no wait thats the old name, now Goldie Movers &amp; Storage": the name said last wins.</summary>
     [GeneratedRegex(@"\b(?i:old\s+name)\b[^.!?\n]{0,30}?\b(?i:now|it's\s+now|its\s+now|now\s+called|now\s+it's|now\s+its)\s+(?:(?i:called)\s+)?(?<name>" + NameWords + @")|\b(?i:new\s+name\s+is|now\s+called|renamed\s+(?:it\s+)?(?:to\s+)?|rebranded\s+(?:as|to))\s+(?<name>" + NameWords + ")")]
@@ -915,11 +957,11 @@ public static partial class BusinessMention
     /// karori pack walks": the name the owner asks for or trades under, in any case; the last "call it" wins, since a
     /// second one corrects the first.
     /// </summary>
-    [GeneratedRegex(@"\b(?:(?i:call\s+it)(?![\s\S]*\b(?i:call\s+it)\b)|(?i:sell\s+(?:it|them|everything)\s+(?:as|under))|(?i:(?:fb|facebook|insta|instagram|ig)\s+page\s+is))\s+[""“]?(?<name>[\p{L}\p{N}][\p{L}\p{N}'’&.-]*(?:\s+(?:&|[\p{L}\p{N}'’&.-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–\n]|\s-\s|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|pls|please|thanks|thx)\b|$))")]
+    [GeneratedRegex(@"\b(?:(?i:call\s+it)(?![\s\S]*\b(?i:call\s+it)\b)|(?i:sell\s+(?:it|them|everything)\s+(?:as|under))|(?i:(?:fb|facebook|insta|instagram|ig)\s+page\s+is))\s+[""“]?(?<name>[\p{L}\p{N}][\p{L}\p{N}'’&.-]*(?:[ \t]+(?:&|[\p{L}\p{N}'’&.-]+)){0,4}?)(?=\s*(?:[""”]|[,.!?;:—–\n]|\s-\s|\s*(?:\p{So}|\p{Cs})|\s+(?:lol|haha\w*|pls|please|thanks|thx)\b|$))")]
     private static partial Regex CallIt();
 
     /// <summary>"… 12 yrs, jose's fix-it is the name, insured", "byte me tech (yes thats the name lol)": a name typed in lower case, pointed back at.</summary>
-    [GeneratedRegex(@"(?:^|[,.!?;:\n]\s*)(?<name>\p{Ll}[\p{Ll}\p{N}'’&-]*(?:\s+(?:&|[\p{Ll}\p{N}'’&-]+)){1,4}?)\s*(?:\(\s*)?(?:(?:yes|yeah|yep|ya|yup)\s+)?(?:that's|that’s|thats|that\s+is|is)\s+(?:the|our|my)\s+(?:(?:business|biz|company|shop|brand)\s+)?name\b")]
+    [GeneratedRegex(@"(?:^|[,.!?;:\n]\s*)(?<name>\p{Ll}[\p{Ll}\p{N}'’&-]*(?:[ \t]+(?:&|[\p{Ll}\p{N}'’&-]+)){1,4}?)\s*(?:\(\s*)?(?:(?:yes|yeah|yep|ya|yup)\s+)?(?:that's|that’s|thats|that\s+is|is)\s+(?:the|our|my)\s+(?:(?:business|biz|company|shop|brand)\s+)?name\b")]
     private static partial Regex LowerCaseThatsTheName();
 
     /// <summary>"need a website for the salon, Tangles Hair Studio in ballincollig": the business, then its name after a comma.</summary>

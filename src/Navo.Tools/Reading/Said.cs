@@ -18,6 +18,31 @@ public static partial class Said
         return cleaned.Length == 0 ? null : cleaned;
     }
 
+    /// <summary>
+    /// Text-speak written out, so it is read, and shown on a site, as what it stands for: "4 my dog grooming biz" is
+    /// "for my dog grooming business", "we r" is "we're", "u" is "you". Only in lower case between lower-case words:
+    /// "U-Fix Motors" is a name, kept as written. "sourdough n cakes" stays: it is the owner's own name for what they sell.
+    /// </summary>
+    public static string Spelled(string text)
+    {
+        text = WeAre().Replace(text, "$1're");
+        text = ForThem().Replace(text, "for");
+        text = You().Replace(text, m => m.Value == "u" ? "you" : "your");
+        return Business().Replace(text, "business");
+    }
+
+    [GeneratedRegex(@"\b([Ww]e)\s+r\b")]
+    private static partial Regex WeAre();
+
+    [GeneratedRegex(@"(?<![\d.,£$€-]\s*)\b4(?=\s+(?:my|our|your|ur|u|you|us|me)\b)")]
+    private static partial Regex ForThem();
+
+    [GeneratedRegex(@"(?<=(?:^|\p{Ll}[,.!?]?\s))(?:u|ur)(?=\s+\p{Ll}|[,.!?]*\s*$)")]
+    private static partial Regex You();
+
+    [GeneratedRegex(@"\bbiz(?:ness)?\b")]
+    private static partial Regex Business();
+
     [GeneratedRegex(@"[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ta)\b[\s!.]*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPoliteness();
 }

@@ -21,6 +21,19 @@ public sealed class NewUserDraftTests
     }
 
     [Fact]
+    public async Task A_message_pasted_twice_gives_each_opening_hours_row_once()
+    {
+        // Regression: the same message pasted sixteen times gave 32 identical rows.
+        const string message = "We are Harbour Light Café in Dún Laoghaire, breakfast and brunch, open Mon-Fri 7-6, Sat 8-4, phone 01 280 1234.";
+        var draft = await Pipeline.RunAsync(new GenerationRequest(string.Join(' ', Enumerable.Repeat(message, 16))));
+
+        var hours = draft.Site.Pages.SelectMany(p => p.Sections).Single(s => s.Type == "hours");
+        hours.Items.Select(Navo.Tools.Sites.OpeningHours.Describe).Should().Equal("Mon-Fri 07:00–18:00", "Sat 08:00–16:00");
+        hours.Field("note").Should().Be("Open Mon-Fri 7-6, Sat 8-4.");
+        draft.Site.Slug.Should().Be("harbour-light-cafe", "an address keeps the letters of an accented word");
+    }
+
+    [Fact]
     public async Task A_clock_repairer_gets_no_garage_copy_for_its_servicing()
     {
         var draft = await Pipeline.RunAsync(new GenerationRequest(
