@@ -14,7 +14,8 @@ public sealed partial class LocalPlanner
     private Plan ContactAndHours(Utterance u, PlanContext context, string intent)
     {
         var found = ContactOperations(u, context);
-        var hours = Hours.Read(u.Original);
+        // "say we're closed sundays in january" asks for a note beside the rows (SetHours below), not a new week of rows.
+        var hours = NoteLead().IsMatch(u.Original) ? [] : Hours.Read(u.Original);
         if (hours.Count > 0)
         {
             var at = TimeStart().Match(u.Original) is { Success: true } m ? m.Index : 0;
@@ -146,12 +147,13 @@ public sealed partial class LocalPlanner
     private Plan SetHours(Utterance u)
     {
         var lines = Hours.Read(u.Original);
-        if (lines.Count > 0)
+        // "say we're closed sundays in january" is a note beside the rows, not new rows for the whole week.
+        if (lines.Count > 0 && !NoteLead().IsMatch(u.Original))
         {
             return Edit("Updating your opening hours.", "set_hours", new SetHours(lines));
         }
 
-        var text = u.Quotes.Count > 0 ? u.Quotes[0] : Slots.Clean(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty));
+        var text = u.Quotes.Count > 0 ? u.Quotes[0] : Slots.Clean(HoursTail().Replace(u.Original.Contains(':', StringComparison.Ordinal) ? u.Original[(u.Original.IndexOf(':', StringComparison.Ordinal) + 1)..] : HoursLead().Replace(u.Original, string.Empty), string.Empty));
         if (text is null)
         {
             return Ask("When are you open? For example \"Tue-Fri 9am-6pm, Sat 8-4\".", "set_hours");
@@ -159,7 +161,7 @@ public sealed partial class LocalPlanner
 
         // "closed on bank holidays" is a note beside the table; "by appointment only" takes the table's place.
         var note = char.ToUpperInvariant(text[0]) + text[1..];
-        return WholeWords.Contains(text, "only")
+        return InsteadOfTheRows().IsMatch(text)
             ? Edit("Updating your opening hours.", "set_hours", new SetHours(Hours: [], Text: note))
             : Edit("Adding a note to your opening hours.", "set_hours", new SetHours(Text: note));
     }
@@ -197,6 +199,18 @@ public sealed partial class LocalPlanner
 
     [GeneratedRegex(@"^(?:[\s,;:=+&()\-–—/.]|\b(?:and|add|a|an|the|our|my|new|price list|prices|price|pricing section|pricing|section|list|rates|are|is|costs?|for|at|from|each|only|just|then|plus|with|here)\b)+|(?:[\s,;:=+&()\-–—/.]|\b(?:and|is|are|costs?|for|at|each|only|just|then|plus)\b)+$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemEdges();
+
+    /// <summary>"… in the hours", "… on the opening times": where the note goes is not part of it.</summary>
+    [GeneratedRegex(@"\s+(?:in|on|to|under)\s+(?:the\s+|our\s+)?(?:opening\s+)?(?:hours|times)(?:\s+section)?\s*[.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex HoursTail();
+
+    /// <summary>"say …", "add that …", "mention …": the owner asks for a note, not for new hours.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:please|pls|plz|(?:can|could|would)\s+(?:you|u))\s+)*(?:say|put|add|mention|note|show|write|tell\s+(?:people|visitors|customers|everyone))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoteLead();
+
+    /// <summary>"by appointment only", "closed until March": hours that take the place of the rows.</summary>
+    [GeneratedRegex(@"^(?:by\s+appointments?(?:\s+only)?|appointments?\s+only|closed\s+(?:until|till|for|now)|temporarily\s+closed|online\s+only)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InsteadOfTheRows();
 
     /// <summary>"say we're closed on bank holidays", "our hours are …", "open …": the words before the note itself.</summary>
     [GeneratedRegex(@"^\s*(?:(?:please|pls|plz|(?:can|could|would)\s+(?:you|u))\s+)*(?:(?:say|put|add|mention|note|show|write|tell\s+(?:people|visitors|customers|everyone))(?:\s+that)?\s+)?(?:(?:(?:our|the)\s+)?(?:opening\s+)?(?:hours|times)\s*(?:are|is)?\s*|we(?:'re|’re| are)\s+(?:open\s+)?|open\s+)?", RegexOptions.IgnoreCase)]

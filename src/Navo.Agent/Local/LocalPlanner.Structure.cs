@@ -74,10 +74,10 @@ public sealed partial class LocalPlanner
     [GeneratedRegex(@"\b(?:section|part|bit|block|paragraph|panel)\s+(?:all\s+)?(?:about|on|for|covering|describing|explaining|to\s+(?:show|explain|describe|talk\s+about))\s+(?<topic>[^,.;!?\n]+)", RegexOptions.IgnoreCase)]
     private static partial Regex SectionTopic();
 
-    [GeneratedRegex(@"\s+(?:(?:at|to)\s+the\s+(?:top|bottom|end|start)|(?:above|below|before|after|under|underneath|beneath|near|next\s+to|on\s+the\s+\w+\s+page)\b).*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s+)(?:(?:at|to)\s+the\s+(?:top|bottom|end|start)|(?:above|below|before|after|under|underneath|beneath|near|next\s+to|on\s+the\s+\w+\s+page)\b).*$", RegexOptions.IgnoreCase)]
     private static partial Regex TopicPosition();
 
-    [GeneratedRegex(@"^(?:us|me|myself|ourselves|the (?:business|company|shop|team|owner|owners)|our (?:business|company|shop)|my (?:business|company|shop)|who (?:we are|i am)|what we do|what i do)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:top|bottom|the top|the bottom|(?:the|my|our)\s+(?:\w+\s+)?page|(?:\w+\s+)?page|us|me|myself|ourselves|the (?:business|company|shop|team|owner|owners)|our (?:business|company|shop)|my (?:business|company|shop)|who (?:we are|i am)|what we do|what i do)$", RegexOptions.IgnoreCase)]
     private static partial Regex TopicIsTheBusiness();
 
     /// <summary>Questions and answers given after a colon: "can kids come? yes if they're over 8. when are you open? april to october".</summary>

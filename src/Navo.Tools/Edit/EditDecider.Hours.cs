@@ -1,3 +1,4 @@
+using Navo.Tools.Generate;
 using Navo.Tools.Projects;
 using Navo.Tools.Sites;
 
@@ -8,8 +9,8 @@ public static partial class EditDecider
     /// <summary>
     /// Sets the opening hours — rows and note — on the site's hours section (<see cref="HoursChanged"/>), or adds one
     /// holding them (<see cref="SectionAdded"/>): before the contact section, else before the footer, else at the end
-    /// of the page. A note given without rows ("Closed on bank holidays") keeps the rows the section has; an empty
-    /// list of rows removes them.
+    /// of the page. A note given without rows ("Closed on bank holidays") keeps the rows the section has and joins its
+    /// note; an empty list of rows removes them.
     /// </summary>
     private static One DecideSetHours(ProjectState state, SetHours op, EditContext context)
     {
@@ -19,6 +20,12 @@ public static partial class EditDecider
             ?? existing?.Section.Items.Select(i => new HoursRow(i.Field("days"), Blank(i.Field("opens")), Blank(i.Field("closes")), Blank(i.Field("text")))).ToList()
             ?? [];
         var note = op.Text?.Trim() ?? string.Empty;
+        if (op.Hours is null && existing is var (_, had))
+        {
+            var placeholder = context.Writer.Draft("hours", state.Brief is null ? null : state.Brief with { Facts = BusinessFacts.None }, had.Id, "placeholder").Field("note");
+            note = WithTheNoteThere(had.Field("note").Trim(), note, placeholder);
+        }
+
         if (rows.Count == 0 && note.Length == 0)
         {
             return "Say the opening hours, such as Mon-Fri 09:00-17:00, or a note such as 'By appointment only'.";
@@ -85,6 +92,17 @@ public static partial class EditDecider
         };
         return One.Of(new SectionAdded(target.Id, added, index < 0 ? target.Sections.Count : index, context.By));
     }
+
+    /// <summary>
+    /// A note given alone, with the note the section has: "By appointment only. Closed on bank holidays". Navo's own
+    /// placeholder ("Get in touch to check when … is open") goes; a note that says the other again is not repeated.
+    /// </summary>
+    private static string WithTheNoteThere(string there, string note, string placeholder) =>
+        there.Length == 0 || there == placeholder || Says(note, there) ? note
+        : Says(there, note) ? there
+        : $"{there.TrimEnd('.')}. {note}";
+
+    private static bool Says(string text, string part) => text.Contains(part.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 

@@ -29,7 +29,8 @@ public sealed class WhatBrokeTests
     [Theory]
     [InlineData("say we're closed on bank holidays", "Closed on bank holidays")]
     [InlineData("can you add that we are closed christmas day", "Closed christmas day")]
-    [InlineData("put late opening thursdays in the hours", "Late opening thursdays in the hours")]
+    [InlineData("put late opening thursdays in the hours", "Late opening thursdays")]
+    [InlineData("say we're closed sundays in january", "Closed sundays in january")]
     public void A_note_about_the_hours_keeps_the_rows(string message, string note)
     {
         // Regression: "say we're closed on bank holidays" replaced the hours table with that sentence.
@@ -37,8 +38,17 @@ public sealed class WhatBrokeTests
     }
 
     [Fact]
-    public void Hours_by_appointment_only_take_the_place_of_the_rows() =>
+    public void Hours_by_appointment_only_take_the_place_of_the_rows()
+    {
         Operations("opening hours: by appointment only").Should().Equal("""{"op":"set_hours","hours":[],"text":"By appointment only"}""");
+        Operations("hours: christmas week by appointment only").Should().Equal("""{"op":"set_hours","text":"Christmas week by appointment only"}""");
+    }
+
+    [Theory]
+    [InlineData("add a section on the home page")]
+    [InlineData("add a section at the top")]
+    public void A_section_on_a_page_or_at_a_place_names_no_topic(string message) =>
+        Operations(message).Should().NotContain(o => o.Contains("\"title\""));
 
     [Theory]
     [InlineData("add a section about our gluten free range", "Our gluten free range")]
