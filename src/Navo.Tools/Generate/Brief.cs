@@ -48,6 +48,13 @@ public sealed record BusinessFacts(
 
     /// <summary>Where the business is on social media, as the owner gave it: "Instagram @houseoffolake".</summary>
     public IReadOnlyList<string> Social { get; init; } = [];
+
+    /// <summary>
+    /// What the owner said in passing that a visitor wants to know, as typed: when they can come ("24/7", "open 7 days",
+    /// "by appointment only"), how long the business has been going ("12 yrs", "est 2015"), what vouches for it ("fully
+    /// insured", "Gas Safe registered") and the languages spoken in them ("hablo español").
+    /// </summary>
+    public IReadOnlyList<string> Highlights { get; init; } = [];
 }
 
 /// <summary>

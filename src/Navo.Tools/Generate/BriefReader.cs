@@ -101,6 +101,7 @@ public static partial class BriefReader
             {
                 HoursSaid = facts.Hours.Count > 0 || facts.HoursSaid is not null ? facts.HoursSaid : kept.HoursSaid,
                 Social = facts.Social.Count > 0 ? facts.Social : kept.Social,
+                Highlights = facts.Highlights.Count > 0 ? facts.Highlights : kept.Highlights,
             },
         };
     }

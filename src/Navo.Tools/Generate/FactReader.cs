@@ -40,8 +40,27 @@ public static partial class FactReader
             HoursSaid = hours.Count > 0 ? HoursSaid(text, WithoutPricesAndNumbers(text, found, phone))
                 : OpenSaid().Match(text) is { Success: true } open ? Said.Clean(open.Value.Trim()) : null,
             Social = Facts.Social(text),
+            Highlights = Highlights(text),
         };
     }
+
+    /// <summary>The most highlights kept: a line of them, not a second copy of the message.</summary>
+    private const int MaxHighlights = 6;
+
+    /// <summary>"24/7 emergency call outs", "12 yrs", "est 2015", "fully insured", "hablo español": each as typed, once.</summary>
+    private static IReadOnlyList<string> Highlights(string text) =>
+        [.. Highlight().Matches(text).Select(m => m.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxHighlights)];
+
+    [GeneratedRegex(
+        @"\b24/7(?:[ \t]+(?:emergency[ \t]+)?(?:call[ \t-]?outs?|service|response|line|cover|callouts?|access))?"
+        + @"|\b24[ \t]*(?:hr|hrs|hour)s?[ \t]+(?:emergency[ \t]+)?(?:service|response|call[ \t-]?outs?|cover|storm[ \t]+response|line)\b"
+        + @"|\bopen[ \t]+7[ \t]+days(?:[ \t]+a[ \t]+week)?\b|\bby[ \t]+appointment(?:[ \t]+only)?\b"
+        + @"|\b(?:over[ \t]+|more[ \t]+than[ \t]+)?\d{1,2}\+?[ \t]*(?:yrs|years)(?:'|’)?(?:[ \t]+(?:of[ \t]+)?(?:experience|experiance|exp))?(?=[ \t]*(?:[,.!;)\n]|$|experience|in[ \t]+the|of[ \t]+experience|exp\b))"
+        + @"|\best(?:\.|d\.?|ablished)?[ \t]+(?:in[ \t]+)?(?:19|20)\d{2}\b|\bfamily[ \t-]run[ \t]+since[ \t]+(?:19|20)\d{2}\b"
+        + @"|\bfully[ \t]+(?:insured|licensed|qualified|certified)\b|\b(?:dbs|crb|garda|police)[ \t]+(?:checked|vetted|cleared)\b|\bgas[ \t]+safe(?:[ \t]+registered)?\b"
+        + @"|\b(?:hablo|hablamos)[ \t]+español(?:[ \t]+(?:e|y)[ \t]+inglés)?|\bse[ \t]+habla[ \t]+español\b|\bparlons[ \t]+français\b|\bon[ \t]+parle[ \t]+français\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex Highlight();
 
     /// <summary>True when <paramref name="word"/> names a language ("polish", "English").</summary>
     public static bool IsLanguage(string word) => LanguageNames.Contains(word, StringComparer.OrdinalIgnoreCase);

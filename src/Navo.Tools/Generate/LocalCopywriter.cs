@@ -103,6 +103,15 @@ public sealed class LocalCopywriter : ISectionWriter
             paragraphs.Add(string.Join(' ', facts));
         }
 
+        // "24/7 emergency call outs", "12 yrs", "fully insured": what the owner said in passing, as they said it, unless
+        // their own sentences above already carry it.
+        var said = string.Join('\n', paragraphs);
+        var highlights = brief.Facts.Highlights.Where(h => !said.Contains(h, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (highlights.Count > 0)
+        {
+            paragraphs.Add("Good to know: " + string.Join(" · ", highlights.Select(Templates.UpperFirst)) + ".");
+        }
+
         return string.Join('\n', paragraphs);
     }
 

@@ -46,7 +46,7 @@ public static partial class BusinessMention
     {
         // "• Derwent Valley Spirits⏎• small batch gin …": a list pasted from notes names the business on a line of its own.
         var plain = LineBullet().Replace(text, string.Empty);
-        return Candidates(plain).Select(name => WithoutItsPhone(plain, name)).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !HowItIsWritten().IsMatch(name) && !ServesAPlace().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
+        return Candidates(plain).Select(name => WithoutItsPhone(plain, name)).Where(name => !RegionWord().IsMatch(name) && !Season().IsMatch(name) && !HowItIsWritten().IsMatch(name) && !ServesAPlace().IsMatch(name) && !AsksToAct().IsMatch(name) && !SaidAsAPlace(plain, name) && !AThingCalled(plain, name));
     }
 
     /// <summary>"… Roisin's School of Motoring 086 555 0111": the first digits of a phone number that follows a name are not the name's.</summary>
@@ -90,6 +90,10 @@ public static partial class BusinessMention
     /// <summary>"Servicing Geelong, the Bellarine and Surf Coast": where the business works, not what it is called.</summary>
     [GeneratedRegex(@"^(?:Servicing|Serving|Covering|Delivering|Based|Located|Operating)\s")]
     private static partial Regex ServesAPlace();
+
+    /// <summary>"Book Your Free Quote", "Call Now": what visitors are asked to do, not a name.</summary>
+    [GeneratedRegex(@"^(?:Book|Call|Get|Ring|Order|Visit|Request|Claim|Grab|Your|Our)\s+(?:Your|Our|A|An|Now|Today|Online|Free)\b|^(?:Your|Our)\s+(?:Free|Next|First)\b")]
+    private static partial Regex AsksToAct();
 
     /// <summary>True when the owner asks for the name as typed: "all lower case, please", "no capitals".</summary>
     public static bool KeepsItsCase(string text) => KeepCase().IsMatch(text);
@@ -795,7 +799,7 @@ public static partial class BusinessMention
     private static partial Regex CalledFirst();
 
     /// <summary>"Book Bouncy Bob's", "Visit Harbour Light": a sentence that asks visitors to do something before the name.</summary>
-    [GeneratedRegex(@"^(?:Book|Hire|Visit|Meet|Try|Celebrate\s+with)\s+(?=\p{Lu}\S*\s+\p{Lu})")]
+    [GeneratedRegex(@"^(?:Book|Hire|Visit|Meet|Try|Celebrate\s+with)\s+(?!(?:Your|Our|My|Now|Online|Today|A|An)\b)(?=\p{Lu}\S*\s+\p{Lu})")]
     private static partial Regex BookFirst();
 
     [GeneratedRegex(@"\([^)]*\)")]
@@ -896,7 +900,7 @@ public static partial class BusinessMention
     [GeneratedRegex(@"(?:^|[.!?;,\n]\s*)(?:(?i:shop|business|company|academy|school|salon|studio|club|brand|firm|practice|cafe|café|restaurant|bakery|clinic|centre|center)\s+)?[Nn]ame\s+(?:[-–—=]\s+)?(?:\p{IsCJKUnifiedIdeographs}+\s+)?(?<name>" + NameWords + @")|\b(?i:called|named|(?<!\bmy\s)name is|name of (?:my|our|the) (?:\p{L}+\s+){1,2}is|(?:bookings?|trading|trades|operating|registered|listed) under|(?<!\bmy\s)name's|name:|(?:business|biz|bizz) name(?: is)?:?|trading as|trades as|brand is|brand name is|business is|buisness is|bussiness is|busness is|company is|shop is|practice is|studio is|salon is|firm is|agency is|clinic is|cafe is|café is|pub is|restaurant is|gym is|school is|farm is|brewery is|bakery is|go by|goes by|we go by|name should be|name will be|name would be|call it|calling it|call the site|site name is|site name:|(?:play|plays|perform|performs|trade|trades|work|works|operate|operates|sing|sings) as)\s+(?:the\s+(?=\p{Lu}))?(?<name>" + NameWords + ")")]
     private static partial Regex CalledName();
 
-    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?i:hi|hello|hey|hiya)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b|\bis\s+(?:based|located|situated|family[\s-]run)\b)")]
+    [GeneratedRegex(@"(?:^|[:.!?;—–]\s*|\s-\s)(?:(?i:hi|hello|hey|hiya)[,!.]?\s+)?(?<name>" + NameWords + @")\s*(?:(?:\bis\b|:|—|–|\s-|,)\s*(?:a|an|the|we|my|our)\b|(?<=\p{L}[ \t]+\p{L}\S*[ \t]*)\bis\s+(?:based|located|situated|family[\s-]run)\b)")]
     private static partial Regex LeadingName();
 
     [GeneratedRegex(@"\b(?:[Ww]e're|[Ww]e are|[Tt]his is|[Ii]'m|[Ii] am)\s+(?<name>" + NameWords + @")(?:\s*(?:,|—|–|-|:)?\s*(?:a|an|the)\b|\s*(?:,|—|–|\s-\s|:|[.!]?\s*$|\s*(?:\p{So}|\p{Cs}))|(?=\s+\p{Ll})|(?=\s*@\s))")]
@@ -913,23 +917,23 @@ public static partial class BusinessMention
     /// message with a name of two words or more after "call me" or "it's (the)"; "call me on 0770…" and "it's Friday"
     /// are not names.
     /// </summary>
-    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$|(?:^\s*(?:(?i:" + GreetingWords + @")[,!.]?\s+)?|[.!?\n]\s*)(?i:it's|it’s|its)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?<name>" + NamePart + @"[ \t]+" + NameWords + @")(?=\s*(?:[.!?,;\n]|\s[-–—]\s))")]
+    [GeneratedRegex(@"(?:^|[.!?;,\n]\s*|^\s*(?i:" + GreetingWords + @")[,!.]?\s+)(?i:call\s+me|call\s+us|it's|it’s|its|it\s+is)\s+(?:the\s+)?(?<name>" + NamePart + @"[ \t]+" + NameWords + @")\s*[.!?]*\s*(?:\p{So}|\p{Cs})*\s*$|(?:^\s*(?:(?i:" + GreetingWords + @")[,!.]?\s+)?|[.!?\n]\s*)(?:(?i:it's|it’s|its)|(?i:call\s+us)(?=\s+\p{Lu}))\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?<name>" + NamePart + @"[ \t]+" + NameWords + @")(?=\s*(?:[.!?,;\n]|\s[-–—]\s))")]
     private static partial Regex SignedName();
 
     /// <summary>"Book Bouncy Bob's for your party!", "book DJ Kofi Vibes for ur wedding": a name of two words or more, booked for an occasion.</summary>
-    [GeneratedRegex(@"\b(?i:book|hire)\s+(?<name>" + NamePart + @"\s+" + NameWords + @")\s+(?i:for)\b")]
+    [GeneratedRegex(@"\b(?i:book|hire)\s+(?!(?:Your|Our|My|Now|Online|Today|Tonight|Early|Ahead|A|An)\b|\p{L}*day\b)(?<name>" + NamePart + @"\s+" + NameWords + @")\s+(?i:for)\b")]
     private static partial Regex BookName();
 
     /// <summary>"… ring 087 223 4410 - ciara @ good boy academy": the owner signs off at the business, in any case.</summary>
-    [GeneratedRegex(@"(?:^|[\s,.!?;—–-])\p{L}+\s+@\s+(?<name>[\p{L}\p{N}'’&-]+(?:\s+[\p{L}\p{N}'’&-]+){1,4})\s*[.!]*\s*$")]
+    [GeneratedRegex(@"(?:^|[\s,.!?;—–-])(?!(?:us|me|orders?|find|email|mail|info|bookings?|enquiries|dm|message)\b)\p{L}+\s+@\s+(?<name>\p{L}[\p{L}\p{N}'’&-]*(?:\s+[\p{L}\p{N}'’&-]+){1,4})(?<!\s(?i:street|st|road|rd|lane|ln|avenue|ave|way|drive|close|place|square|terrace|row|market|mall|centre|center))\s*[.!]*\s*$")]
     private static partial Regex SignedAt();
 
     /// <summary>"hey its big mike from mike's mobile mechanic lol": the writer, then the business they are from, in lower case.</summary>
-    [GeneratedRegex(@"\b(?:it's|it’s|its|it\s+is|this\s+is|i'm|i’m|im|i\s+am)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?\p{Ll}+[ \t]+from[ \t]+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n]|[ \t]+(?:lol|here|in|near|based|on|at)\b|$)")]
+    [GeneratedRegex(@"\b(?:it's|it’s|its|it\s+is|this\s+is|i'm|i’m|im|i\s+am)[ \t]+(?:(?:big|lil|little|auntie|aunty|uncle)[ \t]+)?(?!(?:a|an|the|all|just|only|originally|here|back|away|straight|fresh|not|also|born|moving|coming|working|based|home|made|baked|done|open|available)\b)\p{Ll}+[ \t]+from[ \t]+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n]|[ \t]+(?:lol|here|in|near|based|on|at)\b|$)")]
     private static partial Regex LowerCaseFrom();
 
     /// <summary>"kindly assist with website. mwangi &amp; sons hardware, thika town.": a family firm's name typed in lower case.</summary>
-    [GeneratedRegex(@"(?:^|[.!?;:,\n]\s*)(?<name>\p{Ll}[\p{Ll}'’-]*\s+(?:&|and)\s+(?:sons?|daughters?|brothers|bros)(?:\s+\p{Ll}[\p{Ll}'’-]*){0,2})(?=\s*[,.!?;\n]|$)")]
+    [GeneratedRegex(@"(?:^|[.!?;:,\n]\s*)(?!(?:father|dad|mum|mom|mother|husband|wife|brother|sister|family|a|the)\b)(?<name>\p{Ll}[\p{Ll}'’-]*\s+(?:&|and)\s+(?:sons?|daughters?|brothers|bros)(?:\s+\p{Ll}[\p{Ll}'’-]*){0,2})(?=\s*[,.!?;\n]|$)")]
     private static partial Regex AndSons();
 
     /// <summary>"we're Sunny Coast Movers... no wait thats the old name, now Goldie Movers &amp; Storage": the name said last wins.</summary>

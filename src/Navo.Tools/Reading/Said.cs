@@ -37,10 +37,12 @@ public static partial class Said
     [GeneratedRegex(@"(?<![\d.,£$€-]\s*)\b4(?=\s+(?:my|our|your|ur|u|you|us|me)\b)")]
     private static partial Regex ForThem();
 
-    [GeneratedRegex(@"(?<=(?:^|\p{Ll}[,.!?]?\s))(?:u|ur)(?=\s+\p{Ll}|[,.!?]*\s*$)")]
+    // Only before words of English ("u need", "ur wedding", "come to u anywhere"): "u bend" and Dutch "help u graag" stay.
+    [GeneratedRegex(@"(?<=(?:^|\p{Ll}[,.!?]?\s))(?:u|ur)(?=\s+(?:are|can|could|need|want|help|know|get|got|like|new|local|own|will|would|should|have|do|don't|dont|call|book|ring|text|come|live|next|wedding|party|birthday|event|house|home|place|business|pet|pets|dog|dogs|car|kids|family|guests|order|big|special|day|anywhere|at|in|on|for|with|through|all|guys|soon)\b|[,.!?]*\s*$)")]
     private static partial Regex You();
 
-    [GeneratedRegex(@"\bbiz(?:ness)?\b")]
+    // Not in an address: "info@sparkle.biz" stays as typed.
+    [GeneratedRegex(@"(?<![.@\w])biz(?:ness)?(?![.\w@])")]
     private static partial Regex Business();
 
     [GeneratedRegex(@"[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ta)\b[\s!.]*$", RegexOptions.IgnoreCase)]

@@ -45,7 +45,7 @@ public static class Ids
 }
 
 /// <summary>URL-safe slugs: lower case ASCII letters, digits and single hyphens.</summary>
-public static class Slugs
+public static partial class Slugs
 {
     /// <summary>
     /// The slug of a name: letters written in ASCII ("Café" is "cafe", "Tŷ" is "ty"), words joined by hyphens.
@@ -53,7 +53,8 @@ public static class Slugs
     public static string From(string text)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Transliterate())
+        // Emoji are left out: transliterated, "👑" would be the word "crown" in the address.
+        foreach (var c in Symbols().Replace(text, " ").Transliterate())
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -68,6 +69,9 @@ public static class Slugs
         var slug = builder.ToString().Trim('-');
         return slug.Length > MaxLength ? slug[..MaxLength].Trim('-') : slug;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D]+")]
+    private static partial System.Text.RegularExpressions.Regex Symbols();
 
     /// <summary>The longest slug: the width of a site's address.</summary>
     public const int MaxLength = 60;

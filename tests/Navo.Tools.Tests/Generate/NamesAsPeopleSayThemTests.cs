@@ -25,6 +25,30 @@ public sealed class NamesAsPeopleSayThemTests
     public void The_name_is_read_as_it_was_meant(string description, string name) =>
         BriefReader.Read(description).BusinessName.Should().Be(name);
 
+    [Theory]
+    [InlineData("Hargreaves Plumbing, father and son firm, boilers and bathrooms in Leeds", "Hargreaves Plumbing")]
+    [InlineData("Bean There Cafe, Hull. Parking is located behind the shop.", "Bean There Cafe")]
+    [InlineData("Family pub in Leeds - The Red Lion. Book Sunday Lunch for 2, £30.", "The Red Lion")]
+    [InlineData("cakes for every occasion - Crumbs Bakery. find us @ 12 market street", "Crumbs Bakery")]
+    public void Words_that_only_look_like_a_new_way_of_naming_leave_the_real_name(string description, string name) =>
+        BriefReader.Read(description).BusinessName.Should().Be(name);
+
+    [Theory]
+    [InlineData("hi im a dog groomer from north leeds, full groom £35")]
+    [InlineData("its all baked fresh from local flour, sourdough and rye in Bath")]
+    [InlineData("Book Your Free Quote for roofing in Hull, call 01482 000000")]
+    [InlineData("mum and daughter team doing nails in Hull, gel £25")]
+    public void Words_that_only_look_like_a_name_are_no_name(string description) =>
+        BriefReader.Read(description).NameGiven.Should().BeFalse();
+
+    [Fact]
+    public void Text_speak_leaves_addresses_and_other_words_alone()
+    {
+        Said.Spelled("email info@sparkle.biz or see sparkle.biz").Should().Be("email info@sparkle.biz or see sparkle.biz");
+        Said.Spelled("blocked sinks, u bend replacement").Should().Be("blocked sinks, u bend replacement");
+        BriefReader.Read("window cleaning in York, email info@sparkle.biz").Facts.Email.Should().Be("info@sparkle.biz");
+    }
+
     [Fact]
     public void A_name_the_owner_wants_in_lower_case_stays_in_lower_case() =>
         BriefReader.Read("my shop is called moss & fern (all lower case please). terrariums and air plants in Leith").BusinessName.Should().Be("moss & fern");

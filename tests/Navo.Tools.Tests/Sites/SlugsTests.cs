@@ -11,6 +11,7 @@ public sealed class SlugsTests
     [InlineData("Dún Laoghaire Bakes", "dun-laoghaire-bakes")]
     [InlineData("Crumbs & Co.", "crumbs-co")]
     [InlineData("Tŷ Cerdd", "ty-cerdd")]
+    [InlineData("Cupcake Queen 👑", "cupcake-queen")]
     public void An_address_keeps_accented_letters_as_their_plain_letters(string name, string slug) =>
         Slugs.From(name).Should().Be(slug);
 }
