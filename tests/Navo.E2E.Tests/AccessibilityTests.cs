@@ -125,6 +125,7 @@ public sealed class AccessibilityTests(StudioFixture studio) : IClassFixture<Stu
         log.Height.Should().BeGreaterThan(250);
         preview.Y.Should().BeGreaterThan(log.Y + log.Height);
         preview.Height.Should().BeGreaterThan(200);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish" })).ToBeInViewportAsync();
         await page.Locator(".studio-bar").EvaluateAsync("bar => bar.scrollLeft = bar.scrollWidth");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeInViewportAsync();
     }

@@ -49,7 +49,7 @@ public sealed partial class LocalPlanner
                 ["title"] = char.ToUpperInvariant(topic[0]) + topic[1..],
                 ["body"] = $"Ask us about {topic}.",
             };
-            return Edit($"Adding a section about {topic}. Tell me what it should say, and I'll put your words in.", "add_section",
+            return Edit($"Adding a section about {topic}.", "add_section",
                 new AddSection(type, before, after, to, Fields: fields));
         }
 

@@ -19,6 +19,8 @@ public static class EditReplies
             Rewrite r => $"I made the {SiteReferences.Describe(r.Section).Replace("the ", string.Empty, StringComparison.Ordinal)} {Style(r.Style)}",
             AddSection { Type: "pricing", Items: { Count: > 0 } items } => $"I added a price list: {string.Join(", ", items.Select(PriceLine))}",
             AddSection { Items: { Count: > 0 } items } a => $"I added {SectionCatalog.Find(a.Type)?.WithArticle ?? a.Type} with {Count(items.Count, "item")}",
+            AddSection { Type: "about" or "text", Fields: { } fields } when fields.TryGetValue("title", out var title) && title.Trim().Length > 0
+                => $"I added a section called \"{title.Trim()}\". Tell me what it should say",
             AddSection a => $"I added {SectionCatalog.Find(a.Type)?.WithArticle ?? a.Type}",
             RemoveSection r => $"I removed {SiteReferences.Describe(r.Section)}",
             MoveSection m => $"I moved {SiteReferences.Describe(m.Section)}",

@@ -229,7 +229,7 @@ public static partial class BriefReader
         return string.IsNullOrEmpty(trimmed) || trimmed.Any(char.IsControl) ? null : trimmed.Length > 80 ? trimmed[..80].Trim() : trimmed;
     }
 
-    [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate|do|need|want)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+|the\s+)?(?:new\s+|quick\s+|simple\s+|nice\s+|one[- ]page\s+|single[- ]page\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page|webpage)\b(?:\s+for\s+(?:me|us|my\s+\w+|our\s+\w+))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:build|make|create|draft|design|generate|do|need|want)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|my\s+|our\s+|the\s+)?(?:new\s+|quick\s+|simple\s+|nice\s+|one[- ]page\s+|single[- ]page\s+)?(?:web\s*site|site|landing\s+page|home\s*page|page|webpage)\b(?:\s+(?:asap|quickly|urgently|please|pls|plz|today|now))?(?:\s+for\s+(?:me|us|(?:my|our)(?:\s+[\w'’-]+){1,3}?(?=\s*[,.;!\n]|\s+(?:in|at|near|based|called|named)\b|$)|my\s+\w+|our\s+\w+))?", RegexOptions.IgnoreCase)]
     private static partial Regex SiteRequest();
 
     [GeneratedRegex(@"\bfor\s+(?<who>(?!over\b|more\b|about\b|a\b|an\b|the\b|my\b|our\b|me\b|us\b|you\b|it\b|this\b|\d)[\p{L}-]+(?:\s+(?!in\b|at\b|with\b|and\b|on\b|from\b|near\b)[\p{L}-]+){0,3})", RegexOptions.IgnoreCase)]

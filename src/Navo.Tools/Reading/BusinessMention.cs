@@ -110,13 +110,13 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { CorrectedName(), CallIt(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName(), BookName(), SignedAt(), AndSons(), LowerCaseFrom() };
+        var said = new[] { CorrectedName(), NameIsTheLine(), CallIt(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName(), BookName(), SignedAt(), AndSons(), LowerCaseFrom(), LowerCaseQuoted(), LowerCaseMyKind() };
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName() || p == CallIt() || p == SignedAt() || p == AndSons() || p == LowerCaseFrom()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
+        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName() || p == CallIt() || p == SignedAt() || p == AndSons() || p == LowerCaseFrom() || p == NameIsTheLine() || p == LowerCaseQuoted() || p == LowerCaseMyKind()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
             if ((!name.Contains(' ', StringComparison.Ordinal) || PersonsName().IsMatch(name)) && IntroducesAPerson(text, name))
             {
@@ -931,6 +931,18 @@ public static partial class BusinessMention
     /// <summary>"hey its big mike from mike's mobile mechanic lol": the writer, then the business they are from, in lower case.</summary>
     [GeneratedRegex(@"\b(?:it's|it’s|its|it\s+is|this\s+is|i'm|i’m|im|i\s+am)[ \t]+(?:(?:big|lil|little|auntie|aunty|uncle)[ \t]+)?(?!(?:a|an|the|all|just|only|originally|here|back|away|straight|fresh|not|also|born|moving|coming|working|based|home|made|baked|done|open|available)\b)\p{Ll}+[ \t]+from[ \t]+(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+[\p{Ll}'’&-]+){1,4}?)(?=\s*[,.!?;\n]|[ \t]+(?:lol|here|in|near|based|on|at)\b|$)")]
     private static partial Regex LowerCaseFrom();
+
+    /// <summary>"… call 083 441 2270⏎name is shine on wheels": a name said last on its line is all of the line, small words and all.</summary>
+    [GeneratedRegex(@"\b(?i:name\s+is|name's|name’s|it's\s+called|its\s+called|we're\s+called|called)[ \t]+(?<name>\p{Ll}[\p{Ll}\p{N}'’&-]*(?:[ \t]+(?!(?:lol|haha\w*|pls|please|thanks|thx|ty|cheers|xx+)\b)(?:&|[\p{Ll}\p{N}'’&-]+)){1,4})(?:[ \t]+(?:lol|haha\w*|pls|please|thanks|thx|ty|cheers|xx+))*[ \t]*[.!]*[ \t]*(?:\r?\n|$)")]
+    private static partial Regex NameIsTheLine();
+
+    /// <summary>"need a site for my nail bar, tash's nails in fitzroy": the business, then its name in lower case, someone's or with "&amp;".</summary>
+    [GeneratedRegex(@"\b(?:for|of)[ \t]+(?:my|our)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,2}[\p{Ll}-]+,[ \t]+(?=[^,.!?\n]*(?:'s|’s|\s&\s))(?<name>\p{Ll}[\p{Ll}'’&-]*(?:[ \t]+(?:&|[\p{Ll}'’-]+)){0,3}?)(?=[ \t]+(?:in|at|on|near|based|from)\b|\s*[,.!?\n]|$)")]
+    private static partial Regex LowerCaseMyKind();
+
+    /// <summary>"brand is all lowercase: 'bloom'": a name in quotes, typed in lower case, after words that say a name follows.</summary>
+    [GeneratedRegex(@"\b(?i:name|brand|called|named)\b[^'‘\n]{0,30}['‘](?<name>\p{Ll}[^'’‘\n]{1,40}?)['’]")]
+    private static partial Regex LowerCaseQuoted();
 
     /// <summary>"kindly assist with website. mwangi &amp; sons hardware, thika town.": a family firm's name typed in lower case.</summary>
     [GeneratedRegex(@"(?:^|[.!?;:,\n]\s*)(?!(?:father|dad|mum|mom|mother|husband|wife|brother|sister|family|a|the)\b)(?<name>\p{Ll}[\p{Ll}'’-]*\s+(?:&|and)\s+(?:sons?|daughters?|brothers|bros)(?:\s+\p{Ll}[\p{Ll}'’-]*){0,2})(?=\s*[,.!?;\n]|$)")]

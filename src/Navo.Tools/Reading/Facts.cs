@@ -42,7 +42,14 @@ public static partial class Facts
                 var first = numbers[0];
                 var end = first.Start + first.Length;
                 var second = numbers.Skip(1).FirstOrDefault(n => SecondNumber().IsMatch(text[end..n.Start]));
-                return (second is null ? first.RawString.Trim() : text[first.Start..(second.Start + second.Length)].Trim(), first.Start);
+                var raw = first.RawString.Trim();
+                // "txt 0412 345 678 4 appts": a lone digit after the number and before a word is text-speak ("for"), not the number's.
+                if (second is null && LoneDigit().Match(raw) is { Success: true } lone && raw[..lone.Index].Count(char.IsDigit) >= 8 && WordNext().IsMatch(text[end..]))
+                {
+                    raw = raw[..lone.Index].TrimEnd();
+                }
+
+                return (second is null ? raw : text[first.Start..(second.Start + second.Length)].Trim(), first.Start);
             }
         }
 
@@ -55,6 +62,12 @@ public static partial class Facts
 
     [GeneratedRegex(@"^\s*(?:/|\bor\b|&|,)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SecondNumber();
+
+    [GeneratedRegex(@"\s\d$")]
+    private static partial Regex LoneDigit();
+
+    [GeneratedRegex(@"^[ \t]*\p{L}")]
+    private static partial Regex WordNext();
 
     /// <summary>
     /// "Instagram @houseoffolake", "insta: @clicktales.arjun", "tiktok @jollofqueen": where the business is on social media,

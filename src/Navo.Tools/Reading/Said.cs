@@ -34,7 +34,7 @@ public static partial class Said
     [GeneratedRegex(@"\b([Ww]e)\s+r\b")]
     private static partial Regex WeAre();
 
-    [GeneratedRegex(@"(?<![\d.,£$€-]\s*)\b4(?=\s+(?:my|our|your|ur|u|you|us|me)\b)")]
+    [GeneratedRegex(@"(?<![\d.,£$€-]\s*)\b4(?=\s+(?:my|our|your|ur|u|you|us|me|appts?|appointments?|bookings?|info|details|more|orders?|quotes?|enquiries|prices)\b)")]
     private static partial Regex ForThem();
 
     // Only before words of English ("u need", "ur wedding", "come to u anywhere"): "u bend" and Dutch "help u graag" stay.

@@ -45,6 +45,11 @@ public sealed class EditRepliesTests(AgentHarness agent) : IClassFixture<AgentHa
         EditReplies.Describe([new SetText("pricing", "price", "£20", Item: 1)], project).Should().Be("Done — the price of \"Large cake\" now reads '£20'. This is version 9.");
         EditReplies.Describe([new SetText("pricing", "name", "Big cake", Item: 1)], project).Should().Be("Done — the name now reads 'Big cake'. This is version 9.");
         EditReplies.Describe([new AddSection("faq", Items: [SectionItem.Of(("question", "Q"))])], project).Should().Be("Done — I added a FAQ with 1 item. This is version 9.");
+        var topic = new Dictionary<string, string> { ["title"] = "Our gift vouchers", ["body"] = "Ask us about our gift vouchers." };
+        EditReplies.Describe([new AddSection("about", Fields: topic)], project).Should()
+            .Be("Done — I added a section called \"Our gift vouchers\". Tell me what it should say. This is version 9.");
+        EditReplies.Describe([new SetHours(Text: "Closed on bank holidays")], project).Should()
+            .Be("Done — your opening hours have the note 'Closed on bank holidays'. This is version 9.");
     }
 
     private static Navo.Tools.Projects.ProjectState SampleProject()

@@ -21,6 +21,9 @@ public sealed class NamesAsPeopleSayThemTests
     [InlineData("Willow Tree Nursery is based in Harrogate and grows perennials, shrubs and fruit trees.", "Willow Tree Nursery")]
     [InlineData("gday its Bright Spark Electrical, we do rewires, switchboards and lighting in Geelong.", "Bright Spark Electrical")]
     [InlineData("the honest mechanic. servicing, brakes and MOTs in Stroud. 01453 000000", "The Honest Mechanic")]
+    [InlineData("need a website asap 4 my barbers, joe's cuts in salford. skin fades £15", "Joe's Cuts")]
+    [InlineData("hi\nwe do ironing and alterations round bury\ncall 0161 000 0000\nname is press for time", "Press for Time")]
+    [InlineData("brand name is all lower case: 'sprig' . florist in leith", "sprig")]
     [InlineData("Servicing Leeds and Wakefield, we're Clean Sweep Chimneys, a family firm. Sweeps from £60.", "Clean Sweep Chimneys")]
     public void The_name_is_read_as_it_was_meant(string description, string name) =>
         BriefReader.Read(description).BusinessName.Should().Be(name);
@@ -40,6 +43,14 @@ public sealed class NamesAsPeopleSayThemTests
     [InlineData("mum and daughter team doing nails in Hull, gel £25")]
     public void Words_that_only_look_like_a_name_are_no_name(string description) =>
         BriefReader.Read(description).NameGiven.Should().BeFalse();
+
+    [Fact]
+    public void A_lone_digit_of_text_speak_after_the_phone_number_is_not_part_of_it()
+    {
+        // Regression: "txt 0412 345 678 4 appts" put 0412 345 678 4 on the site, a number no one answers.
+        BriefReader.Read("nails in fitzroy, txt 0412 345 678 4 appts").Facts.Phone.Should().Be("0412 345 678");
+        BriefReader.Read("nails in fitzroy, txt 0412 345 678 for appts").Facts.Phone.Should().Be("0412 345 678");
+    }
 
     [Fact]
     public void Text_speak_leaves_addresses_and_other_words_alone()
