@@ -10,7 +10,8 @@ using static Navo.Host.OAuth.Stores.StoreValues;
 namespace Navo.Host.OAuth.Stores;
 
 /// <summary>OpenIddict's clients in <c>navo_oauth_applications</c>: the getters and setters work on the entity, the rest in SQL.</summary>
-public sealed class ApplicationStore(NavoDatabase database) : IOpenIddictApplicationStore<OAuthApplication>
+public sealed class ApplicationStore(NavoDatabase database)
+    : OAuthTable<OAuthApplication>(database, "navo_oauth_applications", Columns, Read), IOpenIddictApplicationStore<OAuthApplication>
 {
     private const string Columns =
         "id, client_id, client_secret, client_type, application_type, consent_type, display_name, display_names, redirect_uris, "
@@ -42,44 +43,23 @@ public sealed class ApplicationStore(NavoDatabase database) : IOpenIddictApplica
         a.PostLogoutRedirectUris, a.Permissions, a.Requirements, a.Settings, a.Properties, a.JsonWebKeySet,
     ];
 
-    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_applications", cancellationToken);
-
-    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthApplication>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
-
     public async ValueTask CreateAsync(OAuthApplication application, CancellationToken cancellationToken) =>
-        await ExecuteAsync(database, $"insert into navo_oauth_applications ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        await ExecuteAsync(Database, $"insert into navo_oauth_applications ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
             cancellationToken, [.. Values(application), application.ConcurrencyToken]);
 
-    public async ValueTask DeleteAsync(OAuthApplication application, CancellationToken cancellationToken) =>
-        await ExecuteAsync(database, "delete from navo_oauth_applications where id = $1", cancellationToken, application.Id);
-
-    public async ValueTask<OAuthApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        Id(identifier) is { } id ? await OneAsync(database, $"select {Columns} from navo_oauth_applications where id = $1", Read, cancellationToken, id) : null;
-
     public async ValueTask<OAuthApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        await OneAsync(database, $"select {Columns} from navo_oauth_applications where client_id = $1", Read, cancellationToken, identifier);
+        await OneWhereAsync("client_id", identifier, cancellationToken);
 
     public IAsyncEnumerable<OAuthApplication> FindByPostLogoutRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_applications where $1 = any(post_logout_redirect_uris)", Read, cancellationToken, uri);
+        ManyAsync(Database, $"select {Columns} from navo_oauth_applications where $1 = any(post_logout_redirect_uris)", Read, cancellationToken, uri);
 
     public IAsyncEnumerable<OAuthApplication> FindByRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_applications where $1 = any(redirect_uris)", Read, cancellationToken, uri);
-
-    public ValueTask<TResult?> GetAsync<TState, TResult>(
-        Func<IQueryable<OAuthApplication>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) => throw NoQueries();
-
-    public IAsyncEnumerable<OAuthApplication> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_applications order by id limit $1 offset $2", Read, cancellationToken, count, offset ?? 0);
-
-    public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
-        Func<IQueryable<OAuthApplication>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) => throw NoQueries();
-
-    public ValueTask<OAuthApplication> InstantiateAsync(CancellationToken cancellationToken) => new(new OAuthApplication());
+        ManyAsync(Database, $"select {Columns} from navo_oauth_applications where $1 = any(redirect_uris)", Read, cancellationToken, uri);
 
     public async ValueTask UpdateAsync(OAuthApplication application, CancellationToken cancellationToken)
     {
         var next = Guid.NewGuid();
-        await StoreValues.UpdateAsync(database,
+        await StoreValues.UpdateAsync(Database,
             """
             update navo_oauth_applications set client_id = $2, client_secret = $3, client_type = $4, application_type = $5, consent_type = $6,
                 display_name = $7, display_names = $8, redirect_uris = $9, post_logout_redirect_uris = $10, permissions = $11, requirements = $12,

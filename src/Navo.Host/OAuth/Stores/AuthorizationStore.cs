@@ -8,7 +8,8 @@ using static Navo.Host.OAuth.Stores.StoreValues;
 namespace Navo.Host.OAuth.Stores;
 
 /// <summary>OpenIddict's authorizations (what a person consented to for a client) in <c>navo_oauth_authorizations</c>.</summary>
-public sealed class AuthorizationStore(NavoDatabase database) : IOpenIddictAuthorizationStore<OAuthAuthorization>
+public sealed class AuthorizationStore(NavoDatabase database)
+    : OAuthTable<OAuthAuthorization>(database, "navo_oauth_authorizations", Columns, Read), IOpenIddictAuthorizationStore<OAuthAuthorization>
 {
     private const string Columns = "id, application_id, subject, status, type, scopes, properties, creation_date, concurrency_token";
 
@@ -28,20 +29,13 @@ public sealed class AuthorizationStore(NavoDatabase database) : IOpenIddictAutho
     private static object?[] Values(OAuthAuthorization a) =>
         [a.Id, a.ApplicationId, a.Subject, a.Status, a.Type, a.Scopes, a.Properties, a.CreationDate];
 
-    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_authorizations", cancellationToken);
-
-    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthAuthorization>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
-
     public async ValueTask CreateAsync(OAuthAuthorization authorization, CancellationToken cancellationToken) =>
-        await ExecuteAsync(database, $"insert into navo_oauth_authorizations ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        await ExecuteAsync(Database, $"insert into navo_oauth_authorizations ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             cancellationToken, [.. Values(authorization), authorization.ConcurrencyToken]);
-
-    public async ValueTask DeleteAsync(OAuthAuthorization authorization, CancellationToken cancellationToken) =>
-        await ExecuteAsync(database, "delete from navo_oauth_authorizations where id = $1", cancellationToken, authorization.Id);
 
     public IAsyncEnumerable<OAuthAuthorization> FindAsync(
         string? subject, string? client, string? status, string? type, ImmutableArray<string>? scopes, CancellationToken cancellationToken) =>
-        ManyAsync(database,
+        ManyAsync(Database,
             $"""
             select {Columns} from navo_oauth_authorizations
             where {Filter} and ($5::text[] is null or scopes @> $5)
@@ -49,52 +43,38 @@ public sealed class AuthorizationStore(NavoDatabase database) : IOpenIddictAutho
             Read, cancellationToken, subject, Client(client), status, type, scopes is { } wanted ? wanted.ToArray() : null);
 
     public IAsyncEnumerable<OAuthAuthorization> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_authorizations where application_id = $1", Read, cancellationToken, Id(identifier) ?? Guid.Empty);
-
-    public async ValueTask<OAuthAuthorization?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        Id(identifier) is { } id ? await OneAsync(database, $"select {Columns} from navo_oauth_authorizations where id = $1", Read, cancellationToken, id) : null;
+        WhereAsync("application_id", Id(identifier) ?? Guid.Empty, cancellationToken);
 
     public IAsyncEnumerable<OAuthAuthorization> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_authorizations where subject = $1", Read, cancellationToken, subject);
-
-    public ValueTask<TResult?> GetAsync<TState, TResult>(
-        Func<IQueryable<OAuthAuthorization>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) => throw NoQueries();
-
-    public IAsyncEnumerable<OAuthAuthorization> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_authorizations order by id limit $1 offset $2", Read, cancellationToken, count, offset ?? 0);
-
-    public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
-        Func<IQueryable<OAuthAuthorization>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) => throw NoQueries();
-
-    public ValueTask<OAuthAuthorization> InstantiateAsync(CancellationToken cancellationToken) => new(new OAuthAuthorization());
+        WhereAsync("subject", subject, cancellationToken);
 
     /// <summary>Removes authorizations older than <paramref name="threshold"/> that are no longer valid, or ad hoc ones left with no token.</summary>
     public ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken) =>
-        ExecuteAsync(database,
+        ExecuteAsync(Database,
             """
             delete from navo_oauth_authorizations a where a.creation_date < $1
               and (a.status <> 'valid' or (a.type = 'ad-hoc' and not exists (select 1 from navo_oauth_tokens t where t.authorization_id = a.id)))
             """, cancellationToken, threshold);
 
     public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
-        ExecuteAsync(database,
+        ExecuteAsync(Database,
             $"""
             update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid()
             where {Filter}
             """, cancellationToken, subject, Client(client), status, type);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        ExecuteAsync(database, "update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid() where application_id = $1",
+        ExecuteAsync(Database, "update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid() where application_id = $1",
             cancellationToken, Id(identifier) ?? Guid.Empty);
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        ExecuteAsync(database, "update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid() where subject = $1",
+        ExecuteAsync(Database, "update navo_oauth_authorizations set status = 'revoked', concurrency_token = gen_random_uuid() where subject = $1",
             cancellationToken, subject);
 
     public async ValueTask UpdateAsync(OAuthAuthorization authorization, CancellationToken cancellationToken)
     {
         var next = Guid.NewGuid();
-        await StoreValues.UpdateAsync(database,
+        await StoreValues.UpdateAsync(Database,
             """
             update navo_oauth_authorizations set application_id = $2, subject = $3, status = $4, type = $5, scopes = $6, properties = $7, creation_date = $8,
                 concurrency_token = $10

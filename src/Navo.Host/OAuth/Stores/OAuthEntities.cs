@@ -1,7 +1,7 @@
 namespace Navo.Host.OAuth.Stores;
 
 /// <summary>A client of Navo's authorization server (an assistant that registered itself), as stored.</summary>
-public sealed class OAuthApplication
+public sealed class OAuthApplication : IOAuthEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string? ClientId { get; set; }
@@ -22,7 +22,7 @@ public sealed class OAuthApplication
 }
 
 /// <summary>What a person consented to for one client (OpenIddict's authorization), as stored.</summary>
-public sealed class OAuthAuthorization
+public sealed class OAuthAuthorization : IOAuthEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid? ApplicationId { get; set; }
@@ -36,7 +36,7 @@ public sealed class OAuthAuthorization
 }
 
 /// <summary>A code, access or refresh token OpenIddict issued, as stored (the payload only for reference tokens).</summary>
-public sealed class OAuthToken
+public sealed class OAuthToken : IOAuthEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid? ApplicationId { get; set; }

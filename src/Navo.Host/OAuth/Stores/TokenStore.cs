@@ -11,7 +11,8 @@ namespace Navo.Host.OAuth.Stores;
 /// OpenIddict's tokens in <c>navo_oauth_tokens</c>: every code, access and refresh token it issued, so that a code is
 /// redeemed once (its status and concurrency token), and a revoked token or grant is refused on its next use.
 /// </summary>
-public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OAuthToken>
+public sealed class TokenStore(NavoDatabase database)
+    : OAuthTable<OAuthToken>(database, "navo_oauth_tokens", Columns, Read), IOpenIddictTokenStore<OAuthToken>
 {
     private const string Columns =
         "id, application_id, authorization_id, subject, status, type, reference_id, payload, properties, creation_date, expiration_date, redemption_date, concurrency_token";
@@ -41,53 +42,32 @@ public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OA
         t.ExpirationDate, t.RedemptionDate,
     ];
 
-    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => StoreValues.CountAsync(database, "navo_oauth_tokens", cancellationToken);
-
-    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OAuthToken>, IQueryable<TResult>> query, CancellationToken cancellationToken) => throw NoQueries();
-
     public async ValueTask CreateAsync(OAuthToken token, CancellationToken cancellationToken) =>
-        await ExecuteAsync(database, $"insert into navo_oauth_tokens ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        await ExecuteAsync(Database, $"insert into navo_oauth_tokens ({Columns}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             cancellationToken, [.. Values(token), token.ConcurrencyToken]);
 
-    public async ValueTask DeleteAsync(OAuthToken token, CancellationToken cancellationToken) =>
-        await ExecuteAsync(database, "delete from navo_oauth_tokens where id = $1", cancellationToken, token.Id);
-
     public IAsyncEnumerable<OAuthToken> FindAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
-        ManyAsync(database,
+        ManyAsync(Database,
             $"""
             select {Columns} from navo_oauth_tokens
             where {Filter}
             """, Read, cancellationToken, subject, Client(client), status, type);
 
     public IAsyncEnumerable<OAuthToken> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_tokens where application_id = $1", Read, cancellationToken, Id(identifier) ?? Guid.Empty);
+        WhereAsync("application_id", Id(identifier) ?? Guid.Empty, cancellationToken);
 
     public IAsyncEnumerable<OAuthToken> FindByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_tokens where authorization_id = $1", Read, cancellationToken, Id(identifier) ?? Guid.Empty);
-
-    public async ValueTask<OAuthToken?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        Id(identifier) is { } id ? await OneAsync(database, $"select {Columns} from navo_oauth_tokens where id = $1", Read, cancellationToken, id) : null;
+        WhereAsync("authorization_id", Id(identifier) ?? Guid.Empty, cancellationToken);
 
     public async ValueTask<OAuthToken?> FindByReferenceIdAsync(string identifier, CancellationToken cancellationToken) =>
-        await OneAsync(database, $"select {Columns} from navo_oauth_tokens where reference_id = $1", Read, cancellationToken, identifier);
+        await OneWhereAsync("reference_id", identifier, cancellationToken);
 
     public IAsyncEnumerable<OAuthToken> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_tokens where subject = $1", Read, cancellationToken, subject);
-
-    public ValueTask<TResult?> GetAsync<TState, TResult>(
-        Func<IQueryable<OAuthToken>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) => throw NoQueries();
-
-    public IAsyncEnumerable<OAuthToken> ListAsync(int? count, int? offset, CancellationToken cancellationToken) =>
-        ManyAsync(database, $"select {Columns} from navo_oauth_tokens order by id limit $1 offset $2", Read, cancellationToken, count, offset ?? 0);
-
-    public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(
-        Func<IQueryable<OAuthToken>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) => throw NoQueries();
-
-    public ValueTask<OAuthToken> InstantiateAsync(CancellationToken cancellationToken) => new(new OAuthToken());
+        WhereAsync("subject", subject, cancellationToken);
 
     /// <summary>Removes tokens made before <paramref name="threshold"/> that can no longer be used: expired, spent or revoked.</summary>
     public ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken) =>
-        ExecuteAsync(database,
+        ExecuteAsync(Database,
             """
             delete from navo_oauth_tokens t where t.creation_date < $1
               and (t.status not in ('inactive', 'valid') or t.expiration_date < now()
@@ -95,23 +75,23 @@ public sealed class TokenStore(NavoDatabase database) : IOpenIddictTokenStore<OA
             """, cancellationToken, threshold);
 
     public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
-        ExecuteAsync(database,
+        ExecuteAsync(Database,
             $"{Revoke} where {Filter}",
             cancellationToken, subject, Client(client), status, type);
 
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        ExecuteAsync(database, $"{Revoke} where application_id = $1", cancellationToken, Id(identifier) ?? Guid.Empty);
+        ExecuteAsync(Database, $"{Revoke} where application_id = $1", cancellationToken, Id(identifier) ?? Guid.Empty);
 
     public ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        ExecuteAsync(database, $"{Revoke} where authorization_id = $1", cancellationToken, Id(identifier) ?? Guid.Empty);
+        ExecuteAsync(Database, $"{Revoke} where authorization_id = $1", cancellationToken, Id(identifier) ?? Guid.Empty);
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) =>
-        ExecuteAsync(database, $"{Revoke} where subject = $1", cancellationToken, subject);
+        ExecuteAsync(Database, $"{Revoke} where subject = $1", cancellationToken, subject);
 
     public async ValueTask UpdateAsync(OAuthToken token, CancellationToken cancellationToken)
     {
         var next = Guid.NewGuid();
-        await StoreValues.UpdateAsync(database,
+        await StoreValues.UpdateAsync(Database,
             """
             update navo_oauth_tokens set application_id = $2, authorization_id = $3, subject = $4, status = $5, type = $6, reference_id = $7, payload = $8,
                 properties = $9, creation_date = $10, expiration_date = $11, redemption_date = $12, concurrency_token = $14
