@@ -110,13 +110,23 @@ public static partial class BusinessMention
 
     private static IEnumerable<string> Candidates(string text)
     {
-        var said = new[] { CorrectedName(), NameIsTheLine(), CallIt(), ThatsTheName(), LowerCaseThatsTheName(), OwnersNameFirst(), MyBusinessIs(), QuotedName(), SingleQuotedName(), CalledName(), LowerCaseCalled(), LowerCaseHereFrom(), RunName(), FromName(), HereName(), LeadingName(), WereName(), ForName(), SiteFor(), OwnersThingIs(), MyKindName(), TheKindName(), SignedName(), OpenedName(), BookName(), SignedAt(), AndSons(), LowerCaseFrom(), LowerCaseQuoted(), LowerCaseMyKind() };
+        // Each reader, most certain first, and whether the name it finds may be typed in lower case.
+        (Regex Reader, bool LowerCase)[] said =
+        [
+            (CorrectedName(), false), (NameIsTheLine(), true), (CallIt(), true), (ThatsTheName(), false), (LowerCaseThatsTheName(), true),
+            (OwnersNameFirst(), true), (MyBusinessIs(), false), (QuotedName(), false), (SingleQuotedName(), false), (CalledName(), false),
+            (LowerCaseCalled(), true), (LowerCaseHereFrom(), true), (RunName(), false), (FromName(), false), (HereName(), false),
+            (LeadingName(), false), (WereName(), false), (ForName(), false), (SiteFor(), false), (OwnersThingIs(), false), (MyKindName(), false),
+            (TheKindName(), false), (SignedName(), false), (OpenedName(), false), (BookName(), false), (SignedAt(), true), (AndSons(), true),
+            (LowerCaseFrom(), true), (LowerCaseQuoted(), true), (LowerCaseMyKind(), true),
+        ];
         // "hi, I'm Mary, … - Mary O'Brien Podiatry": the one word after "I'm" is the owner's first name, and a name of the
         // business said later wins over it; alone, it is still the best name there is.
         var person = new List<string>();
         // "Two rooms: 'The Alchemist's Cellar' and 'Canal Heist'": names quoted in a list are of things the business has.
         var listed = OpeningQuote().Count(text) > 1;
-        foreach (var name in said.Where(p => !(listed && (p == QuotedName() || p == SingleQuotedName()))).SelectMany(p => Found(p, text, lowerCase: p == LowerCaseCalled() || p == LowerCaseHereFrom() || p == OwnersNameFirst() || p == LowerCaseThatsTheName() || p == CallIt() || p == SignedAt() || p == AndSons() || p == LowerCaseFrom() || p == NameIsTheLine() || p == LowerCaseQuoted() || p == LowerCaseMyKind()).Select(n => p == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
+        foreach (var name in said.Where(r => !(listed && (r.Reader == QuotedName() || r.Reader == SingleQuotedName())))
+            .SelectMany(r => Found(r.Reader, text, r.LowerCase).Select(n => r.Reader == MyKindName() ? OneWordInPlace().Replace(n, "$1") : n)))
         {
             if ((!name.Contains(' ', StringComparison.Ordinal) || PersonsName().IsMatch(name)) && IntroducesAPerson(text, name))
             {
